@@ -1,0 +1,39 @@
+package io.lodestone.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A subscription's condition became true for an element.
+ *
+ * @param schemaVersion  version of this payload's schema; {@value #SCHEMA_VERSION} for v1
+ * @param alertId        stable id of the alert, shared by its {@link AlertResolved}
+ * @param subscriptionId the subscription whose condition tripped
+ * @param element        the element symbol
+ * @param level          the element's level when the alert fired
+ * @param score          the element's score when the alert fired
+ * @param previousLevel  the level before the change that fired the alert, or null
+ * @param firedAt        when the alert fired (the event time of the risk change)
+ * @param evidence       the events behind the score, as the scoring service named them
+ */
+public record AlertFired(
+        int schemaVersion,
+        String alertId,
+        String subscriptionId,
+        String element,
+        RiskLevel level,
+        double score,
+        RiskLevel previousLevel,
+        Instant firedAt,
+        List<Contributor> evidence) implements AlertEvent {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public AlertFired {
+        Objects.requireNonNull(alertId, "alertId");
+        Objects.requireNonNull(element, "element");
+        Objects.requireNonNull(level, "level");
+        evidence = SupplyEventDetected.copy(evidence);
+    }
+}

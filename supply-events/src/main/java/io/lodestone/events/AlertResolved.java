@@ -1,0 +1,35 @@
+package io.lodestone.events;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A subscription's condition, true since {@code firedAt}, became false again.
+ *
+ * @param schemaVersion  version of this payload's schema; {@value #SCHEMA_VERSION} for v1
+ * @param alertId        the id of the {@link AlertFired} this resolves
+ * @param subscriptionId the subscription
+ * @param element        the element symbol
+ * @param level          the element's level when the alert resolved
+ * @param score          the element's score when the alert resolved
+ * @param firedAt        when the alert fired
+ * @param resolvedAt     when it resolved (the event time of the risk change)
+ */
+public record AlertResolved(
+        int schemaVersion,
+        String alertId,
+        String subscriptionId,
+        String element,
+        RiskLevel level,
+        double score,
+        Instant firedAt,
+        Instant resolvedAt) implements AlertEvent {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public AlertResolved {
+        Objects.requireNonNull(alertId, "alertId");
+        Objects.requireNonNull(element, "element");
+        Objects.requireNonNull(resolvedAt, "resolvedAt");
+    }
+}

@@ -1,0 +1,43 @@
+package io.lodestone.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An element's risk moved. Published on the compacted {@code element.risk.v1}, keyed by the
+ * element symbol, so the latest record per key is the element's current risk.
+ *
+ * @param schemaVersion version of this payload's schema; {@value #SCHEMA_VERSION} for v1
+ * @param element       the element symbol ({@code Dy})
+ * @param score         the risk score now, 0 to 100
+ * @param level         the level now, after hysteresis
+ * @param previousScore the score last published, or null for the first record of an element
+ * @param previousLevel the level last published, or null for the first record of an element
+ * @param baseline      the structural part of the score (supply concentration), 0 to 100
+ * @param asOf          the event time this score is computed for
+ * @param contributors  the events that contribute most, largest absolute contribution first
+ */
+public record ElementRiskChanged(
+        int schemaVersion,
+        String element,
+        double score,
+        RiskLevel level,
+        Double previousScore,
+        RiskLevel previousLevel,
+        double baseline,
+        Instant asOf,
+        List<Contributor> contributors) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public ElementRiskChanged {
+        Objects.requireNonNull(element, "element");
+        Objects.requireNonNull(level, "level");
+        Objects.requireNonNull(asOf, "asOf");
+        if (!(score >= 0 && score <= 100)) {
+            throw new IllegalArgumentException("score must be 0..100, was " + score);
+        }
+        contributors = SupplyEventDetected.copy(contributors);
+    }
+}
