@@ -1,0 +1,33 @@
+package io.lodestone.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lodestone.testsupport.ActuatorProbe;
+import io.lodestone.testsupport.KafkaTestClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+/** The service starts against a real broker, provisions the topic it writes and is operable. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}")
+@EmbeddedKafka(partitions = 1)
+class NewsIngestApplicationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    @Test
+    void startsWithProbesMetricsAndItsOutputTopic() {
+        new ActuatorProbe(port).assertOperable("news-ingest-service");
+
+        try (KafkaTestClient kafka = new KafkaTestClient(brokers)) {
+            assertThat(kafka.topicConfig("supply.events.v1", "cleanup.policy")).isEqualTo("delete");
+        }
+    }
+}
