@@ -1,0 +1,6 @@
+/**
+ * The HTTP API conventions every service follows: bearer-token protection of {@code /api/**}
+ * and RFC 9457 problem details for every error, naming the bad field where there is one.
+ * Registered by auto-configuration, so services get it by depending on service-support.
+ */
+package io.lodestone.service.api;
