@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,8 +27,9 @@ import java.util.stream.Collectors;
 /**
  * A real HTTP server on loopback that records every request and answers with scripted responses:
  * what tests use in place of Slack's incoming webhooks, a subscriber's webhook receiver, or a
- * news feed. Responses queued with {@link #enqueue} are used once each, in order; after that the
- * default response answers.
+ * news feed. A response set for a path with {@link #respondTo} always answers that path; otherwise
+ * responses queued with {@link #enqueue} are used once each, in order; after that the default
+ * response answers.
  */
 public final class RecordingHttpServer implements AutoCloseable {
 
@@ -54,6 +56,7 @@ public final class RecordingHttpServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final Queue<Response> script = new ArrayDeque<>();
+    private final Map<String, Response> routes = new ConcurrentHashMap<>();
     private volatile Response defaultResponse = Response.ok("text/plain", "ok");
 
     private RecordingHttpServer() {
@@ -81,6 +84,12 @@ public final class RecordingHttpServer implements AutoCloseable {
     /** Queues responses that answer the next requests, one each, before the default applies again. */
     public synchronized RecordingHttpServer enqueue(Response... responses) {
         script.addAll(List.of(responses));
+        return this;
+    }
+
+    /** Answers every request for {@code path} (query string ignored) with {@code response}. */
+    public RecordingHttpServer respondTo(String path, Response response) {
+        routes.put(path, response);
         return this;
     }
 
@@ -130,7 +139,10 @@ public final class RecordingHttpServer implements AutoCloseable {
                         (a, b) -> a, TreeMap::new));
         RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(),
                 exchange.getRequestURI().toString(), headers, body, Instant.now());
-        Response response = nextResponse();
+        Response response = routes.getOrDefault(exchange.getRequestURI().getPath(), null);
+        if (response == null) {
+            response = nextResponse();
+        }
         synchronized (requests) {
             requests.add(request);
             requests.notifyAll();

@@ -45,6 +45,17 @@ class RecordingHttpServerTest {
         assertThat(request.bodyAsString()).isEqualTo("{\"text\":\"Dy is HIGH\"}");
     }
 
+    @Test
+    void routedPathsAlwaysGetTheirResponse() throws IOException, InterruptedException {
+        server.respondTo("/feeds/a", Response.ok("application/xml", "<a/>")).enqueue(Response.status(500));
+
+        HttpResponse<String> routed = http.send(HttpRequest.newBuilder(server.uri("/feeds/a?page=1")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(routed.body()).isEqualTo("<a/>");
+        assertThat(post("{}").statusCode()).as("the queue is untouched by routed requests").isEqualTo(500);
+    }
+
     private HttpResponse<String> post(String body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(server.uri("/hooks/slack"))
                 .header("Content-Type", "application/json")
