@@ -1,0 +1,53 @@
+package io.lodestone.local;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A real PostgreSQL server from the binaries Maven fetched, with its data folder kept between
+ * runs, and the {@code lodestone} database created on first start.
+ */
+final class Database {
+
+    private final StackSettings settings;
+    private EmbeddedPostgres postgres;
+
+    Database(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    void start() throws IOException, SQLException {
+        Path data = settings.dataDir().resolve("postgres");
+        Files.createDirectories(data);
+        postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .setPort(settings.postgresPort())
+                .setOverrideWorkingDirectory(settings.dataDir().resolve("postgres-bin").toFile())
+                .start();
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            try (ResultSet exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = 'lodestone'")) {
+                if (!exists.next()) {
+                    statement.execute("CREATE DATABASE lodestone");
+                }
+            }
+        }
+    }
+
+    void stop() {
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+        }
+    }
+}

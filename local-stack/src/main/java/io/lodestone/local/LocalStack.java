@@ -1,0 +1,175 @@
+package io.lodestone.local;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Starts the whole system on this machine, in order — broker, topics, database, mail catcher,
+ * then the three services — prints where everything is, and on Ctrl-C stops it all in reverse.
+ * Anything that fails to start stops what was started and says what to look at.
+ */
+public final class LocalStack {
+
+    private final StackSettings settings;
+    private final Progress progress = new Progress(System.out);
+    private final KafkaBroker kafka;
+    private final Database database;
+    private final MailCatcher mail;
+    private final List<ChildProcess> services = new ArrayList<>();
+
+    LocalStack(StackSettings settings) {
+        this.settings = settings;
+        this.kafka = new KafkaBroker(settings);
+        this.database = new Database(settings);
+        this.mail = new MailCatcher(settings);
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help")) {
+            System.out.println("usage: ./run-local.sh [--clean] [--demo]");
+            return;
+        }
+        StackSettings settings;
+        try {
+            settings = StackSettings.from(List.of(args), System.getenv());
+            checkPortsFree(settings);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println("run-local: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LocalStack stack = new LocalStack(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.stop();
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+        try {
+            stack.start();
+        } catch (Exception e) {
+            System.err.println("run-local: " + e.getMessage());
+            System.exit(1);
+        }
+        stack.printSummary();
+        stopped.await();
+    }
+
+    void start() throws Exception {
+        if (settings.clean()) {
+            progress.step("--clean: deleting " + settings.dataDir());
+            deleteRecursively(settings.dataDir());
+        }
+        Files.createDirectories(settings.dataDir());
+        progress.step("starting Kafka (KRaft) on " + settings.kafkaBootstrap());
+        kafka.start();
+        List<String> created = kafka.createTopics();
+        progress.step(created.isEmpty() ? "topics already exist" : "created topics " + String.join(", ", created));
+        progress.step("starting PostgreSQL on port " + settings.postgresPort());
+        database.start();
+        progress.step("starting the mail catcher (SMTP " + settings.smtpPort() + ", web " + settings.mailWebPort() + ")");
+        mail.start();
+        startService("news-ingest-service", settings.ingestPort(), List.of(), Map.of());
+        startService("risk-scoring-service", settings.scoringPort(),
+                List.of("--spring.cloud.stream.kafka.streams.binder.configuration.state.dir="
+                        + settings.dataDir().resolve("scoring-state")), Map.of());
+        startService("alert-service", settings.alertPort(), List.of(), Map.of(
+                "SPRING_DATASOURCE_URL", settings.jdbcUrl(),
+                "SPRING_DATASOURCE_USERNAME", "postgres",
+                "SPRING_DATASOURCE_PASSWORD", "postgres",
+                "SPRING_MAIL_HOST", "127.0.0.1",
+                "SPRING_MAIL_PORT", String.valueOf(settings.smtpPort()),
+                "LODESTONE_ALERT_OUTBOUND_ALLOW_LOOPBACK", "true"));
+        progress.step("all services are ready");
+    }
+
+    private void startService(String name, int port, List<String> args, Map<String, String> extraEnv) throws IOException {
+        Path jar = settings.jar(name);
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing; build it with ./mvnw -B -DskipTests package");
+        }
+        progress.step("starting " + name + " on port " + port);
+        List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-Xmx384m", "-jar", jar.toString()));
+        command.addAll(args);
+        Map<String, String> env = new HashMap<>(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap(),
+                "LODESTONE_API_TOKEN", settings.token(),
+                "SERVER_PORT", String.valueOf(port)));
+        env.putAll(extraEnv);
+        ChildProcess service = ChildProcess.start(name, command, env, settings.dataDir().resolve("logs").resolve(name + ".log"));
+        services.add(service);
+        service.awaitHttpReady(port, Duration.ofSeconds(180));
+    }
+
+    void printSummary() {
+        System.out.println();
+        System.out.println("Lodestone is running.");
+        System.out.printf("  news-ingest-service   http://127.0.0.1:%d   (POST /api/v1/items)%n", settings.ingestPort());
+        System.out.printf("  risk-scoring-service  http://127.0.0.1:%d   (GET /api/v1/risk)%n", settings.scoringPort());
+        System.out.printf("  alert-service         http://127.0.0.1:%d   (/api/v1/subscriptions)%n", settings.alertPort());
+        System.out.printf("  caught mail           http://127.0.0.1:%d   (files in %s)%n", settings.mailWebPort(), mail.folder());
+        System.out.printf("  Kafka                 %s%n", settings.kafkaBootstrap());
+        System.out.printf("  PostgreSQL            %s (user postgres, password postgres)%n", settings.jdbcUrl());
+        System.out.printf("  logs                  %s%n", settings.dataDir().resolve("logs"));
+        System.out.printf("  API token             %s%s%n", settings.token(),
+                settings.generated() ? "   (generated; set LODESTONE_API_TOKEN to choose your own)" : "");
+        System.out.println("Press Ctrl-C to stop everything.");
+    }
+
+    synchronized void stop() {
+        System.out.println("stopping…");
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).stop();
+        }
+        services.clear();
+        mail.stop();
+        database.stop();
+        kafka.stop();
+        System.out.println("stopped; state kept in " + settings.dataDir() + " (use --clean to start afresh)");
+    }
+
+    static void checkPortsFree(StackSettings settings) {
+        List<String> taken = new ArrayList<>();
+        settings.ports().forEach((what, port) -> {
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+            } catch (IOException e) {
+                taken.add(what + " port " + port);
+            }
+        });
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException("port(s) already in use: " + String.join(", ", taken)
+                    + ". Stop what uses them or move Lodestone with LODESTONE_<NAME>_PORT (see README).");
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path directory, IOException exc) throws IOException {
+                Files.delete(directory);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}
