@@ -1,0 +1,93 @@
+package io.lodestone.scoring.model;
+
+import io.lodestone.events.Direction;
+import io.lodestone.events.ElementGroup;
+import io.lodestone.events.Elements;
+import io.lodestone.events.EventType;
+import io.lodestone.events.Evidence;
+import io.lodestone.events.SupplyEventDetected;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns one supply event into its impact on each element it reaches. Pressure at publication is
+ * {@code sign × typeWeight × severityPoints × confidence × corroborationFactor × reach}: full for
+ * elements the event names, a fraction for elements reached only through a group it names.
+ * Neutral and irrelevant events reach nothing; symbols outside the catalogue are ignored.
+ */
+public final class EventImpacts {
+
+    private final ModelParameters parameters;
+
+    public EventImpacts(ModelParameters parameters) {
+        this.parameters = parameters;
+    }
+
+    /** The impacts of the event, keyed by element symbol, in a stable order. */
+    public Map<String, Impact> of(SupplyEventDetected event) {
+        Map<String, Impact> impacts = new LinkedHashMap<>();
+        double sign = sign(event.direction());
+        EventRule rule = parameters.rule(event.eventType());
+        if (sign == 0 || event.eventType() == EventType.NOT_RELEVANT || rule.weight() == 0) {
+            return impacts;
+        }
+        double points = sign * rule.weight() * parameters.points(event.severity()) * event.confidence()
+                * parameters.corroborationFactor(event.corroborations());
+        for (String symbol : event.elements()) {
+            if (Elements.isTracked(symbol)) {
+                impacts.put(symbol, impact(event, symbol, points, rule, Reach.NAMED));
+            }
+        }
+        Map<String, Double> groupReach = new LinkedHashMap<>();
+        for (ElementGroup group : event.groups()) {
+            for (String symbol : Elements.membersOf(group)) {
+                groupReach.merge(symbol, parameters.reach(group), Math::max);
+            }
+        }
+        groupReach.forEach((symbol, reach) -> {
+            if (!impacts.containsKey(symbol) && reach > 0) {
+                impacts.put(symbol, impact(event, symbol, points * reach, rule, Reach.GROUP));
+            }
+        });
+        return impacts;
+    }
+
+    private static Impact impact(SupplyEventDetected event, String symbol, double points, EventRule rule, Reach reach) {
+        return new Impact(event.eventId(), event.title(), event.url(), event.eventType(), event.publishedAt(),
+                points, rule.halfLife(), reach, event.corroborations(), evidenceFor(event, symbol));
+    }
+
+    private static double sign(Direction direction) {
+        return switch (direction) {
+            case TIGHTENING -> 1;
+            case EASING -> -1;
+            case NEUTRAL -> 0;
+        };
+    }
+
+    /** The quote that supports this element, else one that supports a group it belongs to, else the first. */
+    static String evidenceFor(SupplyEventDetected event, String symbol) {
+        for (Evidence evidence : event.evidence()) {
+            if (evidence.supports().contains(symbol)) {
+                return evidence.quote();
+            }
+        }
+        for (Evidence evidence : event.evidence()) {
+            for (String supported : evidence.supports()) {
+                if (isGroupOf(supported, symbol)) {
+                    return evidence.quote();
+                }
+            }
+        }
+        return event.evidence().isEmpty() ? null : event.evidence().get(0).quote();
+    }
+
+    private static boolean isGroupOf(String name, String symbol) {
+        for (ElementGroup group : ElementGroup.values()) {
+            if (group.name().equals(name)) {
+                return Elements.membersOf(group).contains(symbol);
+            }
+        }
+        return false;
+    }
+}

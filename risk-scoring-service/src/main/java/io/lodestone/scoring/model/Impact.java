@@ -1,0 +1,52 @@
+package io.lodestone.scoring.model;
+
+import io.lodestone.events.Contributor;
+import io.lodestone.events.EventType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What one event does to one element: signed pressure points at publication, halving every
+ * {@code halfLife}. Remembered per element, keyed by {@code eventId}, so a story published
+ * again (with more corroborations) replaces itself instead of counting twice.
+ *
+ * @param eventId        the event's id
+ * @param title          its title
+ * @param url            its link, or null
+ * @param eventType      its type
+ * @param publishedAt    its event time: decay starts here
+ * @param points         signed pressure at publication (negative for easing events)
+ * @param halfLife       how long until the pressure has halved
+ * @param reach          whether the event named the element or only a group containing it
+ * @param corroborations how many sources reported the story when this impact was computed
+ * @param evidence       the sentence that best shows why, or null
+ */
+public record Impact(String eventId, String title, String url, EventType eventType, Instant publishedAt,
+                     double points, Duration halfLife, Reach reach, int corroborations, String evidence) {
+
+    public Impact {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(publishedAt, "publishedAt");
+        Objects.requireNonNull(halfLife, "halfLife");
+        Objects.requireNonNull(reach, "reach");
+    }
+
+    /**
+     * Pressure left at {@code at}. An event dated after {@code at} (a clock ahead of ours) counts in
+     * full rather than not at all, so a level does not dip until the clocks agree.
+     */
+    public double pressureAt(Instant at) {
+        double ageMillis = Math.max(0, Duration.between(publishedAt, at).toMillis());
+        return points * Math.pow(0.5, ageMillis / halfLife.toMillis());
+    }
+
+    /** Whether this impact is at least one half-life old. */
+    boolean isOlderThanHalfLife(Instant at) {
+        return Duration.between(publishedAt, at).compareTo(halfLife) >= 0;
+    }
+
+    Contributor asContributor(double contribution) {
+        return new Contributor(eventId, title, url, eventType, publishedAt, contribution, evidence);
+    }
+}

@@ -1,0 +1,40 @@
+package io.lodestone.scoring.stream;
+
+import io.lodestone.scoring.RiskScoringProperties;
+import io.lodestone.scoring.model.ElementRisk;
+import io.lodestone.scoring.model.RiskEngine;
+import java.util.function.Function;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.apache.kafka.streams.state.StoreBuilder;
+
+/**
+ * Wires the topology into the Kafka Streams binder: one function, {@code scoreRisk}, bound in
+ * application.yml to {@code supply.events.v1} in and to {@code element.risk.v1} and the
+ * dead-letter topic out; the binder registers the state store bean with the builder.
+ */
+@Configuration(proxyBeanMethods = false)
+class RiskStreamConfiguration {
+
+    @Bean
+    RiskEngine riskEngine(RiskScoringProperties properties) {
+        return RiskEngine.standard(properties.publishStep());
+    }
+
+    @Bean
+    RiskTopology riskTopology(RiskEngine engine, RiskScoringProperties properties) {
+        return new RiskTopology(engine, properties.decayInterval(), properties.source());
+    }
+
+    @Bean
+    StoreBuilder<KeyValueStore<String, ElementRisk>> elementRiskStore(RiskTopology topology) {
+        return topology.storeBuilder(RiskTopology.StoreKind.PERSISTENT);
+    }
+
+    @Bean
+    Function<KStream<String, byte[]>, KStream<String, ?>[]> scoreRisk(RiskTopology topology) {
+        return topology::apply;
+    }
+}
