@@ -1,5 +1,8 @@
 /**
- * alert-service: matches {@code element.risk.v1} against subscriptions and delivers grouped
- * notifications by email, Slack and signed webhooks; publishes the alert lifecycle on {@code alerts.v1}.
+ * alert-service: matches {@code element.risk.v1} against subscriptions, fires and resolves alerts,
+ * groups them into notifications, and delivers those by email, Slack and signed webhooks through a
+ * transactional outbox; publishes the alert lifecycle on {@code alerts.v1}.
+ * Features live in sub-packages: {@code subscription}, {@code silence}, {@code lifecycle},
+ * {@code publish}, {@code dispatch}, {@code delivery}, {@code notify}.
  */
 package io.lodestone.alert;

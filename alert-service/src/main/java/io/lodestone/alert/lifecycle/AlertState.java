@@ -1,0 +1,6 @@
+package io.lodestone.alert.lifecycle;
+
+public enum AlertState {
+    FIRING,
+    RESOLVED
+}

@@ -1,0 +1,177 @@
+package io.lodestone.alert.subscription;
+
+import io.lodestone.alert.AlertProperties;
+import io.lodestone.alert.notify.UrlGuard;
+import io.lodestone.events.Elements;
+import io.lodestone.service.api.InvalidRequestException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a whole request at once and names every bad field, so a client fixes them in one go.
+ * Defaults come from {@link AlertProperties}.
+ */
+@Component
+class SubscriptionValidator {
+
+    static final int MAX_NAME = 200;
+    static final int MAX_RECIPIENTS = 50;
+    static final Duration MAX_GROUP_WAIT = Duration.ofHours(24);
+    static final Duration MIN_REPEAT = Duration.ofSeconds(1);
+    static final String SECRET_PREFIX = "whsec_";
+
+    private final AlertProperties properties;
+    private final UrlGuard urlGuard;
+
+    SubscriptionValidator(AlertProperties properties, UrlGuard urlGuard) {
+        this.properties = properties;
+        this.urlGuard = urlGuard;
+    }
+
+    /**
+     * @param current the stored spec on update, whose secrets fill in the ones left out; null on create
+     * @throws InvalidRequestException naming every bad field
+     */
+    SubscriptionSpec validate(SubscriptionRequest request, SubscriptionSpec current) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (request.name() == null || request.name().isBlank()) {
+            errors.put("name", "must not be blank");
+        } else if (request.name().length() > MAX_NAME) {
+            errors.put("name", "must be at most " + MAX_NAME + " characters");
+        }
+        checkElements(request, errors);
+        checkTrigger(request.trigger(), errors);
+        Channels channels = withStoredSecrets(request.channels(), current);
+        checkChannels(channels, errors);
+        Duration groupWait = request.groupWait() == null ? properties.groupWait() : request.groupWait();
+        if (groupWait.isNegative() || groupWait.compareTo(MAX_GROUP_WAIT) > 0) {
+            errors.put("groupWait", "must be between PT0S and " + MAX_GROUP_WAIT);
+        }
+        Duration repeat = request.repeatInterval() == null ? properties.repeatInterval() : request.repeatInterval();
+        if (repeat.compareTo(MIN_REPEAT) < 0) {
+            errors.put("repeatInterval", "must be at least " + MIN_REPEAT);
+        }
+        if (request.digest() != null) {
+            if (request.digest().at() == null) {
+                errors.put("digest.at", "must be a local time such as 08:00");
+            }
+            if (request.digest().zone() == null) {
+                errors.put("digest.zone", "must be a time zone such as Europe/Berlin");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException("The subscription has " + errors.size() + " invalid field(s).", errors);
+        }
+        return new SubscriptionSpec(request.name().strip(), request.elements(), request.groups(), request.trigger(),
+                channels, groupWait, repeat, request.notifyOnResolve() == null || request.notifyOnResolve(),
+                request.digest());
+    }
+
+    private static void checkElements(SubscriptionRequest request, Map<String, String> errors) {
+        List<String> elements = request.elements() == null ? List.of() : request.elements();
+        List<?> groups = request.groups() == null ? List.of() : request.groups();
+        if (elements.isEmpty() && groups.isEmpty()) {
+            errors.put("elements", "name at least one element or group");
+        }
+        for (int i = 0; i < elements.size(); i++) {
+            if (elements.get(i) == null || !Elements.isTracked(elements.get(i))) {
+                errors.put("elements[" + i + "]", "is not a tracked element symbol (e.g. Dy, Nd, Ga)");
+            }
+        }
+        for (int i = 0; i < groups.size(); i++) {
+            if (groups.get(i) == null) {
+                errors.put("groups[" + i + "]", "must be one of REE, LREE, HREE, NDFEB_MAGNET, SMCO_MAGNET");
+            }
+        }
+    }
+
+    private static void checkTrigger(Trigger trigger, Map<String, String> errors) {
+        if (trigger == null) {
+            errors.put("trigger", "must set one of minLevel, minScore or anyIncrease");
+            return;
+        }
+        int set = (trigger.minLevel() != null ? 1 : 0) + (trigger.minScore() != null ? 1 : 0)
+                + (trigger.isAnyIncrease() ? 1 : 0);
+        if (set != 1) {
+            errors.put("trigger", "must set exactly one of minLevel, minScore or anyIncrease");
+        }
+        if (trigger.minScore() != null && !(trigger.minScore() >= 0 && trigger.minScore() <= 100)) {
+            errors.put("trigger.minScore", "must be between 0 and 100");
+        }
+    }
+
+    private void checkChannels(Channels channels, Map<String, String> errors) {
+        if (channels == null || channels.configured().isEmpty()) {
+            errors.put("channels", "must set at least one of email, slack or webhook");
+            return;
+        }
+        if (channels.email() != null) {
+            List<String> to = channels.email().to();
+            if (to.isEmpty() || to.size() > MAX_RECIPIENTS) {
+                errors.put("channels.email.to", "must list 1 to " + MAX_RECIPIENTS + " addresses");
+            }
+            for (int i = 0; i < to.size(); i++) {
+                if (!isEmailAddress(to.get(i))) {
+                    errors.put("channels.email.to[" + i + "]", "is not an email address");
+                }
+            }
+        }
+        if (channels.slack() != null) {
+            urlGuard.problem(channels.slack().webhookUrl())
+                    .ifPresent(problem -> errors.put("channels.slack.webhookUrl", problem));
+        }
+        if (channels.webhook() != null) {
+            urlGuard.problem(channels.webhook().url())
+                    .ifPresent(problem -> errors.put("channels.webhook.url", problem));
+            if (!isSigningSecret(channels.webhook().secret())) {
+                errors.put("channels.webhook.secret", "must be whsec_ followed by 24 to 64 base64-encoded random bytes");
+            }
+        }
+    }
+
+    private static Channels withStoredSecrets(Channels requested, SubscriptionSpec current) {
+        if (requested == null || current == null) {
+            return requested;
+        }
+        SlackChannel slack = requested.slack();
+        if (slack != null && slack.webhookUrl() == null && current.channels().slack() != null) {
+            slack = current.channels().slack();
+        }
+        WebhookChannel webhook = requested.webhook();
+        if (webhook != null && webhook.secret() == null && current.channels().webhook() != null) {
+            webhook = new WebhookChannel(webhook.url(), current.channels().webhook().secret());
+        }
+        return new Channels(requested.email(), slack, webhook);
+    }
+
+    static boolean isEmailAddress(String address) {
+        if (address == null || address.isBlank() || address.length() > 254) {
+            return false;
+        }
+        try {
+            InternetAddress parsed = new InternetAddress(address, true);
+            parsed.validate();
+            return parsed.getAddress().equals(address) && address.contains("@");
+        } catch (AddressException e) {
+            return false;
+        }
+    }
+
+    static boolean isSigningSecret(String secret) {
+        if (secret == null || !secret.startsWith(SECRET_PREFIX)) {
+            return false;
+        }
+        try {
+            int length = Base64.getDecoder().decode(secret.substring(SECRET_PREFIX.length())).length;
+            return length >= 24 && length <= 64;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
