@@ -1,0 +1,60 @@
+package io.lodestone.scoring.api;
+
+import io.lodestone.scoring.RiskScoringProperties;
+import java.net.http.HttpClient;
+import java.util.List;
+import org.apache.kafka.streams.state.HostInfo;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * Asks another instance for elements it holds. Forwarded requests carry {@code scope=local}, so
+ * the other instance answers from its own store and never forwards again.
+ */
+@Component
+class RemoteRiskClient {
+
+    static final String LOCAL_SCOPE = "local";
+
+    private final RestClient http;
+
+    RemoteRiskClient(RiskScoringProperties properties) {
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(properties.forwardTimeout()).build());
+        factory.setReadTimeout(properties.forwardTimeout());
+        this.http = RestClient.builder().requestFactory(factory).build();
+    }
+
+    RiskDetail detail(HostInfo owner, String element) {
+        try {
+            return http.get().uri(base(owner) + "/api/v1/risk/{symbol}?scope=" + LOCAL_SCOPE, element)
+                    .retrieve().body(RiskDetail.class);
+        } catch (RestClientException e) {
+            throw unreachable(owner, e);
+        }
+    }
+
+    List<RiskSummary> summaries(HostInfo owner) {
+        try {
+            return http.get().uri(base(owner) + "/api/v1/risk?scope=" + LOCAL_SCOPE)
+                    .retrieve().body(new ParameterizedTypeReference<List<RiskSummary>>() { });
+        } catch (RestClientException e) {
+            throw unreachable(owner, e);
+        }
+    }
+
+    private static String base(HostInfo owner) {
+        return "http://" + owner.host() + ":" + owner.port();
+    }
+
+    private static ErrorResponseException unreachable(HostInfo owner, Exception cause) {
+        ErrorResponseException error = new ErrorResponseException(HttpStatus.BAD_GATEWAY, cause);
+        error.setDetail("The instance holding this element (" + owner.host() + ":" + owner.port() + ") did not answer.");
+        return error;
+    }
+}
