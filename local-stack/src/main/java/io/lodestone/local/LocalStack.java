@@ -80,28 +80,27 @@ public final class LocalStack {
         database.start();
         progress.step("starting the mail catcher (SMTP " + settings.smtpPort() + ", web " + settings.mailWebPort() + ")");
         mail.start();
-        startService("news-ingest-service", settings.ingestPort(), List.of(), Map.of());
+        startService("news-ingest-service", settings.ingestPort(), Map.of());
         startService("risk-scoring-service", settings.scoringPort(),
-                List.of("--spring.cloud.stream.kafka.streams.binder.configuration.state.dir="
-                        + settings.dataDir().resolve("scoring-state")), Map.of());
-        startService("alert-service", settings.alertPort(), List.of(), Map.of(
-                "SPRING_DATASOURCE_URL", settings.jdbcUrl(),
-                "SPRING_DATASOURCE_USERNAME", "postgres",
-                "SPRING_DATASOURCE_PASSWORD", "postgres",
-                "SPRING_MAIL_HOST", "127.0.0.1",
-                "SPRING_MAIL_PORT", String.valueOf(settings.smtpPort()),
-                "LODESTONE_ALERT_OUTBOUND_ALLOW_LOOPBACK", "true"));
+                Map.of("RISK_STATE_DIR", settings.dataDir().resolve("scoring-state").toString()));
+        startService("alert-service", settings.alertPort(), Map.of(
+                "DATABASE_URL", settings.jdbcUrl(),
+                "DATABASE_USER", "postgres",
+                "DATABASE_PASSWORD", "postgres",
+                "SMTP_HOST", "127.0.0.1",
+                "SMTP_PORT", String.valueOf(settings.smtpPort()),
+                // Webhook and Slack URLs may point at this machine: handy for trying receivers locally.
+                "LODESTONE_ALERT_EGRESS_ALLOWED_CIDRS", "127.0.0.0/8"));
         progress.step("all services are ready");
     }
 
-    private void startService(String name, int port, List<String> args, Map<String, String> extraEnv) throws IOException {
+    private void startService(String name, int port, Map<String, String> extraEnv) throws IOException {
         Path jar = settings.jar(name);
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing; build it with ./mvnw -B -DskipTests package");
         }
         progress.step("starting " + name + " on port " + port);
-        List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-Xmx384m", "-jar", jar.toString()));
-        command.addAll(args);
+        List<String> command = List.of(ChildProcess.java(), "-Xmx384m", "-jar", jar.toString());
         Map<String, String> env = new HashMap<>(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap(),
                 "LODESTONE_API_TOKEN", settings.token(),
