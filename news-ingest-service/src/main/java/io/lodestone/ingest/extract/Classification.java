@@ -1,0 +1,16 @@
+package io.lodestone.ingest.extract;
+
+import io.lodestone.events.Direction;
+import io.lodestone.events.EventType;
+
+/**
+ * What the event-type cues decided.
+ *
+ * @param type      the type with the most weighted votes
+ * @param direction the direction its cues voted for, else the type's usual direction
+ * @param top       the winning type's score
+ * @param runnerUp  the best score of any other type
+ * @param evidence  the hit that counted most for the winning type, or null when no cue matched
+ */
+record Classification(EventType type, Direction direction, double top, double runnerUp, Hit evidence) {
+}

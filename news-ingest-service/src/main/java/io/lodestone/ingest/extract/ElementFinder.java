@@ -1,0 +1,265 @@
+package io.lodestone.ingest.extract;
+
+import io.lodestone.events.Element;
+import io.lodestone.events.ElementGroup;
+import io.lodestone.events.Elements;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Finds where an item names tracked elements and element groups.
+ * <ul>
+ * <li>English names ("dysprosium"), aliases ("didymium" = Nd + Pr, "graphite" = C) and Chinese
+ *     names in both scripts (镝/鏑; 钕铁硼 names Nd, 镨钕 names Pr and Nd) always count.</li>
+ * <li>Symbols count only in chemical context: inside a formula ("Nd2Fe14B", "Tb4O7", "NdPr",
+ *     "SmCo5", "GaN"), in a hyphenated alloy of distinct symbols ("Dy-Fe", "Sm-Co", "Al-Sc"), in a
+ *     list of symbols that holds at least one unambiguous one ("Ho, Er, Tm and Yb"), or an
+ *     unambiguous symbol followed by a trade word ("Dy oxide", "Tb prices"). "In", "Y", "Co", "Ce",
+ *     "La", "Be", "Er", "Sc", "Ho", "Tm", "W", "Li", "Mo" … on their own are words, initials or
+ *     names, never elements. Carbon in a formula is carbon, not graphite.</li>
+ * <li>A product maps to the elements it is named after and no further: "NdFeB magnets" → Nd
+ *     (Pr only if named), "samarium-cobalt" → Sm and Co; "rare-earth magnets" → groups only.
+ *     Phrases such as "lithium-ion" or "cobalt blue" (element-exclusions.tsv) name no element.</li>
+ * <li>Groups: "heavy rare earths" / 中重稀土 → HREE, "light rare earths" → LREE, "rare earths" /
+ *     稀土 → REE; NdFeB and SmCo magnet words add the product groups.</li>
+ * </ul>
+ */
+final class ElementFinder {
+
+    private static final Set<String> PERIODIC_TABLE = Set.of(("H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca "
+            + "Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br Kr Rb Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba "
+            + "La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Hf Ta W Re Os Ir Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa U "
+            + "Np Pu Am Cm Bk Cf Es Fm Md No Lr Rf Db Sg Bh Hs Mt Ds Rg Cn Nh Fl Mc Lv Ts Og").split(" "));
+
+    /** Symbols that are not ordinary words, initials or names in English news. */
+    private static final Set<String> UNAMBIGUOUS = Set.of("Dy", "Tb", "Nd", "Pr", "Sm", "Eu", "Gd", "Yb", "Lu",
+            "Ga", "Ge", "Sb", "Nb");
+
+    /** Tokens that parse as formulas but are abbreviations. */
+    private static final Set<String> NOT_FORMULAS = Set.of("MoU", "MoUs", "CoV", "GeV", "TeV", "InSAR", "Y2K", "W3C",
+            "NoC", "PoC", "CoC", "CoE", "BiH", "ScD");
+
+    private static final Pattern TOKEN =
+            Pattern.compile("(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)*(?![A-Za-z0-9])");
+    private static final Pattern UNIT = Pattern.compile("([A-Z][a-z]?)(\\d*)");
+    private static final Pattern TRADE_WORD = Pattern.compile(
+            "^(?:\\s|-)(?:oxides?|metals?|alloys?|prices?|concentrates?|carbonates?|compounds?|magnets?|content|powders?"
+                    + "|ingots?|exports?|imports?|supply|supplies|markets?|production|output|feedstock|spot|quotes?"
+                    + "|based|per kg|/kg|氧化物|金属|金屬|价格|價格)\\b");
+
+    private final Pattern names;
+    private final Map<String, List<String>> symbolsByName = new HashMap<>();
+    private final Pattern chineseNames;
+    private final Map<String, String> symbolByChineseName = new HashMap<>();
+    private final Pattern symbolList;
+    private final List<Pattern> exclusions;
+    private final List<GroupPattern> groups;
+
+    private record GroupPattern(ElementGroup group, Pattern pattern) {
+    }
+
+    ElementFinder() {
+        Set<String> latin = new LinkedHashSet<>();
+        for (Element element : Elements.all()) {
+            symbolsByName.put(element.name(), List.of(element.symbol()));
+            latin.add(Pattern.quote(element.name()));
+            symbolByChineseName.put(element.nameZhHans(), element.symbol());
+            symbolByChineseName.put(element.nameZhHant(), element.symbol());
+        }
+        for (String[] row : Dictionary.rows("element-aliases.tsv", 2)) {
+            String alias = row[0].strip().toLowerCase(Locale.ROOT);
+            symbolsByName.put(alias, List.of(row[1].strip().split(",")));
+            latin.add(Pattern.quote(alias));
+        }
+        names = Pattern.compile("(?<![A-Za-z])(" + sortedLongestFirst(latin) + ")(?![A-Za-z])",
+                Pattern.CASE_INSENSITIVE);
+        chineseNames = Pattern.compile(sortedLongestFirst(symbolByChineseName.keySet().stream()
+                .map(Pattern::quote).collect(Collectors.toSet())));
+        String symbols = Elements.all().stream().map(Element::symbol)
+                .sorted(Comparator.comparing(String::length).reversed()).collect(Collectors.joining("|"));
+        symbolList = Pattern.compile("(?<![A-Za-z0-9])(?:" + symbols + ")(?:\\s*(?:,\\s*and|,\\s*or|,|/|、|&|and|or)\\s*(?:"
+                + symbols + "))+(?![A-Za-z0-9])");
+        exclusions = Dictionary.rows("element-exclusions.tsv", 1).stream()
+                .map(row -> Cue.compile(row[0])).toList();
+        groups = Dictionary.rows("groups.tsv", 2).stream()
+                .map(row -> new GroupPattern(ElementGroup.valueOf(row[0].strip()), Cue.compile(row[1])))
+                .toList();
+    }
+
+    List<Mention> find(Document document) {
+        List<Mention> mentions = new ArrayList<>();
+        for (String field : List.of(Document.TITLE, Document.TEXT)) {
+            String s = document.field(field);
+            if (s.isEmpty()) {
+                continue;
+            }
+            List<int[]> excluded = spans(s, exclusions);
+            List<Mention> found = new ArrayList<>();
+            findNames(field, s, found);
+            findChineseNames(field, s, found);
+            findSymbols(field, s, found);
+            findGroups(field, s, found);
+            for (Mention mention : found) {
+                if (!overlapsAny(mention.start(), mention.end(), excluded)) {
+                    mentions.add(mention);
+                }
+            }
+        }
+        mentions.sort(Comparator.comparing((Mention m) -> !m.field().equals(Document.TITLE))
+                .thenComparingInt(Mention::start));
+        return mentions;
+    }
+
+    private void findNames(String field, String s, List<Mention> out) {
+        Matcher m = names.matcher(s);
+        while (m.find()) {
+            for (String symbol : symbolsByName.get(m.group(1).toLowerCase(Locale.ROOT))) {
+                out.add(new Mention(symbol, false, field, m.start(), m.end()));
+            }
+        }
+    }
+
+    private void findChineseNames(String field, String s, List<Mention> out) {
+        Matcher m = chineseNames.matcher(s);
+        while (m.find()) {
+            out.add(new Mention(symbolByChineseName.get(m.group()), false, field, m.start(), m.end()));
+        }
+    }
+
+    private void findSymbols(String field, String s, List<Mention> out) {
+        Matcher m = TOKEN.matcher(s);
+        while (m.find()) {
+            String token = m.group();
+            if (NOT_FORMULAS.contains(token)) {
+                continue;
+            }
+            List<String> symbols = alloy(token);
+            if (symbols.isEmpty()) {
+                symbols = new ArrayList<>();
+                for (String part : token.split("-")) {
+                    symbols.addAll(formula(part));
+                }
+            }
+            if (symbols.isEmpty() && UNAMBIGUOUS.contains(token)
+                    && TRADE_WORD.matcher(s.substring(m.end(), Math.min(s.length(), m.end() + 20))).find()) {
+                symbols = List.of(token);
+            }
+            for (String symbol : symbols) {
+                out.add(new Mention(symbol, false, field, m.start(), m.end()));
+            }
+        }
+        Matcher list = symbolList.matcher(s);
+        while (list.find()) {
+            List<String> members = new ArrayList<>();
+            Matcher member = TOKEN.matcher(list.group());
+            while (member.find()) {
+                if (Elements.isTracked(member.group())) {
+                    members.add(member.group());
+                }
+            }
+            if (members.stream().distinct().count() >= 2 && members.stream().anyMatch(UNAMBIGUOUS::contains)) {
+                for (String symbol : members) {
+                    if (!symbol.equals("C")) {
+                        out.add(new Mention(symbol, false, field, list.start(), list.end()));
+                    }
+                }
+            }
+        }
+    }
+
+    /** "Dy-Fe", "Sm-Co", "Nd-Fe-B": distinct bare symbols joined by hyphens, one of two letters. */
+    private static List<String> alloy(String token) {
+        if (!token.contains("-")) {
+            return List.of();
+        }
+        String[] parts = token.split("-");
+        Set<String> distinct = new LinkedHashSet<>(List.of(parts));
+        if (distinct.size() != parts.length || !PERIODIC_TABLE.containsAll(distinct)
+                || distinct.stream().noneMatch(p -> p.length() == 2)) {
+            return List.of();
+        }
+        return distinct.stream().filter(p -> Elements.isTracked(p) && !p.equals("C")).toList();
+    }
+
+    /**
+     * The tracked elements of a chemical formula ("Nd2Fe14B", "Tb4O7", "NdPr"): a token made
+     * entirely of element symbols with optional counts, at least two of them, and with a lower-case
+     * letter or a digit so that acronyms such as "CNN" or "BHP" are not read as chemistry.
+     */
+    private static List<String> formula(String token) {
+        Matcher unit = UNIT.matcher(token);
+        List<String> symbols = new ArrayList<>();
+        int position = 0;
+        while (position < token.length() && unit.find(position) && unit.start() == position) {
+            if (!PERIODIC_TABLE.contains(unit.group(1))) {
+                return List.of();
+            }
+            symbols.add(unit.group(1));
+            position = unit.end();
+        }
+        boolean lowerCase = !token.equals(token.toUpperCase(Locale.ROOT));
+        boolean digit = token.chars().anyMatch(Character::isDigit);
+        if (position != token.length() || symbols.size() < 2 || !(lowerCase || digit)) {
+            return List.of();
+        }
+        return symbols.stream().distinct().filter(p -> Elements.isTracked(p) && !p.equals("C")).toList();
+    }
+
+    private void findGroups(String field, String s, List<Mention> out) {
+        List<Mention> geochemical = new ArrayList<>();
+        for (GroupPattern group : groups) {
+            Matcher m = group.pattern().matcher(s);
+            while (m.find()) {
+                Mention mention = new Mention(group.group().name(), true, field, m.start(), m.end());
+                if (group.group().kind() == ElementGroup.Kind.GEOCHEMICAL) {
+                    geochemical.add(mention);
+                } else {
+                    out.add(mention);
+                }
+            }
+        }
+        // "heavy rare earths" is HREE, not REE as well: the longest of overlapping matches wins
+        geochemical.sort(Comparator.comparingInt((Mention m) -> m.end() - m.start()).reversed());
+        List<int[]> taken = new ArrayList<>();
+        for (Mention mention : geochemical) {
+            if (!overlapsAny(mention.start(), mention.end(), taken)) {
+                taken.add(new int[] {mention.start(), mention.end()});
+                out.add(mention);
+            }
+        }
+    }
+
+    private static List<int[]> spans(String s, List<Pattern> patterns) {
+        List<int[]> spans = new ArrayList<>();
+        for (Pattern pattern : patterns) {
+            Matcher m = pattern.matcher(s);
+            while (m.find()) {
+                spans.add(new int[] {m.start(), m.end()});
+            }
+        }
+        return spans;
+    }
+
+    static boolean overlapsAny(int start, int end, List<int[]> spans) {
+        for (int[] span : spans) {
+            if (start < span[1] && span[0] < end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String sortedLongestFirst(Set<String> alternatives) {
+        return alternatives.stream().sorted(Comparator.comparing(String::length).reversed().thenComparing(s -> s))
+                .collect(Collectors.joining("|"));
+    }
+}

@@ -1,0 +1,145 @@
+package io.lodestone.ingest.extract;
+
+import io.lodestone.events.Direction;
+import io.lodestone.events.ElementGroup;
+import io.lodestone.events.EventType;
+import io.lodestone.events.SupplyEventDetected;
+import io.lodestone.ingest.item.NewsItem;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a news item into a supply event, by rules and dictionaries alone: the same item always
+ * gives the same event, and every decision can be traced to a sentence and a dictionary line.
+ * <ol>
+ * <li>the item's sentences, and its language when the source did not give one;</li>
+ * <li>where it names elements and groups ({@link ElementFinder}), and which clauses only recall
+ *     the past or give a cause ({@link ClauseContext});</li>
+ * <li>the event type and direction by weighted vote of the cues ({@link EventClassifier});</li>
+ * <li>which of the named elements are the subject ({@link Subjects});</li>
+ * <li>whether it is about supply at all ({@link Relevance}); if not, the type is NOT_RELEVANT;</li>
+ * <li>countries and companies ({@link Gazetteer}), severity, confidence and evidence.</li>
+ * </ol>
+ * Built once and shared: it holds only immutable dictionaries and compiled patterns, so it is
+ * safe for concurrent use.
+ */
+public final class Extractor {
+
+    private static final Set<String> MAGNET_CRITICAL = Set.of("Nd", "Pr", "Dy", "Tb", "Sm");
+
+    private final ElementFinder elements = new ElementFinder();
+    private final ClauseContext clauses = new ClauseContext();
+    private final EventClassifier classifier = new EventClassifier();
+    private final List<Cue> supplyCues = Cue.weighted("supply-context.tsv", "supply");
+    private final List<Cue> noiseCues = Cue.weighted("noise.tsv", "noise");
+    private final List<Pattern> explainerTitles = Dictionary.rows("explainer-titles.tsv", 1).stream()
+            .map(row -> Cue.compile(row[0])).toList();
+    private final Gazetteer countries = Gazetteer.countries();
+    private final Gazetteer companies = Gazetteer.companies();
+
+    public Extractor() {
+    }
+
+    /**
+     * Extracts the event of one item.
+     *
+     * @param item       the item; a missing {@code publishedAt} is taken as {@code detectedAt}
+     * @param detectedAt when extraction happens
+     */
+    public Extraction extract(NewsItem item, Instant detectedAt) {
+        Document document = new Document(item.title(), item.text(), null);
+        LocalDate published = item.publishedAt() == null ? null
+                : LocalDate.ofInstant(item.publishedAt(), ZoneOffset.UTC);
+        String language = LanguageDetector.language(item.language(), document.title, document.text);
+
+        List<Mention> mentions = withoutCompanyNames(document, elements.find(document));
+        List<ClauseContext.Region> regions = clauses.mark(document, published, mentions);
+        List<Hit> triggers = classifier.hits(document);
+        Classification classification = classifier.classify(triggers, regions);
+        Subjects subjects = Subjects.choose(document, mentions, regions, triggers);
+        boolean explainer = explainerTitles.stream().anyMatch(p -> p.matcher(document.title).find());
+        Relevance relevance = Relevance.judge(subjects.namesMineral(), explainer, Hit.scan(document, supplyCues),
+                Hit.scan(document, noiseCues), classification);
+
+        boolean relevant = relevance.relevant() && classification.type() != EventType.NOT_RELEVANT;
+        EventType type = relevant ? classification.type() : EventType.NOT_RELEVANT;
+        Direction direction = relevant ? classification.direction() : Direction.NEUTRAL;
+
+        EvidenceBuilder evidence = new EvidenceBuilder(document);
+        for (Map.Entry<String, Mention> shown : subjects.shownBy().entrySet()) {
+            evidence.add(shown.getValue().field(), shown.getValue().start(), shown.getKey());
+        }
+        if (relevant && classification.evidence() != null) {
+            evidence.add(classification.evidence().field(), classification.evidence().start(), type.name());
+        } else if (!relevant && relevance.strongestNoise() != null) {
+            evidence.add(relevance.strongestNoise().field(), relevance.strongestNoise().start(), type.name());
+        }
+
+        SupplyEventDetected event = new SupplyEventDetected(SupplyEventDetected.SCHEMA_VERSION, EventIds.eventId(item),
+                item.sourceId(), item.url(), item.title(), item.publishedAt() == null ? detectedAt : item.publishedAt(),
+                detectedAt, language, type, direction, severity(type, subjects), confidence(relevant, relevance,
+                classification, subjects), subjects.elements(), subjects.groups(),
+                countries.find(document.title, document.text), companies.find(document.title, document.text),
+                evidence.build(), 1);
+        return new Extraction(event, relevant);
+    }
+
+    private List<Mention> withoutCompanyNames(Document document, List<Mention> mentions) {
+        // "Xiamen Tungsten" or 洛阳钼业 names a company, not the metal the story is about
+        List<int[]> titleSpans = companies.spans(document.title);
+        List<int[]> textSpans = companies.spans(document.text);
+        List<Mention> kept = new ArrayList<>();
+        for (Mention mention : mentions) {
+            List<int[]> spans = mention.field().equals(Document.TITLE) ? titleSpans : textSpans;
+            if (mention.group() || !ElementFinder.overlapsAny(mention.start(), mention.end(), spans)) {
+                kept.add(mention);
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * Severity: a base per type (an export restriction 4; eased controls, sanctions and outages 3;
+     * substitution 1; the rest 2), one more when magnet-critical inputs (Nd, Pr, Dy, Tb, Sm, heavy
+     * rare earths, NdFeB) or four or more elements are hit, within 1..5.
+     */
+    static int severity(EventType type, Subjects subjects) {
+        int base = switch (type) {
+            case EXPORT_RESTRICTION -> 4;
+            case EXPORT_RESTRICTION_EASED, SANCTION_OR_TARIFF, PRODUCTION_DISRUPTION -> 3;
+            case TECHNOLOGY_SUBSTITUTION, NOT_RELEVANT -> 1;
+            default -> 2;
+        };
+        if (type == EventType.NOT_RELEVANT) {
+            return 1;
+        }
+        boolean critical = subjects.elements().stream().anyMatch(MAGNET_CRITICAL::contains)
+                || subjects.groups().contains(ElementGroup.HREE) || subjects.groups().contains(ElementGroup.NDFEB_MAGNET)
+                || subjects.elements().size() >= 4;
+        return Math.max(1, Math.min(5, base + (critical ? 1 : 0)));
+    }
+
+    /**
+     * Confidence: for a relevant item, how clearly the winning type beat the runner-up and how much
+     * supply evidence there is; for a rejected one, near-certain when no mineral is named, else
+     * growing with the noise.
+     */
+    static double confidence(boolean relevant, Relevance relevance, Classification classification, Subjects subjects) {
+        double value;
+        if (relevant) {
+            double margin = (classification.top() - classification.runnerUp()) / classification.top();
+            value = 0.4 + 0.4 * margin + 0.2 * Math.min(1.0, relevance.supply() / 20.0);
+        } else if (!subjects.namesMineral()) {
+            value = 0.95;
+        } else {
+            value = 0.5 + 0.4 * Math.min(1.0, relevance.noise() / Math.max(relevance.supply(), 1.0));
+        }
+        return Math.round(Math.max(0.05, Math.min(0.99, value)) * 100) / 100.0;
+    }
+}

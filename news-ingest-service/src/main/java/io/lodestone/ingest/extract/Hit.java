@@ -1,0 +1,51 @@
+package io.lodestone.ingest.extract;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+
+/**
+ * Where a cue matched: at most once per cue and sentence, so a word repeated in one sentence
+ * does not count twice.
+ */
+record Hit(Cue cue, Sentence sentence, int start, int end) {
+
+    String field() {
+        return sentence.field();
+    }
+
+    static List<Hit> scan(Document document, List<Cue> cues) {
+        List<Hit> hits = new ArrayList<>();
+        for (Sentence sentence : document.sentences) {
+            Matcher matcher = null;
+            for (Cue cue : cues) {
+                matcher = matcher == null
+                        ? cue.pattern().matcher(document.field(sentence.field()))
+                        : matcher.usePattern(cue.pattern());
+                matcher.region(sentence.start(), sentence.end());
+                matcher.useTransparentBounds(true);
+                if (matcher.find()) {
+                    hits.add(new Hit(cue, sentence, matcher.start(), matcher.end()));
+                }
+            }
+        }
+        return hits;
+    }
+
+    /** Drops every hit that overlaps a heavier one: "suspends export controls" is not also a control. */
+    static List<Hit> heaviestOfOverlaps(List<Hit> hits) {
+        List<Hit> byWeight = new ArrayList<>(hits);
+        byWeight.sort(Comparator.comparingDouble((Hit h) -> h.cue().weight()).reversed());
+        List<Hit> kept = new ArrayList<>();
+        for (Hit hit : byWeight) {
+            boolean dominated = kept.stream().anyMatch(k -> k.field().equals(hit.field())
+                    && k.start() < hit.end() && hit.start() < k.end() && k.cue().weight() > hit.cue().weight());
+            if (!dominated) {
+                kept.add(hit);
+            }
+        }
+        kept.sort(Comparator.comparingInt((Hit h) -> h.sentence().rank()).thenComparingInt(Hit::start));
+        return kept;
+    }
+}

@@ -1,0 +1,13 @@
+package io.lodestone.ingest.extract;
+
+/**
+ * Where an item names an element or a group.
+ *
+ * @param name   the element's symbol ({@code Dy}) or the group's name ({@code HREE})
+ * @param group  whether {@code name} is a group
+ * @param field  {@code title} or {@code text}
+ * @param start  offset of the first character of the naming words
+ * @param end    offset just past them
+ */
+record Mention(String name, boolean group, String field, int start, int end) {
+}

@@ -1,0 +1,30 @@
+package io.lodestone.ingest.extract;
+
+/**
+ * One sentence of an item, located in its field.
+ *
+ * @param field {@code title} or {@code text}
+ * @param start offset of the first character in the field
+ * @param end   offset just past the last character
+ * @param rank  0 for the title, then 1, 2, … for the sentences of the text in order
+ */
+record Sentence(String field, int start, int end, int rank) {
+
+    boolean contains(String field, int offset) {
+        return this.field.equals(field) && offset >= start && offset < end;
+    }
+
+    /**
+     * How much a cue in this sentence counts: the headline states the news, the lead sentence
+     * restates it, later sentences add context.
+     */
+    double weight() {
+        if (rank == 0) {
+            return 2.5;
+        }
+        if (rank == 1) {
+            return 1.5;
+        }
+        return rank <= 3 ? 1.2 : 1.0;
+    }
+}

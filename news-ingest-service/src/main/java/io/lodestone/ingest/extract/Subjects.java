@@ -1,0 +1,105 @@
+package io.lodestone.ingest.extract;
+
+import io.lodestone.events.Element;
+import io.lodestone.events.ElementGroup;
+import io.lodestone.events.Elements;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The elements and groups an item is about, out of all those it names, with the mention that
+ * shows it best.
+ * <p>
+ * Each mention scores its sentence's weight (title 2.5, lead 1.5, then 1.2 and 1.0), half as much
+ * again in a sentence that carries an event cue, and almost nothing ({@value #BACKGROUND}) in a
+ * background clause ("after curbs on gallium in 2023"). An element is a subject when it is named
+ * outside background clauses and scores at least 1 — or at least 1.5 when the title already names
+ * specific elements, so that a metal named once in passing deep in the story does not join them.
+ * A group is a subject whenever it is named outside background clauses. If only background
+ * mentions exist, they are kept rather than returning an item about nothing.
+ */
+record Subjects(List<String> elements, List<ElementGroup> groups, Map<String, Mention> shownBy) {
+
+    static final double BACKGROUND = 0.15;
+    static final double CUE_SENTENCE = 1.5;
+
+    boolean namesMineral() {
+        return !elements.isEmpty() || !groups.isEmpty();
+    }
+
+    static Subjects choose(Document document, List<Mention> mentions, List<ClauseContext.Region> regions,
+                           List<Hit> triggers) {
+        Set<Sentence> cueSentences = new HashSet<>();
+        for (Hit hit : triggers) {
+            cueSentences.add(hit.sentence());
+        }
+        Map<String, Double> scores = new HashMap<>();
+        Map<String, Mention> best = new LinkedHashMap<>();
+        Map<String, Double> bestScore = new HashMap<>();
+        Set<String> foreground = new HashSet<>();
+        boolean titleNamesElements = false;
+        for (Mention mention : mentions) {
+            Sentence sentence = document.sentenceAt(mention.field(), mention.start());
+            if (sentence == null) {
+                continue;
+            }
+            boolean background = sentence.rank() > 0
+                    && ClauseContext.inside(regions, mention.field(), mention.start(), true);
+            double score = sentence.weight() * (cueSentences.contains(sentence) ? CUE_SENTENCE : 1.0)
+                    * (background ? BACKGROUND : 1.0);
+            String key = key(mention);
+            scores.merge(key, score, Double::sum);
+            if (!background) {
+                foreground.add(key);
+                titleNamesElements |= sentence.rank() == 0 && !mention.group();
+            }
+            if (score > bestScore.getOrDefault(key, -1.0)) {
+                bestScore.put(key, score);
+                best.put(key, mention);
+            }
+        }
+        double threshold = titleNamesElements ? 1.5 : 1.0;
+        List<String> elements = new ArrayList<>();
+        List<ElementGroup> groups = new ArrayList<>();
+        for (Element element : Elements.all()) {
+            String key = element.symbol();
+            if (foreground.contains(key) && scores.get(key) >= threshold) {
+                elements.add(key);
+            }
+        }
+        for (ElementGroup group : ElementGroup.values()) {
+            if (foreground.contains("group:" + group.name())) {
+                groups.add(group);
+            }
+        }
+        if (elements.isEmpty() && groups.isEmpty()) {
+            for (Element element : Elements.all()) {
+                if (scores.containsKey(element.symbol())) {
+                    elements.add(element.symbol());
+                }
+            }
+            for (ElementGroup group : ElementGroup.values()) {
+                if (scores.containsKey("group:" + group.name())) {
+                    groups.add(group);
+                }
+            }
+        }
+        Map<String, Mention> shownBy = new LinkedHashMap<>();
+        for (String symbol : elements) {
+            shownBy.put(symbol, best.get(symbol));
+        }
+        for (ElementGroup group : groups) {
+            shownBy.put(group.name(), best.get("group:" + group.name()));
+        }
+        return new Subjects(List.copyOf(elements), List.copyOf(groups), shownBy);
+    }
+
+    private static String key(Mention mention) {
+        return mention.group() ? "group:" + mention.name() : mention.name();
+    }
+}
