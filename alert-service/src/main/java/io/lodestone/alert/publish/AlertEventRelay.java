@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
@@ -64,7 +65,7 @@ class AlertEventRelay {
                 published = transactions.execute(status -> relayBatch());
             } while (published != null && published == BATCH);
         } catch (RuntimeException e) {
-            log.warn("Publishing to alerts.v1 failed; will retry: {}", e.toString());
+            log.warn("Publishing to alerts.v1 failed; will retry: {}", NestedExceptionUtils.getMostSpecificCause(e).toString());
         }
     }
 
