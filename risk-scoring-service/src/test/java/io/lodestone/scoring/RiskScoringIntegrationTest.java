@@ -1,0 +1,140 @@
+package io.lodestone.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.lodestone.events.CloudEvents;
+import io.lodestone.events.ElementRiskChanged;
+import io.lodestone.events.RiskLevel;
+import io.lodestone.events.SupplyEventDetected;
+import io.lodestone.events.Topics;
+import io.lodestone.scoring.model.Events;
+import io.lodestone.scoring.stream.Json;
+import io.lodestone.testsupport.ActuatorProbe;
+import io.lodestone.testsupport.KafkaTestClient;
+import java.io.File;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.stream.binder.kafka.streams.StreamsBuilderFactoryManager;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.util.FileSystemUtils;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * End to end on a real broker: supply events in, risk changes out with CloudEvents headers,
+ * poison to the DLT, the query API answering from the state store, and the state surviving a
+ * restart of the stream that loses its local state folder (restored from the changelog).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}")
+@EmbeddedKafka(partitions = 1, brokerProperties = {
+        "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
+class RiskScoringIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    @Autowired
+    StreamsBuilderFactoryManager streams;
+
+    @Autowired
+    List<StreamsBuilderFactoryBean> factories;
+
+    @Test
+    void eventsOnTheBrokerChangeTheRiskTopicAndTheQueryApiAndSurviveARestart() {
+        ActuatorProbe http = new ActuatorProbe(port);
+        await().atMost(WAIT).until(() -> running());
+        SupplyEventDetected licensing = Events.exportControl("it-no18", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), "Dy", "Tb");
+
+        try (KafkaTestClient kafka = new KafkaTestClient(brokers)) {
+            kafka.sendRaw(Topics.SUPPLY_EVENTS.name(), "poison", "{this is not an event");
+            kafka.send(Topics.SUPPLY_EVENTS.name(), licensing.eventId(), Json.MAPPER.writeValueAsString(licensing),
+                    KafkaTestClient.attributesFor(licensing, "/lodestone/news-ingest-service"));
+
+            ConsumerRecord<String, String> dy = kafka.readUntil(Topics.ELEMENT_RISK.name(),
+                    records -> records.stream().anyMatch(r -> "Dy".equals(r.key())), WAIT).stream()
+                    .filter(r -> "Dy".equals(r.key())).findFirst().orElseThrow();
+            ElementRiskChanged change = Json.MAPPER.readValue(dy.value(), ElementRiskChanged.class);
+            assertThat(change.level()).isEqualTo(RiskLevel.HIGH);
+            assertThat(change.contributors()).extracting("eventId").containsExactly("it-no18");
+            assertThat(CloudEvents.fromHeaders(headers(dy)).type()).isEqualTo("io.lodestone.element.risk.changed.v1");
+
+            ConsumerRecord<String, String> poison = kafka.readAtLeast(Topics.SUPPLY_EVENTS.deadLetterTopic(), 1, WAIT).get(0);
+            assertThat(poison.value()).isEqualTo("{this is not an event");
+            assertThat(headers(poison)).containsKey(KafkaHeaders.DLT_EXCEPTION_FQCN);
+        }
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            HttpResponse<String> response = http.get("/api/v1/risk/dy");
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(json(response).path("summary").path("level").asString()).isEqualTo("HIGH");
+        });
+        JsonNode detail = json(http.get("/api/v1/risk/dy"));
+        assertThat(detail.path("summary").path("element").asString()).isEqualTo("Dy");
+        assertThat(detail.path("summary").path("trend").asString()).isEqualTo("RISING");
+        assertThat(detail.path("baseline").path("dataVersion").asString()).isEqualTo("2025.1");
+        assertThat(detail.path("contributors").get(0).path("eventId").asString()).isEqualTo("it-no18");
+        assertThat(detail.path("contributors").get(0).path("evidence").asString()).contains("it-no18");
+
+        JsonNode all = json(http.get("/api/v1/risk"));
+        assertThat(all.size()).isEqualTo(io.lodestone.events.Elements.all().size());
+        HttpResponse<String> unknown = http.get("/api/v1/risk/Xx");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+
+        restartLosingLocalState();
+
+        JsonNode afterRestart = await().atMost(WAIT).ignoreExceptions().until(() -> json(http.get("/api/v1/risk/Dy")),
+                node -> node != null && node.has("summary"));
+        assertThat(afterRestart.path("summary").path("level").asString()).isEqualTo("HIGH");
+        assertThat(afterRestart.path("summary").path("score").asDouble())
+                .isEqualTo(detail.path("summary").path("score").asDouble());
+    }
+
+    /** Stops the stream, deletes its state folder as a lost disk would, and starts it again. */
+    private void restartLosingLocalState() {
+        String stateDir = (String) factories.get(0).getStreamsConfiguration().get("state.dir");
+        streams.stop();
+        FileSystemUtils.deleteRecursively(new File(stateDir));
+        streams.start();
+        await().atMost(WAIT).until(this::running);
+    }
+
+    private boolean running() {
+        KafkaStreams kafkaStreams = factories.get(0).getKafkaStreams();
+        return kafkaStreams != null && kafkaStreams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return response.statusCode() == 200 ? Json.MAPPER.readTree(response.body()) : null;
+    }
+
+    private static Map<String, byte[]> headers(ConsumerRecord<String, String> record) {
+        Map<String, byte[]> headers = new HashMap<>();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), header.value());
+        }
+        return headers;
+    }
+}
