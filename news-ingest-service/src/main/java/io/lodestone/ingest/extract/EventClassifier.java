@@ -37,8 +37,10 @@ final class EventClassifier {
         for (Hit hit : hits) {
             EventType type = type(hit.cue());
             double vote = vote(hit, regions);
-            scores.merge(type, vote, Double::sum);
-            if (vote > bestVote.getOrDefault(type, 0.0)) {
+            if (!hit.cue().modifier()) {
+                scores.merge(type, vote, Double::sum);
+            }
+            if (!hit.cue().modifier() && vote > bestVote.getOrDefault(type, 0.0)) {
                 bestVote.put(type, vote);
                 best.put(type, hit);
             }

@@ -33,15 +33,20 @@ record Hit(Cue cue, Sentence sentence, int start, int end) {
         return hits;
     }
 
-    /** Drops every hit that overlaps a heavier one: "suspends export controls" is not also a control. */
+    /**
+     * Keeps, of hits that overlap, only the heaviest (the longest among equals): "suspends export
+     * controls" is not also a control, and "put on its export control list" counts once.
+     */
     static List<Hit> heaviestOfOverlaps(List<Hit> hits) {
         List<Hit> byWeight = new ArrayList<>(hits);
-        byWeight.sort(Comparator.comparingDouble((Hit h) -> h.cue().weight()).reversed());
+        byWeight.sort(Comparator.comparingDouble((Hit h) -> h.cue().weight())
+                .thenComparingInt(h -> h.end() - h.start()).reversed());
         List<Hit> kept = new ArrayList<>();
         for (Hit hit : byWeight) {
-            boolean dominated = kept.stream().anyMatch(k -> k.field().equals(hit.field())
-                    && k.start() < hit.end() && hit.start() < k.end() && k.cue().weight() > hit.cue().weight());
-            if (!dominated) {
+            boolean overlapped = !hit.cue().modifier() && kept.stream().anyMatch(k -> !k.cue().modifier()
+                    && k.field().equals(hit.field())
+                    && k.start() < hit.end() && hit.start() < k.end());
+            if (!overlapped) {
                 kept.add(hit);
             }
         }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Decides whether an item is about mineral supply at all. It must name an element or a group,
- * and the words around it must speak of supply (supply-context.tsv, plus half the event-type
+ * and the words around it must speak of supply (supply-context.tsv, plus the event-type
  * score) more than of laboratories, hospitals, coins, sport, software or encyclopedias
  * (noise.tsv): relevant when the supply evidence reaches {@value #MINIMUM_SUPPLY} and the noise is
  * under {@value #NOISE_RATIO} of it. A title that announces an explainer ("What are rare earths?",
@@ -16,12 +16,12 @@ import java.util.List;
  */
 record Relevance(boolean relevant, double supply, double noise, Hit strongestNoise) {
 
-    static final double MINIMUM_SUPPLY = 4.0;
+    static final double MINIMUM_SUPPLY = 5.0;
     static final double NOISE_RATIO = 0.6;
 
     static Relevance judge(boolean namesMineral, boolean explainer, List<Hit> supplyHits, List<Hit> noiseHits,
                            Classification classification) {
-        double supply = 0.5 * classification.top();
+        double supply = classification.top();
         for (Hit hit : supplyHits) {
             supply += hit.cue().weight() * hit.sentence().weight();
         }
