@@ -32,6 +32,7 @@ import org.springframework.cloud.stream.binder.kafka.streams.StreamsBuilderFacto
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
@@ -44,6 +45,8 @@ import tools.jackson.databind.JsonNode;
         properties = "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}")
 @EmbeddedKafka(partitions = 1, brokerProperties = {
         "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
+// The restart replaces the KafkaStreams instance under the binder's health indicator: not a context to share.
+@DirtiesContext
 class RiskScoringIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
