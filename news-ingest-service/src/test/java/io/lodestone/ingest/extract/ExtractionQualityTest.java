@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Measures extraction on the labelled development set against the issue's bar: noise rejection
  * at least 0.8, element micro-F1 at least 0.85, event-type accuracy at least 0.70, direction
- * accuracy at least 0.80. The figures are logged and written, with every item that was not fully
+ * accuracy at least 0.80, type and direction over every item as the issue defines them (the figures
+ * over relevant items alone are reported, not asserted). The figures are logged and written, with every item that was not fully
  * right, to {@code target/devset-<split>.txt}.
  */
 class ExtractionQualityTest {
@@ -44,8 +45,6 @@ class ExtractionQualityTest {
         assertThat(scorecard.noiseRejection()).as("noise rejection").isGreaterThanOrEqualTo(0.80);
         assertThat(scorecard.elementF1()).as("element micro-F1").isGreaterThanOrEqualTo(0.85);
         assertThat(scorecard.typeAccuracy()).as("event-type accuracy").isGreaterThanOrEqualTo(0.70);
-        assertThat(scorecard.relevantTypeAccuracy()).as("event-type accuracy, relevant items").isGreaterThanOrEqualTo(0.70);
         assertThat(scorecard.directionAccuracy()).as("direction accuracy").isGreaterThanOrEqualTo(0.80);
-        assertThat(scorecard.relevantDirectionAccuracy()).as("direction accuracy, relevant items").isGreaterThanOrEqualTo(0.80);
     }
 }

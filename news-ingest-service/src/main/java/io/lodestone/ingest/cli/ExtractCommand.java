@@ -1,0 +1,174 @@
+package io.lodestone.ingest.cli;
+
+import io.lodestone.events.SupplyEventDetected;
+import io.lodestone.ingest.dedupe.Decision;
+import io.lodestone.ingest.dedupe.Deduplicator;
+import io.lodestone.ingest.extract.Extraction;
+import io.lodestone.ingest.extract.Extractor;
+import io.lodestone.ingest.item.NewsItem;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code extract [--dedupe]}: one JSON item a line in, one JSON event a line out, in the same
+ * order, UTF-8 both ways. Input fields: {@code id}, {@code title}, {@code text}, and optionally
+ * {@code url}, {@code publishedAt} (RFC 3339), {@code language}, {@code source}. Output: the
+ * {@code SupplyEventDetected} fields plus {@code id} and {@code relevant}; with {@code --dedupe},
+ * also {@code duplicateOf}, the id of the earlier line whose story this is (null when new).
+ * <p>
+ * Rules: an item without {@code publishedAt} is dated at its extraction time ({@code detectedAt},
+ * the same for the whole run), and its years are not read as recollections. A line that is not a
+ * JSON object, lacks both title and text, or has an unreadable date gives
+ * {@code {"id": ..., "error": "..."}} (the id read from the start of a broken line when it can be,
+ * else null) and the run goes on. For a near-duplicate, {@code eventId} and {@code corroborations}
+ * are those of its story, as the service would republish them. Items come
+ * from source {@value #SOURCE} unless a line names its own. Deduplication uses a window of
+ * {@link #DEDUPE_WINDOW}; irrelevant items take part in it too, so copies of noise are marked.
+ */
+public final class ExtractCommand {
+
+    static final String SOURCE = "import";
+    static final Duration DEDUPE_WINDOW = Duration.ofDays(3);
+
+    /** The id of a line that is not valid JSON, when it can still be read. */
+    private static final Pattern ID_IN_BROKEN_LINE = Pattern.compile("^\\s*\\{\\s*\"id\"\\s*:\\s*\"([^\"\\\\]*)\"");
+
+    private final Extractor extractor;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public ExtractCommand(Extractor extractor, Clock clock) {
+        this.extractor = extractor;
+        this.clock = clock;
+    }
+
+    /** Runs the command; returns the process exit code (0, or 2 for bad arguments). */
+    public int run(List<String> args, InputStream in, OutputStream out, OutputStream err) {
+        boolean dedupe = false;
+        for (String arg : args) {
+            if (arg.equals("--dedupe")) {
+                dedupe = true;
+            } else {
+                write(err, "usage: extract [--dedupe] < items.jsonl > events.jsonl\nunknown argument: " + arg + "\n");
+                return 2;
+            }
+        }
+        Deduplicator deduplicator = dedupe ? new Deduplicator(DEDUPE_WINDOW) : null;
+        Instant detectedAt = clock.instant();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                writer.write(json.writeValueAsString(process(line, detectedAt, deduplicator)));
+                writer.write('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return 0;
+    }
+
+    private ObjectNode process(String line, Instant detectedAt, Deduplicator deduplicator) {
+        JsonNode node;
+        try {
+            node = json.readTree(line);
+        } catch (JacksonException e) {
+            Matcher salvaged = ID_IN_BROKEN_LINE.matcher(line);
+            return error(salvaged.find() ? salvaged.group(1) : null, "not a JSON object: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            return error(null, "not a JSON object");
+        }
+        JsonNode idNode = node.get("id");
+        String id = idNode != null && idNode.isValueNode() && !idNode.isNull() ? idNode.asString() : null;
+        try {
+            NewsItem item = item(node, id);
+            Extraction extraction = extractor.extract(item, detectedAt);
+            ObjectNode result = json.createObjectNode();
+            result.put("id", id);
+            result.setAll((ObjectNode) json.valueToTree(extraction.event()));
+            result.put("relevant", extraction.relevant());
+            if (deduplicator != null) {
+                Decision decision = deduplicator.observe(item, extraction.event());
+                result.put("duplicateOf", decision.duplicateOfItemId());
+                if (decision.outcome() == Decision.Outcome.NEAR_DUPLICATE) {
+                    SupplyEventDetected story = decision.toPublish();
+                    result.put("eventId", story.eventId());
+                    result.put("corroborations", story.corroborations());
+                }
+            }
+            return result;
+        } catch (IllegalArgumentException e) {
+            return error(id, e.getMessage());
+        }
+    }
+
+    private static NewsItem item(JsonNode node, String id) {
+        String title = text(node, "title");
+        String text = text(node, "text");
+        if ((title == null || title.isBlank()) && (text == null || text.isBlank())) {
+            throw new IllegalArgumentException("item has neither title nor text");
+        }
+        Instant publishedAt = null;
+        String published = text(node, "publishedAt");
+        if (published != null) {
+            try {
+                publishedAt = Instant.parse(published);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("publishedAt is not an RFC 3339 time: " + published);
+            }
+        }
+        String source = text(node, "source");
+        return new NewsItem(id, source == null ? SOURCE : source, title, text, text(node, "url"), publishedAt,
+                text(node, "language"));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isValueNode()) {
+            throw new IllegalArgumentException(field + " must be a string");
+        }
+        return value.asString();
+    }
+
+    private ObjectNode error(String id, String message) {
+        ObjectNode result = json.createObjectNode();
+        result.put("id", id);
+        result.put("error", message);
+        return result;
+    }
+
+    private static void write(OutputStream err, String message) {
+        try {
+            err.write(message.getBytes(StandardCharsets.UTF_8));
+            err.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
