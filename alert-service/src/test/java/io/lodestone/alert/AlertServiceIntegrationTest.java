@@ -107,14 +107,14 @@ class AlertServiceIntegrationTest {
         RecordingHttpServer webhook = server();
         String subscriptionId = subscribe("""
                 {"name": "Magnet <buyers> & co", "elements": ["Sm", "Gd", "Tb", "Dy", "Lu", "Sc", "Y"],
-                 "trigger": {"minLevel": "HIGH"}, "groupWait": "PT2S",
+                 "trigger": {"minLevel": "HIGH"}, "groupWait": "PT5S",
                  "channels": {"email": {"to": ["buyer@example.com", "cfo@example.com"]},
                               "slack": {"webhookUrl": "%s"},
                               "webhook": {"url": "%s", "secret": "%s"}}}"""
                 .formatted(slack.uri("/services/T000/B000/slack-token"), webhook.uri("/hooks/lodestone"), SECRET));
         Instant asOf = Instant.parse("2025-04-04T09:00:00Z");
 
-        APRIL_ELEMENTS.forEach(element -> publish(rise(element, RiskLevel.HIGH, 72.5, asOf)));
+        publish(APRIL_ELEMENTS.stream().map(element -> rise(element, RiskLevel.HIGH, 72.5, asOf)).toList());
 
         RecordedRequest slackMessage = slack.awaitRequests(1, WAIT).get(0);
         RecordedRequest webhookCall = webhook.awaitRequests(1, WAIT).get(0);
@@ -179,7 +179,7 @@ class AlertServiceIntegrationTest {
         }
 
         Instant later = Instant.parse("2025-06-01T09:00:00Z");
-        APRIL_ELEMENTS.forEach(element -> publish(fall(element, RiskLevel.HIGH, later)));
+        publish(APRIL_ELEMENTS.stream().map(element -> fall(element, RiskLevel.HIGH, later)).toList());
 
         RecordedRequest resolveNotice = slack.awaitRequests(2, WAIT).get(1);
         assertThat(webhook.awaitRequests(2, WAIT)).hasSize(2);
@@ -404,9 +404,14 @@ class AlertServiceIntegrationTest {
     }
 
     private void publish(ElementRiskChanged change) {
+        publish(List.of(change));
+    }
+
+    /** Publishes a burst of changes, as the scoring service does when one event moves several elements. */
+    private void publish(List<ElementRiskChanged> changes) {
         try (KafkaTestClient kafka = new KafkaTestClient(brokers)) {
-            kafka.send("element.risk.v1", change.element(), json.writeValueAsString(change),
-                    KafkaTestClient.attributesFor(change, SCORING));
+            changes.forEach(change -> kafka.send("element.risk.v1", change.element(), json.writeValueAsString(change),
+                    KafkaTestClient.attributesFor(change, SCORING)));
         }
     }
 
