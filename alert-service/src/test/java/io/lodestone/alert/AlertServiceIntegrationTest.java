@@ -309,6 +309,25 @@ class AlertServiceIntegrationTest {
     }
 
     @Test
+    void subscriptionCreatedOrChangedIsHeldAgainstTheCurrentRisk() {
+        RecordingHttpServer early = server();
+        RecordingHttpServer late = server();
+        subscribe(webhookOnly("Te", early));
+        publish(rise("Te", RiskLevel.HIGH, 68, Instant.parse("2025-02-04T00:00:00Z")));
+        early.awaitRequests(1, WAIT);
+
+        String lateId = subscribe(webhookOnly("Te", late));
+
+        RecordedRequest fired = late.awaitRequests(1, WAIT).get(0);
+        assertThat(json.readTree(fired.body()).get("data").get("kind").asString()).isEqualTo("FIRING");
+        assertThat(api().put("/api/v1/subscriptions/" + lateId, webhookOnly("Te", late)
+                .replace("\"HIGH\"", "\"SEVERE\"")).statusCode()).isEqualTo(200);
+        RecordedRequest resolved = late.awaitRequests(2, WAIT).get(1);
+        assertThat(json.readTree(resolved.body()).get("data").get("kind").asString()).isEqualTo("RESOLVED");
+        assertThat(early.requests()).hasSize(1);
+    }
+
+    @Test
     void unreadableRiskRecordGoesToTheDeadLetterTopicAndConsumptionContinues() {
         RecordingHttpServer webhook = server();
         subscribe(webhookOnly("Bi", webhook));

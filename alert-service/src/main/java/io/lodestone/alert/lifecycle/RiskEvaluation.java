@@ -6,11 +6,13 @@ import io.lodestone.alert.silence.Silences;
 import io.lodestone.alert.subscription.Subscription;
 import io.lodestone.alert.subscription.SubscriptionDeleted;
 import io.lodestone.alert.subscription.SubscriptionRepository;
+import io.lodestone.alert.subscription.SubscriptionSaved;
 import io.lodestone.events.ElementRiskChanged;
 import io.lodestone.events.RiskLevel;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,20 +64,29 @@ public class RiskEvaluation {
             log.info("Ignoring {} risk as of {}: a later change was already applied", risk.element(), risk.asOf());
             return;
         }
-        Instant now = clock.instant();
         for (Subscription subscription : subscriptions.watching(risk.element())) {
-            Alert firing = alerts.findFiringForUpdate(subscription.id(), risk.element()).orElse(null);
-            Transition transition = AlertRule.decide(subscription.spec().trigger(), firing, risk,
-                    properties.scoreHysteresis());
-            boolean silenced = silences.isSilenced(subscription.id(), risk.element(), now);
-            switch (transition) {
-                case NONE -> { }
-                case FIRE -> fire(subscription, risk, receivedAt, silenced);
-                case UPDATE -> alerts.update(moved(firing, risk, firing.peakLevel(), firing.transitionAt(), firing.silenced()));
-                case ESCALATE -> changed(moved(firing, risk, risk.level(), receivedAt, silenced), transition, subscription);
-                case RESOLVE -> changed(resolved(moved(firing, risk, firing.peakLevel(), receivedAt, silenced), risk.asOf()),
-                        transition, subscription);
+            apply(subscription, risk, receivedAt, risk.asOf(), true);
+        }
+    }
+
+    /**
+     * A new or changed subscription is held against the current risk at once: it fires for
+     * elements already over its threshold, resolves alerts its new rules no longer support, and
+     * resolves alerts for elements it no longer watches. A past rise in level does not fire an
+     * "any increase" subscription that did not exist when it happened.
+     */
+    @EventListener
+    void onSubscriptionSaved(SubscriptionSaved saved) {
+        Subscription subscription = subscriptions.find(saved.subscriptionId()).orElseThrow();
+        Set<String> watched = subscription.spec().symbols();
+        Instant now = clock.instant();
+        for (Alert firing : alerts.firingOf(subscription.id())) {
+            if (!watched.contains(firing.element())) {
+                changed(resolved(firing, now), Transition.RESOLVE, subscription);
             }
+        }
+        for (ElementRiskChanged current : risks.latest(watched)) {
+            apply(subscription, current, now, now, !subscription.spec().trigger().isAnyIncrease());
         }
     }
 
@@ -88,10 +99,35 @@ public class RiskEvaluation {
         }
     }
 
-    private void fire(Subscription subscription, ElementRiskChanged risk, Instant receivedAt, boolean silenced) {
+    /**
+     * @param firedAt  when a new alert counts as fired: the change's event time, or now when a
+     *                 subscription is held against a risk that predates it
+     * @param mayFire  whether this change may fire a new alert
+     */
+    private void apply(Subscription subscription, ElementRiskChanged risk, Instant receivedAt, Instant firedAt,
+                       boolean mayFire) {
+        Alert firing = alerts.findFiringForUpdate(subscription.id(), risk.element()).orElse(null);
+        Transition transition = AlertRule.decide(subscription.spec().trigger(), firing, risk, properties.scoreHysteresis());
+        boolean silenced = silences.isSilenced(subscription.id(), risk.element(), clock.instant());
+        switch (transition) {
+            case NONE -> { }
+            case FIRE -> {
+                if (mayFire) {
+                    fire(subscription, risk, receivedAt, firedAt, silenced);
+                }
+            }
+            case UPDATE -> alerts.update(moved(firing, risk, firing.peakLevel(), firing.transitionAt(), firing.silenced()));
+            case ESCALATE -> changed(moved(firing, risk, risk.level(), receivedAt, silenced), transition, subscription);
+            case RESOLVE -> changed(resolved(moved(firing, risk, firing.peakLevel(), receivedAt, silenced),
+                    firedAt.isAfter(risk.asOf()) ? firedAt : risk.asOf()), transition, subscription);
+        }
+    }
+
+    private void fire(Subscription subscription, ElementRiskChanged risk, Instant receivedAt, Instant firedAt,
+                      boolean silenced) {
         Alert alert = new Alert(UUID.randomUUID(), subscription.id(), risk.element(), AlertState.FIRING, risk.level(),
                 risk.score(), risk.previousLevel(), risk.previousScore(), risk.previousLevel(), risk.level(),
-                risk.contributors(), risk.asOf(), null, receivedAt, silenced, null);
+                risk.contributors(), firedAt, null, receivedAt, silenced, null);
         alerts.insert(alert);
         events.publishEvent(new AlertChanged(alert, Transition.FIRE, subscription));
         AfterCommit.run(() -> meters.counter("lodestone.alerts.fired", "level", alert.level().name()).increment());

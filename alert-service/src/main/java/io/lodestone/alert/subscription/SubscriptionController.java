@@ -42,11 +42,13 @@ class SubscriptionController {
     }
 
     @PostMapping
+    @Transactional
     ResponseEntity<SubscriptionView> create(@RequestBody SubscriptionRequest request) {
         SubscriptionSpec spec = validator.validate(request, null);
         Instant now = clock.instant();
         Subscription subscription = new Subscription(UUID.randomUUID(), spec, now, now, null);
         subscriptions.insert(subscription);
+        events.publishEvent(new SubscriptionSaved(subscription.id()));
         log.info("Created subscription {} watching {} via {}", subscription.id(), spec.symbols(),
                 spec.channels().configured());
         return ResponseEntity.created(URI.create("/api/v1/subscriptions/" + subscription.id()))
@@ -70,6 +72,7 @@ class SubscriptionController {
         SubscriptionSpec spec = validator.validate(request, current.spec());
         Instant now = clock.instant();
         subscriptions.update(id, spec, now);
+        events.publishEvent(new SubscriptionSaved(id));
         return SubscriptionView.of(new Subscription(id, spec, current.createdAt(), now, null));
     }
 
