@@ -52,9 +52,16 @@ public final class EventImpacts {
         return impacts;
     }
 
+    /** Longest title and evidence kept per impact: enough to explain, small enough for a lean state store. */
+    static final int MAX_TEXT = 300;
+
     private static Impact impact(SupplyEventDetected event, String symbol, double points, EventRule rule, Reach reach) {
-        return new Impact(event.eventId(), event.title(), event.url(), event.eventType(), event.publishedAt(),
-                points, rule.halfLife(), reach, event.corroborations(), evidenceFor(event, symbol));
+        return new Impact(event.eventId(), clip(event.title()), event.url(), event.eventType(), event.publishedAt(),
+                points, rule.halfLife(), reach, event.corroborations(), clip(evidenceFor(event, symbol)));
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
     }
 
     private static double sign(Direction direction) {

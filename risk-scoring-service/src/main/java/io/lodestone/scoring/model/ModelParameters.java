@@ -53,7 +53,7 @@ public record ModelParameters(
             16,
             5.0,
             0.05,
-            200,
+            50,
             5);
 
     public ModelParameters {

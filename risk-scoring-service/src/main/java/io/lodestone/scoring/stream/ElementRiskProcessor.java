@@ -8,7 +8,9 @@ import io.lodestone.scoring.model.RiskEngine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
@@ -33,6 +35,12 @@ final class ElementRiskProcessor implements Processor<String, Impact, String, El
     private final String source;
     private ProcessorContext<String, ElementRiskChanged> context;
     private KeyValueStore<String, ElementRisk> store;
+    /**
+     * Deserialised copies of what this processor wrote, so an update costs one serialisation, not
+     * two. Only this processor writes the store, and a new processor (empty cache) is made whenever
+     * Kafka Streams re-creates the task, after a rebalance or an aborted transaction.
+     */
+    private final Map<String, ElementRisk> cache = new HashMap<>();
 
     ElementRiskProcessor(RiskEngine engine, String storeName, Duration decayInterval, String source) {
         this.engine = engine;
@@ -51,7 +59,7 @@ final class ElementRiskProcessor implements Processor<String, Impact, String, El
     @Override
     public void process(Record<String, Impact> record) {
         String element = record.key();
-        ElementRisk current = store.get(element);
+        ElementRisk current = cache.computeIfAbsent(element, store::get);
         RiskEngine.Step step = engine.record(current == null ? engine.initial(element) : current, record.value(), now());
         apply(step);
     }
@@ -72,6 +80,7 @@ final class ElementRiskProcessor implements Processor<String, Impact, String, El
 
     private void apply(RiskEngine.Step step) {
         store.put(step.state().element(), step.state());
+        cache.put(step.state().element(), step.state());
         step.change().ifPresent(this::publish);
     }
 
