@@ -11,6 +11,7 @@ import org.springframework.messaging.support.MessageBuilder;
  * Turns a contract record into the message a binding sends: the record key, the payload, and the
  * CloudEvents attributes as raw UTF-8 headers. Raw bytes matter: the binder would otherwise
  * JSON-quote string headers, and a plain CloudEvents consumer would read {@code "\"1.0\""}.
+ * The key is a string; the shared defaults set the binder's key serializer to match.
  */
 public final class CloudEventMessages {
 
