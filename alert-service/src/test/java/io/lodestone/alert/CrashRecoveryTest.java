@@ -8,6 +8,9 @@ import io.lodestone.events.RiskLevel;
 import io.lodestone.testsupport.EmbeddedPostgresServer;
 import io.lodestone.testsupport.KafkaTestClient;
 import io.lodestone.testsupport.RecordingHttpServer;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -22,9 +25,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The outbox across a restart: the service decides to notify and stops before sending; a new
- * instance against the same database and broker sends it exactly once, and the same risk change
- * arriving again does not send it twice.
+ * Failures of the service and its database: the service decides to notify and stops before
+ * sending, and a new instance against the same database and broker sends it exactly once (the
+ * same risk change arriving again does not send it twice); a risk change that arrives while the
+ * database is down waits for it instead of being lost.
  */
 @EmbeddedKafka(partitions = 1)
 class CrashRecoveryTest {
@@ -73,6 +77,42 @@ class CrashRecoveryTest {
                 .asString()).isEqualTo("Dy");
     }
 
+    @Test
+    void riskChangeArrivingDuringADatabaseOutageIsProcessedOnceTheDatabaseIsBack(EmbeddedKafkaBroker broker) {
+        try (ConfigurableApplicationContext service = start(broker, true)) {
+            api(service).create("/api/v1/subscriptions", """
+                    {"name": "Gallium", "elements": ["Ga"], "trigger": {"minLevel": "HIGH"}, "groupWait": "PT0S",
+                     "channels": {"webhook": {"url": "%s", "secret": "%s"}}}"""
+                    .formatted(receiver.uri("/hook"), AlertServiceIntegrationTest.SECRET));
+
+            setConnectionsAllowed(false);
+            try {
+                publish(broker, RiskChanges.rise("Ga", RiskLevel.SEVERE, 88, Instant.parse("2023-07-03T00:00:00Z")));
+                // long enough for many more attempts than a bounded retry would make
+                await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(10)).until(() -> receiver.requests().isEmpty());
+            } finally {
+                setConnectionsAllowed(true);
+            }
+
+            receiver.awaitRequests(1, WAIT);
+            assertThat(api(service).getJson("/api/v1/alerts?element=Ga")).hasSize(1);
+        }
+    }
+
+    /** Refuses (and drops) every connection to this test's database, as an outage would. */
+    private void setConnectionsAllowed(boolean allowed) {
+        String name = database.substring(database.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+        try (Connection admin = EmbeddedPostgresServer.shared().getPostgresDatabase().getConnection();
+             Statement statement = admin.createStatement()) {
+            statement.execute("alter database " + name + " allow_connections " + allowed);
+            if (!allowed) {
+                statement.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + name + "'");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private ConfigurableApplicationContext start(EmbeddedKafkaBroker broker, boolean dispatching) {
         Map<String, String> properties = new HashMap<>();
         properties.put("server.port", "0");
@@ -85,6 +125,9 @@ class CrashRecoveryTest {
         properties.put("lodestone.alert.sweep-interval", "100ms");
         properties.put("lodestone.alert.delivery.poll-interval", "100ms");
         properties.put("lodestone.alert.delivery.enabled", String.valueOf(dispatching));
+        properties.put("spring.datasource.hikari.connection-timeout", "250");
+        properties.put("spring.cloud.stream.bindings.evaluateRisk-in-0.consumer.back-off-initial-interval", "100");
+        properties.put("spring.cloud.stream.bindings.evaluateRisk-in-0.consumer.back-off-max-interval", "300");
         // as command-line arguments, which win over application.yml
         return new SpringApplicationBuilder(AlertApplication.class)
                 .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));

@@ -41,17 +41,24 @@ public class AlertRepository {
                 .param(subscriptionId).query(this::row).list();
     }
 
-    void insert(Alert alert) {
-        jdbc.sql("""
+    /**
+     * Inserts a firing alert unless the subscription already has one for the element (another
+     * transaction fired it first).
+     *
+     * @return whether it was inserted
+     */
+    boolean insertFiring(Alert alert) {
+        return jdbc.sql("""
                 insert into alert (id, subscription_id, element, state, level, score, previous_level, previous_score,
                                    from_level, peak_level, evidence, fired_at, resolved_at, transition_at, silenced,
                                    last_notified_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?)""")
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?)
+                on conflict (subscription_id, element) where state = 'FIRING' do nothing""")
                 .params(alert.id(), alert.subscriptionId(), alert.element(), alert.state().name(), alert.level().name(),
                         alert.score(), name(alert.previousLevel()), alert.previousScore(), name(alert.fromLevel()),
                         alert.peakLevel().name(), json.writeValueAsString(alert.evidence()), ts(alert.firedAt()),
                         ts(alert.resolvedAt()), ts(alert.transitionAt()), alert.silenced(), ts(alert.lastNotifiedAt()))
-                .update();
+                .update() == 1;
     }
 
     /** Writes everything that a risk change can move; identity and firing time never change. */

@@ -128,7 +128,10 @@ public class RiskEvaluation {
         Alert alert = new Alert(UUID.randomUUID(), subscription.id(), risk.element(), AlertState.FIRING, risk.level(),
                 risk.score(), risk.previousLevel(), risk.previousScore(), risk.previousLevel(), risk.level(),
                 risk.contributors(), firedAt, null, receivedAt, silenced, null);
-        alerts.insert(alert);
+        if (!alerts.insertFiring(alert)) {
+            log.debug("Alert for {} of subscription {} was fired concurrently", alert.element(), subscription.id());
+            return;
+        }
         events.publishEvent(new AlertChanged(alert, Transition.FIRE, subscription));
         AfterCommit.run(() -> meters.counter("lodestone.alerts.fired", "level", alert.level().name()).increment());
         log.info("Alert {} fired: {} {} for subscription {}{}", alert.id(), alert.element(), alert.level(),
