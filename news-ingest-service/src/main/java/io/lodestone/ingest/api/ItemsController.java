@@ -1,0 +1,96 @@
+package io.lodestone.ingest.api;
+
+import io.lodestone.ingest.item.ItemJson;
+import io.lodestone.ingest.item.NewsItem;
+import io.lodestone.ingest.publish.IngestPipeline;
+import io.lodestone.ingest.publish.ItemOutcome;
+import io.lodestone.ingest.publish.PublishFailedException;
+import io.lodestone.service.api.InvalidRequestException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Items pushed by people and integrations. A request carries one item (a JSON object) or several
+ * (an array) and is answered in the same shape with what happened to each. {@code /items} answers
+ * only after the broker acknowledged every event it published; {@code /extract} publishes nothing
+ * and remembers nothing.
+ */
+@RestController
+class ItemsController {
+
+    static final String PUSH_SOURCE = "push";
+    static final int MAX_ITEMS_PER_REQUEST = 500;
+
+    private final IngestPipeline pipeline;
+    private final Clock clock = Clock.systemUTC();
+
+    ItemsController(IngestPipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    @PostMapping("/api/v1/items")
+    Object push(@RequestBody JsonNode body) {
+        return handle(body, this::publish);
+    }
+
+    @PostMapping("/api/v1/extract")
+    Object extract(@RequestBody JsonNode body) {
+        return handle(body, items -> items.stream().map(pipeline::dryRun).toList());
+    }
+
+    private Object handle(JsonNode body, Function<List<NewsItem>, List<ItemOutcome>> action) {
+        if (body.isArray()) {
+            return action.apply(readAll(body));
+        }
+        return action.apply(List.of(ItemJson.read(body, "", PUSH_SOURCE, clock.instant()))).get(0);
+    }
+
+    private List<NewsItem> readAll(JsonNode array) {
+        if (array.isEmpty() || array.size() > MAX_ITEMS_PER_REQUEST) {
+            throw InvalidRequestException.field("items", "send between 1 and " + MAX_ITEMS_PER_REQUEST
+                    + " items per request, got " + array.size());
+        }
+        List<NewsItem> items = new ArrayList<>();
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (int i = 0; i < array.size(); i++) {
+            try {
+                items.add(ItemJson.read(array.get(i), "[" + i + "].", PUSH_SOURCE, clock.instant()));
+            } catch (InvalidRequestException e) {
+                errors.putAll(e.fieldErrors());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException("No item was accepted: " + errors.size() + " invalid field(s).", errors);
+        }
+        return items;
+    }
+
+    /** Validated first, then published in order; a broker failure stops the request and says what got through. */
+    private List<ItemOutcome> publish(List<NewsItem> items) {
+        List<ItemOutcome> outcomes = new ArrayList<>();
+        for (NewsItem item : items) {
+            try {
+                outcomes.add(pipeline.process(item));
+            } catch (PublishFailedException e) {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                        "Item '" + item.id() + "' was not accepted: " + e.getMessage()
+                                + ". Items listed in 'accepted' were published; send the others again.");
+                problem.setTitle("Event stream unavailable");
+                problem.setProperty("accepted", outcomes.stream().map(ItemOutcome::itemId).toList());
+                throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, e);
+            }
+        }
+        return outcomes;
+    }
+}

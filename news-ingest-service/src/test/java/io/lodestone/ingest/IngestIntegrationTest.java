@@ -1,0 +1,108 @@
+package io.lodestone.ingest;
+
+import io.lodestone.testsupport.KafkaTestClient;
+import io.lodestone.testsupport.RecordingHttpServer;
+import io.lodestone.testsupport.RecordingHttpServer.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The running service against a real embedded broker and real HTTP sources: a well-formed RSS
+ * feed, an Atom feed and a hostile feed, served by a local server. Subclasses share one context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
+        "lodestone.api.tokens=test-token"})
+@EmbeddedKafka(partitions = 1)
+public abstract class IngestIntegrationTest {
+
+    protected static final String TOKEN = "test-token";
+    static final RecordingHttpServer SOURCES = RecordingHttpServer.start()
+            .respondTo("/notices.rss", Response.ok("application/rss+xml", fixture("policy-notices.rss.xml")))
+            .respondTo("/industry.atom", Response.ok("application/atom+xml", fixture("industry-news.atom.xml")))
+            .respondTo("/hostile.xml", Response.ok("application/rss+xml", fixture("xxe.xml")));
+
+    @DynamicPropertySource
+    static void sources(DynamicPropertyRegistry registry) {
+        source(registry, 0, "notices", "/notices.rss");
+        source(registry, 1, "industry", "/industry.atom");
+        source(registry, 2, "hostile", "/hostile.xml");
+    }
+
+    private static void source(DynamicPropertyRegistry registry, int index, String id, String path) {
+        String prefix = "lodestone.ingest.sources[" + index + "].";
+        registry.add(prefix + "id", () -> id);
+        registry.add(prefix + "kind", () -> "FEED");
+        registry.add(prefix + "url", () -> SOURCES.uri(path).toString());
+        registry.add(prefix + "poll-interval", () -> "PT1H");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    protected KafkaTestClient kafka;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaTestClient(brokers);
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
+    protected HttpResponse<String> post(String path, String json, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
+    protected HttpResponse<String> get(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String fixture(String name) {
+        try (InputStream in = IngestIntegrationTest.class.getResourceAsStream("/feeds/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.lodestone.ingest.item;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PlainTextTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "<script>alert('x')</script>Gallium <b>licences</b>|Gallium licences",
+            "Nd &amp; Pr prices &gt; 2024 levels|Nd & Pr prices > 2024 levels",
+            "  spaced \t out  |spaced out",
+            "<img src=x onerror=alert(1)>Dy|Dy"})
+    void markupAndScriptsBecomePlainText(String raw, String expected) {
+        assertThat(PlainText.title(raw)).isEqualTo(expected);
+    }
+
+    @Test
+    void overlongTitleIsCapped() {
+        assertThat(PlainText.title("x".repeat(10_000))).hasSize(PlainText.MAX_TITLE);
+    }
+
+    @Test
+    void nullStaysNull() {
+        assertThat(PlainText.text(null)).isNull();
+    }
+}
