@@ -10,6 +10,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.lodestone.events.CloudEvents;
 import io.lodestone.events.ElementRiskChanged;
+import io.lodestone.events.MessageType;
 import io.lodestone.events.RiskLevel;
 import io.lodestone.testsupport.ActuatorProbe;
 import io.lodestone.testsupport.EmbeddedPostgresServer;
@@ -153,6 +154,7 @@ class AlertServiceIntegrationTest {
                         + "&lt;b&gt;export controls&lt;/b&gt; &amp; licences> (+38.5)");
 
         assertSignedByStandardWebhooks(webhookCall, SECRET);
+        assertThat(Schemas.webhookBodyProblems(webhookCall.bodyAsString())).isEmpty();
         JsonNode event = json.readTree(webhookCall.body());
         assertThat(webhookCall.header("content-type")).startsWith("application/cloudevents+json");
         assertThat(event.get("specversion").asString()).isEqualTo("1.0");
@@ -166,6 +168,9 @@ class AlertServiceIntegrationTest {
         assertThat(alerts.get(0).get("lastNotifiedAt").isNull()).isFalse();
         await().atMost(WAIT).untilAsserted(() -> assertThat(api().getJson(
                 "/api/v1/deliveries?status=sent&subscriptionId=" + subscriptionId)).hasSize(3));
+        assertThat(new ActuatorProbe(port).get("/actuator/prometheus").body())
+                .containsPattern("lodestone_notification_latency_seconds_count\\{[^}]*channel=\"email\"")
+                .containsPattern("lodestone_alerts_fired_total\\{[^}]*level=\"HIGH\"");
 
         try (KafkaTestClient kafka = new KafkaTestClient(brokers)) {
             List<ConsumerRecord<String, String>> fired = kafka.readUntil("alerts.v1",
@@ -174,6 +179,7 @@ class AlertServiceIntegrationTest {
             assertThat(header(first, CloudEvents.TYPE)).isEqualTo("io.lodestone.alert.fired.v1");
             assertThat(header(first, CloudEvents.SOURCE)).isEqualTo("/lodestone/alert-service");
             assertThat(json.readTree(first.value()).get("type").asString()).isEqualTo("AlertFired");
+            assertThat(Schemas.contractProblems(MessageType.ALERT_FIRED, first.value())).isEmpty();
             assertThat(json.readTree(first.value()).get("evidence").get(0).get("eventId").asString())
                     .isEqualTo("evt-2025-04-04-mofcom-18");
         }
@@ -189,8 +195,10 @@ class AlertServiceIntegrationTest {
         assertThat(SMTP.getReceivedMessages()[3].getSubject()).startsWith("[Lodestone] Resolved: ");
         assertThat(api().getJson("/api/v1/alerts?subscriptionId=" + subscriptionId + "&state=resolved")).hasSize(7);
         try (KafkaTestClient kafka = new KafkaTestClient(brokers)) {
-            kafka.readUntil("alerts.v1", records -> forSubscription(records, subscriptionId).stream()
-                    .filter(r -> "io.lodestone.alert.resolved.v1".equals(header(r, CloudEvents.TYPE))).count() == 7, WAIT);
+            List<ConsumerRecord<String, String>> resolved = kafka.readUntil("alerts.v1", records ->
+                    resolvedOf(records, subscriptionId).size() == 7, WAIT);
+            assertThat(Schemas.contractProblems(MessageType.ALERT_RESOLVED,
+                    resolvedOf(resolved, subscriptionId).get(0).value())).isEmpty();
         }
     }
 
@@ -464,6 +472,12 @@ class AlertServiceIntegrationTest {
     private List<ConsumerRecord<String, String>> forSubscription(List<ConsumerRecord<String, String>> records,
                                                                  String subscriptionId) {
         return records.stream().filter(r -> r.value().contains(subscriptionId)).toList();
+    }
+
+    private List<ConsumerRecord<String, String>> resolvedOf(List<ConsumerRecord<String, String>> records,
+                                                            String subscriptionId) {
+        return forSubscription(records, subscriptionId).stream()
+                .filter(r -> "io.lodestone.alert.resolved.v1".equals(header(r, CloudEvents.TYPE))).toList();
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

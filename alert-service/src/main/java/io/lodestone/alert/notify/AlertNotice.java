@@ -1,5 +1,7 @@
 package io.lodestone.alert.notify;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.lodestone.events.Contributor;
 import io.lodestone.events.Elements;
 import io.lodestone.events.RiskLevel;
@@ -15,6 +17,7 @@ import java.util.UUID;
  * @param previousScore the score before the change, or null
  * @param evidence      the contributing events, largest first
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record AlertNotice(UUID alertId, String element, Change change, RiskLevel level, double score,
                           RiskLevel previousLevel, Double previousScore, Instant firedAt, Instant resolvedAt,
                           List<Contributor> evidence) {
@@ -31,11 +34,13 @@ public record AlertNotice(UUID alertId, String element, Change change, RiskLevel
     }
 
     /** The element's English name, or its symbol when the catalogue does not know it. */
+    @JsonProperty("elementName")
     public String elementName() {
         return Elements.bySymbol(element).map(e -> e.name()).orElse(element);
     }
 
     /** Points the score moved with the change behind the alert, or null when unknown. */
+    @JsonProperty("scoreChange")
     public Double scoreChange() {
         return previousScore == null ? null : score - previousScore;
     }

@@ -1,5 +1,6 @@
 package io.lodestone.alert.notify;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.lodestone.events.RiskLevel;
 import java.time.Instant;
 import java.util.Comparator;
@@ -15,6 +16,7 @@ import java.util.UUID;
  * @param trigger          the subscription's trigger in words
  * @param alerts           the alerts it reports, most severe first
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record Notification(UUID id, UUID subscriptionId, String subscriptionName, String trigger,
                            NotificationKind kind, Instant createdAt, List<AlertNotice> alerts) {
 
