@@ -54,7 +54,9 @@ public final class RiskTopology {
                 ? Stores.persistentKeyValueStore(STORE)
                 : Stores.inMemoryKeyValueStore(STORE);
         return Stores.keyValueStoreBuilder(supplier, Serdes.String(), new JsonSerde<>(ElementRisk.class))
-                .withLoggingEnabled(Map.of());
+                .withLoggingEnabled(Map.of())
+                // Coalesces the many updates of one element within a commit interval into one changelog write.
+                .withCachingEnabled();
     }
 
     /**
