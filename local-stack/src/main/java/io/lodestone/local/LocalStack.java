@@ -92,6 +92,9 @@ public final class LocalStack {
                 // Webhook and Slack URLs may point at this machine: handy for trying receivers locally.
                 "LODESTONE_ALERT_EGRESS_ALLOWED_CIDRS", "127.0.0.0/8"));
         progress.step("all services are ready");
+        if (settings.demo()) {
+            progress.step(new Demo(settings).run());
+        }
     }
 
     private void startService(String name, int port, Map<String, String> extraEnv) throws IOException {

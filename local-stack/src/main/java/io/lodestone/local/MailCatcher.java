@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -103,9 +104,10 @@ final class MailCatcher {
     }
 
     private static String subjectOf(Path mail) {
-        try (Stream<String> lines = Files.lines(mail, StandardCharsets.ISO_8859_1)) {
-            return lines.filter(l -> l.startsWith("Subject: ")).findFirst().map(l -> l.substring(9)).orElse("(no subject)");
-        } catch (IOException e) {
+        try (InputStream in = Files.newInputStream(mail)) {
+            String subject = new MimeMessage(null, in).getSubject();
+            return subject == null ? "(no subject)" : subject;
+        } catch (IOException | MessagingException e) {
             return "(unreadable)";
         }
     }
