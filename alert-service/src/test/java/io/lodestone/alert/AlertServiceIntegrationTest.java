@@ -285,7 +285,7 @@ class AlertServiceIntegrationTest {
     @Test
     void stillFiringAlertIsNotifiedAgainAfterTheRepeatInterval() {
         RecordingHttpServer webhook = server();
-        subscribe("""
+        String subscriptionId = subscribe("""
                 {"name": "Molybdenum", "elements": ["Mo"], "trigger": {"minLevel": "ELEVATED"}, "groupWait": "PT0S",
                  "repeatInterval": "PT2S", "channels": {"webhook": {"url": "%s", "secret": "%s"}}}"""
                 .formatted(webhook.uri("/mo"), SECRET));
@@ -299,6 +299,7 @@ class AlertServiceIntegrationTest {
         assertThat(repeat.get("alerts").get(0).get("change").asString()).isEqualTo("STILL_FIRING");
         assertThat(Duration.between(calls.get(0).receivedAt(), calls.get(1).receivedAt()))
                 .isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+        assertThat(api().delete("/api/v1/subscriptions/" + subscriptionId).statusCode()).isEqualTo(204);
     }
 
     @Test

@@ -82,11 +82,12 @@ class NotificationSealer {
                 .query((rs, n) -> new Open(rs.getObject("id", UUID.class), rs.getObject("subscription_id", UUID.class),
                         NotificationKind.valueOf(rs.getString("kind"))))
                 .list();
-        due.forEach(open -> seal(open, now));
+        Silences.Active silenced = due.isEmpty() ? null : silences.activeAt(now);
+        due.forEach(open -> seal(open, silenced, now));
         return due.size();
     }
 
-    private void seal(Open open, Instant now) {
+    private void seal(Open open, Silences.Active silenced, Instant now) {
         Subscription subscription = subscriptions.findIncludingDeleted(open.subscriptionId()).orElseThrow();
         Map<UUID, AlertNotice.Change> members = new LinkedHashMap<>();
         jdbc.sql("select alert_id, change from notification_alert where notification_id = ?").param(open.id())
@@ -95,7 +96,7 @@ class NotificationSealer {
                 .list();
         List<Alert> joined = alerts.findAll(members.keySet());
         List<AlertNotice> notices = subscription.isDeleted() ? List.of() : NotificationComposer.compose(open.kind(),
-                members, joined, alert -> silences.isSilenced(alert.subscriptionId(), alert.element(), now));
+                members, joined, alert -> silenced.mutes(alert.subscriptionId(), alert.element()));
         if (notices.isEmpty()) {
             jdbc.sql("update notification set status = 'EMPTY', sealed_at = ? where id = ?")
                     .params(Timestamp.from(now), open.id()).update();

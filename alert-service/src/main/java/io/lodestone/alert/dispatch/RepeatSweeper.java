@@ -10,6 +10,7 @@ import io.lodestone.alert.subscription.SubscriptionRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -57,12 +58,14 @@ class RepeatSweeper {
     private void queueDue() {
         Instant now = clock.instant();
         Map<UUID, Optional<Subscription>> cache = new HashMap<>();
-        for (Alert alert : alerts.firingAndNotQueued()) {
+        List<Alert> candidates = alerts.firingAndNotQueued();
+        Silences.Active active = candidates.isEmpty() ? null : silences.activeAt(now);
+        for (Alert alert : candidates) {
             Optional<Subscription> subscription = cache.computeIfAbsent(alert.subscriptionId(), subscriptions::find);
             if (subscription.isEmpty()) {
                 continue;
             }
-            boolean silenced = silences.isSilenced(alert.subscriptionId(), alert.element(), now);
+            boolean silenced = active.mutes(alert.subscriptionId(), alert.element());
             RepeatPolicy.due(alert, subscription.get().spec().repeatInterval(), silenced, now).ifPresent(kind ->
                     batches.join(subscription.get(), kind, alert.id(),
                             kind == NotificationKind.REPEAT ? AlertNotice.Change.STILL_FIRING : AlertNotice.Change.FIRED));

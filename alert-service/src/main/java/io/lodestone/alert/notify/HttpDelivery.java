@@ -2,10 +2,12 @@ package io.lodestone.alert.notify;
 
 import io.lodestone.alert.AlertProperties;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -43,6 +45,8 @@ public class HttpDelivery {
             uri = guard.check(url);
         } catch (UrlGuard.RefusedDestinationException e) {
             return new SendOutcome.Refused("destination refused: " + e.getMessage());
+        } catch (UrlGuard.UnresolvedHostException e) {
+            return new SendOutcome.Unreachable(e.getMessage());
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
@@ -51,14 +55,19 @@ public class HttpDelivery {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            String answer;
+            try (InputStream in = response.body()) {
+                // a receiver's answer is only quoted in the attempt log: never read more than that
+                answer = new String(in.readNBytes(MAX_DETAIL * 4), StandardCharsets.UTF_8);
+            }
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
                 return new SendOutcome.Delivered("HTTP " + status);
             }
             Duration retryAfter = response.headers().firstValue("Retry-After")
                     .map(value -> retryAfter(value, Instant.now())).orElse(null);
-            return new SendOutcome.Rejected(status, retryAfter, "HTTP " + status + abbreviate(response.body()));
+            return new SendOutcome.Rejected(status, retryAfter, "HTTP " + status + abbreviate(answer));
         } catch (IOException e) {
             return new SendOutcome.Unreachable(e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + abbreviate(e.getMessage().replace(uri.toString(), "<url>"))));

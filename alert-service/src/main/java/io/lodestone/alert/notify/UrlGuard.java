@@ -62,7 +62,8 @@ public class UrlGuard {
     /**
      * The URI if it may be called now.
      *
-     * @throws RefusedDestinationException when it is malformed, does not resolve or resolves to a refused address
+     * @throws RefusedDestinationException when it is malformed or resolves to a refused address
+     * @throws UnresolvedHostException when its host does not resolve now, which may pass
      */
     public URI check(String url) {
         URI uri = parse(url);
@@ -71,7 +72,7 @@ public class UrlGuard {
                 throw new RefusedDestinationException(problem);
             });
         } catch (UnknownHostException e) {
-            throw new RefusedDestinationException("host " + uri.getHost() + " does not resolve");
+            throw new UnresolvedHostException("host " + uri.getHost() + " does not resolve");
         }
         return uri;
     }
@@ -130,6 +131,13 @@ public class UrlGuard {
     /** A URL that must not be called. */
     public static class RefusedDestinationException extends IllegalArgumentException {
         RefusedDestinationException(String message) {
+            super(message);
+        }
+    }
+
+    /** A host that does not resolve: DNS may be down, so this is worth trying again. */
+    public static class UnresolvedHostException extends IllegalStateException {
+        UnresolvedHostException(String message) {
             super(message);
         }
     }

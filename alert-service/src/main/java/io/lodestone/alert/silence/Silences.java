@@ -1,6 +1,7 @@
 package io.lodestone.alert.silence;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -15,7 +16,19 @@ public class Silences {
     }
 
     public boolean isSilenced(UUID subscriptionId, String element, Instant now) {
-        return repository.notEndedAt(now).stream()
-                .anyMatch(silence -> silence.isActiveAt(now) && silence.matches(subscriptionId, element));
+        return activeAt(now).mutes(subscriptionId, element);
+    }
+
+    /** The silences active at {@code now}, read once, for checking many alerts. */
+    public Active activeAt(Instant now) {
+        return new Active(repository.notEndedAt(now).stream().filter(silence -> silence.isActiveAt(now)).toList());
+    }
+
+    /** A snapshot of the active silences. */
+    public record Active(List<Silence> silences) {
+
+        public boolean mutes(UUID subscriptionId, String element) {
+            return silences.stream().anyMatch(silence -> silence.matches(subscriptionId, element));
+        }
     }
 }

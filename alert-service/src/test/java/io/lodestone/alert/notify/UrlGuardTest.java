@@ -61,6 +61,6 @@ class UrlGuardTest {
         assertThat(guard.problem("not a url")).isPresent();
         assertThat(guard.problem(null)).isPresent();
         assertThatThrownBy(() -> guard.check("https://no-such-host.invalid/hook"))
-                .isInstanceOf(UrlGuard.RefusedDestinationException.class).hasMessageContaining("does not resolve");
+                .isInstanceOf(UrlGuard.UnresolvedHostException.class).hasMessageContaining("does not resolve");
     }
 }
