@@ -23,7 +23,7 @@ final class ClauseContext {
     private static final String BOUNDARIES = ",;:，；：()（）—–";
     private static final int INTRODUCTION = 15;
 
-    private record ContextCue(boolean background, boolean wholeClause, Pattern pattern) {
+    private record ContextCue(boolean background, boolean wholeClause, Pattern pattern, Gate gate) {
     }
 
     /** A marked stretch of a field. */
@@ -35,22 +35,28 @@ final class ClauseContext {
     ClauseContext() {
         cues = Dictionary.rows("background.tsv", 3).stream()
                 .map(row -> new ContextCue(row[0].strip().equals("bg"), row[1].strip().equals("clause"),
-                        Cue.compile(row[2])))
+                        Cue.compile(row[2]), Gate.of(Cue.compile(row[2]))))
                 .toList();
     }
 
     List<Region> mark(Document document, LocalDate published, List<Mention> mentions) {
         List<Region> regions = new ArrayList<>();
+        for (ContextCue cue : cues) {
+            for (String field : List.of(Document.TITLE, Document.TEXT)) {
+                String s = document.field(field);
+                List<Sentence> sentences = document.sentences.stream().filter(x -> x.field().equals(field)).toList();
+                for (Sentence sentence : cue.gate().candidates(document, field, sentences)) {
+                    Matcher m = cue.pattern().matcher(s).region(sentence.start(), sentence.end())
+                            .useTransparentBounds(true);
+                    while (m.find()) {
+                        regions.add(region(s, sentence, mentions, m.start(), m.end(), cue.wholeClause(), cue.background()));
+                    }
+                }
+            }
+        }
         for (Sentence sentence : document.sentences) {
             String s = document.field(sentence.field());
             String within = s.substring(sentence.start(), sentence.end());
-            for (ContextCue cue : cues) {
-                Matcher m = cue.pattern().matcher(within);
-                while (m.find()) {
-                    regions.add(region(s, sentence, mentions, sentence.start() + m.start(), sentence.start() + m.end(),
-                            cue.wholeClause(), cue.background()));
-                }
-            }
             if (published != null) {
                 for (Pattern pattern : List.of(PAST_YEAR_EN, PAST_YEAR_ZH)) {
                     Matcher m = pattern.matcher(within);

@@ -12,7 +12,11 @@ import java.util.regex.Pattern;
  * @param pattern the compiled pattern, case-insensitive
  * @param modifier whether the cue only refines the direction of its type (weight written {@code +w})
  */
-record Cue(String label, double weight, Pattern pattern, boolean modifier) {
+record Cue(String label, double weight, Pattern pattern, boolean modifier, Gate gate) {
+
+    Cue(String label, double weight, Pattern pattern, boolean modifier) {
+        this(label, weight, pattern, modifier, Gate.of(pattern));
+    }
 
     /** Cues from a file whose lines are {@code label <TAB> weight <TAB> regex}. */
     static List<Cue> labelled(String file) {

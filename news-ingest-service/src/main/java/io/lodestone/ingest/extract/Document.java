@@ -3,6 +3,7 @@ package io.lodestone.ingest.extract;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -22,6 +23,8 @@ final class Document {
     final String text;
     final Integer publishedYear;
     final List<Sentence> sentences;
+    private final String lowerTitle;
+    private final String lowerText;
 
     Document(String title, String text, Integer publishedYear) {
         this.title = title == null ? "" : title;
@@ -36,6 +39,13 @@ final class Document {
         }
         split(TEXT, this.text, all);
         this.sentences = Collections.unmodifiableList(all);
+        this.lowerTitle = this.title.toLowerCase(Locale.ROOT);
+        this.lowerText = this.text.toLowerCase(Locale.ROOT);
+    }
+
+    /** The field lower-cased, for {@link Gate} checks only (offsets may differ from the field's). */
+    String lowerCased(String name) {
+        return TITLE.equals(name) ? lowerTitle : lowerText;
     }
 
     String field(String name) {

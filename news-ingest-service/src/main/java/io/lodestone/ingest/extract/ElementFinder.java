@@ -58,13 +58,13 @@ final class ElementFinder {
 
     private final Pattern names;
     private final Map<String, List<String>> symbolsByName = new HashMap<>();
-    private final Pattern chineseNames;
     private final Map<String, String> symbolByChineseName = new HashMap<>();
     private final Pattern symbolList;
     private final List<Pattern> exclusions;
+    private final List<Gate> exclusionGates;
     private final List<GroupPattern> groups;
 
-    private record GroupPattern(ElementGroup group, Pattern pattern) {
+    private record GroupPattern(ElementGroup group, Pattern pattern, Gate gate) {
     }
 
     ElementFinder() {
@@ -82,16 +82,19 @@ final class ElementFinder {
         }
         names = Pattern.compile("(?<![A-Za-z])(" + sortedLongestFirst(latin) + ")(?![A-Za-z])",
                 Pattern.CASE_INSENSITIVE);
-        chineseNames = Pattern.compile(sortedLongestFirst(symbolByChineseName.keySet().stream()
-                .map(Pattern::quote).collect(Collectors.toSet())));
+        if (symbolByChineseName.keySet().stream().anyMatch(name -> name.length() > 2)) {
+            throw new IllegalStateException("Chinese element names are expected to be one or two characters");
+        }
         String symbols = Elements.all().stream().map(Element::symbol)
                 .sorted(Comparator.comparing(String::length).reversed()).collect(Collectors.joining("|"));
         symbolList = Pattern.compile("(?<![A-Za-z0-9])(?:" + symbols + ")(?:\\s*(?:,\\s*and|,\\s*or|,|/|、|&|and|or)\\s*(?:"
                 + symbols + "))+(?![A-Za-z0-9])");
         exclusions = Dictionary.rows("element-exclusions.tsv", 1).stream()
                 .map(row -> Cue.compile(row[0])).toList();
+        exclusionGates = exclusions.stream().map(Gate::of).toList();
         groups = Dictionary.rows("groups.tsv", 2).stream()
-                .map(row -> new GroupPattern(ElementGroup.valueOf(row[0].strip()), Cue.compile(row[1])))
+                .map(row -> new GroupPattern(ElementGroup.valueOf(row[0].strip()), Cue.compile(row[1]),
+                        Gate.of(Cue.compile(row[1]))))
                 .toList();
     }
 
@@ -102,7 +105,7 @@ final class ElementFinder {
             if (s.isEmpty()) {
                 continue;
             }
-            List<int[]> excluded = spans(s, exclusions);
+            List<int[]> excluded = spans(s, document.lowerCased(field), exclusions, exclusionGates);
             List<Mention> found = new ArrayList<>();
             findNames(field, s, found);
             findChineseNames(field, s, found);
@@ -129,9 +132,16 @@ final class ElementFinder {
     }
 
     private void findChineseNames(String field, String s, List<Mention> out) {
-        Matcher m = chineseNames.matcher(s);
-        while (m.find()) {
-            out.add(new Mention(symbolByChineseName.get(m.group()), false, field, m.start(), m.end()));
+        // every Chinese name is one character but 石墨 (graphite): a lookup per character
+        for (int i = 0; i < s.length(); i++) {
+            String one = String.valueOf(s.charAt(i));
+            String symbol = symbolByChineseName.get(one);
+            if (symbol != null) {
+                out.add(new Mention(symbol, false, field, i, i + 1));
+            } else if (i + 1 < s.length() && (symbol = symbolByChineseName.get(s.substring(i, i + 2))) != null) {
+                out.add(new Mention(symbol, false, field, i, i + 2));
+                i++;
+            }
         }
     }
 
@@ -216,7 +226,11 @@ final class ElementFinder {
 
     private void findGroups(String field, String s, List<Mention> out) {
         List<Mention> geochemical = new ArrayList<>();
+        String lowerCased = s.toLowerCase(Locale.ROOT);
         for (GroupPattern group : groups) {
+            if (!group.gate().mayMatch(lowerCased)) {
+                continue;
+            }
             Matcher m = group.pattern().matcher(s);
             while (m.find()) {
                 Mention mention = new Mention(group.group().name(), true, field, m.start(), m.end());
@@ -238,10 +252,13 @@ final class ElementFinder {
         }
     }
 
-    private static List<int[]> spans(String s, List<Pattern> patterns) {
+    private static List<int[]> spans(String s, String lowerCased, List<Pattern> patterns, List<Gate> gates) {
         List<int[]> spans = new ArrayList<>();
-        for (Pattern pattern : patterns) {
-            Matcher m = pattern.matcher(s);
+        for (int i = 0; i < patterns.size(); i++) {
+            if (!gates.get(i).mayMatch(lowerCased)) {
+                continue;
+            }
+            Matcher m = patterns.get(i).matcher(s);
             while (m.find()) {
                 spans.add(new int[] {m.start(), m.end()});
             }

@@ -17,19 +17,22 @@ record Hit(Cue cue, Sentence sentence, int start, int end) {
 
     static List<Hit> scan(Document document, List<Cue> cues) {
         List<Hit> hits = new ArrayList<>();
-        for (Sentence sentence : document.sentences) {
+        for (String field : List.of(Document.TITLE, Document.TEXT)) {
+            String s = document.field(field);
+            List<Sentence> sentences = document.sentences.stream().filter(x -> x.field().equals(field)).toList();
             Matcher matcher = null;
             for (Cue cue : cues) {
-                matcher = matcher == null
-                        ? cue.pattern().matcher(document.field(sentence.field()))
-                        : matcher.usePattern(cue.pattern());
-                matcher.region(sentence.start(), sentence.end());
-                matcher.useTransparentBounds(true);
-                if (matcher.find()) {
-                    hits.add(new Hit(cue, sentence, matcher.start(), matcher.end()));
+                for (Sentence sentence : cue.gate().candidates(document, field, sentences)) {
+                    matcher = matcher == null ? cue.pattern().matcher(s) : matcher.usePattern(cue.pattern());
+                    matcher.region(sentence.start(), sentence.end());
+                    matcher.useTransparentBounds(true);
+                    if (matcher.find()) {
+                        hits.add(new Hit(cue, sentence, matcher.start(), matcher.end()));
+                    }
                 }
             }
         }
+        hits.sort(Comparator.comparingInt((Hit h) -> h.sentence().rank()));
         return hits;
     }
 
