@@ -90,7 +90,7 @@ public class RiskEvaluation {
         }
     }
 
-    /** A deleted subscription's firing alerts end with it, without notifying anyone. */
+    /** A deleted subscription's firing alerts end with it: published on alerts.v1, not notified to anyone. */
     @EventListener
     void onSubscriptionDeleted(SubscriptionDeleted deleted) {
         Subscription subscription = subscriptions.findIncludingDeleted(deleted.subscriptionId()).orElseThrow();
