@@ -56,7 +56,8 @@ final class ElementFinder {
                     + "|ingots?|exports?|imports?|supply|supplies|markets?|production|output|feedstock|spot|quotes?"
                     + "|based|per kg|/kg|氧化物|金属|金屬|价格|價格)\\b");
 
-    private final Pattern names;
+    /** English names and aliases, lower case, by first letter, longest first. */
+    private final Map<Character, List<String>> namesByFirstLetter = new HashMap<>();
     private final Map<String, List<String>> symbolsByName = new HashMap<>();
     private final Map<String, String> symbolByChineseName = new HashMap<>();
     private final Pattern symbolList;
@@ -68,20 +69,19 @@ final class ElementFinder {
     }
 
     ElementFinder() {
-        Set<String> latin = new LinkedHashSet<>();
         for (Element element : Elements.all()) {
             symbolsByName.put(element.name(), List.of(element.symbol()));
-            latin.add(Pattern.quote(element.name()));
             symbolByChineseName.put(element.nameZhHans(), element.symbol());
             symbolByChineseName.put(element.nameZhHant(), element.symbol());
         }
         for (String[] row : Dictionary.rows("element-aliases.tsv", 2)) {
             String alias = row[0].strip().toLowerCase(Locale.ROOT);
             symbolsByName.put(alias, List.of(row[1].strip().split(",")));
-            latin.add(Pattern.quote(alias));
         }
-        names = Pattern.compile("(?<![A-Za-z])(" + sortedLongestFirst(latin) + ")(?![A-Za-z])",
-                Pattern.CASE_INSENSITIVE);
+        for (String name : symbolsByName.keySet()) {
+            namesByFirstLetter.computeIfAbsent(name.charAt(0), c -> new ArrayList<>()).add(name);
+        }
+        namesByFirstLetter.values().forEach(list -> list.sort(Comparator.comparing(String::length).reversed()));
         if (symbolByChineseName.keySet().stream().anyMatch(name -> name.length() > 2)) {
             throw new IllegalStateException("Chinese element names are expected to be one or two characters");
         }
@@ -107,7 +107,7 @@ final class ElementFinder {
             }
             List<int[]> excluded = spans(s, document.lowerCased(field), exclusions, exclusionGates);
             List<Mention> found = new ArrayList<>();
-            findNames(field, s, found);
+            findNames(field, s, document.lowerCased(field), found);
             findChineseNames(field, s, found);
             findSymbols(field, s, found);
             findGroups(field, s, found);
@@ -122,13 +122,39 @@ final class ElementFinder {
         return mentions;
     }
 
-    private void findNames(String field, String s, List<Mention> out) {
-        Matcher m = names.matcher(s);
-        while (m.find()) {
-            for (String symbol : symbolsByName.get(m.group(1).toLowerCase(Locale.ROOT))) {
-                out.add(new Mention(symbol, false, field, m.start(), m.end()));
-            }
+    /** English names and aliases as whole words, any case ("Dysprosium", "NATURAL GRAPHITE"). */
+    private void findNames(String field, String s, String lowerCased, List<Mention> out) {
+        if (lowerCased.length() != s.length()) {
+            lowerCased = s.chars().map(c -> c < 128 ? Character.toLowerCase(c) : c)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         }
+        int i = 0;
+        while (i < lowerCased.length()) {
+            List<String> candidates = namesByFirstLetter.get(lowerCased.charAt(i));
+            String name = null;
+            if (candidates != null && (i == 0 || !isLatinLetter(lowerCased.charAt(i - 1)))) {
+                for (String candidate : candidates) {
+                    int end = i + candidate.length();
+                    if (lowerCased.startsWith(candidate, i) && (end == lowerCased.length()
+                            || !isLatinLetter(lowerCased.charAt(end)))) {
+                        name = candidate;
+                        break;
+                    }
+                }
+            }
+            if (name == null) {
+                i++;
+                continue;
+            }
+            for (String symbol : symbolsByName.get(name)) {
+                out.add(new Mention(symbol, false, field, i, i + name.length()));
+            }
+            i += name.length();
+        }
+    }
+
+    private static boolean isLatinLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     private void findChineseNames(String field, String s, List<Mention> out) {
@@ -147,10 +173,14 @@ final class ElementFinder {
 
     private void findSymbols(String field, String s, List<Mention> out) {
         Matcher m = TOKEN.matcher(s);
+        int bareSymbols = 0;
         while (m.find()) {
             String token = m.group();
             if (NOT_FORMULAS.contains(token)) {
                 continue;
+            }
+            if (Elements.isTracked(token)) {
+                bareSymbols++;
             }
             List<String> symbols = alloy(token);
             if (symbols.isEmpty()) {
@@ -166,6 +196,9 @@ final class ElementFinder {
             for (String symbol : symbols) {
                 out.add(new Mention(symbol, false, field, m.start(), m.end()));
             }
+        }
+        if (bareSymbols < 2) {
+            return; // a list of symbols needs at least two
         }
         Matcher list = symbolList.matcher(s);
         while (list.find()) {
@@ -273,10 +306,5 @@ final class ElementFinder {
             }
         }
         return false;
-    }
-
-    private static String sortedLongestFirst(Set<String> alternatives) {
-        return alternatives.stream().sorted(Comparator.comparing(String::length).reversed().thenComparing(s -> s))
-                .collect(Collectors.joining("|"));
     }
 }

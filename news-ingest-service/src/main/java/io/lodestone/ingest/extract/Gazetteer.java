@@ -9,12 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Finds named things from a list: countries (countries.tsv: a code and its names, adjectives,
- * capitals and regions) and companies (companies.tsv: a canonical name and its aliases). Latin
- * names match case-sensitively as whole words, the longest first, so "Inner Mongolia" is China
+ * capitals and regions) and companies (companies.tsv: a canonical name and its aliases). Names
+ * match case-sensitively, never inside a Latin word, the longest first, so "Inner Mongolia" is China
  * and "North Korea" is not South Korea. For companies not in the list, "Acme Metals Corp",
  * "Foo Resources Ltd" and the like are taken as written.
  */
@@ -25,23 +24,59 @@ final class Gazetteer {
     private static final Set<String> NOT_A_NAME_START = Set.of("The", "A", "An", "In", "On", "At", "For", "By", "And",
             "Of", "With", "From", "As", "But", "Its", "Their", "Shares", "Chinese", "China's");
 
-    private final Pattern pattern;
+    /** Names by their first character, longest first, so the longest name at a position wins. */
+    private final Map<Character, List<String>> byFirstCharacter = new HashMap<>();
     private final Map<String, List<String>> canonical = new HashMap<>();
     private final boolean legalForms;
 
     private Gazetteer(List<String[]> rows, boolean legalForms) {
         this.legalForms = legalForms;
-        Set<String> alternatives = new LinkedHashSet<>();
         for (String[] row : rows) {
             for (String name : row[1].strip().split("\\|")) {
-                canonical.computeIfAbsent(name, n -> new ArrayList<>()).add(row[0].strip());
-                alternatives.add(Pattern.quote(name));
+                List<String> codes = canonical.computeIfAbsent(name, n -> new ArrayList<>());
+                if (!codes.contains(row[0].strip())) {
+                    codes.add(row[0].strip());
+                }
+                List<String> names = byFirstCharacter.computeIfAbsent(name.charAt(0), c -> new ArrayList<>());
+                if (!names.contains(name)) {
+                    names.add(name);
+                }
             }
         }
-        String union = alternatives.stream()
-                .sorted(Comparator.comparing(String::length).reversed().thenComparing(s -> s))
-                .collect(Collectors.joining("|"));
-        pattern = Pattern.compile("(?<![A-Za-z0-9])(?:" + union + ")(?![A-Za-z0-9])");
+        byFirstCharacter.values().forEach(names -> names.sort(Comparator.comparing(String::length).reversed()));
+    }
+
+    /** Listed names as whole words (no letter or digit either side), longest first, left to right. */
+    private List<int[]> matches(String s, List<String> found) {
+        List<int[]> spans = new ArrayList<>();
+        int i = 0;
+        while (i < s.length()) {
+            List<String> names = byFirstCharacter.get(s.charAt(i));
+            String name = null;
+            if (names != null && (i == 0 || !isWordCharacter(s.charAt(i - 1)))) {
+                for (String candidate : names) {
+                    int end = i + candidate.length();
+                    if (s.startsWith(candidate, i) && (end == s.length() || !isWordCharacter(s.charAt(end)))) {
+                        name = candidate;
+                        break;
+                    }
+                }
+            }
+            if (name == null) {
+                i++;
+            } else {
+                spans.add(new int[] {i, i + name.length()});
+                if (found != null) {
+                    found.add(name);
+                }
+                i += name.length();
+            }
+        }
+        return spans;
+    }
+
+    private static boolean isWordCharacter(char c) {
+        return c < 128 && Character.isLetterOrDigit(c);
     }
 
     static Gazetteer countries() {
@@ -54,14 +89,7 @@ final class Gazetteer {
 
     /** Where the listed names stand in {@code s}, as start and end offsets. */
     List<int[]> spans(String s) {
-        List<int[]> spans = new ArrayList<>();
-        if (s != null) {
-            Matcher m = pattern.matcher(s);
-            while (m.find()) {
-                spans.add(new int[] {m.start(), m.end()});
-            }
-        }
-        return spans;
+        return s == null ? List.of() : matches(s, null);
     }
 
     /** The canonical names found, in order of first appearance. */
@@ -71,13 +99,12 @@ final class Gazetteer {
             if (s == null) {
                 continue;
             }
-            List<int[]> taken = new ArrayList<>();
-            Matcher m = pattern.matcher(s);
-            while (m.find()) {
-                found.addAll(canonical.get(m.group()));
-                taken.add(new int[] {m.start(), m.end()});
-            }
-            if (legalForms) {
+            List<String> names = new ArrayList<>();
+            List<int[]> taken = matches(s, names);
+            names.forEach(name -> found.addAll(canonical.get(name)));
+            if (legalForms && (s.contains("Corp") || s.contains("Ltd") || s.contains("Inc") || s.contains("Limited")
+                    || s.contains("plc") || s.contains("PLC") || s.contains("LLC") || s.contains("AG") || s.contains("GmbH")
+                    || s.contains("S.A.") || s.contains("N.V."))) {
                 Matcher legal = LEGAL_FORM.matcher(s);
                 while (legal.find()) {
                     if (!ElementFinder.overlapsAny(legal.start(), legal.end(), taken)) {
