@@ -50,6 +50,8 @@ import tools.jackson.databind.JsonNode;
 class RiskScoringIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** Restoring from the changelog after a lost disk is slow on a loaded 2-core machine. */
+    private static final Duration RESTORE_WAIT = Duration.ofMinutes(3);
 
     @LocalServerPort
     int port;
@@ -108,11 +110,16 @@ class RiskScoringIntegrationTest {
 
         restartLosingLocalState();
 
-        JsonNode afterRestart = await().atMost(WAIT).ignoreExceptions().until(() -> json(http.get("/api/v1/risk/Dy")),
+        JsonNode afterRestart = await().atMost(RESTORE_WAIT).ignoreExceptions().until(() -> json(http.get("/api/v1/risk/Dy")),
                 node -> node != null && node.has("summary"));
         assertThat(afterRestart.path("summary").path("level").asString()).isEqualTo("HIGH");
         assertThat(afterRestart.path("summary").path("score").asDouble())
                 .isEqualTo(detail.path("summary").path("score").asDouble());
+
+        assertThat(http.get("/actuator/prometheus").body())
+                .contains("lodestone_risk_score{application=\"risk-scoring-service\",element=\"Dy\"}")
+                .contains("lodestone_risk_level{application=\"risk-scoring-service\",element=\"Dy\"} 3.0")
+                .contains("lodestone_scoring_dead_letters_total{application=\"risk-scoring-service\"} 1.0");
     }
 
     /** Stops the stream, deletes its state folder as a lost disk would, and starts it again. */
@@ -121,7 +128,7 @@ class RiskScoringIntegrationTest {
         streams.stop();
         FileSystemUtils.deleteRecursively(new File(stateDir));
         streams.start();
-        await().atMost(WAIT).until(this::running);
+        await().atMost(RESTORE_WAIT).until(this::running);
     }
 
     private boolean running() {

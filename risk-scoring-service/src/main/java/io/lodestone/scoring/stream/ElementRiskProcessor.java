@@ -33,6 +33,7 @@ final class ElementRiskProcessor implements Processor<String, Impact, String, El
     private final String storeName;
     private final Duration decayInterval;
     private final String source;
+    private final RiskObserver observer;
     private ProcessorContext<String, ElementRiskChanged> context;
     private KeyValueStore<String, ElementRisk> store;
     /**
@@ -42,11 +43,13 @@ final class ElementRiskProcessor implements Processor<String, Impact, String, El
      */
     private final Map<String, ElementRisk> cache = new HashMap<>();
 
-    ElementRiskProcessor(RiskEngine engine, String storeName, Duration decayInterval, String source) {
+    ElementRiskProcessor(RiskEngine engine, String storeName, Duration decayInterval, String source,
+                         RiskObserver observer) {
         this.engine = engine;
         this.storeName = storeName;
         this.decayInterval = decayInterval;
         this.source = source;
+        this.observer = observer;
     }
 
     @Override
@@ -88,6 +91,7 @@ final class ElementRiskProcessor implements Processor<String, Impact, String, El
         RecordHeaders headers = new RecordHeaders();
         CloudEvents.of(UUID.randomUUID().toString(), change, source, change.asOf()).headerBytes().forEach(headers::add);
         context.forward(new Record<>(change.element(), change, change.asOf().toEpochMilli(), headers));
+        observer.published(change);
     }
 
     /** Wall-clock time: live it is now; in a backtest it is the simulated day. */

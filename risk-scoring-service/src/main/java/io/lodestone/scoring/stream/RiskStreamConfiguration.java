@@ -24,8 +24,8 @@ class RiskStreamConfiguration {
     }
 
     @Bean
-    RiskTopology riskTopology(RiskEngine engine, RiskScoringProperties properties) {
-        return new RiskTopology(engine, properties.decayInterval(), properties.source());
+    RiskTopology riskTopology(RiskEngine engine, RiskScoringProperties properties, RiskMetrics metrics) {
+        return new RiskTopology(engine, properties.decayInterval(), properties.source(), metrics);
     }
 
     @Bean

@@ -36,11 +36,17 @@ public final class RiskTopology {
     private final RiskEngine engine;
     private final Duration decayInterval;
     private final String source;
+    private final RiskObserver observer;
 
     public RiskTopology(RiskEngine engine, Duration decayInterval, String source) {
+        this(engine, decayInterval, source, RiskObserver.NONE);
+    }
+
+    public RiskTopology(RiskEngine engine, Duration decayInterval, String source, RiskObserver observer) {
         this.engine = engine;
         this.decayInterval = decayInterval;
         this.source = source;
+        this.observer = observer;
     }
 
     /** Where state lives: RocksDB with a changelog in the service, memory for a backtest. */
@@ -66,7 +72,7 @@ public final class RiskTopology {
     @SuppressWarnings("unchecked")
     public KStream<String, ?>[] apply(KStream<String, byte[]> events) {
         Map<String, KStream<String, ParsedEvent>> branches = events
-                .processValues(SupplyEventParser::new, Named.as("parse-supply-event"))
+                .processValues(() -> new SupplyEventParser(observer), Named.as("parse-supply-event"))
                 .split(Named.as("supply-event-"))
                 .branch((id, parsed) -> parsed.isPoison(), Branched.as("poison"))
                 .defaultBranch(Branched.as("ok"));
@@ -79,7 +85,7 @@ public final class RiskTopology {
                         .map(entry -> KeyValue.pair(entry.getKey(), entry.getValue()))
                         .toList(), Named.as("impacts-per-element"))
                 .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(Impact.class)).withName(REPARTITION))
-                .process(() -> new ElementRiskProcessor(engine, STORE, decayInterval, source),
+                .process(() -> new ElementRiskProcessor(engine, STORE, decayInterval, source, observer),
                         Named.as("element-risk"), STORE);
 
         return new KStream[] {changes, poison};

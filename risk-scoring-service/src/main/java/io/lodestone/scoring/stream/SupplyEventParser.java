@@ -23,7 +23,12 @@ final class SupplyEventParser implements FixedKeyProcessor<String, byte[], Parse
 
     private static final Logger log = LoggerFactory.getLogger(SupplyEventParser.class);
 
+    private final RiskObserver observer;
     private FixedKeyProcessorContext<String, ParsedEvent> context;
+
+    SupplyEventParser(RiskObserver observer) {
+        this.observer = observer;
+    }
 
     @Override
     public void init(FixedKeyProcessorContext<String, ParsedEvent> context) {
@@ -47,6 +52,7 @@ final class SupplyEventParser implements FixedKeyProcessor<String, byte[], Parse
                     origin == null ? "" : origin.topic() + "-" + origin.partition() + "@" + origin.offset(), e.getMessage());
             context.forward(record.withValue(ParsedEvent.poison(record.value()))
                     .withHeaders(errorHeaders(record.headers(), origin, e)));
+            observer.deadLettered();
         }
     }
 
