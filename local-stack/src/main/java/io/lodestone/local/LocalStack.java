@@ -108,6 +108,7 @@ public final class LocalStack {
                 "KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap(),
                 "LODESTONE_API_TOKEN", settings.token(),
                 "SERVER_PORT", String.valueOf(port)));
+        env.putAll(settings.serviceEnv());
         env.putAll(extraEnv);
         ChildProcess service = ChildProcess.start(name, command, env, settings.dataDir().resolve("logs").resolve(name + ".log"));
         services.add(service);

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Where everything of the local stack lives and listens. Ports can be moved with environment
@@ -17,10 +18,15 @@ import java.util.Map;
  * @param demo      replay the demo timeline and create a sample subscription
  * @param token     the API token the services accept
  * @param generated whether the token was generated for this run (and must be printed)
+ * @param serviceEnv service settings passed through from the environment: every variable starting
+ *                  with {@code LODESTONE_INGEST_}, {@code LODESTONE_SCORING_} or {@code LODESTONE_ALERT_},
+ *                  e.g. {@code LODESTONE_INGEST_SOURCES_0_URL} to poll a feed
  */
 record StackSettings(Path root, Path dataDir, boolean clean, boolean demo, String token, boolean generated,
                      int kafkaPort, int controllerPort, int postgresPort, int smtpPort, int mailWebPort,
-                     int ingestPort, int scoringPort, int alertPort) {
+                     int ingestPort, int scoringPort, int alertPort, Map<String, String> serviceEnv) {
+
+    private static final List<String> PASSED_THROUGH = List.of("LODESTONE_INGEST_", "LODESTONE_SCORING_", "LODESTONE_ALERT_");
 
     static StackSettings from(List<String> args, Map<String, String> env) {
         for (String arg : args) {
@@ -41,7 +47,11 @@ record StackSettings(Path root, Path dataDir, boolean clean, boolean demo, Strin
                 port(env, "LODESTONE_KAFKA_PORT", 9092), port(env, "LODESTONE_KAFKA_CONTROLLER_PORT", 9093),
                 port(env, "LODESTONE_POSTGRES_PORT", 5433), port(env, "LODESTONE_SMTP_PORT", 2525),
                 port(env, "LODESTONE_MAIL_WEB_PORT", 8025), port(env, "LODESTONE_INGEST_PORT", 8081),
-                port(env, "LODESTONE_SCORING_PORT", 8082), port(env, "LODESTONE_ALERT_PORT", 8083));
+                port(env, "LODESTONE_SCORING_PORT", 8082), port(env, "LODESTONE_ALERT_PORT", 8083),
+                env.entrySet().stream()
+                        .filter(e -> PASSED_THROUGH.stream().anyMatch(prefix -> e.getKey().startsWith(prefix)))
+                        .filter(e -> !e.getKey().endsWith("_PORT"))
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
     String kafkaBootstrap() {
