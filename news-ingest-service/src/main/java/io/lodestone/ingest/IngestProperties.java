@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * Configuration of news-ingest-service ({@code lodestone.ingest.*}). Invalid configuration stops
  * the service at start-up with a message naming the property.
  *
+ * @param poll         whether configured sources are polled (off for a bulk import run)
  * @param dedupeWindow how far apart in publication time two reports can be and still be one story
  * @param http         limits for fetching sources
  * @param sources      the sources to poll
@@ -26,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("lodestone.ingest")
 @Validated
 public record IngestProperties(
+        @DefaultValue("true") boolean poll,
         @DefaultValue("P3D") @NotNull Duration dedupeWindow,
         @DefaultValue @Valid Http http,
         @Valid List<Source> sources) {

@@ -1,19 +1,51 @@
 package io.lodestone.ingest;
 
+import io.lodestone.ingest.backfill.BulkImport;
 import io.lodestone.ingest.cli.OfflineCommands;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class NewsIngestApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         // "extract" runs the extractor alone, before and without Spring: no broker, no web server
         if (OfflineCommands.handles(args)) {
             System.exit(OfflineCommands.run(args));
         }
+        if (args.length > 0 && args[0].equals("import")) {
+            System.exit(importItems(Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication.run(NewsIngestApplication.class, args);
+    }
+
+    /**
+     * {@code import [file.jsonl] [--spring.property=value ...]}: the service without its web server
+     * and without polling, publishing the file's items (or standard input's) through the pipeline.
+     */
+    private static int importItems(String[] args) throws IOException {
+        String file = args.length > 0 && !args[0].startsWith("--") ? args[0] : null;
+        String[] properties = Arrays.stream(args).filter(a -> a.startsWith("--")).toArray(String[]::new);
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(NewsIngestApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties("lodestone.ingest.poll=false")
+                .run(properties);
+             BufferedReader lines = file == null
+                     ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                     : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+            return context.getBean(BulkImport.class).run(lines, System.out).exitCode();
+        }
     }
 }

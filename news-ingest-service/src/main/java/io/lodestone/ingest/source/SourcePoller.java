@@ -134,6 +134,11 @@ public class SourcePoller implements SmartLifecycle {
     }
 
     @Override
+    public boolean isAutoStartup() {
+        return properties.poll();
+    }
+
+    @Override
     public synchronized void start() {
         scheduler = Executors.newScheduledThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "source-poller");
