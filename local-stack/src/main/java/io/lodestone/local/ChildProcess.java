@@ -50,6 +50,24 @@ final class ChildProcess {
         return log;
     }
 
+    String name() {
+        return name;
+    }
+
+    /** Resident memory of the process in KiB, from /proc (Linux), or -1 where that is not readable. */
+    long residentKib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
     /** Waits until {@code ready} holds, failing early and clearly if the process dies first. */
     void awaitReady(BooleanSupplier ready, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);

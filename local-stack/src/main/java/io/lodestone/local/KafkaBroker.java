@@ -125,6 +125,10 @@ final class KafkaBroker {
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000));
     }
 
+    ChildProcess process() {
+        return process;
+    }
+
     void stop() {
         if (process != null) {
             process.stop();

@@ -115,6 +115,14 @@ public final class LocalStack {
         service.awaitHttpReady(port, Duration.ofSeconds(180));
     }
 
+    /** The broker and the services, in start order, for measuring them. */
+    List<ChildProcess> processes() {
+        List<ChildProcess> all = new ArrayList<>();
+        all.add(kafka.process());
+        all.addAll(services);
+        return all;
+    }
+
     void printSummary() {
         System.out.println();
         System.out.println("Lodestone is running.");

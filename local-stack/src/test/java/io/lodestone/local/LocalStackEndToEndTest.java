@@ -9,10 +9,6 @@ import io.lodestone.testsupport.RecordedRequest;
 import io.lodestone.testsupport.RecordingHttpServer;
 import io.lodestone.testsupport.RecordingHttpServer.Response;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,12 +18,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -51,7 +45,6 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalStackEndToEndTest {
 
-    private static final String TOKEN = "e2e-token";
     private static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString(
             "lodestone-end-to-end-test-key-32b".getBytes(StandardCharsets.UTF_8));
     private static final List<String> APRIL_2025 = List.of("Sm", "Gd", "Tb", "Dy", "Lu", "Sc", "Y");
@@ -65,33 +58,22 @@ class LocalStackEndToEndTest {
                     <item><guid>e2e-1</guid><title>Heritage society restores an old mill</title>
                     <description>Volunteers restored a water mill.</description></item></channel></rss>
                     """));
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
+    private static StackFixture stack;
     private static StackSettings settings;
-    private static LocalStack stack;
 
     @BeforeAll
     static void startTheStack() throws Exception {
-        Path data = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "e2e-" + UUID.randomUUID()));
-        Map<String, String> env = new HashMap<>();
-        env.put("LODESTONE_HOME", Path.of("..").toAbsolutePath().normalize().toString());
-        env.put("LODESTONE_DATA", data.toString());
-        env.put("LODESTONE_API_TOKEN", TOKEN);
-        for (String port : List.of("KAFKA", "KAFKA_CONTROLLER", "POSTGRES", "SMTP", "MAIL_WEB", "INGEST", "SCORING", "ALERT")) {
-            env.put("LODESTONE_" + port + "_PORT", String.valueOf(freePort()));
-        }
-        env.put("LODESTONE_INGEST_SOURCES_0_ID", "e2e-feed");
-        env.put("LODESTONE_INGEST_SOURCES_0_KIND", "FEED");
-        env.put("LODESTONE_INGEST_SOURCES_0_URL", FEEDS.uri("/feed.rss").toString());
-        settings = StackSettings.from(List.of(), env);
-        stack = new LocalStack(settings);
-        stack.start();
+        stack = StackFixture.start(Map.of(
+                "LODESTONE_INGEST_SOURCES_0_ID", "e2e-feed",
+                "LODESTONE_INGEST_SOURCES_0_KIND", "FEED",
+                "LODESTONE_INGEST_SOURCES_0_URL", FEEDS.uri("/feed.rss").toString()));
+        settings = stack.settings;
     }
 
     @AfterAll
     static void stopTheStack() {
         if (stack != null) {
-            stack.stop();
+            stack.close();
         }
         RECEIVER.close();
         FEEDS.close();
@@ -100,7 +82,7 @@ class LocalStackEndToEndTest {
     @Test
     @Order(1)
     void exportControlPushedTwiceGivesOneSignedWebhookCallAndRaisesRisk() throws Exception {
-        HttpResponse<String> created = post(settings.alertPort(), "/api/v1/subscriptions", JSON.writeValueAsString(Map.of(
+        HttpResponse<String> created = stack.post(settings.alertPort(), "/api/v1/subscriptions", JSON.writeValueAsString(Map.of(
                 "name", "e2e magnet metals",
                 "elements", APRIL_2025,
                 "trigger", Map.of("minLevel", "HIGH"),
@@ -116,7 +98,7 @@ class LocalStackEndToEndTest {
                         + "licence from today. Magnet makers abroad expect shipments to stop while licences are reviewed.",
                 "url", "https://e2e.example.org/mofcom-18",
                 "publishedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
-        HttpResponse<String> pushed = post(settings.ingestPort(), "/api/v1/items", item);
+        HttpResponse<String> pushed = stack.post(settings.ingestPort(), "/api/v1/items", item);
         assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(200);
         assertThat(JSON.readTree(pushed.body()).get("status").asString()).isEqualTo("PUBLISHED");
 
@@ -130,23 +112,23 @@ class LocalStackEndToEndTest {
                     .stream().filter(r -> "Dy".equals(r.key())).reduce((a, b) -> b).orElseThrow();
             assertThat(JSON.readTree(dy.value()).get("level").asString()).isIn("HIGH", "SEVERE");
         }
-        JsonNode risk = JSON.readTree(get(settings.scoringPort(), "/api/v1/risk/Dy").body());
+        JsonNode risk = JSON.readTree(stack.get(settings.scoringPort(), "/api/v1/risk/Dy").body());
         assertThat(risk.path("summary").path("level").asString()).isIn("HIGH", "SEVERE");
 
-        HttpResponse<String> again = post(settings.ingestPort(), "/api/v1/items", item);
+        HttpResponse<String> again = stack.post(settings.ingestPort(), "/api/v1/items", item);
         assertThat(JSON.readTree(again.body()).get("status").asString()).isEqualTo("DUPLICATE");
         await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(15))
                 .until(() -> RECEIVER.requests().size() == 1);
 
-        JsonNode alerts = JSON.readTree(get(settings.alertPort(), "/api/v1/alerts?element=Dy").body());
+        JsonNode alerts = JSON.readTree(stack.get(settings.alertPort(), "/api/v1/alerts?element=Dy").body());
         assertThat(alerts).anySatisfy(alert -> assertThat(alert.get("state").asString()).isEqualTo("FIRING"));
     }
 
     @Test
     @Order(2)
     void everyMetricTheDashboardsAndAlertRulesUseIsExported() throws IOException {
-        await().atMost(Duration.ofSeconds(60)).until(() -> scrape().contains("lodestone_ingest_items_fetched_total"));
-        String exported = scrape();
+        await().atMost(Duration.ofSeconds(60)).until(() -> stack.scrape().contains("lodestone_ingest_items_fetched_total"));
+        String exported = stack.scrape();
 
         Set<String> missing = new TreeSet<>();
         for (String metric : metricsUsedByOps()) {
@@ -174,43 +156,11 @@ class LocalStackEndToEndTest {
         return names;
     }
 
-    private static String scrape() {
-        StringBuilder all = new StringBuilder();
-        for (int port : List.of(settings.ingestPort(), settings.scoringPort(), settings.alertPort())) {
-            all.append(get(port, "/actuator/prometheus").body());
-        }
-        return all.toString();
-    }
-
     private static boolean verifies(RecordedRequest call) throws GeneralSecurityException {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(Base64.getDecoder().decode(SECRET.substring("whsec_".length())), "HmacSHA256"));
         mac.update((call.header("webhook-id") + "." + call.header("webhook-timestamp") + ".").getBytes(StandardCharsets.UTF_8));
         String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(call.body()));
         return List.of(call.header("webhook-signature").split(" ")).contains(expected);
-    }
-
-    private static HttpResponse<String> post(int port, String path, String json) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> get(int port, String path) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError("GET " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

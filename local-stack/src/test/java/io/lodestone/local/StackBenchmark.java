@@ -1,0 +1,223 @@
+package io.lodestone.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.lodestone.events.Element;
+import io.lodestone.events.Elements;
+import io.lodestone.testsupport.RecordedRequest;
+import io.lodestone.testsupport.RecordingHttpServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Drives the local stack and reports what a user and an operator care about, next to what the
+ * same broker does with Kafka's own perf tools in the same run. Not a test: it runs only with
+ * {@code -Dbenchmark=true}; see local-stack/BENCHMARK.md.
+ *
+ * <ol>
+ *   <li>End-to-end latency: for each element in turn, an export ban is pushed with publishedAt now;
+ *       the time from the push API's answer to the signed webhook call naming that element.</li>
+ *   <li>Sustained throughput: items pushed at a fixed rate; how fast each service gets through them
+ *       (its consumer's records consumed, until its lag is back to zero).</li>
+ *   <li>Resident memory of the broker and each service afterwards.</li>
+ *   <li>Kafka's ProducerPerformance and ConsumerPerformance on a scratch topic of the same broker.</li>
+ * </ol>
+ */
+class StackBenchmark {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int RATE = Integer.getInteger("benchmark.rate", 20);
+    private static final int ITEMS = Integer.getInteger("benchmark.items", 600);
+    private static final int PERF_RECORDS = Integer.getInteger("benchmark.perfRecords", 200_000);
+
+    @Test
+    void benchmarkTheStack() throws Exception {
+        assumeTrue(Boolean.getBoolean("benchmark"), "run with -Dbenchmark=true");
+        Map<String, String> report = new LinkedHashMap<>();
+        report.put("machine", Runtime.getRuntime().availableProcessors() + " cores, "
+                + System.getProperty("os.name") + ", Java " + System.getProperty("java.version"));
+        try (RecordingHttpServer receiver = RecordingHttpServer.start();
+             StackFixture stack = StackFixture.start(Map.of())) {
+            endToEndLatency(stack, receiver, report);
+            sustainedThroughput(stack, report);
+            for (ChildProcess process : stack.stack.processes()) {
+                report.put("resident memory, " + process.name(), process.residentKib() / 1024 + " MiB");
+            }
+            kafkaPerfTools(stack.settings, report);
+        }
+        StringBuilder table = new StringBuilder("| measure | value |\n|---|---|\n");
+        report.forEach((measure, value) -> table.append("| ").append(measure).append(" | ").append(value).append(" |\n"));
+        Path out = Path.of("target", "stack-benchmark.md");
+        Files.writeString(out, table.toString());
+        System.err.println(table);
+        assertThat(report).containsKey("end-to-end latency p50");
+    }
+
+    private static void endToEndLatency(StackFixture stack, RecordingHttpServer receiver, Map<String, String> report) {
+        String secret = "whsec_" + java.util.Base64.getEncoder().encodeToString("benchmark-secret-key-0123456789ab".getBytes());
+        List<String> symbols = Elements.all().stream().map(Element::symbol).toList();
+        assertThat(stack.post(stack.settings.alertPort(), "/api/v1/subscriptions", JSON.writeValueAsString(Map.of(
+                "name", "benchmark", "elements", symbols, "trigger", Map.of("minLevel", "HIGH"),
+                "channels", Map.of("webhook", Map.of("url", receiver.uri("/hook").toString(), "secret", secret)),
+                "groupWait", "PT0S"))).statusCode()).isEqualTo(201);
+        List<Long> latencies = new ArrayList<>();
+        for (Element element : Elements.all()) {
+            int before = receiver.requests().size();
+            Instant accepted = push(stack, element.symbol() + "-ban-" + Instant.now().toEpochMilli(),
+                    "China bans exports of " + element.name() + " to the United States",
+                    "The commerce ministry banned exports of " + element.name() + " and its compounds to the United States "
+                            + "with immediate effect, and said licences already granted are revoked.");
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (Instant.now().isBefore(deadline)) {
+                RecordedRequest hit = receiver.requests().stream().skip(before)
+                        .filter(r -> r.bodyAsString().contains("\"" + element.symbol() + "\"")).findFirst().orElse(null);
+                if (hit != null) {
+                    latencies.add(Duration.between(accepted, hit.receivedAt()).toMillis());
+                    break;
+                }
+                sleep(20);
+            }
+        }
+        Collections.sort(latencies);
+        report.put("end-to-end samples (elements that reached HIGH)", latencies.size() + " of " + Elements.all().size());
+        report.put("end-to-end latency p50", percentile(latencies, 50) + " ms");
+        report.put("end-to-end latency p99", percentile(latencies, 99) + " ms");
+    }
+
+    private static void sustainedThroughput(StackFixture stack, Map<String, String> report) throws Exception {
+        Random random = new Random(42);
+        List<Element> elements = Elements.all();
+        String[] verbs = {"halts output at", "expands", "imposes quotas on", "opens a new plant for", "cuts exports of"};
+        Map<String, Double> consumedBefore = consumed(stack.scrape());
+        ExecutorService senders = Executors.newFixedThreadPool(4);
+        List<Future<Long>> sends = new ArrayList<>();
+        Instant start = Instant.now();
+        for (int i = 0; i < ITEMS; i++) {
+            long due = start.toEpochMilli() + i * 1000L / RATE;
+            sleep(Math.max(0, due - System.currentTimeMillis()));
+            Element element = elements.get(random.nextInt(elements.size()));
+            String id = "bench-" + i;
+            String title = "Producer " + (1000 + random.nextInt(9000)) + " " + verbs[random.nextInt(verbs.length)] + " "
+                    + element.name() + " in region " + random.nextInt(500);
+            sends.add(senders.submit(() -> {
+                Instant t0 = Instant.now();
+                push(stack, id, title, title + ". Analysts number " + random.nextInt(1_000_000) + " said supply of "
+                        + element.name() + " could shift over the next quarter; figures " + random.nextInt(1_000_000) + ".");
+                return Duration.between(t0, Instant.now()).toMillis();
+            }));
+        }
+        List<Long> pushLatencies = new ArrayList<>();
+        for (Future<Long> send : sends) {
+            pushLatencies.add(send.get());
+        }
+        double sendSeconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        senders.shutdown();
+        senders.awaitTermination(10, TimeUnit.SECONDS);
+        Collections.sort(pushLatencies);
+        report.put("push API, items offered", ITEMS + " at " + RATE + "/s");
+        report.put("push API, accepted rate", String.format("%.1f items/s", ITEMS / sendSeconds));
+        report.put("push API latency p50 / p99", percentile(pushLatencies, 50) + " / " + percentile(pushLatencies, 99) + " ms");
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(deadline) && maxLag(stack.scrape()) > 0) {
+            sleep(500);
+        }
+        double drainSeconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        Map<String, Double> consumedAfter = consumed(stack.scrape());
+        consumedAfter.forEach((application, total) -> report.put("records consumed/s, " + application,
+                String.format("%.1f (%d records in %.1f s, lag back to 0)",
+                        (total - consumedBefore.getOrDefault(application, 0.0)) / drainSeconds,
+                        Math.round(total - consumedBefore.getOrDefault(application, 0.0)), drainSeconds)));
+    }
+
+    private static void kafkaPerfTools(StackSettings settings, Map<String, String> report) throws Exception {
+        String classpath = settings.libDir().resolve("*").toString();
+        String producer = run(List.of(ChildProcess.java(), "-cp", classpath, "org.apache.kafka.tools.ProducerPerformance",
+                "--topic", "benchmark.raw", "--num-records", String.valueOf(PERF_RECORDS), "--record-size", "1024",
+                "--throughput", "-1", "--producer-props", "bootstrap.servers=" + settings.kafkaBootstrap(), "acks=all",
+                "linger.ms=5"));
+        Matcher produced = Pattern.compile("([0-9.]+) records/sec").matcher(producer);
+        report.put("Kafka ProducerPerformance (1 KB, acks=all)", produced.find() ? produced.group(1) + " records/s" : producer);
+        String consumer = run(List.of(ChildProcess.java(), "-cp", classpath, "org.apache.kafka.tools.ConsumerPerformance",
+                "--bootstrap-server", settings.kafkaBootstrap(), "--topic", "benchmark.raw",
+                "--messages", String.valueOf(PERF_RECORDS)));
+        String[] lines = consumer.strip().split("\n");
+        String[] fields = lines[lines.length - 1].split(",\\s*");
+        report.put("Kafka ConsumerPerformance", fields.length > 5 ? fields[5].strip() + " records/s" : consumer);
+    }
+
+    private static Instant push(StackFixture stack, String id, String title, String text) {
+        String body = JSON.writeValueAsString(Map.of("id", id, "title", title, "text", text,
+                "url", "https://bench.example/" + id, "publishedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
+        int status = stack.post(stack.settings.ingestPort(), "/api/v1/items", body).statusCode();
+        assertThat(status).isEqualTo(200);
+        return Instant.now();
+    }
+
+    private static Map<String, Double> consumed(String scrape) {
+        Map<String, Double> totals = new LinkedHashMap<>();
+        Matcher matcher = Pattern.compile("(?m)^kafka_consumer_fetch_manager_records_consumed_total\\{([^}]*)\\} ([0-9.eE+]+)")
+                .matcher(scrape);
+        while (matcher.find()) {
+            Matcher app = Pattern.compile("application=\"([^\"]+)\"").matcher(matcher.group(1));
+            if (app.find() && !matcher.group(1).contains("topic=")) {
+                totals.merge(app.group(1), Double.parseDouble(matcher.group(2)), Double::sum);
+            }
+        }
+        return totals;
+    }
+
+    private static double maxLag(String scrape) {
+        Matcher matcher = Pattern.compile("(?m)^kafka_consumer_fetch_manager_records_lag_max\\{[^}]*\\} ([0-9.eE+-]+)").matcher(scrape);
+        double max = 0;
+        while (matcher.find()) {
+            double value = Double.parseDouble(matcher.group(1));
+            if (!Double.isNaN(value)) {
+                max = Math.max(max, value);
+            }
+        }
+        return max;
+    }
+
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor(300, TimeUnit.SECONDS);
+        return output;
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return -1;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
