@@ -70,7 +70,7 @@ class StackBenchmark {
         Path out = Path.of("target", "stack-benchmark.md");
         Files.writeString(out, table.toString());
         System.err.println(table);
-        assertThat(report).containsKey("end-to-end latency p50");
+        assertThat(report.get("end-to-end samples (elements that reached HIGH)")).doesNotStartWith("0 ");
     }
 
     private static void endToEndLatency(StackFixture stack, RecordingHttpServer receiver, Map<String, String> report) {
@@ -83,11 +83,13 @@ class StackBenchmark {
         List<Long> latencies = new ArrayList<>();
         for (Element element : Elements.all()) {
             int before = receiver.requests().size();
+            // Each item tells a different story in different words, or deduplication would rightly
+            // fold them into one event with many corroborations.
             Instant accepted = push(stack, element.symbol() + "-ban-" + Instant.now().toEpochMilli(),
                     "China bans exports of " + element.name() + " to the United States",
                     "The commerce ministry banned exports of " + element.name() + " and its compounds to the United States "
-                            + "with immediate effect, and said licences already granted are revoked.");
-            Instant deadline = Instant.now().plusSeconds(30);
+                            + "with immediate effect. " + filler(new Random(element.symbol().hashCode()), 40));
+            Instant deadline = Instant.now().plusSeconds(8);
             while (Instant.now().isBefore(deadline)) {
                 RecordedRequest hit = receiver.requests().stream().skip(before)
                         .filter(r -> r.bodyAsString().contains("\"" + element.symbol() + "\"")).findFirst().orElse(null);
@@ -119,10 +121,10 @@ class StackBenchmark {
             String id = "bench-" + i;
             String title = "Producer " + (1000 + random.nextInt(9000)) + " " + verbs[random.nextInt(verbs.length)] + " "
                     + element.name() + " in region " + random.nextInt(500);
+            String text = title + ". " + filler(random, 40);
             sends.add(senders.submit(() -> {
                 Instant t0 = Instant.now();
-                push(stack, id, title, title + ". Analysts number " + random.nextInt(1_000_000) + " said supply of "
-                        + element.name() + " could shift over the next quarter; figures " + random.nextInt(1_000_000) + ".");
+                push(stack, id, title, text);
                 return Duration.between(t0, Instant.now()).toMillis();
             }));
         }
@@ -165,6 +167,20 @@ class StackBenchmark {
         report.put("Kafka ConsumerPerformance", fields.length > 5 ? fields[5].strip() + " records/s" : consumer);
     }
 
+    private static final String[] WORDS = ("harbour ledger quarterly smelter copper freight river tender audit "
+            + "province refinery cargo contract bond rail port inventory warehouse tariff shipment ministry plant "
+            + "capacity output workforce energy furnace kiln grid storage vessel customs licence invoice buyer seller "
+            + "market index forecast margin demand budget yield").split(" ");
+
+    /** Random words, so generated items do not read as the same story. */
+    private static String filler(Random random, int words) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < words; i++) {
+            text.append(WORDS[random.nextInt(WORDS.length)]).append(i % 9 == 8 ? ". " : " ");
+        }
+        return text.toString().strip();
+    }
+
     private static Instant push(StackFixture stack, String id, String title, String text) {
         String body = JSON.writeValueAsString(Map.of("id", id, "title", title, "text", text,
                 "url", "https://bench.example/" + id, "publishedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
@@ -174,12 +190,14 @@ class StackBenchmark {
     }
 
     private static Map<String, Double> consumed(String scrape) {
+        // Records consumed from the services' own input topics (not changelogs or repartitions).
         Map<String, Double> totals = new LinkedHashMap<>();
         Matcher matcher = Pattern.compile("(?m)^kafka_consumer_fetch_manager_records_consumed_total\\{([^}]*)\\} ([0-9.eE+]+)")
                 .matcher(scrape);
         while (matcher.find()) {
-            Matcher app = Pattern.compile("application=\"([^\"]+)\"").matcher(matcher.group(1));
-            if (app.find() && !matcher.group(1).contains("topic=")) {
+            String tags = matcher.group(1);
+            Matcher app = Pattern.compile("application=\"([^\"]+)\"").matcher(tags);
+            if (app.find() && (tags.contains("topic=\"supply.events.v1\"") || tags.contains("topic=\"element.risk.v1\""))) {
                 totals.merge(app.group(1), Double.parseDouble(matcher.group(2)), Double::sum);
             }
         }
