@@ -206,19 +206,9 @@ final class Gate {
     }
 
     private static int closingParenthesis(String s) {
-        int depth = 0;
-        boolean inClass = false;
+        int[] depth = structure(s);
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (inClass) {
-                inClass = c != ']';
-            } else if (c == '[') {
-                inClass = true;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
+            if (s.charAt(i) == ')' && depth[i] == 1) {
                 return i;
             }
         }
@@ -226,28 +216,48 @@ final class Gate {
     }
 
     private static List<String> splitTopLevel(String regex) {
+        int[] depth = structure(regex);
         List<String> parts = new ArrayList<>();
-        int depth = 0;
-        boolean inClass = false;
         int start = 0;
         for (int i = 0; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (inClass) {
-                inClass = c != ']';
-            } else if (c == '[') {
-                inClass = true;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
+            if (regex.charAt(i) == '|' && depth[i] == 0) {
                 parts.add(regex.substring(start, i));
                 start = i + 1;
             }
         }
         parts.add(regex.substring(start));
         return parts;
+    }
+
+    /**
+     * The group depth before each character of a regex, or -1 where the character is escaped or
+     * inside a character class and so has no structural meaning: the one scan both helpers need.
+     */
+    private static int[] structure(String regex) {
+        int[] depth = new int[regex.length()];
+        int level = 0;
+        boolean inClass = false;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                depth[i] = -1;
+                if (i + 1 < regex.length()) {
+                    depth[++i] = -1;
+                }
+            } else if (inClass) {
+                depth[i] = -1;
+                inClass = c != ']';
+            } else {
+                depth[i] = level;
+                if (c == '[') {
+                    inClass = true;
+                } else if (c == '(') {
+                    level++;
+                } else if (c == ')') {
+                    level--;
+                }
+            }
+        }
+        return depth;
     }
 }
