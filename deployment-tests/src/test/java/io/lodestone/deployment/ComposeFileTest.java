@@ -5,21 +5,54 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
 
-/** docker-compose.yml is valid, every service reports health, and every image tag is pinned. */
+/**
+ * docker-compose.yml is valid, every service reports health, every image tag is pinned, nothing is
+ * published beyond this machine, and no secret has a default anyone could guess.
+ */
 class ComposeFileTest {
+
+    private static final List<String> CONFIG = List.of("docker-compose", "-f", "docker-compose.yml", "config", "-q");
 
     @Test
     void composeValidatesWithDockerCompose() {
         Tools.require("docker-compose");
 
-        Tools.Result result = Tools.run(List.of("docker-compose", "-f", "docker-compose.yml", "config", "-q"));
+        Tools.Result result = Tools.run(CONFIG, secretsSet());
 
         assertThat(result.exitCode()).as(result.output()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"LODESTONE_API_TOKEN", "LODESTONE_ALERT_SECRET_KEYS"})
+    void composeRefusesToStartWithoutSecretsInsteadOfShippingGuessableDefaults(String missing) {
+        Tools.require("docker-compose");
+        Map<String, String> environment = new HashMap<>(secretsSet());
+        environment.put(missing, null);
+
+        Tools.Result result = Tools.run(CONFIG, environment);
+
+        assertThat(result.exitCode()).as(result.output()).isNotZero();
+        assertThat(result.output()).contains(missing);
+    }
+
+    @Test
+    void publishedPortsAreReachableFromThisMachineOnly() throws IOException {
+        services().forEach((name, service) -> {
+            Object ports = service.get("ports");
+            if (ports != null) {
+                for (Object port : (List<?>) ports) {
+                    assertThat(port.toString()).as("port of %s", name).startsWith("127.0.0.1:");
+                }
+            }
+        });
     }
 
     @Test
@@ -48,6 +81,11 @@ class ComposeFileTest {
             String dockerfile = Files.readString(Tools.repositoryRoot().resolve(name).resolve("Dockerfile"));
             assertThat(dockerfile).contains("USER 10001").doesNotContain(":latest");
         }
+    }
+
+    private static Map<String, String> secretsSet() {
+        return Map.of("LODESTONE_API_TOKEN", "a-token-for-validation-only",
+                "LODESTONE_ALERT_SECRET_KEYS", "k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
     }
 
     @SuppressWarnings("unchecked")

@@ -95,6 +95,114 @@ class KubernetesOverlaysTest {
         }
     }
 
+    /** Each topic's single writer (ARCHITECTURE.md): a dead-letter topic is written by the consumer that failed. */
+    private static final Map<String, String> WRITERS = Map.of(
+            "supply.events.v1", "news-ingest-service",
+            "element.risk.v1", "risk-scoring-service",
+            "alerts.v1", "alert-service",
+            "supply.events.v1.dlt", "risk-scoring-service",
+            "element.risk.v1.dlt", "alert-service");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void serviceContainersRunLockedDown(String overlay) {
+        for (Map<String, Object> workload : workloads(render(overlay))) {
+            if (!SERVICES.contains(name(workload))) {
+                continue;
+            }
+            Map<String, Object> pod = map(map(workload, "spec"), "template");
+            Map<String, Object> podSpec = map(pod, "spec");
+            assertThat(podSpec.get("automountServiceAccountToken")).as("%s mounts no token", name(workload)).isEqualTo(false);
+            assertThat(map(map(podSpec, "securityContext"), "seccompProfile").get("type")).isEqualTo("RuntimeDefault");
+            assertThat(map(podSpec, "securityContext").get("runAsNonRoot")).isEqualTo(true);
+            for (Map<String, Object> container : containers(workload)) {
+                Map<String, Object> security = map(container, "securityContext");
+                assertThat(security.get("readOnlyRootFilesystem")).as("%s read-only root", name(workload)).isEqualTo(true);
+                assertThat(security.get("allowPrivilegeEscalation")).isEqualTo(false);
+                assertThat(String.valueOf(map(security, "capabilities").get("drop"))).as("%s drops capabilities", name(workload))
+                        .isEqualTo("[ALL]");
+            }
+        }
+    }
+
+    @Test
+    void prodKafkaAcceptsOnlyAuthenticatedTlsClientsAndAuthorisesThem() {
+        Map<String, Object> kafka = render("prod").stream().filter(o -> "Kafka".equals(o.get("kind")))
+                .findFirst().orElseThrow();
+        Map<String, Object> spec = map(map(kafka, "spec"), "kafka");
+
+        assertThat(list(spec, "listeners")).isNotEmpty().allSatisfy(listener -> {
+            assertThat(listener.get("tls")).as("listener %s TLS", listener.get("name")).isEqualTo(true);
+            assertThat(map(listener, "authentication").get("type")).as("listener %s authentication", listener.get("name"))
+                    .isIn("scram-sha-512", "tls");
+        });
+        assertThat(map(spec, "authorization").get("type")).isEqualTo("simple");
+    }
+
+    @Test
+    void prodLetsOnlyEachTopicsSingleWriterWriteIt() {
+        List<Map<String, Object>> users = render("prod").stream().filter(o -> "KafkaUser".equals(o.get("kind"))).toList();
+        assertThat(users).extracting(KubernetesOverlaysTest::name).containsAll(SERVICES);
+
+        for (Topic<String, ?> topic : Topics.all()) {
+            for (String topicName : List.of(topic.name(), topic.deadLetterTopic())) {
+                List<String> writers = users.stream().filter(user -> mayWrite(user, topicName))
+                        .map(KubernetesOverlaysTest::name).toList();
+                String expected = WRITERS.get(topicName);
+                assertThat(writers).as("users that may write %s", topicName)
+                        .isEqualTo(expected == null ? List.of() : List.of(expected));
+            }
+        }
+    }
+
+    @Test
+    void prodServicesConnectToKafkaAsTheirOwnUserAndVerifyTheDatabase() {
+        List<Map<String, Object>> objects = render("prod");
+        for (Map<String, Object> workload : workloads(objects)) {
+            if (!SERVICES.contains(name(workload))) {
+                continue;
+            }
+            Map<String, Object> configMap = objects.stream()
+                    .filter(o -> "ConfigMap".equals(o.get("kind")) && name(workload).equals(name(o)))
+                    .findFirst().orElseThrow();
+            assertThat(map(configMap, "data").get("SPRING_PROFILES_ACTIVE")).asString().contains("kafka-scram");
+            Map<String, Object> jaas = list(containers(workload).get(0), "env").stream()
+                    .filter(env -> "KAFKA_SASL_JAAS_CONFIG".equals(env.get("name"))).findFirst()
+                    .orElseThrow(() -> new AssertionError(name(workload) + " has no Kafka credentials"));
+            assertThat(map(map(jaas, "valueFrom"), "secretKeyRef").get("name")).isEqualTo(name(workload));
+        }
+        Map<String, Object> alertConfig = objects.stream()
+                .filter(o -> "ConfigMap".equals(o.get("kind")) && "alert-service".equals(name(o))).findFirst().orElseThrow();
+        assertThat(map(alertConfig, "data").get("DATABASE_URL")).asString().contains("sslmode=verify-full");
+    }
+
+    @Test
+    void prodDeniesNetworkTrafficByDefaultAndAllowsEachServiceItsFlows() {
+        List<Map<String, Object>> policies = render("prod").stream()
+                .filter(o -> "NetworkPolicy".equals(o.get("kind"))).toList();
+
+        assertThat(policies).as("a default-deny policy").anyMatch(policy -> map(map(policy, "spec"), "podSelector").isEmpty()
+                && ((List<?>) map(policy, "spec").get("policyTypes")).containsAll(List.of("Ingress", "Egress"))
+                && !map(policy, "spec").containsKey("ingress") && !map(policy, "spec").containsKey("egress"));
+        for (String service : SERVICES) {
+            assertThat(policies).as("a policy for %s", service).anyMatch(policy ->
+                    service.equals(map(map(map(policy, "spec"), "podSelector"), "matchLabels").get("app.kubernetes.io/name"))
+                            && !list(map(policy, "spec"), "egress").isEmpty());
+        }
+    }
+
+    private static boolean mayWrite(Map<String, Object> user, String topicName) {
+        return list(map(map(user, "spec"), "authorization"), "acls").stream()
+                .anyMatch(acl -> {
+                    Map<String, Object> resource = map(acl, "resource");
+                    String name = String.valueOf(resource.get("name"));
+                    boolean matches = "topic".equals(resource.get("type"))
+                            && ("prefix".equals(resource.get("patternType")) ? topicName.startsWith(name) : topicName.equals(name) || "*".equals(name));
+                    List<?> operations = (List<?>) acl.get("operations");
+                    return matches && operations != null && (operations.contains("Write") || operations.contains("All"));
+                });
+    }
+
     private static List<Map<String, Object>> render(String overlay) {
         Tools.require("kubectl");
         Tools.Result result = Tools.run(List.of("kubectl", "kustomize", "k8s/overlays/" + overlay));

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,9 +43,25 @@ final class Tools {
     }
 
     static Result run(List<String> command) {
+        return run(command, Map.of());
+    }
+
+    /**
+     * Runs a command with changes to this process's environment: a {@code null} value removes the
+     * variable, so a check can prove what happens when a setting is missing.
+     */
+    static Result run(List<String> command, Map<String, String> environment) {
         try {
-            Process process = new ProcessBuilder(new ArrayList<>(command)).directory(repositoryRoot().toFile())
-                    .redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).directory(repositoryRoot().toFile())
+                    .redirectErrorStream(true);
+            environment.forEach((name, value) -> {
+                if (value == null) {
+                    builder.environment().remove(name);
+                } else {
+                    builder.environment().put(name, value);
+                }
+            });
+            Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
