@@ -38,7 +38,8 @@ public record ApiProperties(
      * @param maxDocumentSize  longest JSON document read; it must be at least the largest body the
      *                         service reads as JSON (requests, Kafka records, and in news-ingest the
      *                         JSON sources it polls)
-     * @param maxStringLength  longest string value, in characters
+     * @param maxStringLength  longest string value, in characters; above the default body cap, so an
+     *                         HTTP caller meets the 413 or a field's own limit (which names the field) first
      * @param maxNestingDepth  deepest nesting of objects and arrays
      */
     public record Json(
@@ -47,7 +48,7 @@ public record ApiProperties(
             @DefaultValue("" + DEFAULT_MAX_NESTING_DEPTH) int maxNestingDepth) {
 
         static final String DEFAULT_MAX_DOCUMENT_SIZE = "10MB";
-        static final int DEFAULT_MAX_STRING_LENGTH = 1_000_000;
+        static final int DEFAULT_MAX_STRING_LENGTH = 5_000_000;
         static final int DEFAULT_MAX_NESTING_DEPTH = 64;
 
         public Json {
