@@ -24,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param delivery        the outbox dispatcher
  * @param email           the sender of notification emails
  * @param egress          which private destinations Slack and webhook URLs may point at
+ * @param limits          the bounds a subscription's own durations must stay within
  */
 @ConfigurationProperties("lodestone.alert")
 @Validated
@@ -35,7 +36,22 @@ public record AlertProperties(
         @DefaultValue("1s") @NotNull Duration sweepInterval,
         @DefaultValue @Valid Delivery delivery,
         @DefaultValue @Valid Email email,
-        @DefaultValue @Valid Egress egress) {
+        @DefaultValue @Valid Egress egress,
+        @DefaultValue @Valid Limits limits) {
+
+    /**
+     * Bounds on what a subscription may ask for. Beyond them a request is refused naming the
+     * field: an absurd duration would overflow the time arithmetic of every sweep.
+     *
+     * @param maxGroupWait      longest {@code groupWait}
+     * @param minRepeatInterval shortest {@code repeatInterval}, so a firing alert cannot flood a channel
+     * @param maxRepeatInterval longest {@code repeatInterval}
+     */
+    public record Limits(
+            @DefaultValue("1d") @NotNull Duration maxGroupWait,
+            @DefaultValue("1m") @NotNull Duration minRepeatInterval,
+            @DefaultValue("90d") @NotNull Duration maxRepeatInterval) {
+    }
 
     /**
      * @param enabled        whether this instance sends; off leaves deliveries pending in the outbox

@@ -59,6 +59,7 @@ import tools.jackson.databind.json.JsonMapper;
         "lodestone.api.tokens=" + AlertServiceIntegrationTest.TOKEN,
         "lodestone.alert.egress.allowed-cidrs=127.0.0.0/8",
         "lodestone.alert.sweep-interval=100ms",
+        "lodestone.alert.limits.min-repeat-interval=1s",
         "lodestone.alert.delivery.poll-interval=100ms",
         "lodestone.alert.delivery.initial-backoff=200ms",
         "lodestone.alert.delivery.max-backoff=400ms",

@@ -1,5 +1,6 @@
 package io.lodestone.events;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -15,8 +16,9 @@ import java.util.Objects;
  * @param sourceId       id of the configured source that first reported it ({@code push} for the API)
  * @param url            link to the item, when it has one
  * @param title          the item's title
- * @param publishedAt    when the item was published: the event time every model uses
- * @param detectedAt     when the ingest service extracted it
+ * @param publishedAt    when the item was published: the event time every model uses; from
+ *                       {@link #EARLIEST_TIME} to {@link #MAX_AHEAD} past the clock at construction
+ * @param detectedAt     when the ingest service extracted it, within the same bounds, or null
  * @param language       BCP 47 tag of the item's language ({@code en}, {@code zh-Hans}, {@code zh-Hant})
  * @param eventType      what kind of supply event it is
  * @param direction      whether it tightens or eases supply
@@ -50,10 +52,23 @@ public record SupplyEventDetected(
         int corroborations) {
 
     public static final int SCHEMA_VERSION = 1;
+    /** No event is dated before this: older dates are typos or epoch defaults, not news. */
+    public static final Instant EARLIEST_TIME = Instant.parse("1900-01-01T00:00:00Z");
+    /** How far past the clock an event may be dated (time zones, embargo stamps); further is an error. */
+    public static final Duration MAX_AHEAD = Duration.ofDays(1);
 
+    /**
+     * Times are checked against the clock when the record is built, by the producer and again by
+     * every consumer that reads it. The bound only widens as time passes, so a record that was valid
+     * when it was written stays valid whenever it is read or replayed.
+     */
     public SupplyEventDetected {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(publishedAt, "publishedAt");
+        checkTime("publishedAt", publishedAt);
+        if (detectedAt != null) {
+            checkTime("detectedAt", detectedAt);
+        }
         Objects.requireNonNull(eventType, "eventType");
         Objects.requireNonNull(direction, "direction");
         if (severity < 1 || severity > 5) {
@@ -77,6 +92,14 @@ public record SupplyEventDetected(
         return new SupplyEventDetected(schemaVersion, eventId, sourceId, url, title, publishedAt, detectedAt,
                 language, eventType, direction, severity, confidence, elements, groups, countries, companies,
                 evidence, count);
+    }
+
+    private static void checkTime(String field, Instant time) {
+        Instant latest = Instant.now().plus(MAX_AHEAD);
+        if (time.isBefore(EARLIEST_TIME) || time.isAfter(latest)) {
+            throw new IllegalArgumentException(field + " must be between " + EARLIEST_TIME + " and one day ahead of "
+                    + "the clock (" + latest + "), was " + time);
+        }
     }
 
     static <T> List<T> copy(List<T> list) {

@@ -19,6 +19,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -97,6 +98,18 @@ class SchemaConformanceTest {
                 .extracting(ValidationMessage::getInstanceLocation)
                 .map(Object::toString)
                 .contains("/severity");
+    }
+
+    @ParameterizedTest(name = "publishedAt {0}")
+    @ValueSource(strings = {"2999-01-01T00:00:00Z", "+300000000-01-01T00:00:00Z", "1850-01-01T00:00:00Z"})
+    void absurdPublicationDateIsRejectedBySchema(String publishedAt) {
+        ObjectNode payload = (ObjectNode) JSON.valueToTree(Samples.heavyRareEarthControls());
+        payload.put("publishedAt", publishedAt);
+
+        assertThat(validate(MessageType.SUPPLY_EVENT_DETECTED, payload.toString()))
+                .extracting(ValidationMessage::getInstanceLocation)
+                .map(Object::toString)
+                .contains("/publishedAt");
     }
 
     private static Set<ValidationMessage> validate(MessageType type, String json) {

@@ -15,15 +15,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks a whole request at once and names every bad field, so a client fixes them in one go.
- * Defaults come from {@link AlertProperties}.
+ * Defaults and the bounds on durations come from {@link AlertProperties}.
  */
 @Component
 class SubscriptionValidator {
 
     static final int MAX_NAME = 200;
     static final int MAX_RECIPIENTS = 50;
-    static final Duration MAX_GROUP_WAIT = Duration.ofHours(24);
-    static final Duration MIN_REPEAT = Duration.ofSeconds(1);
     static final String SECRET_PREFIX = "whsec_";
 
     private final AlertProperties properties;
@@ -49,14 +47,11 @@ class SubscriptionValidator {
         checkTrigger(request.trigger(), errors);
         Channels channels = withStoredSecrets(request.channels(), current);
         checkChannels(channels, errors);
+        AlertProperties.Limits limits = properties.limits();
         Duration groupWait = request.groupWait() == null ? properties.groupWait() : request.groupWait();
-        if (groupWait.isNegative() || groupWait.compareTo(MAX_GROUP_WAIT) > 0) {
-            errors.put("groupWait", "must be between PT0S and " + MAX_GROUP_WAIT);
-        }
+        checkBetween("groupWait", groupWait, Duration.ZERO, limits.maxGroupWait(), errors);
         Duration repeat = request.repeatInterval() == null ? properties.repeatInterval() : request.repeatInterval();
-        if (repeat.compareTo(MIN_REPEAT) < 0) {
-            errors.put("repeatInterval", "must be at least " + MIN_REPEAT);
-        }
+        checkBetween("repeatInterval", repeat, limits.minRepeatInterval(), limits.maxRepeatInterval(), errors);
         if (request.digest() != null) {
             if (request.digest().at() == null) {
                 errors.put("digest.at", "must be a local time such as 08:00");
@@ -71,6 +66,13 @@ class SubscriptionValidator {
         return new SubscriptionSpec(request.name().strip(), request.elements(), request.groups(), request.trigger(),
                 channels, groupWait, repeat, request.notifyOnResolve() == null || request.notifyOnResolve(),
                 request.digest());
+    }
+
+    private static void checkBetween(String field, Duration value, Duration min, Duration max,
+            Map<String, String> errors) {
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            errors.put(field, "must be between " + min + " and " + max + ", was " + value);
+        }
     }
 
     private static void checkElements(SubscriptionRequest request, Map<String, String> errors) {

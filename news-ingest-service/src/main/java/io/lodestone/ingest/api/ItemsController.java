@@ -1,5 +1,6 @@
 package io.lodestone.ingest.api;
 
+import io.lodestone.ingest.IngestProperties;
 import io.lodestone.ingest.item.ItemJson;
 import io.lodestone.ingest.item.NewsItem;
 import io.lodestone.ingest.publish.IngestPipeline;
@@ -8,9 +9,11 @@ import io.lodestone.ingest.publish.PublishFailedException;
 import io.lodestone.service.api.InvalidRequestException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -24,7 +27,9 @@ import tools.jackson.databind.JsonNode;
  * Items pushed by people and integrations. A request carries one item (a JSON object) or several
  * (an array) and is answered in the same shape with what happened to each. {@code /items} answers
  * only after the broker acknowledged every event it published; {@code /extract} publishes nothing
- * and remembers nothing.
+ * and remembers nothing. Every item is bounded as {@link ItemJson} says (lengths, dates, a
+ * well-formed {@code source} that is not one of the configured sources) and the whole request
+ * by {@code lodestone.api.max-body-size}.
  */
 @RestController
 class ItemsController {
@@ -32,11 +37,18 @@ class ItemsController {
     static final String PUSH_SOURCE = "push";
     static final int MAX_ITEMS_PER_REQUEST = 500;
 
+    /** The source of bulk-imported items, which callers cannot claim either. */
+    static final String IMPORT_SOURCE = "import";
+
     private final IngestPipeline pipeline;
+    private final Set<String> reservedSources;
     private final Clock clock = Clock.systemUTC();
 
-    ItemsController(IngestPipeline pipeline) {
+    ItemsController(IngestPipeline pipeline, IngestProperties properties) {
         this.pipeline = pipeline;
+        Set<String> reserved = new HashSet<>(Set.of(IMPORT_SOURCE));
+        properties.sources().forEach(source -> reserved.add(source.id()));
+        this.reservedSources = Set.copyOf(reserved);
     }
 
     @PostMapping("/api/v1/items")
@@ -53,7 +65,7 @@ class ItemsController {
         if (body.isArray()) {
             return action.apply(readAll(body));
         }
-        return action.apply(List.of(ItemJson.read(body, "", PUSH_SOURCE, clock.instant()))).get(0);
+        return action.apply(List.of(ItemJson.read(body, "", PUSH_SOURCE, clock.instant(), reservedSources))).get(0);
     }
 
     private List<NewsItem> readAll(JsonNode array) {
@@ -65,7 +77,8 @@ class ItemsController {
         Map<String, String> errors = new LinkedHashMap<>();
         for (int i = 0; i < array.size(); i++) {
             try {
-                items.add(ItemJson.read(array.get(i), "[" + i + "].", PUSH_SOURCE, clock.instant()));
+                items.add(ItemJson.read(array.get(i), "[" + i + "].", PUSH_SOURCE, clock.instant(),
+                        reservedSources));
             } catch (InvalidRequestException e) {
                 errors.putAll(e.fieldErrors());
             }

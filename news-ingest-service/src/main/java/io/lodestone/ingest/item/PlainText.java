@@ -5,7 +5,8 @@ import org.jsoup.Jsoup;
 /**
  * Turns whatever a source calls text (HTML fragments, escaped entities, script tags) into plain
  * text that is safe to show anywhere: markup and scripts removed, entities decoded, whitespace
- * collapsed, and the length capped so one hostile item cannot blow up memory downstream.
+ * collapsed, and the length capped so one hostile item cannot blow up memory downstream. The
+ * input is cut too before it is parsed, so no source can make the HTML parser work without bound.
  */
 public final class PlainText {
 
@@ -13,6 +14,8 @@ public final class PlainText {
     public static final int MAX_TITLE = 500;
     /** Longest body kept. */
     public static final int MAX_TEXT = 50_000;
+    /** Input longer than this many times the kept length is cut before any HTML parsing. */
+    static final int RAW_FACTOR = 4;
 
     private PlainText() {
     }
@@ -29,12 +32,16 @@ public final class PlainText {
         if (raw == null) {
             return null;
         }
-        String text = raw.indexOf('<') >= 0 || raw.indexOf('&') >= 0 ? Jsoup.parse(raw).text() : raw;
+        // Markup and whitespace shrink the text by a bounded factor at most in real items, so a
+        // longer input is cut before the HTML parser sees it: parsing cost stays bounded.
+        String input = raw.length() > max * RAW_FACTOR ? cut(raw, max * RAW_FACTOR) : raw;
+        String text = input.indexOf('<') >= 0 || input.indexOf('&') >= 0 ? Jsoup.parse(input).text() : input;
         text = text.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", " ").replaceAll("[ \\t\\x0B\\f\\r]+", " ").strip();
-        if (text.length() > max) {
-            int cut = Character.isLowSurrogate(text.charAt(max)) ? max - 1 : max;
-            text = text.substring(0, cut);
-        }
-        return text;
+        return text.length() > max ? cut(text, max) : text;
+    }
+
+    /** The first {@code max} characters, not splitting a surrogate pair. */
+    private static String cut(String text, int max) {
+        return text.substring(0, Character.isLowSurrogate(text.charAt(max)) ? max - 1 : max);
     }
 }

@@ -9,6 +9,8 @@ import com.rometools.rome.io.XmlReader;
 import io.lodestone.ingest.IngestProperties;
 import io.lodestone.ingest.item.NewsItem;
 import io.lodestone.ingest.item.PlainText;
+import io.lodestone.ingest.item.PublicationDates;
+import io.lodestone.service.security.LogSafe;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -21,15 +23,21 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * RSS 2.0 and Atom through ROME. ROME refuses documents with a DOCTYPE, which shuts out external
  * entities (XXE) and entity-expansion bombs; the encoding is taken from the XML prolog or BOM, and
  * a body that is not well-formed in it is refused whole. Titles and texts are reduced to plain text.
+ * An entry dated outside {@link PublicationDates} (before 1900, or more than a day ahead) is
+ * dropped with a log line: its date cannot be trusted, and it would distort risk over time.
  */
 @Component
 class FeedParser implements ItemParser {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedParser.class);
 
     @Override
     public IngestProperties.Kind kind() {
@@ -52,8 +60,15 @@ class FeedParser implements ItemParser {
             if (id == null) {
                 continue;
             }
+            Instant published = published(entry, now);
+            Optional<String> absurd = PublicationDates.problem(published, now);
+            if (absurd.isPresent()) {
+                log.warn("source {}: dropped item {}: its date {} {}", source.id(), LogSafe.escape(id), published,
+                        absurd.get());
+                continue;
+            }
             items.add(new NewsItem(id, source.id(), PlainText.title(entry.getTitle()), PlainText.text(text(entry)),
-                    link(entry.getLink()), published(entry, now), language));
+                    link(entry.getLink()), published, language));
         }
         return items;
     }

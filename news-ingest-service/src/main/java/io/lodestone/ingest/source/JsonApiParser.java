@@ -19,8 +19,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A JSON API whose items are found and mapped by configured JSON pointers, so a source such as the
  * US Federal Register documents API is added by configuration alone. Each item is mapped to the
- * push API's item shape and read by the same {@link ItemJson} rules; an item that does not map is
- * skipped with a log line, the rest of the response still counts.
+ * push API's item shape and read by the same {@link ItemJson} rules; an item that does not map,
+ * or whose date is absurd (before 1900, more than a day ahead), is skipped with a log line, the
+ * rest of the response still counts.
  */
 @Component
 class JsonApiParser implements ItemParser {

@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lodestone.service.api.InvalidRequestException;
 import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +48,72 @@ class ItemJsonTest {
                 "[3].", "push", NOW))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.fieldErrors())
                         .containsOnlyKeys("[3].title", "[3].publishedAt", "[3].url"));
+    }
+
+    @ParameterizedTest(name = "publishedAt {0} is refused")
+    @ValueSource(strings = {"2999-01-01T00:00:00Z", "+300000000-01-01T00:00:00Z", "2026-01-02T00:00:01Z",
+            "1899-12-31T23:59:59Z", "0001-01-01", "-999999999-01-01T00:00:00Z"})
+    void datesOutsideTheBoundsAreRefusedNamingTheField(String publishedAt) {
+        assertThatThrownBy(() -> ItemJson.read(json("{\"title\":\"Dy ban\",\"publishedAt\":\"" + publishedAt + "\"}"),
+                "[1].", "push", NOW))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.fieldErrors()).containsOnlyKeys("[1].publishedAt"));
+    }
+
+    @ParameterizedTest(name = "publishedAt {0} is accepted")
+    @ValueSource(strings = {"1900-01-01T00:00:00Z", "2026-01-02T00:00:00Z", "2025-12-31"})
+    void datesFromNineteenHundredToADayAheadAreAccepted(String publishedAt) {
+        NewsItem item = ItemJson.read(json("{\"title\":\"Dy ban\",\"publishedAt\":\"" + publishedAt + "\"}"),
+                "", "push", NOW);
+
+        assertThat(item.publishedAt()).isBetween(PublicationDates.EARLIEST, NOW.plus(PublicationDates.MAX_AHEAD));
+    }
+
+    static Stream<Arguments> badSources() {
+        return Stream.of(
+                Arguments.of("CR/LF forging a log line", "push\r\n2026-01-01 INFO item x from reuters: PUBLISHED"),
+                Arguments.of("upper case", "Reuters"),
+                Arguments.of("space", "my feed"),
+                Arguments.of("leading dot", ".hidden"),
+                Arguments.of("too long", "a".repeat(65)),
+                Arguments.of("a configured source", "notices"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badSources")
+    void sourceMustBeWellFormedAndNotAConfiguredOne(String name, String source) {
+        ObjectNode item = JSON.createObjectNode().put("title", "Dy ban").put("source", source);
+
+        assertThatThrownBy(() -> ItemJson.read(item, "", "push", NOW, Set.of("notices", "import")))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.fieldErrors()).containsOnlyKeys("source"));
+    }
+
+    @Test
+    void wellFormedOwnSourceIsKept() {
+        NewsItem item = ItemJson.read(JSON.createObjectNode().put("title", "Dy ban").put("source", "acme-wire.v2"),
+                "", "push", NOW, Set.of("notices"));
+
+        assertThat(item.sourceId()).isEqualTo("acme-wire.v2");
+    }
+
+    @Test
+    void overlongTextIsRefusedBeforeAnyParsing() {
+        ObjectNode item = JSON.createObjectNode().put("title", "Dy ban")
+                .put("text", "<p>" + "x".repeat(ItemJson.MAX_RAW_TEXT) + "</p>");
+
+        assertThatThrownBy(() -> ItemJson.read(item, "", "push", NOW))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.fieldErrors())
+                        .containsOnlyKeys("text").containsValue("must be at most 200000 characters, was 200007"));
+    }
+
+    @Test
+    void idWithLineBreaksIsRefused() {
+        ObjectNode item = JSON.createObjectNode().put("title", "Dy ban").put("id", "a\nINFO forged");
+
+        assertThatThrownBy(() -> ItemJson.read(item, "", "push", NOW))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.fieldErrors()).containsOnlyKeys("id"));
     }
 
     @Test

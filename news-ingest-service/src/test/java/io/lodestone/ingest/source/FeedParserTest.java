@@ -61,6 +61,13 @@ class FeedParserTest {
                 .isInstanceOf(FetchException.class);
     }
 
+    @Test
+    void entriesWithAbsurdDatesAreDroppedNotPublished() throws Exception {
+        List<NewsItem> items = parser.parse(fixture("absurd-dates.rss.xml"), source(), NOW);
+
+        assertThat(items).extracting(NewsItem::id).containsExactly("tomorrow-by-timezone");
+    }
+
     static IngestProperties.Source source() {
         return new IngestProperties.Source("notices", IngestProperties.Kind.FEED, URI.create("https://notices.example.org/rss"),
                 Duration.ofMinutes(15), true, null, null);

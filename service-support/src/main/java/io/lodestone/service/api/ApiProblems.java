@@ -18,7 +18,9 @@ import tools.jackson.databind.DatabindException;
 /**
  * Turns every client error into an RFC 9457 problem detail. Validation failures list each bad
  * field under {@code errors} ({@code [{"field": "elements[0]", "message": "..."}]}) so a caller can
- * fix them all at once; unreadable JSON names the field where parsing stopped.
+ * fix them all at once; unreadable JSON names the field where parsing stopped, and JSON past the
+ * stream limits ({@code lodestone.api.json.*}) says which limit it broke. A body cut off at the
+ * size cap is a 413.
  */
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
@@ -43,6 +45,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        BodyTooLargeException tooLarge = BodyTooLargeException.findIn(ex);
+        if (tooLarge != null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+            problem.setTitle(RequestBodyLimitFilter.TITLE);
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, readableCause(ex));
         problem.setTitle("Unreadable request body");
         if (ex.getCause() instanceof DatabindException bind && !bind.getPath().isEmpty()) {

@@ -2,18 +2,60 @@ package io.lodestone.service.api;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
- * Who may call a service's {@code /api/**}.
+ * Who may call a service and how much it may send ({@code lodestone.api.*}).
  *
  * @param tokens         accepted bearer tokens; empty means every protected request is refused
- * @param publicGetPaths Ant-style patterns under {@code /api/} that anyone may GET (e.g. read-only risk levels)
+ * @param publicGetPaths path patterns that anyone may GET or HEAD without a token (e.g. read-only
+ *                       risk levels); the operational endpoints (actuator health and prometheus)
+ *                       are always public and need not be listed. Every other path needs a token.
+ * @param maxBodySize    largest request body accepted; a larger one is answered 413 before it is
+ *                       read (declared length) or as soon as it passes the cap (chunked bodies)
+ * @param json           limits on every JSON document the service reads, over HTTP or from Kafka
  */
 @ConfigurationProperties("lodestone.api")
-public record ApiProperties(List<String> tokens, List<String> publicGetPaths) {
+public record ApiProperties(
+        List<String> tokens,
+        List<String> publicGetPaths,
+        @DefaultValue(DEFAULT_MAX_BODY_SIZE) DataSize maxBodySize,
+        @DefaultValue Json json) {
+
+    static final String DEFAULT_MAX_BODY_SIZE = "4MB";
 
     public ApiProperties {
         tokens = tokens == null ? List.of() : tokens.stream().filter(t -> t != null && !t.isBlank()).toList();
         publicGetPaths = publicGetPaths == null ? List.of() : List.copyOf(publicGetPaths);
+        maxBodySize = maxBodySize == null ? DataSize.parse(DEFAULT_MAX_BODY_SIZE) : maxBodySize;
+        json = json == null ? new Json(null, Json.DEFAULT_MAX_STRING_LENGTH, Json.DEFAULT_MAX_NESTING_DEPTH) : json;
+    }
+
+    /**
+     * Jackson stream read constraints, applied to the service's one JSON mapper.
+     *
+     * @param maxDocumentSize  longest JSON document read; it must be at least the largest body the
+     *                         service reads as JSON (requests, Kafka records, and in news-ingest the
+     *                         JSON sources it polls)
+     * @param maxStringLength  longest string value, in characters; above the default body cap, so an
+     *                         HTTP caller meets the 413 or a field's own limit (which names the field) first
+     * @param maxNestingDepth  deepest nesting of objects and arrays
+     */
+    public record Json(
+            @DefaultValue(DEFAULT_MAX_DOCUMENT_SIZE) DataSize maxDocumentSize,
+            @DefaultValue("" + DEFAULT_MAX_STRING_LENGTH) int maxStringLength,
+            @DefaultValue("" + DEFAULT_MAX_NESTING_DEPTH) int maxNestingDepth) {
+
+        static final String DEFAULT_MAX_DOCUMENT_SIZE = "10MB";
+        static final int DEFAULT_MAX_STRING_LENGTH = 5_000_000;
+        static final int DEFAULT_MAX_NESTING_DEPTH = 64;
+
+        public Json {
+            maxDocumentSize = maxDocumentSize == null ? DataSize.parse(DEFAULT_MAX_DOCUMENT_SIZE) : maxDocumentSize;
+            if (maxStringLength < 1 || maxNestingDepth < 1) {
+                throw new IllegalArgumentException("lodestone.api.json limits must be positive");
+            }
+        }
     }
 }

@@ -10,6 +10,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import io.lodestone.testsupport.PathVariants;
+import io.lodestone.testsupport.RawHttp;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,15 +30,23 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Bearer-token protection and problem details, over real HTTP against a running server. */
+/** Bearer-token protection, bounded input and problem details, over real HTTP against a running server. */
 @SpringBootTest(classes = ApiConventionsTest.TestApi.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"lodestone.api.tokens=secret-one,secret-two", "lodestone.api.public-get-paths=/api/v1/public/**"})
+        properties = {"lodestone.api.tokens=secret-one,secret-two", "lodestone.api.public-get-paths=/api/v1/public/**",
+                "lodestone.api.max-body-size=64KB", "lodestone.api.json.max-string-length=1000",
+                "lodestone.api.json.max-nesting-depth=16"})
 class ApiConventionsTest {
 
     @LocalServerPort
     int port;
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private RawHttp raw;
+
+    @BeforeEach
+    void rawClient() {
+        raw = new RawHttp(port);
+    }
 
     @Test
     void writeWithoutTokenIsRefusedWithProblemDetail() throws Exception {
@@ -84,6 +103,108 @@ class ApiConventionsTest {
         assertThat(get("/api/v1/private").statusCode()).isEqualTo(401);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"bearer", "BEARER", "bEaReR"})
+    void bearerSchemeIsCaseInsensitive(String scheme) {
+        RawHttp.Response response = raw.send("POST", "/api/v1/things",
+                Map.of("Authorization", scheme + " secret-one"), "{\"name\":\"magnets\"}");
+
+        assertThat(response.status()).isEqualTo(200);
+    }
+
+    @Test
+    void wrongTokenIsAnsweredWithInvalidTokenChallenge() {
+        RawHttp.Response response = raw.send("GET", "/api/v1/private", Map.of("Authorization", "Bearer secret-three"), null);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
+        assertThat(response.body()).contains("not one this service accepts").doesNotContain("secret-three");
+    }
+
+    @Test
+    void otherSchemesAreNotABearerToken() {
+        RawHttp.Response response = raw.send("GET", "/api/v1/private", Map.of("Authorization", "Basic secret-one"), null);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer");
+    }
+
+    static Stream<Arguments> protectedPathVariants() {
+        return PathVariants.of(List.of(
+                PathVariants.Endpoint.post("/api/v1/things", "{\"name\":\"magnets\"}"),
+                PathVariants.Endpoint.get("/api/v1/private")));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("protectedPathVariants")
+    void everySpellingOfAProtectedPathIsRefusedWithoutAToken(PathVariants.Endpoint endpoint, PathVariants.Variant variant) {
+        RawHttp.Response response = PathVariants.assertRefusedWithoutToken(raw, endpoint, variant);
+
+        assertThat(response.body()).doesNotContain("hidden").doesNotContain("magnets");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/api;x=1/v1/private", "/%61pi/v1/private", "/api/v1/%2e%2e/v1/private", "//api/v1/private"})
+    void nonCanonicalPathsAreA400ProblemEvenWithAToken(String target) {
+        RawHttp.Response response = raw.send("GET", target, Map.of("Authorization", "Bearer secret-one"), null);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(response.body()).contains("canonical").doesNotContain("hidden");
+    }
+
+    @Test
+    void everyPathOutsideThePublicOnesNeedsAToken() {
+        assertThat(raw.send("GET", "/actuator/health", Map.of(), null).status()).isEqualTo(200);
+        assertThat(raw.send("GET", "/actuator/env", Map.of(), null).status()).isEqualTo(401);
+        assertThat(raw.send("GET", "/somewhere/else", Map.of(), null).status()).isEqualTo(401);
+        assertThat(raw.send("POST", "/api/v1/public/levels", Map.of(), "{}").status()).isEqualTo(401);
+    }
+
+    @Test
+    void bodyDeclaredLargerThanTheCapIsRefusedBeforeItIsRead() {
+        RawHttp.Response response = raw.sendDeclaringLength("POST", "/api/v1/things",
+                Map.of("Authorization", "Bearer secret-one"), 120L * 1024 * 1024);
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(response.body()).contains("65536 bytes");
+    }
+
+    @Test
+    void chunkedBodyIsCutOffAtTheCap() {
+        RawHttp.Response response = raw.sendChunked("POST", "/api/v1/things",
+                Map.of("Authorization", "Bearer secret-one"), 1024 * 1024);
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(response.body()).contains("\"status\":413");
+    }
+
+    @Test
+    void bodyJustUnderTheCapIsRead() throws Exception {
+        HttpResponse<String> response = post("{\"name\":\"x\",\"pad\":\"" + "a".repeat(900) + "\"}", "secret-one");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void overlongJsonStringIsRefusedNamingTheLimit() throws Exception {
+        HttpResponse<String> response = post("{\"name\":\"" + "a".repeat(5000) + "\"}", "secret-one");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("String value length").contains("1000");
+    }
+
+    @Test
+    void deeplyNestedJsonIsRefusedNamingTheLimit() throws Exception {
+        HttpResponse<String> response = post("{\"name\":\"x\",\"pad\":" + "[".repeat(40) + "]".repeat(40) + "}",
+                "secret-one");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("nesting depth").contains("16");
+    }
+
     private HttpResponse<String> post(String body, String token) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/things"))
                 .header("Content-Type", "application/json")
@@ -99,6 +220,7 @@ class ApiConventionsTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record Thing(@NotBlank String name, @Max(10) Integer size) {
     }
 

@@ -1,0 +1,107 @@
+package io.lodestone.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lodestone.testsupport.EmbeddedPostgresServer;
+import io.lodestone.testsupport.PathVariants;
+import io.lodestone.testsupport.PathVariants.Endpoint;
+import io.lodestone.testsupport.RawHttp;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The subscription, silence, alert and delivery APIs on the real port: no spelling of their paths
+ * serves a caller without a token (recipients and masked secrets stay hidden), and a subscription
+ * with an absurd duration is refused naming the field.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
+        "lodestone.api.tokens=" + ApiGuardIntegrationTest.TOKEN})
+@EmbeddedKafka(partitions = 1)
+class ApiGuardIntegrationTest {
+
+    static final String TOKEN = "guard-test-token";
+    private static final String ID = "7f1d9a52-3c1e-4b8a-9a57-0c2f4e1d2b3a";
+    private static final String SUBSCRIPTION = """
+            {"name": "Guarded buyers", "elements": ["Dy"], "trigger": {"minLevel": "HIGH"},
+             "channels": {"email": {"to": ["hidden-recipient@example.com"]}}}""";
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> EmbeddedPostgresServer.createDatabase("alert_guard"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+    }
+
+    @LocalServerPort
+    int port;
+
+    private RawHttp raw;
+
+    @BeforeEach
+    void rawClient() {
+        raw = new RawHttp(port);
+    }
+
+    static Stream<Arguments> protectedPaths() {
+        return PathVariants.of(List.of(
+                Endpoint.get("/api/v1/subscriptions"),
+                Endpoint.post("/api/v1/subscriptions", SUBSCRIPTION),
+                Endpoint.get("/api/v1/subscriptions/" + ID),
+                Endpoint.put("/api/v1/subscriptions/" + ID, SUBSCRIPTION),
+                Endpoint.delete("/api/v1/subscriptions/" + ID),
+                Endpoint.get("/api/v1/silences"),
+                Endpoint.post("/api/v1/silences", "{\"elements\":[\"Dy\"],\"endsAt\":\"2030-01-01T00:00:00Z\"}"),
+                Endpoint.delete("/api/v1/silences/" + ID),
+                Endpoint.get("/api/v1/alerts"),
+                Endpoint.get("/api/v1/alerts/" + ID),
+                Endpoint.get("/api/v1/deliveries"),
+                Endpoint.get("/api/v1/deliveries/" + ID)));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("protectedPaths")
+    void noSpellingOfAProtectedPathServesACallerWithoutAToken(Endpoint endpoint, PathVariants.Variant variant) {
+        RawHttp.Response response = PathVariants.assertRefusedWithoutToken(raw, endpoint, variant);
+
+        assertThat(response.body()).doesNotContain("hidden-recipient").doesNotContain("Guarded buyers");
+    }
+
+    @Test
+    void encodedAndParameterisedPathsDoNotListSubscriptions() {
+        RawHttp.Response created = raw.send("POST", "/api/v1/subscriptions", bearer(), SUBSCRIPTION);
+        assertThat(created.status()).isEqualTo(201);
+
+        for (String target : List.of("/%61pi/v1/subscriptions", "/api;x=1/v1/subscriptions")) {
+            RawHttp.Response response = raw.send("GET", target, Map.of(), null);
+
+            assertThat(response.status()).as(target).isIn(400, 401);
+            assertThat(response.body()).doesNotContain("hidden-recipient");
+        }
+        assertThat(raw.send("GET", "/api/v1/subscriptions", bearer(), null).body()).contains("hidden-recipient");
+    }
+
+    @Test
+    void absurdRepeatIntervalIsRefusedNamingTheField() {
+        RawHttp.Response response = raw.send("POST", "/api/v1/subscriptions", bearer(),
+                SUBSCRIPTION.replace("\"trigger\"", "\"repeatInterval\": \"PT10000000000000H\", \"trigger\""));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"repeatInterval\"").contains("must be between PT1M and PT2160H");
+    }
+
+    private static Map<String, String> bearer() {
+        return Map.of("Authorization", "Bearer " + TOKEN);
+    }
+}

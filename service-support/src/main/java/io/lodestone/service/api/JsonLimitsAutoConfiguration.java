@@ -1,0 +1,42 @@
+package io.lodestone.service.api;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Scope;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every JSON document a service reads through its mapper (request bodies, Kafka records, polled
+ * JSON sources) is bounded in size, string length and nesting ({@code lodestone.api.json.*}).
+ * Jackson 3 fixes the stream constraints when the factory is built, so this supplies the mapper
+ * builder Boot would otherwise create, on a constrained factory, with every Boot customizer applied.
+ */
+@AutoConfiguration(before = JacksonAutoConfiguration.class)
+@EnableConfigurationProperties(ApiProperties.class)
+public class JsonLimitsAutoConfiguration {
+
+    @Bean
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+    JsonMapper.Builder jsonMapperBuilder(ApiProperties properties, ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
+        JsonMapper.Builder builder = JsonMapper.builder(JsonFactory.builder()
+                .streamReadConstraints(constraints(properties.json()))
+                .build());
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder;
+    }
+
+    static StreamReadConstraints constraints(ApiProperties.Json limits) {
+        return StreamReadConstraints.builder()
+                .maxDocumentLength(limits.maxDocumentSize().toBytes())
+                .maxStringLength(limits.maxStringLength())
+                .maxNestingDepth(limits.maxNestingDepth())
+                .build();
+    }
+}

@@ -1,0 +1,58 @@
+package io.lodestone.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * No producer can put an event dated before 1900 or more than a day ahead on the topic, and no
+ * consumer reads one as valid: the record refuses it whether it is built or deserialised.
+ */
+class SupplyEventDetectedTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"publishedAt", "detectedAt"})
+    void eventDatedInYear2999CannotBeBuilt(String field) {
+        assertThatThrownBy(() -> read(field, "2999-01-01T00:00:00Z"))
+                .isInstanceOf(JacksonException.class)
+                .hasMessageContaining(field + " must be between 1900-01-01T00:00:00Z and one day ahead");
+    }
+
+    @ParameterizedTest(name = "publishedAt {0}")
+    @ValueSource(strings = {"+300000000-01-01T00:00:00Z", "1899-12-31T23:59:59Z", "-000001-01-01T00:00:00Z"})
+    void eventOutsideTheBoundsIsRefusedOnRead(String publishedAt) {
+        assertThatThrownBy(() -> read("publishedAt", publishedAt))
+                .isInstanceOf(JacksonException.class)
+                .hasMessageContaining("publishedAt must be between");
+    }
+
+    @ParameterizedTest(name = "{0} hours ahead")
+    @ValueSource(ints = {-24 * 365 * 100, 0, 23})
+    void eventUpToADayAheadIsValid(int hoursAhead) {
+        Instant publishedAt = Instant.now().plus(Duration.ofHours(hoursAhead)).truncatedTo(ChronoUnit.SECONDS);
+
+        assertThat(read("publishedAt", publishedAt.toString()).publishedAt()).isEqualTo(publishedAt);
+    }
+
+    @Test
+    void firstMomentOf1900IsValid() {
+        assertThat(read("publishedAt", "1900-01-01T00:00:00Z").publishedAt()).isEqualTo(SupplyEventDetected.EARLIEST_TIME);
+    }
+
+    private static SupplyEventDetected read(String field, String value) {
+        ObjectNode payload = (ObjectNode) JSON.valueToTree(Samples.heavyRareEarthControls());
+        payload.put(field, value);
+        return JSON.treeToValue(payload, SupplyEventDetected.class);
+    }
+}
