@@ -33,23 +33,17 @@ public record Impact(String eventId, String title, String url, EventType eventTy
     }
 
     /**
-     * Pressure left at {@code at}. An event dated after {@code at} counts in full rather than not
-     * at all (see {@link EventTimes} for how far ahead a date may be). Saturating: any two
-     * instants give a finite answer, never an overflow.
+     * Pressure left at {@code at}. An event dated after {@code at} (a clock ahead of ours) counts in
+     * full rather than not at all, so a level does not dip until the clocks agree.
      */
     public double pressureAt(Instant at) {
-        double ageSeconds = Math.max(0, EventTimes.secondsBetween(publishedAt, at));
-        return points * Math.pow(0.5, ageSeconds / EventTimes.seconds(halfLife));
+        double ageMillis = Math.max(0, Duration.between(publishedAt, at).toMillis());
+        return points * Math.pow(0.5, ageMillis / halfLife.toMillis());
     }
 
     /** Whether this impact is at least one half-life old. */
     boolean isOlderThanHalfLife(Instant at) {
-        return EventTimes.secondsBetween(publishedAt, at) >= EventTimes.seconds(halfLife);
-    }
-
-    /** The same impact counted as published at {@code at}. */
-    Impact publishedAt(Instant at) {
-        return new Impact(eventId, title, url, eventType, at, points, halfLife, reach, corroborations, evidence);
+        return Duration.between(publishedAt, at).compareTo(halfLife) >= 0;
     }
 
     Contributor asContributor(double contribution) {

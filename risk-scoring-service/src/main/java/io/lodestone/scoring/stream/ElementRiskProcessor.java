@@ -5,7 +5,6 @@ import io.lodestone.events.ElementRiskChanged;
 import io.lodestone.scoring.model.ElementRisk;
 import io.lodestone.scoring.model.Impact;
 import io.lodestone.scoring.model.RiskEngine;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,32 +18,23 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps each element's risk in the state store. An impact arriving for an element is folded in
  * and the element re-evaluated at once; every {@code decayInterval} of wall-clock time all
  * elements are re-evaluated, so levels fall without news. Either way a big enough move is
- * forwarded as an {@code ElementRiskChanged} with fresh CloudEvents headers. An impact that
- * cannot be applied, for whatever reason, is forwarded as a dead letter (its element and its
- * impact as read from the repartition topic) and the element's state stays as it was; an element
- * whose re-evaluation fails is skipped until the next round. Nothing stops the stream.
+ * forwarded as an {@code ElementRiskChanged} with fresh CloudEvents headers.
  */
-final class ElementRiskProcessor implements Processor<String, Impact, String, Routed<ElementRiskChanged>> {
-
-    private static final Logger log = LoggerFactory.getLogger(ElementRiskProcessor.class);
-    private static final JsonSerde<Impact> IMPACTS = new JsonSerde<>(Impact.class);
+final class ElementRiskProcessor implements Processor<String, Impact, String, ElementRiskChanged> {
 
     private final RiskEngine engine;
     private final String storeName;
     private final Duration decayInterval;
     private final String source;
     private final RiskObserver observer;
-    private ProcessorContext<String, Routed<ElementRiskChanged>> context;
+    private ProcessorContext<String, ElementRiskChanged> context;
     private KeyValueStore<String, ElementRisk> store;
     /**
      * Deserialised copies of what this processor wrote, so an update costs one serialisation, not
@@ -63,7 +53,7 @@ final class ElementRiskProcessor implements Processor<String, Impact, String, Ro
     }
 
     @Override
-    public void init(ProcessorContext<String, Routed<ElementRiskChanged>> context) {
+    public void init(ProcessorContext<String, ElementRiskChanged> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
         context.schedule(decayInterval, PunctuationType.WALL_CLOCK_TIME, this::decay);
@@ -71,26 +61,10 @@ final class ElementRiskProcessor implements Processor<String, Impact, String, Ro
 
     @Override
     public void process(Record<String, Impact> record) {
-        try {
-            String element = record.key();
-            ElementRisk current = cache.computeIfAbsent(element, store::get);
-            apply(engine.record(current == null ? engine.initial(element) : current, record.value(), now()));
-        } catch (RuntimeException e) {
-            deadLetter(record, e);
-        }
-    }
-
-    private void deadLetter(Record<String, Impact> record, RuntimeException e) {
-        RecordMetadata origin = context.recordMetadata().orElse(null);
-        log.warn("Impact of {} on {} sent to the dead-letter topic: {}",
-                record.value() == null ? null : DeadLetter.printable(record.value().eventId()),
-                DeadLetter.printable(record.key()), DeadLetter.printable(e.getMessage()));
-        cache.remove(record.key());
-        DeadLetter letter = new DeadLetter(record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
-                IMPACTS.serializer().serialize(null, record.value()));
-        context.forward(new Record<String, Routed<ElementRiskChanged>>(null, Routed.dead(letter), record.timestamp(),
-                DeadLetter.headers(record.headers(), origin, record.timestamp(), e)));
-        observer.deadLettered();
+        String element = record.key();
+        ElementRisk current = cache.computeIfAbsent(element, store::get);
+        RiskEngine.Step step = engine.record(current == null ? engine.initial(element) : current, record.value(), now());
+        apply(step);
     }
 
     private void decay(long wallClockMillis) {
@@ -103,30 +77,21 @@ final class ElementRiskProcessor implements Processor<String, Impact, String, Ro
             }
         }
         for (ElementRisk state : all) {
-            try {
-                apply(engine.reevaluate(state, at));
-            } catch (RuntimeException e) {
-                log.error("Re-evaluating {} failed; it keeps its state until the next round", state.element(), e);
-                cache.remove(state.element());
-            }
+            apply(engine.reevaluate(state, at));
         }
     }
 
-    /** Builds everything that could fail first, then writes the state and forwards the change. */
     private void apply(RiskEngine.Step step) {
-        Record<String, Routed<ElementRiskChanged>> published = step.change().map(this::record).orElse(null);
         store.put(step.state().element(), step.state());
         cache.put(step.state().element(), step.state());
-        if (published != null) {
-            context.forward(published);
-            observer.published(published.value().value());
-        }
+        step.change().ifPresent(this::publish);
     }
 
-    private Record<String, Routed<ElementRiskChanged>> record(ElementRiskChanged change) {
+    private void publish(ElementRiskChanged change) {
         RecordHeaders headers = new RecordHeaders();
         CloudEvents.of(UUID.randomUUID().toString(), change, source, change.asOf()).headerBytes().forEach(headers::add);
-        return new Record<>(change.element(), Routed.ok(change), change.asOf().toEpochMilli(), headers);
+        context.forward(new Record<>(change.element(), change, change.asOf().toEpochMilli(), headers));
+        observer.published(change);
     }
 
     /** Wall-clock time: live it is now; in a backtest it is the simulated day. */

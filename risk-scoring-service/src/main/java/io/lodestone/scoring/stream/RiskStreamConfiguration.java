@@ -34,7 +34,7 @@ class RiskStreamConfiguration {
     }
 
     @Bean
-    Function<KStream<byte[], byte[]>, KStream<?, ?>[]> scoreRisk(RiskTopology topology) {
+    Function<KStream<String, byte[]>, KStream<String, ?>[]> scoreRisk(RiskTopology topology) {
         return topology::apply;
     }
 }
