@@ -36,7 +36,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.stream.binder.kafka.streams.StreamsBuilderFactoryManager;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-import org.springframework.kafka.support.KafkaHeaders;
+import io.lodestone.events.DeadLetterHeaders;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.util.FileSystemUtils;
@@ -92,7 +92,7 @@ class RiskScoringIntegrationTest {
 
             ConsumerRecord<String, String> poison = kafka.readAtLeast(Topics.SUPPLY_EVENTS.deadLetterTopic(), 1, WAIT).get(0);
             assertThat(poison.value()).isEqualTo("{this is not an event");
-            assertThat(headers(poison)).containsKey(KafkaHeaders.DLT_EXCEPTION_FQCN);
+            assertThat(headers(poison)).containsKey(DeadLetterHeaders.EXCEPTION_FQCN);
         }
 
         await().atMost(WAIT).untilAsserted(() -> {
