@@ -87,6 +87,8 @@ class RiskScoringIntegrationTest {
             kafka.sendRaw(Topics.SUPPLY_EVENTS.name(), "far-future", Json.MAPPER.writeValueAsString(licensing)
                     .replace(licensing.publishedAt().toString(), "+300000000-01-01T00:00:00Z"));
             sendBytes(new byte[] {(byte) 0xff, 0}, new byte[] {(byte) 0xc3, (byte) 0x28, 0, (byte) 0x80});
+            // as large as the broker takes: its dead letter, with error headers added, is larger still
+            sendBytes("huge".getBytes(StandardCharsets.UTF_8), "x".repeat(1_046_000).getBytes(StandardCharsets.UTF_8));
             kafka.send(Topics.SUPPLY_EVENTS.name(), licensing.eventId(), Json.MAPPER.writeValueAsString(licensing),
                     KafkaTestClient.attributesFor(licensing, "/lodestone/news-ingest-service"));
 
@@ -98,10 +100,12 @@ class RiskScoringIntegrationTest {
             assertThat(change.contributors()).extracting("eventId").containsExactly("it-no18");
             assertThat(CloudEvents.fromHeaders(headers(dy)).type()).isEqualTo("io.lodestone.element.risk.changed.v1");
 
-            List<ConsumerRecord<String, String>> poison = kafka.readAtLeast(Topics.SUPPLY_EVENTS.deadLetterTopic(), 3, WAIT);
+            List<ConsumerRecord<String, String>> poison = kafka.readAtLeast(Topics.SUPPLY_EVENTS.deadLetterTopic(), 4, WAIT);
             assertThat(poison).extracting(ConsumerRecord::key).startsWith("poison", "far-future");
             assertThat(poison.get(0).value()).isEqualTo("{this is not an event");
             assertThat(poison.get(1).value()).contains("+300000000-01-01T00:00:00Z");
+            assertThat(poison.get(3).key()).isEqualTo("huge");
+            assertThat(poison.get(3).value()).hasSize(1_046_000);
             assertThat(poison).allSatisfy(record -> assertThat(headers(record))
                     .containsKeys(DeadLetterHeaders.EXCEPTION_FQCN, DeadLetterHeaders.EXCEPTION_MESSAGE,
                             DeadLetterHeaders.ORIGINAL_TOPIC, DeadLetterHeaders.ORIGINAL_PARTITION,
@@ -132,7 +136,7 @@ class RiskScoringIntegrationTest {
         assertThat(http.get("/actuator/prometheus").body())
                 .contains("lodestone_risk_score{application=\"risk-scoring-service\",element=\"Dy\"}")
                 .contains("lodestone_risk_level{application=\"risk-scoring-service\",element=\"Dy\"} 3.0")
-                .contains("lodestone_scoring_dead_letters_total{application=\"risk-scoring-service\"} 3.0");
+                .contains("lodestone_scoring_dead_letters_total{application=\"risk-scoring-service\"} 4.0");
 
         ElementRisk beforeRestart = storedRisk("Dy");
         restartLosingLocalState();
