@@ -186,6 +186,29 @@ class PoisonRecordTest {
         assertThat(driver.<String, ElementRisk>getKeyValueStore(RiskTopology.STORE).get("Dy")).isEqualTo(broken);
     }
 
+    @Test
+    void anElementWhoseReevaluationFailsIsSkippedAndTheOthersStillDecay() {
+        // Given a raised element, and another whose stored state the model cannot evaluate
+        events.pipeInput("ga".getBytes(StandardCharsets.UTF_8),
+                event("ga-event", "2026-03-02T00:00:00Z", "Ga").getBytes(StandardCharsets.UTF_8), NOW);
+        double raised = risk.readValuesToList().get(0).score();
+        driver.<String, ElementRisk>getKeyValueStore(RiskTopology.STORE).put("Dy", new ElementRisk("Qq", List.of(), 10,
+                io.lodestone.events.RiskLevel.LOW, NOW, 10.0, io.lodestone.events.RiskLevel.LOW));
+
+        // When a year of wall-clock time passes, one decay round after another
+        for (int day = 0; day < 365; day += 30) {
+            driver.advanceWallClockTime(Duration.ofDays(30));
+        }
+
+        // Then the raised element has decayed, and the stream is still scoring
+        List<ElementRiskChanged> decayed = risk.readValuesToList();
+        assertThat(decayed).extracting(ElementRiskChanged::element).containsOnly("Ga");
+        assertThat(decayed.get(decayed.size() - 1).score()).isLessThan(raised);
+        events.pipeInput("tb".getBytes(StandardCharsets.UTF_8),
+                event("tb-event", "2027-03-02T00:00:00Z", "Tb").getBytes(StandardCharsets.UTF_8), NOW.plus(Duration.ofDays(365)));
+        assertThat(risk.readValuesToList()).extracting(ElementRiskChanged::element).containsExactly("Tb");
+    }
+
     /** A supply event as raw JSON, so that no record class refuses to build it before the stream sees it. */
     static String event(String id, String publishedAt, String element) {
         return """
