@@ -26,7 +26,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
@@ -36,7 +41,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.stream.binder.kafka.streams.StreamsBuilderFactoryManager;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-import org.springframework.kafka.support.KafkaHeaders;
+import io.lodestone.events.DeadLetterHeaders;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.util.FileSystemUtils;
@@ -44,7 +49,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * End to end on a real broker: supply events in, risk changes out with CloudEvents headers,
- * poison to the DLT, the query API answering from the state store, and the state surviving a
+ * poison (unreadable bytes, a date in the year 300000000) to the DLT while the stream goes on, the query API answering from the state store, and the state surviving a
  * restart of the stream that loses its local state folder (restored from the changelog).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -79,6 +84,11 @@ class RiskScoringIntegrationTest {
 
         try (KafkaTestClient kafka = new KafkaTestClient(brokers)) {
             kafka.sendRaw(Topics.SUPPLY_EVENTS.name(), "poison", "{this is not an event");
+            kafka.sendRaw(Topics.SUPPLY_EVENTS.name(), "far-future", Json.MAPPER.writeValueAsString(licensing)
+                    .replace(licensing.publishedAt().toString(), "+300000000-01-01T00:00:00Z"));
+            sendBytes(new byte[] {(byte) 0xff, 0}, new byte[] {(byte) 0xc3, (byte) 0x28, 0, (byte) 0x80});
+            // as large as the broker takes: its dead letter, with error headers added, is larger still
+            sendBytes("huge".getBytes(StandardCharsets.UTF_8), "x".repeat(1_046_000).getBytes(StandardCharsets.UTF_8));
             kafka.send(Topics.SUPPLY_EVENTS.name(), licensing.eventId(), Json.MAPPER.writeValueAsString(licensing),
                     KafkaTestClient.attributesFor(licensing, "/lodestone/news-ingest-service"));
 
@@ -90,9 +100,18 @@ class RiskScoringIntegrationTest {
             assertThat(change.contributors()).extracting("eventId").containsExactly("it-no18");
             assertThat(CloudEvents.fromHeaders(headers(dy)).type()).isEqualTo("io.lodestone.element.risk.changed.v1");
 
-            ConsumerRecord<String, String> poison = kafka.readAtLeast(Topics.SUPPLY_EVENTS.deadLetterTopic(), 1, WAIT).get(0);
-            assertThat(poison.value()).isEqualTo("{this is not an event");
-            assertThat(headers(poison)).containsKey(KafkaHeaders.DLT_EXCEPTION_FQCN);
+            List<ConsumerRecord<String, String>> poison = kafka.readAtLeast(Topics.SUPPLY_EVENTS.deadLetterTopic(), 4, WAIT);
+            assertThat(poison).extracting(ConsumerRecord::key).startsWith("poison", "far-future");
+            assertThat(poison.get(0).value()).isEqualTo("{this is not an event");
+            assertThat(poison.get(1).value()).contains("+300000000-01-01T00:00:00Z");
+            assertThat(poison.get(3).key()).isEqualTo("huge");
+            assertThat(poison.get(3).value()).hasSize(1_046_000);
+            assertThat(poison).allSatisfy(record -> assertThat(headers(record))
+                    .containsKeys(DeadLetterHeaders.EXCEPTION_FQCN, DeadLetterHeaders.EXCEPTION_MESSAGE,
+                            DeadLetterHeaders.ORIGINAL_TOPIC, DeadLetterHeaders.ORIGINAL_PARTITION,
+                            DeadLetterHeaders.ORIGINAL_OFFSET));
+            assertThat(new String(headers(poison.get(1)).get(DeadLetterHeaders.EXCEPTION_MESSAGE), StandardCharsets.UTF_8))
+                    .contains("+300000000-01-01T00:00:00Z");
         }
 
         await().atMost(WAIT).untilAsserted(() -> {
@@ -117,7 +136,7 @@ class RiskScoringIntegrationTest {
         assertThat(http.get("/actuator/prometheus").body())
                 .contains("lodestone_risk_score{application=\"risk-scoring-service\",element=\"Dy\"}")
                 .contains("lodestone_risk_level{application=\"risk-scoring-service\",element=\"Dy\"} 3.0")
-                .contains("lodestone_scoring_dead_letters_total{application=\"risk-scoring-service\"} 1.0");
+                .contains("lodestone_scoring_dead_letters_total{application=\"risk-scoring-service\"} 4.0");
 
         ElementRisk beforeRestart = storedRisk("Dy");
         restartLosingLocalState();
@@ -127,6 +146,14 @@ class RiskScoringIntegrationTest {
                 .until(() -> storedRisk("Dy"), Objects::nonNull);
         assertThat(afterRestart).isEqualTo(beforeRestart);
         assertThat(afterRestart.level()).isEqualTo(RiskLevel.HIGH);
+    }
+
+    /** Bytes no string serializer could produce: not UTF-8, key and value alike. */
+    private void sendBytes(byte[] key, byte[] value) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers), new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.SUPPLY_EVENTS.name(), key, value));
+        }
     }
 
     private ElementRisk storedRisk(String element) {

@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param element       the element symbol ({@code Dy})
  * @param score         the risk score now, 0 to 100
  * @param level         the level now, after hysteresis
- * @param previousScore the score last published, or null for the first record of an element
- * @param previousLevel the level last published, or null for the first record of an element
+ * @param previousScore the score last published; for an element's first record, its baseline (older
+ *                      producers left it null)
+ * @param previousLevel the level last published; for an element's first record, the level of its
+ *                      baseline (older producers left it null: read it as {@code RiskLevel.of(baseline)})
  * @param baseline      the structural part of the score (supply concentration), 0 to 100
  * @param asOf          the event time this score is computed for
  * @param contributors  the events that contribute most, largest absolute contribution first

@@ -126,7 +126,8 @@ public class RiskEvaluation {
     private void fire(Subscription subscription, ElementRiskChanged risk, Instant receivedAt, Instant firedAt,
                       boolean silenced) {
         Alert alert = new Alert(UUID.randomUUID(), subscription.id(), risk.element(), AlertState.FIRING, risk.level(),
-                risk.score(), risk.previousLevel(), risk.previousScore(), risk.previousLevel(), risk.level(),
+                risk.score(), AlertRule.previousLevel(risk), AlertRule.previousScore(risk), AlertRule.previousLevel(risk),
+                risk.level(),
                 risk.contributors(), firedAt, null, receivedAt, silenced, null);
         if (!alerts.insertFiring(alert)) {
             log.debug("Alert for {} of subscription {} was fired concurrently", alert.element(), subscription.id());
@@ -151,7 +152,7 @@ public class RiskEvaluation {
     private static Alert moved(Alert alert, ElementRiskChanged risk, RiskLevel peak,
                                Instant transitionAt, boolean silenced) {
         return new Alert(alert.id(), alert.subscriptionId(), alert.element(), alert.state(), risk.level(), risk.score(),
-                risk.previousLevel(), risk.previousScore(), alert.fromLevel(), peak, risk.contributors(),
+                AlertRule.previousLevel(risk), AlertRule.previousScore(risk), alert.fromLevel(), peak, risk.contributors(),
                 alert.firedAt(), alert.resolvedAt(), transitionAt, silenced, alert.lastNotifiedAt());
     }
 

@@ -11,7 +11,11 @@ import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The firing rule as a table: trigger, the alert already firing (if any), the new risk, the transition. */
+/**
+ * The firing rule as a table: trigger, the alert already firing (if any), the new risk, the
+ * transition. The element's baseline is 20 (GUARDED): a change without a previous level is its
+ * first, and rises from there.
+ */
 class AlertRuleTest {
 
     static final double HYSTERESIS = 2.0;
@@ -32,6 +36,7 @@ class AlertRuleTest {
             anyIncrease=true, -,     -,          ELEVATED, 45,    GUARDED,  FIRE
             anyIncrease=true, -,     -,          GUARDED,  35,    GUARDED,  NONE
             anyIncrease=true, -,     -,          GUARDED,  35,    -,        NONE
+            anyIncrease=true, -,     -,          ELEVATED, 45,    -,        FIRE
             anyIncrease=true, -,     -,          GUARDED,  35,    ELEVATED, NONE
             anyIncrease=true, ELEVATED, GUARDED, HIGH,     65,    ELEVATED, ESCALATE
             anyIncrease=true, HIGH,  GUARDED,    ELEVATED, 50,    HIGH,     UPDATE

@@ -33,17 +33,23 @@ public record Impact(String eventId, String title, String url, EventType eventTy
     }
 
     /**
-     * Pressure left at {@code at}. An event dated after {@code at} (a clock ahead of ours) counts in
-     * full rather than not at all, so a level does not dip until the clocks agree.
+     * Pressure left at {@code at}. An event dated after {@code at} counts in full rather than not
+     * at all (see {@link EventTimes} for how far ahead a date may be). Saturating: any two
+     * instants give a finite answer, never an overflow.
      */
     public double pressureAt(Instant at) {
-        double ageMillis = Math.max(0, Duration.between(publishedAt, at).toMillis());
-        return points * Math.pow(0.5, ageMillis / halfLife.toMillis());
+        double ageSeconds = Math.max(0, EventTimes.secondsBetween(publishedAt, at));
+        return points * Math.pow(0.5, ageSeconds / EventTimes.seconds(halfLife));
     }
 
     /** Whether this impact is at least one half-life old. */
     boolean isOlderThanHalfLife(Instant at) {
-        return Duration.between(publishedAt, at).compareTo(halfLife) >= 0;
+        return EventTimes.secondsBetween(publishedAt, at) >= EventTimes.seconds(halfLife);
+    }
+
+    /** The same impact counted as published at {@code at}. */
+    Impact datedAt(Instant at) {
+        return new Impact(eventId, title, url, eventType, at, points, halfLife, reach, corroborations, evidence);
     }
 
     Contributor asContributor(double contribution) {

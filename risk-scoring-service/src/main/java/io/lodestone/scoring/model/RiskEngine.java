@@ -59,9 +59,24 @@ public final class RiskEngine {
         return parameters;
     }
 
-    /** The impacts of an event on each element it reaches. */
+    /** The impacts of an event on each element it reaches, dated as the event says. */
     public Map<String, Impact> impactsOf(SupplyEventDetected event) {
         return eventImpacts.of(event);
+    }
+
+    /**
+     * The impacts of an event scored at {@code clock}, dated by the {@link EventTimes} rule: no
+     * later than the clock.
+     *
+     * @throws EventTimes.EventTimeOutOfRangeException for a date the model refuses
+     */
+    public Map<String, Impact> impactsOf(SupplyEventDetected event, Instant clock) {
+        Instant at = EventTimes.scoredTime(event.publishedAt(), clock);
+        Map<String, Impact> impacts = eventImpacts.of(event);
+        if (!at.equals(event.publishedAt())) {
+            impacts.replaceAll((symbol, impact) -> impact.datedAt(at));
+        }
+        return impacts;
     }
 
     /** The state of an element no event has reached yet: its baseline. */
@@ -104,9 +119,13 @@ public final class RiskEngine {
         if (!worthPublishing(evaluated)) {
             return new Step(evaluated, Optional.empty());
         }
+        double baseline = baselines.scoreOf(current.element());
+        // An element's first change names its baseline as where it moved from, so a rise is a rise
+        // to every reader from the very first record.
+        double previousScore = current.publishedScore() == null ? baseline : current.publishedScore();
+        RiskLevel previousLevel = current.publishedLevel() == null ? RiskLevel.of(baseline) : current.publishedLevel();
         ElementRiskChanged change = new ElementRiskChanged(ElementRiskChanged.SCHEMA_VERSION, current.element(),
-                round(score), level, current.publishedScore() == null ? null : round(current.publishedScore()),
-                current.publishedLevel(), round(baselines.scoreOf(current.element())), at,
+                round(score), level, round(previousScore), previousLevel, round(baseline), at,
                 topContributors(current.element(), kept, at));
         return new Step(evaluated.published(), Optional.of(change));
     }

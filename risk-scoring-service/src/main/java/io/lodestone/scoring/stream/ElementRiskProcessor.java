@@ -5,6 +5,7 @@ import io.lodestone.events.ElementRiskChanged;
 import io.lodestone.scoring.model.ElementRisk;
 import io.lodestone.scoring.model.Impact;
 import io.lodestone.scoring.model.RiskEngine;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,23 +19,32 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps each element's risk in the state store. An impact arriving for an element is folded in
  * and the element re-evaluated at once; every {@code decayInterval} of wall-clock time all
  * elements are re-evaluated, so levels fall without news. Either way a big enough move is
- * forwarded as an {@code ElementRiskChanged} with fresh CloudEvents headers.
+ * forwarded as an {@code ElementRiskChanged} with fresh CloudEvents headers. An impact that
+ * cannot be applied, for whatever reason, is forwarded as a dead letter (its element and its
+ * impact as read from the repartition topic) and the element's state stays as it was; an element
+ * whose re-evaluation fails is skipped until the next round. Nothing stops the stream.
  */
-final class ElementRiskProcessor implements Processor<String, Impact, String, ElementRiskChanged> {
+final class ElementRiskProcessor implements Processor<String, Impact, String, Routed<ElementRiskChanged>> {
+
+    private static final Logger log = LoggerFactory.getLogger(ElementRiskProcessor.class);
+    private static final JsonSerde<Impact> IMPACTS = new JsonSerde<>(Impact.class);
 
     private final RiskEngine engine;
     private final String storeName;
     private final Duration decayInterval;
     private final String source;
     private final RiskObserver observer;
-    private ProcessorContext<String, ElementRiskChanged> context;
+    private ProcessorContext<String, Routed<ElementRiskChanged>> context;
     private KeyValueStore<String, ElementRisk> store;
     /**
      * Deserialised copies of what this processor wrote, so an update costs one serialisation, not
@@ -53,7 +63,7 @@ final class ElementRiskProcessor implements Processor<String, Impact, String, El
     }
 
     @Override
-    public void init(ProcessorContext<String, ElementRiskChanged> context) {
+    public void init(ProcessorContext<String, Routed<ElementRiskChanged>> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
         context.schedule(decayInterval, PunctuationType.WALL_CLOCK_TIME, this::decay);
@@ -61,10 +71,26 @@ final class ElementRiskProcessor implements Processor<String, Impact, String, El
 
     @Override
     public void process(Record<String, Impact> record) {
-        String element = record.key();
-        ElementRisk current = cache.computeIfAbsent(element, store::get);
-        RiskEngine.Step step = engine.record(current == null ? engine.initial(element) : current, record.value(), now());
-        apply(step);
+        try {
+            String element = record.key();
+            ElementRisk current = cache.computeIfAbsent(element, store::get);
+            apply(engine.record(current == null ? engine.initial(element) : current, record.value(), now()));
+        } catch (RuntimeException e) {
+            deadLetter(record, e);
+        }
+    }
+
+    private void deadLetter(Record<String, Impact> record, RuntimeException e) {
+        RecordMetadata origin = context.recordMetadata().orElse(null);
+        log.warn("Impact of {} on {} sent to the dead-letter topic: {}",
+                record.value() == null ? null : DeadLetter.printable(record.value().eventId()),
+                DeadLetter.printable(record.key()), DeadLetter.printable(e.getMessage()));
+        cache.remove(record.key());
+        DeadLetter letter = new DeadLetter(record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
+                IMPACTS.serializer().serialize(null, record.value()));
+        context.forward(new Record<String, Routed<ElementRiskChanged>>(null, Routed.dead(letter), record.timestamp(),
+                DeadLetter.headers(record.headers(), origin, record.timestamp(), e)));
+        observer.deadLettered();
     }
 
     private void decay(long wallClockMillis) {
@@ -77,21 +103,30 @@ final class ElementRiskProcessor implements Processor<String, Impact, String, El
             }
         }
         for (ElementRisk state : all) {
-            apply(engine.reevaluate(state, at));
+            try {
+                apply(engine.reevaluate(state, at));
+            } catch (RuntimeException e) {
+                log.error("Re-evaluating {} failed; it keeps its state until the next round", state.element(), e);
+                cache.remove(state.element());
+            }
         }
     }
 
+    /** Builds everything that could fail first, then writes the state and forwards the change. */
     private void apply(RiskEngine.Step step) {
+        Record<String, Routed<ElementRiskChanged>> published = step.change().map(this::record).orElse(null);
         store.put(step.state().element(), step.state());
         cache.put(step.state().element(), step.state());
-        step.change().ifPresent(this::publish);
+        if (published != null) {
+            context.forward(published);
+            observer.published(published.value().value());
+        }
     }
 
-    private void publish(ElementRiskChanged change) {
+    private Record<String, Routed<ElementRiskChanged>> record(ElementRiskChanged change) {
         RecordHeaders headers = new RecordHeaders();
         CloudEvents.of(UUID.randomUUID().toString(), change, source, change.asOf()).headerBytes().forEach(headers::add);
-        context.forward(new Record<>(change.element(), change, change.asOf().toEpochMilli(), headers));
-        observer.published(change);
+        return new Record<>(change.element(), Routed.ok(change), change.asOf().toEpochMilli(), headers);
     }
 
     /** Wall-clock time: live it is now; in a backtest it is the simulated day. */

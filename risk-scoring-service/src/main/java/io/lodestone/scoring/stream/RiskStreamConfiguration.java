@@ -34,7 +34,7 @@ class RiskStreamConfiguration {
     }
 
     @Bean
-    Function<KStream<String, byte[]>, KStream<String, ?>[]> scoreRisk(RiskTopology topology) {
+    Function<KStream<byte[], byte[]>, KStream<?, ?>[]> scoreRisk(RiskTopology topology) {
         return topology::apply;
     }
 }

@@ -66,29 +66,37 @@ public final class RiskTopology {
     }
 
     /**
-     * The function body: raw supply events in; risk changes (index 0) and poison records for
-     * the dead-letter topic (index 1) out. The store must already be registered with the builder.
+     * The function body: raw supply events in; risk changes (index 0) and dead letters for the
+     * dead-letter topic (index 1) out. Records that fail before the repartition reach it with
+     * their original bytes; impacts that fail in the per-element step, as their repartition record.
+     * The store must already be registered with the builder.
      */
     @SuppressWarnings("unchecked")
-    public KStream<String, ?>[] apply(KStream<String, byte[]> events) {
-        Map<String, KStream<String, ParsedEvent>> branches = events
-                .processValues(() -> new SupplyEventParser(observer), Named.as("parse-supply-event"))
+    public KStream<?, ?>[] apply(KStream<byte[], byte[]> events) {
+        Map<String, KStream<String, Routed<Impact>>> read = events
+                .process(() -> new SupplyEventReader(engine, observer), Named.as("read-supply-event"))
                 .split(Named.as("supply-event-"))
-                .branch((id, parsed) -> parsed.isPoison(), Branched.as("poison"))
+                .branch((key, routed) -> routed.failed(), Branched.as("dead"))
                 .defaultBranch(Branched.as("ok"));
 
-        KStream<String, byte[]> poison = branches.get("supply-event-poison")
-                .mapValues(ParsedEvent::raw, Named.as("poison-bytes"));
-
-        KStream<String, ElementRiskChanged> changes = branches.get("supply-event-ok")
-                .flatMap((id, parsed) -> engine.impactsOf(parsed.event()).entrySet().stream()
-                        .map(entry -> KeyValue.pair(entry.getKey(), entry.getValue()))
-                        .toList(), Named.as("impacts-per-element"))
+        Map<String, KStream<String, Routed<ElementRiskChanged>>> scored = read.get("supply-event-ok")
+                .mapValues(Routed::value, Named.as("impact"))
                 .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(Impact.class)).withName(REPARTITION))
                 .process(() -> new ElementRiskProcessor(engine, STORE, decayInterval, source, observer),
-                        Named.as("element-risk"), STORE);
+                        Named.as("element-risk"), STORE)
+                .split(Named.as("risk-"))
+                .branch((key, routed) -> routed.failed(), Branched.as("dead"))
+                .defaultBranch(Branched.as("ok"));
 
-        return new KStream[] {changes, poison};
+        KStream<String, ElementRiskChanged> changes = scored.get("risk-ok").mapValues(Routed::value, Named.as("change"));
+        KStream<byte[], byte[]> deadLetters = deadLetters(read.get("supply-event-dead"), "supply-event")
+                .merge(deadLetters(scored.get("risk-dead"), "impact"), Named.as("dead-letters"));
+        return new KStream[] {changes, deadLetters};
+    }
+
+    private static KStream<byte[], byte[]> deadLetters(KStream<String, ? extends Routed<?>> failed, String name) {
+        return failed.map((key, routed) -> KeyValue.pair(routed.deadLetter().key(), routed.deadLetter().value()),
+                Named.as(name + "-dead-letter"));
     }
 
     /** The whole topology with its own source and sinks, for running outside the binder. */
@@ -96,12 +104,12 @@ public final class RiskTopology {
     public Topology build(StoreKind storeKind) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(storeBuilder(storeKind));
-        KStream<String, ?>[] outputs = apply(builder.stream(Topics.SUPPLY_EVENTS.name(),
-                Consumed.with(Serdes.String(), Serdes.ByteArray())));
+        KStream<?, ?>[] outputs = apply(builder.stream(Topics.SUPPLY_EVENTS.name(),
+                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())));
         ((KStream<String, ElementRiskChanged>) outputs[0])
                 .to(Topics.ELEMENT_RISK.name(), Produced.with(Serdes.String(), new ElementRiskChangedSerde()));
-        ((KStream<String, byte[]>) outputs[1])
-                .to(Topics.SUPPLY_EVENTS.deadLetterTopic(), Produced.with(Serdes.String(), Serdes.ByteArray()));
+        ((KStream<byte[], byte[]>) outputs[1])
+                .to(Topics.SUPPLY_EVENTS.deadLetterTopic(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
         return builder.build();
     }
 

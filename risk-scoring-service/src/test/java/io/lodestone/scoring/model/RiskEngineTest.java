@@ -184,7 +184,8 @@ class RiskEngineTest {
         RiskEngine.Step first = engine.record(dy, engine.impactsOf(exportControl("no18", "2025-04-04T00:00:00Z", "Dy")).get("Dy"),
                 at("2025-04-04T00:00:00Z"));
         ElementRiskChanged change = first.change().orElseThrow();
-        assertThat(change.previousLevel()).isNull();
+        assertThat(change.previousLevel()).isEqualTo(RiskLevel.GUARDED);
+        assertThat(change.previousScore()).isEqualTo(change.baseline());
         assertThat(change.contributors()).singleElement().satisfies(c -> assertThat(c.eventId()).isEqualTo("no18"));
 
         RiskEngine.Step anHourLater = engine.reevaluate(first.state(), at("2025-04-04T01:00:00Z"));

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.kafka.support.KafkaHeaders;
+import io.lodestone.events.DeadLetterHeaders;
 
 /** The real topology on Kafka Streams' test driver, with a simulated wall clock. */
 class RiskTopologyTest {
@@ -80,7 +80,10 @@ class RiskTopologyTest {
         assertThat(bySymbol).containsOnlyKeys("Dy", "Tb");
         ElementRiskChanged dy = bySymbol.get("Dy").value();
         assertThat(dy.level()).isEqualTo(RiskLevel.HIGH);
-        assertThat(dy.previousLevel()).isNull();
+        // The first change of an element names its baseline as where it rose from
+        assertThat(dy.previousLevel()).isEqualTo(RiskLevel.of(engine.baselines().scoreOf("Dy")));
+        assertThat(dy.previousScore()).isEqualTo(RiskEngine.round(engine.baselines().scoreOf("Dy")));
+        assertThat(dy.level().compareTo(dy.previousLevel())).isPositive();
         assertThat(dy.contributors()).extracting("eventId").containsExactly("no18");
         CloudEvents attributes = CloudEvents.fromHeaders(headers(bySymbol.get("Dy").headers()));
         assertThat(attributes.type()).isEqualTo("io.lodestone.element.risk.changed.v1");
@@ -118,10 +121,10 @@ class RiskTopologyTest {
         assertThat(dead).extracting(TestRecord::key).containsExactly("bad-1", "bad-2");
         TestRecord<String, byte[]> first = dead.get(0);
         assertThat(new String(first.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
-        assertThat(text(first.headers(), KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(Topics.SUPPLY_EVENTS.name());
-        assertThat(text(first.headers(), KafkaHeaders.DLT_EXCEPTION_FQCN)).isNotBlank();
-        assertThat(text(first.headers(), KafkaHeaders.DLT_EXCEPTION_MESSAGE)).isNotBlank();
-        assertThat(ByteBuffer.wrap(first.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET).value()).getLong()).isZero();
+        assertThat(text(first.headers(), DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(Topics.SUPPLY_EVENTS.name());
+        assertThat(text(first.headers(), DeadLetterHeaders.EXCEPTION_FQCN)).isNotBlank();
+        assertThat(text(first.headers(), DeadLetterHeaders.EXCEPTION_MESSAGE)).isNotBlank();
+        assertThat(ByteBuffer.wrap(first.headers().lastHeader(DeadLetterHeaders.ORIGINAL_OFFSET).value()).getLong()).isZero();
         assertThat(risk.readValuesToList()).extracting(ElementRiskChanged::element).containsExactly("Ga");
     }
 
