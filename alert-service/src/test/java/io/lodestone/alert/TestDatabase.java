@@ -1,0 +1,42 @@
+package io.lodestone.alert;
+
+import io.lodestone.testsupport.EmbeddedPostgresServer;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A fresh embedded PostgreSQL database with the service's schema, for tests of one component
+ * without the whole application around it.
+ */
+public record TestDatabase(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions) {
+
+    public static TestDatabase migrated(String prefix) {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(EmbeddedPostgresServer.createDatabase(prefix),
+                "postgres", "postgres");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        return new TestDatabase(dataSource, JdbcClient.create(dataSource),
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+    }
+
+    /** The service's settings as Spring would bind them: defaults plus the given {@code lodestone.alert.*} entries. */
+    public static AlertProperties properties(Map<String, String> settings) {
+        return new Binder(new MapConfigurationPropertySource(settings))
+                .bindOrCreate("lodestone.alert", AlertProperties.class);
+    }
+
+    /** A subscription row, for the foreign keys of what tests insert. */
+    public UUID insertSubscription() {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into subscription (id, spec, created_at, updated_at) values (?, '{}'::jsonb, now(), now())")
+                .param(id).update();
+        return id;
+    }
+}
