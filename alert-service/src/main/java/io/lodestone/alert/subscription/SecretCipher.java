@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,6 +53,7 @@ class SecretCipher {
     private final SecretKeys keys;
     private final SecureRandom random = new SecureRandom();
 
+    @Autowired
     SecretCipher(AlertProperties properties) {
         this(SecretKeys.parse(properties.secretKeys()));
     }
