@@ -25,6 +25,14 @@ public final class AddressPolicy {
     }
 
     /**
+     * Every address: only for a destination an operator configured by hand (a feed's own URL),
+     * never for one that came from outside, such as where that feed redirects to.
+     */
+    public static AddressPolicy anyAddress() {
+        return allowing(List.of("0.0.0.0/0", "::/0"));
+    }
+
+    /**
      * Public addresses plus the listed ranges.
      *
      * @param allowedCidrs ranges such as {@code 127.0.0.0/8}; blank entries are ignored

@@ -51,22 +51,28 @@ public final class EgressHttpClient implements Closeable {
     }
 
     /**
-     * @param deadline           the longest any single exchange may take; also the connect and socket timeout
+     * @param deadline              the longest any single exchange may take; also the connect and socket timeout
      * @param maxConnectionsPerHost open connections per scheme, host and port
      */
     public static EgressHttpClient create(AddressPolicy policy, Duration deadline, int maxConnectionsPerHost) {
-        return create(policy, SystemDefaultDnsResolver.INSTANCE, deadline, maxConnectionsPerHost);
+        return create(policy, SystemDefaultDnsResolver.INSTANCE, deadline, deadline, maxConnectionsPerHost);
+    }
+
+    /** @param connectTimeout the longest wait for a connection, within the deadline */
+    public static EgressHttpClient create(AddressPolicy policy, Duration connectTimeout, Duration deadline,
+                                          int maxConnectionsPerHost) {
+        return create(policy, SystemDefaultDnsResolver.INSTANCE, connectTimeout, deadline, maxConnectionsPerHost);
     }
 
     /** @param resolver where DNS answers come from before they are checked */
-    public static EgressHttpClient create(AddressPolicy policy, DnsResolver resolver, Duration deadline,
-                                          int maxConnectionsPerHost) {
+    public static EgressHttpClient create(AddressPolicy policy, DnsResolver resolver, Duration connectTimeout,
+                                          Duration deadline, int maxConnectionsPerHost) {
         Timeout timeout = Timeout.of(deadline);
         CloseableHttpClient client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDnsResolver(new CheckedDnsResolver(policy, resolver))
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(timeout).setSocketTimeout(timeout).build())
+                                .setConnectTimeout(Timeout.of(connectTimeout)).setSocketTimeout(timeout).build())
                         .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(timeout).build())
                         .setMaxConnPerRoute(maxConnectionsPerHost)
                         .setMaxConnTotal(Math.max(maxConnectionsPerHost, 100))

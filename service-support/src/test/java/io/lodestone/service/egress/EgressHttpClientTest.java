@@ -45,7 +45,7 @@ class EgressHttpClientTest {
         // public address) and whose every later answer is private
         AtomicInteger lookups = new AtomicInteger();
         DnsResolver rebinding = resolver(host -> lookups.incrementAndGet() == 1 ? "127.0.0.1" : "10.0.0.1");
-        try (EgressHttpClient client = EgressHttpClient.create(LOOPBACK_ALLOWED, rebinding, Duration.ofSeconds(5), 1)) {
+        try (EgressHttpClient client = EgressHttpClient.create(LOOPBACK_ALLOWED, rebinding, Duration.ofSeconds(5), Duration.ofSeconds(5), 1)) {
             // When it is called once, the connection goes to the answer that was checked
             String body = client.execute(new HttpGet("http://rebind.test:" + port() + "/first"), Duration.ofSeconds(5),
                     response -> EntityUtils.toString(response.getEntity()));
