@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.lodestone.events.ElementRiskChanged;
 import io.lodestone.events.RiskLevel;
-import io.lodestone.testsupport.EmbeddedPostgresServer;
 import io.lodestone.testsupport.KafkaTestClient;
 import io.lodestone.testsupport.RecordingHttpServer;
 import java.sql.Timestamp;
@@ -52,9 +51,7 @@ class DeliveryIsolationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> EmbeddedPostgresServer.createDatabase("alert_isolation"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        TestDatabase.register(registry, "alert_isolation");
     }
 
     @LocalServerPort

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.lodestone.events.ElementRiskChanged;
 import io.lodestone.events.RiskLevel;
-import io.lodestone.testsupport.EmbeddedPostgresServer;
 import io.lodestone.testsupport.KafkaTestClient;
 import io.lodestone.testsupport.RecordingHttpServer;
 import io.lodestone.testsupport.RecordingHttpServer.Response;
@@ -58,9 +57,7 @@ class SecretsExposureTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> EmbeddedPostgresServer.createDatabase("alert_secrets_it"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        TestDatabase.register(registry, "alert_secrets_it");
     }
 
     @LocalServerPort

@@ -1,13 +1,11 @@
 package io.lodestone.alert;
 
 import io.lodestone.testsupport.EmbeddedPostgresServer;
-import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,10 +24,11 @@ public record TestDatabase(DataSource dataSource, JdbcClient jdbc, TransactionTe
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
     }
 
-    /** The service's settings as Spring would bind them: defaults plus the given {@code lodestone.alert.*} entries. */
-    public static AlertProperties properties(Map<String, String> settings) {
-        return new Binder(new MapConfigurationPropertySource(settings))
-                .bindOrCreate("lodestone.alert", AlertProperties.class);
+    /** Points a Spring Boot test at a fresh database of the shared embedded PostgreSQL. */
+    public static void register(DynamicPropertyRegistry registry, String prefix) {
+        registry.add("spring.datasource.url", () -> EmbeddedPostgresServer.createDatabase(prefix));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
     }
 
     /** A subscription row, for the foreign keys of what tests insert. */

@@ -3,6 +3,7 @@ package io.lodestone.alert.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lodestone.alert.TestDatabase;
+import io.lodestone.alert.TestProperties;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +32,7 @@ class DeliveryRetentionTest {
 
         // When pruning with a retention of 30 days
         new DeliveryRetention(new DeliveryRepository(db.jdbc()),
-                TestDatabase.properties(Map.of("lodestone.alert.retention.deliveries", "30d")),
+                TestProperties.alert(Map.of("lodestone.alert.retention.deliveries", "30d")),
                 Clock.fixed(NOW, ZoneOffset.UTC)).prune();
 
         // Then only the delivery sent 40 days ago is gone, and its attempt with it

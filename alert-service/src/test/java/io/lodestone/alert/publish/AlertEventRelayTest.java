@@ -7,6 +7,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.lodestone.alert.TestDatabase;
+import io.lodestone.alert.TestProperties;
 import io.lodestone.events.AlertEvent;
 import io.lodestone.events.AlertResolved;
 import io.lodestone.events.CloudEvents;
@@ -111,7 +112,7 @@ class AlertEventRelayTest {
 
     private AlertEventRelay relay(StreamBridge bridge) {
         return new AlertEventRelay(db.jdbc(), json, bridge, db.transactions(),
-                TestDatabase.properties(Map.of("lodestone.alert.retention.events", "7d")), Clock.fixed(NOW, ZoneOffset.UTC));
+                TestProperties.alert(Map.of("lodestone.alert.retention.events", "7d")), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private StreamBridge recordingBridge() {
