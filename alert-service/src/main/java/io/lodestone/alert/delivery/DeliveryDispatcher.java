@@ -106,16 +106,20 @@ class DeliveryDispatcher implements DisposableBean {
             for (Delivery delivery : claimed == null ? List.<Delivery>of() : claimed) {
                 // only this thread takes permits, and at least `idle` were free
                 idleSenders.acquireUninterruptibly();
-                senders.execute(() -> {
-                    try {
-                        attempt(delivery);
-                    } finally {
-                        idleSenders.release();
-                    }
-                });
+                try {
+                    senders.execute(() -> {
+                        try {
+                            attempt(delivery);
+                        } finally {
+                            idleSenders.release();
+                        }
+                    });
+                } catch (RejectedExecutionException stopping) {
+                    // shutting down: give it back now rather than when the lease runs out
+                    idleSenders.release();
+                    deliveries.release(delivery.id(), delivery.attempts(), now);
+                }
             }
-        } catch (RejectedExecutionException stopping) {
-            log.debug("Not sending: shutting down; claimed deliveries are sent when their lease runs out");
         } catch (RuntimeException e) {
             log.warn("Claiming deliveries failed; will try again: {}", e.toString());
         }
