@@ -25,6 +25,10 @@ import org.springframework.validation.annotation.Validated;
  * @param email           the sender of notification emails
  * @param egress          which private destinations Slack and webhook URLs may point at
  * @param limits          the bounds a subscription's own durations must stay within
+ * @param retention       how long finished deliveries and relayed {@code alerts.v1} events are kept
+ * @param secretKeys      keys that encrypt webhook secrets and Slack URLs in the database, as
+ *                        {@code keyId:base64-of-32-bytes} entries; the first encrypts, all decrypt
+ *                        (so an old key stays listed until {@code rotate-secret-keys} has run)
  */
 @ConfigurationProperties("lodestone.alert")
 @Validated
@@ -37,7 +41,49 @@ public record AlertProperties(
         @DefaultValue @Valid Delivery delivery,
         @DefaultValue @Valid Email email,
         @DefaultValue @Valid Egress egress,
-        @DefaultValue @Valid Limits limits) {
+        @DefaultValue @Valid Limits limits,
+        @DefaultValue @Valid Retention retention,
+        @DefaultValue List<String> secretKeys) {
+
+    /** A lease this much longer than the send deadline covers the recording that follows it. */
+    static final Duration MIN_LEASE_MARGIN = Duration.ofSeconds(5);
+
+    public AlertProperties {
+        if (delivery != null && delivery.lease().compareTo(delivery.timeout().plus(MIN_LEASE_MARGIN)) < 0) {
+            throw new IllegalArgumentException("lodestone.alert.delivery.lease must exceed delivery.timeout by at least "
+                    + MIN_LEASE_MARGIN.toSeconds() + "s, or a slow send could be claimed and sent twice");
+        }
+        secretKeys = secretKeys == null ? List.of() : secretKeys.stream().map(String::strip).filter(k -> !k.isEmpty()).toList();
+    }
+
+    /**
+     * @param enabled        whether this instance sends; off leaves deliveries pending in the outbox
+     * @param pollInterval   how often the outbox is checked for due deliveries
+     * @param maxAttempts    attempts before a delivery is dead
+     * @param initialBackoff delay before the second attempt; doubled each time, with jitter
+     * @param maxBackoff     longest delay between attempts
+     * @param maxRetryAfter  longest {@code Retry-After} honoured; longer asks are capped to this
+     * @param timeout        overall deadline of one attempt over HTTP: connecting, the answer's headers
+     *                       and its body together; a receiver that has not answered completely by then
+     *                       counts as unreachable and is tried again later
+     * @param concurrency    deliveries sent at the same time by this instance
+     * @param maxPerHost     deliveries sent at the same time to one receiver host (the SMTP server for
+     *                       email), so one slow receiver cannot take every sender
+     * @param lease          how long a claimed delivery stays with the instance that claimed it; if that
+     *                       instance dies, another one sends it after this (with the same delivery id)
+     */
+    public record Delivery(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("1s") @NotNull Duration pollInterval,
+            @DefaultValue("8") @Min(1) int maxAttempts,
+            @DefaultValue("10s") @NotNull Duration initialBackoff,
+            @DefaultValue("1h") @NotNull Duration maxBackoff,
+            @DefaultValue("6h") @NotNull Duration maxRetryAfter,
+            @DefaultValue("10s") @NotNull Duration timeout,
+            @DefaultValue("8") @Min(1) int concurrency,
+            @DefaultValue("2") @Min(1) int maxPerHost,
+            @DefaultValue("2m") @NotNull Duration lease) {
+    }
 
     /**
      * Bounds on what a subscription may ask for. Beyond them a request is refused naming the
@@ -54,22 +100,15 @@ public record AlertProperties(
     }
 
     /**
-     * @param enabled        whether this instance sends; off leaves deliveries pending in the outbox
-     * @param pollInterval   how often the outbox is checked for due deliveries
-     * @param maxAttempts    attempts before a delivery is dead
-     * @param initialBackoff delay before the second attempt; doubled each time, with jitter
-     * @param maxBackoff     longest delay between attempts
-     * @param maxRetryAfter  longest {@code Retry-After} honoured; longer asks are capped to this
-     * @param timeout        connect and response timeout of one attempt
+     * @param deliveries how long sent deliveries (and their attempts) are kept; failed and dead ones stay
+     *                   until an operator deletes them
+     * @param events     how long {@code alerts.v1} events are kept in the outbox after they were published
+     * @param interval   how often old rows are deleted
      */
-    public record Delivery(
-            @DefaultValue("true") boolean enabled,
-            @DefaultValue("1s") @NotNull Duration pollInterval,
-            @DefaultValue("8") @Min(1) int maxAttempts,
-            @DefaultValue("10s") @NotNull Duration initialBackoff,
-            @DefaultValue("1h") @NotNull Duration maxBackoff,
-            @DefaultValue("6h") @NotNull Duration maxRetryAfter,
-            @DefaultValue("10s") @NotNull Duration timeout) {
+    public record Retention(
+            @DefaultValue("30d") @NotNull Duration deliveries,
+            @DefaultValue("7d") @NotNull Duration events,
+            @DefaultValue("1h") @NotNull Duration interval) {
     }
 
     /**

@@ -48,13 +48,17 @@ public record IngestProperties(
      * @param maxBodySize    larger responses (after decompression) are refused, not parsed
      * @param maxBackoff     longest wait between polls of a failing source
      * @param userAgent      sent with every request, so publishers can tell who is polling
+     * @param redirectAllowedCidrs private or loopback ranges a source may still redirect to (e.g.
+     *                       {@code 127.0.0.0/8} for a local run); redirects anywhere else must lead to
+     *                       public addresses, checked on the address actually connected to
      */
     public record Http(
             @DefaultValue("PT5S") @NotNull Duration connectTimeout,
             @DefaultValue("PT20S") @NotNull Duration readTimeout,
             @DefaultValue("5MB") @NotNull DataSize maxBodySize,
             @DefaultValue("PT6H") @NotNull Duration maxBackoff,
-            @DefaultValue("Lodestone-news-ingest/0.1") @NotBlank String userAgent) {
+            @DefaultValue("Lodestone-news-ingest/0.1") @NotBlank String userAgent,
+            @DefaultValue List<String> redirectAllowedCidrs) {
     }
 
     /** What a source is: a feed (RSS 2.0 or Atom) or a JSON API mapped by JSON pointers. */

@@ -2,9 +2,11 @@ package io.lodestone.alert.delivery;
 
 import io.lodestone.alert.AlertProperties;
 import io.lodestone.alert.notify.Channel;
+import io.lodestone.alert.notify.HttpDelivery;
 import io.lodestone.alert.notify.Notification;
 import io.lodestone.alert.notify.Notifier;
 import io.lodestone.alert.notify.SendOutcome;
+import io.lodestone.alert.subscription.Channels;
 import io.lodestone.alert.subscription.Subscription;
 import io.lodestone.alert.subscription.SubscriptionRepository;
 import java.time.Clock;
@@ -13,27 +15,47 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends due deliveries from the outbox, one per transaction: claim, send through the channel's
- * {@link Notifier}, record the attempt, and let {@link RetryPolicy} say what comes next. A
- * delivery is marked sent in the same transaction that claimed it, so after a crash it is either
- * sent and marked, or still pending (and sent again: at least once, with the same delivery id
- * for receivers to de-duplicate).
+ * Sends due deliveries from the outbox without holding the database while a receiver answers:
+ * claim a batch (a lease, committed at once), send each on a bounded pool of senders with an
+ * overall deadline, then record the attempt in a new short transaction and let
+ * {@link RetryPolicy} say what comes next. A receiver that stalls costs one sender for at most
+ * the deadline, and at most {@code max-per-host} senders at a time, so other subscriptions'
+ * deliveries go on. A delivery whose notification or subscription cannot be read, or whose
+ * message cannot be rendered, fails with the reason instead of blocking the outbox. If this
+ * instance dies mid-send, the lease runs out and another instance sends the delivery again with
+ * the same delivery id (at least once; receivers de-duplicate on the id).
  */
 @Component
-class DeliveryDispatcher {
+class DeliveryDispatcher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
-    private static final int MAX_PER_RUN = 100;
     private static final int MAX_ERROR = 500;
+    /** A delivery whose receiver is busy goes behind the others due now, instead of being retried at once. */
+    private static final Duration BUSY_RECEIVER_DEFERRAL = Duration.ofSeconds(1);
+    /** Email goes to one SMTP server, which is its receiver host. */
+    private static final String SMTP = "smtp";
+
+    /** What a delivery is about and to whom, read from the outbox. */
+    private record Target(Notification notification, Subscription subscription) {
+    }
 
     private final DeliveryRepository deliveries;
     private final SubscriptionRepository subscriptions;
@@ -42,8 +64,11 @@ class DeliveryDispatcher {
     private final DeliveryMetrics metrics;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
-    private final AlertProperties properties;
+    private final AlertProperties.Delivery settings;
     private final Clock clock;
+    private final ThreadPoolExecutor senders;
+    private final Semaphore idleSenders;
+    private final ReceiverLimits receivers;
 
     DeliveryDispatcher(DeliveryRepository deliveries, SubscriptionRepository subscriptions, List<Notifier> notifiers,
                        DeliveryMetrics metrics, TransactionTemplate transactions, JsonMapper json,
@@ -51,66 +76,144 @@ class DeliveryDispatcher {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         notifiers.forEach(notifier -> this.notifiers.put(notifier.channel(), notifier));
-        this.retryPolicy = new RetryPolicy(properties.delivery(), () -> ThreadLocalRandom.current().nextDouble());
+        this.settings = properties.delivery();
+        this.retryPolicy = new RetryPolicy(settings, () -> ThreadLocalRandom.current().nextDouble());
         this.metrics = metrics;
         this.transactions = transactions;
         this.json = json;
-        this.properties = properties;
         this.clock = clock;
+        AtomicInteger threads = new AtomicInteger();
+        this.senders = new ThreadPoolExecutor(settings.concurrency(), settings.concurrency(), 1, TimeUnit.MINUTES,
+                new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "delivery-sender-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        this.idleSenders = new Semaphore(settings.concurrency());
+        this.receivers = new ReceiverLimits(settings.maxPerHost());
     }
 
     @Scheduled(fixedDelayString = "${lodestone.alert.delivery.poll-interval:1s}")
     void dispatchDue() {
-        if (!properties.delivery().enabled()) {
+        int idle = idleSenders.availablePermits();
+        if (!settings.enabled() || idle == 0) {
             return;
         }
         try {
-            for (int i = 0; i < MAX_PER_RUN; i++) {
-                if (!Boolean.TRUE.equals(transactions.execute(status -> dispatchNext()))) {
-                    return;
+            Instant now = clock.instant();
+            // claimed and committed before anything is sent: no transaction waits on a receiver
+            List<Delivery> claimed = transactions.execute(status -> deliveries.claimDue(now, idle, now.plus(settings.lease())));
+            for (Delivery delivery : claimed == null ? List.<Delivery>of() : claimed) {
+                // only this thread takes permits, and at least `idle` were free
+                idleSenders.acquireUninterruptibly();
+                try {
+                    senders.execute(() -> {
+                        try {
+                            attempt(delivery);
+                        } finally {
+                            idleSenders.release();
+                        }
+                    });
+                } catch (RejectedExecutionException stopping) {
+                    // shutting down: give it back now rather than when the lease runs out
+                    idleSenders.release();
+                    deliveries.release(delivery.id(), delivery.attempts(), now);
                 }
             }
         } catch (RuntimeException e) {
-            log.warn("Dispatching deliveries failed; will try again: {}", e.toString());
+            log.warn("Claiming deliveries failed; will try again: {}", e.toString());
         }
     }
 
-    /** @return whether a delivery was due */
-    private boolean dispatchNext() {
-        Instant now = clock.instant();
-        Delivery delivery = deliveries.claimNextDue(now).orElse(null);
-        if (delivery == null) {
-            return false;
+    private void attempt(Delivery delivery) {
+        try {
+            Instant started = clock.instant();
+            Target target;
+            try {
+                target = read(delivery);
+            } catch (DataAccessException | TransactionException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                record(delivery, started, new SendOutcome.Refused("cannot be read: " + describe(e)));
+                return;
+            }
+            String host = receiverHost(delivery.channel(), target.subscription());
+            if (!receivers.tryAcquire(host)) {
+                deliveries.release(delivery.id(), delivery.attempts(), started.plus(BUSY_RECEIVER_DEFERRAL));
+                return;
+            }
+            SendOutcome outcome;
+            try {
+                outcome = send(delivery, target);
+            } finally {
+                receivers.release(host);
+            }
+            record(delivery, started, outcome);
+        } catch (RuntimeException e) {
+            log.warn("Delivery {} could not be completed; it is tried again when its claim runs out: {}",
+                    delivery.id(), e.toString());
         }
-        Notification notification = json.readValue(deliveries.notificationPayload(delivery.notificationId()),
-                Notification.class);
-        Subscription subscription = subscriptions.findIncludingDeleted(delivery.subscriptionId()).orElseThrow();
-        int attempt = delivery.attempts() + 1;
-        SendOutcome outcome = send(delivery, notification, subscription);
-        Instant finished = clock.instant();
-        deliveries.recordAttempt(delivery.id(), new DeliveryAttempt(attempt, now,
-                Duration.between(now, finished).toMillis(), outcomeName(outcome), httpStatus(outcome),
-                abbreviate(outcome.detail())));
-        RetryPolicy.Verdict verdict = retryPolicy.decide(outcome, attempt);
-        deliveries.update(delivery.id(), verdict.status(), attempt, finished.plus(verdict.delay()),
-                verdict.status() == DeliveryStatus.SENT ? null : abbreviate(outcome.detail()),
-                verdict.status() == DeliveryStatus.SENT ? finished : null);
-        metrics.attempted(delivery, outcomeName(outcome), verdict.status(), finished);
-        log.info("Delivery {} ({} {} of subscription {}) attempt {}: {} -> {}", delivery.id(), delivery.channel(),
-                delivery.kind(), delivery.subscriptionId(), attempt, outcome.detail(), verdict.status());
-        return true;
     }
 
-    private SendOutcome send(Delivery delivery, Notification notification, Subscription subscription) {
+    private Target read(Delivery delivery) {
+        String payload = deliveries.notificationPayload(delivery.notificationId());
+        if (payload == null) {
+            throw new IllegalStateException("notification " + delivery.notificationId() + " has no snapshot");
+        }
+        Notification notification = json.readValue(payload, Notification.class);
+        Subscription subscription = subscriptions.findIncludingDeleted(delivery.subscriptionId())
+                .orElseThrow(() -> new IllegalStateException("subscription " + delivery.subscriptionId() + " is gone"));
+        return new Target(notification, subscription);
+    }
+
+    private static String receiverHost(Channel channel, Subscription subscription) {
+        if (channel == Channel.EMAIL) {
+            return SMTP;
+        }
+        Channels channels = subscription.spec().channels();
+        String url = channel == Channel.SLACK
+                ? channels.slack() == null ? null : channels.slack().webhookUrl()
+                : channels.webhook() == null ? null : channels.webhook().url();
+        String host = url == null ? null : HttpDelivery.hostOf(url);
+        return host == null ? "none" : host;
+    }
+
+    private SendOutcome send(Delivery delivery, Target target) {
         Notifier notifier = notifiers.get(delivery.channel());
         if (notifier == null) {
             return new SendOutcome.Refused("no notifier for channel " + delivery.channel());
         }
         try {
-            return notifier.send(notification, subscription, delivery.id());
+            return notifier.send(target.notification(), target.subscription(), delivery.id());
         } catch (RuntimeException e) {
-            return new SendOutcome.Unreachable("unexpected " + e.getClass().getSimpleName());
+            return new SendOutcome.Refused("cannot be rendered: " + describe(e));
         }
+    }
+
+    private void record(Delivery delivery, Instant started, SendOutcome outcome) {
+        int attempt = delivery.attempts() + 1;
+        Instant finished = clock.instant();
+        RetryPolicy.Verdict verdict = retryPolicy.decide(outcome, attempt);
+        DeliveryAttempt recorded = new DeliveryAttempt(attempt, started, Duration.between(started, finished).toMillis(),
+                outcomeName(outcome), httpStatus(outcome), abbreviate(outcome.detail()));
+        boolean sent = verdict.status() == DeliveryStatus.SENT;
+        Boolean written = transactions.execute(status -> deliveries.recordAttempt(delivery.id(), recorded,
+                verdict.status(), finished.plus(verdict.delay()), sent ? null : abbreviate(outcome.detail()),
+                sent ? finished : null));
+        if (!Boolean.TRUE.equals(written)) {
+            log.info("Delivery {} attempt {} was already recorded by the instance that took over its claim",
+                    delivery.id(), attempt);
+            return;
+        }
+        metrics.attempted(delivery, outcomeName(outcome), verdict.status(), finished);
+        log.info("Delivery {} ({} {} of subscription {}) attempt {}: {} -> {}", delivery.id(), delivery.channel(),
+                delivery.kind(), delivery.subscriptionId(), attempt, outcome.detail(), verdict.status());
+    }
+
+    /** An exception in a few words: its type and the first line of its message, never a stack. */
+    private static String describe(RuntimeException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        return abbreviate(e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message));
     }
 
     private static String outcomeName(SendOutcome outcome) {
@@ -129,5 +232,12 @@ class DeliveryDispatcher {
 
     private static String abbreviate(String text) {
         return text == null || text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR) + "…";
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        senders.shutdown();
+        // sends in flight end within their deadline; what is cut off is sent again after its lease
+        senders.awaitTermination(settings.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
     }
 }

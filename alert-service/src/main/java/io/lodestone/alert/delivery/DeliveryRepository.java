@@ -24,14 +24,30 @@ class DeliveryRepository {
     }
 
     /**
-     * The next due delivery, locked for the caller's transaction; other instances skip it. The
-     * lock is held while sending, so a crash mid-send leaves it pending for the next try.
+     * Claims up to {@code limit} due deliveries for this instance until {@code leaseUntil}, in one
+     * short statement: rows another instance holds (locked now, or leased and not yet expired) are
+     * skipped. The claim is committed before anything is sent.
      */
-    Optional<Delivery> claimNextDue(Instant now) {
+    List<Delivery> claimDue(Instant now, int limit, Instant leaseUntil) {
         return jdbc.sql("""
-                select * from delivery where status = 'PENDING' and next_attempt_at <= ?
-                order by next_attempt_at limit 1 for update skip locked""")
-                .param(Timestamp.from(now)).query(this::row).optional();
+                update delivery set claimed_until = ?
+                where id in (select id from delivery
+                             where status = 'PENDING' and next_attempt_at <= ?
+                               and (claimed_until is null or claimed_until <= ?)
+                             order by next_attempt_at limit ? for update skip locked)
+                returning *""")
+                .params(Timestamp.from(leaseUntil), Timestamp.from(now), Timestamp.from(now), limit)
+                .query(this::row).list().stream()
+                .sorted(java.util.Comparator.comparing(Delivery::nextAttemptAt))
+                .toList();
+    }
+
+    /** Gives a claimed delivery back without an attempt, due again at {@code nextAttemptAt}. */
+    void release(UUID id, int attempts, Instant nextAttemptAt) {
+        jdbc.sql("""
+                update delivery set claimed_until = null, next_attempt_at = ?
+                where id = ? and status = 'PENDING' and attempts = ?""")
+                .params(Timestamp.from(nextAttemptAt), id, attempts).update();
     }
 
     String notificationPayload(UUID notificationId) {
@@ -39,20 +55,47 @@ class DeliveryRepository {
                 .query(String.class).single();
     }
 
-    void recordAttempt(UUID deliveryId, DeliveryAttempt attempt) {
+    /**
+     * Records an attempt and what it means for the delivery, if the delivery is still where the
+     * claim found it (pending, after {@code attempt - 1} attempts): an instance whose lease ran
+     * out while it was sending does not overwrite what the next claimer recorded.
+     *
+     * @return whether it was recorded
+     */
+    boolean recordAttempt(UUID id, DeliveryAttempt attempt, DeliveryStatus status, Instant nextAttemptAt,
+                          String lastError, Instant sentAt) {
+        int updated = jdbc.sql("""
+                update delivery set status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, sent_at = ?,
+                                    claimed_until = null
+                where id = ? and status = 'PENDING' and attempts = ?""")
+                .params(status.name(), attempt.attempt(), Timestamp.from(nextAttemptAt), lastError,
+                        sentAt == null ? null : Timestamp.from(sentAt), id, attempt.attempt() - 1)
+                .update();
+        if (updated == 0) {
+            return false;
+        }
         jdbc.sql("""
                 insert into delivery_attempt (delivery_id, attempt, started_at, duration_ms, outcome, http_status, detail)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(deliveryId, attempt.attempt(), Timestamp.from(attempt.startedAt()), attempt.durationMs(),
+                values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(id, attempt.attempt(), Timestamp.from(attempt.startedAt()), attempt.durationMs(),
                         attempt.outcome(), attempt.httpStatus(), attempt.detail())
                 .update();
+        return true;
     }
 
-    void update(UUID id, DeliveryStatus status, int attempts, Instant nextAttemptAt, String lastError, Instant sentAt) {
-        jdbc.sql("update delivery set status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, sent_at = ? where id = ?")
-                .params(status.name(), attempts, Timestamp.from(nextAttemptAt), lastError,
-                        sentAt == null ? null : Timestamp.from(sentAt), id)
-                .update();
+    /**
+     * Deletes up to {@code limit} deliveries sent before the cutoff, with their attempts.
+     *
+     * @return how many deliveries were deleted
+     */
+    int pruneSentBefore(Instant cutoff, int limit) {
+        // one statement: the attempts go with their deliveries (the foreign key is checked at its end)
+        return jdbc.sql("""
+                with doomed as (select id from delivery where status = 'SENT' and sent_at < ?
+                                order by sent_at limit ? for update skip locked),
+                     attempts as (delete from delivery_attempt where delivery_id in (select id from doomed))
+                delete from delivery where id in (select id from doomed)""")
+                .params(Timestamp.from(cutoff), limit).update();
     }
 
     List<Delivery> search(DeliveryStatus status, UUID subscriptionId, Channel channel, int limit) {

@@ -1,12 +1,13 @@
 package io.lodestone.alert.notify;
 
 import io.lodestone.alert.AlertProperties;
+import io.lodestone.service.egress.EgressHttpClient;
+import io.lodestone.service.egress.EgressRefusedException;
+import io.lodestone.service.egress.HttpUrls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,67 +15,81 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * POSTs a body to a Slack or webhook URL: the URL is checked against the egress rules first,
- * redirects are not followed (they could lead inside the network), and the answer becomes a
- * {@link SendOutcome}. URLs never appear in outcomes, since Slack's are credentials.
+ * POSTs a body to a Slack or webhook URL through the egress client: the host is resolved once,
+ * every address is checked, and the connection goes to a checked address; redirects are not
+ * followed (they could lead inside the network); connecting, the headers and the body together
+ * must finish within {@code lodestone.alert.delivery.timeout}. A receiver that has not answered
+ * completely by then is unreachable for this attempt, whatever status it had sent. The answer
+ * becomes a {@link SendOutcome}; URLs never appear in outcomes, since Slack's are credentials.
  */
 @Component
-public class HttpDelivery {
+public class HttpDelivery implements DisposableBean {
 
     private static final int MAX_DETAIL = 200;
 
-    private final UrlGuard guard;
-    private final Duration timeout;
-    private final HttpClient http;
+    private final Duration deadline;
+    private final EgressHttpClient http;
 
     HttpDelivery(UrlGuard guard, AlertProperties properties) {
-        this.guard = guard;
-        this.timeout = properties.delivery().timeout();
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.deadline = properties.delivery().timeout();
+        this.http = EgressHttpClient.create(guard.policy(), deadline, properties.delivery().maxPerHost());
+    }
+
+    /** The host a URL's deliveries go to, for bounding sends per receiver; null when it is no URL. */
+    public static String hostOf(String url) {
+        try {
+            return HttpUrls.parse(url).getHost().toLowerCase(java.util.Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     public SendOutcome post(String url, String contentType, byte[] body, Map<String, String> headers) {
         URI uri;
         try {
-            uri = guard.check(url);
-        } catch (UrlGuard.RefusedDestinationException e) {
+            uri = HttpUrls.parse(url);
+        } catch (IllegalArgumentException e) {
             return new SendOutcome.Refused("destination refused: " + e.getMessage());
-        } catch (UrlGuard.UnresolvedHostException e) {
-            return new SendOutcome.Unreachable(e.getMessage());
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
-                .header("Content-Type", contentType)
-                .header("User-Agent", "Lodestone-Alerts/1")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(request::header);
+        HttpPost request = new HttpPost(uri);
+        request.setEntity(new ByteArrayEntity(body, ContentType.parse(contentType)));
+        request.setHeader("User-Agent", "Lodestone-Alerts/1");
+        headers.forEach(request::setHeader);
         try {
-            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            String answer;
-            try (InputStream in = response.body()) {
+            return http.execute(request, deadline, HttpDelivery::outcome);
+        } catch (EgressRefusedException e) {
+            return new SendOutcome.Refused("destination refused: resolves to " + e.getMessage());
+        } catch (UnknownHostException e) {
+            return new SendOutcome.Unreachable("host " + uri.getHost() + " does not resolve");
+        } catch (IOException e) {
+            return new SendOutcome.Unreachable(e.getClass().getSimpleName() + scrubbed(e.getMessage(), uri));
+        }
+    }
+
+    private static SendOutcome outcome(ClassicHttpResponse response) throws IOException {
+        String answer = "";
+        if (response.getEntity() != null) {
+            try (InputStream in = response.getEntity().getContent()) {
                 // a receiver's answer is only quoted in the attempt log: never read more than that
                 answer = new String(in.readNBytes(MAX_DETAIL * 4), StandardCharsets.UTF_8);
             }
-            int status = response.statusCode();
-            if (status >= 200 && status < 300) {
-                return new SendOutcome.Delivered("HTTP " + status);
-            }
-            Duration retryAfter = response.headers().firstValue("Retry-After")
-                    .map(value -> retryAfter(value, Instant.now())).orElse(null);
-            return new SendOutcome.Rejected(status, retryAfter, "HTTP " + status + abbreviate(answer));
-        } catch (IOException e) {
-            return new SendOutcome.Unreachable(e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + abbreviate(e.getMessage().replace(uri.toString(), "<url>"))));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new SendOutcome.Unreachable("interrupted");
         }
+        int status = response.getCode();
+        if (status >= 200 && status < 300) {
+            return new SendOutcome.Delivered("HTTP " + status);
+        }
+        Header header = response.getFirstHeader("Retry-After");
+        Duration retryAfter = header == null ? null : retryAfter(header.getValue(), Instant.now());
+        return new SendOutcome.Rejected(status, retryAfter, "HTTP " + status + abbreviate(answer));
     }
 
     /** {@code Retry-After} as delay-seconds or an HTTP date; null when unreadable. */
@@ -93,11 +108,28 @@ public class HttpDelivery {
         }
     }
 
+    /** A transport error's message without the URL's path and query, which may be the credential. */
+    private static String scrubbed(String message, URI uri) {
+        if (message == null) {
+            return "";
+        }
+        String text = message.replace(uri.toString(), "<url>");
+        if (uri.getRawPath() != null && uri.getRawPath().length() > 1) {
+            text = text.replace(uri.getRawPath(), "/…");
+        }
+        return abbreviate(text);
+    }
+
     private static String abbreviate(String text) {
         if (text == null || text.isBlank()) {
             return "";
         }
         String line = text.strip().replaceAll("\\s+", " ");
         return ": " + (line.length() > MAX_DETAIL ? line.substring(0, MAX_DETAIL) + "…" : line);
+    }
+
+    @Override
+    public void destroy() {
+        http.close();
     }
 }

@@ -27,14 +27,22 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Publishes the outbox's lifecycle events to {@code alerts.v1} in the order they were decided,
  * through the {@code alertEvents} binding (synchronous sends, so a row is marked published only
- * once the broker has it). The outbox row id is the {@code ce_id}: a crash between send and
- * commit republishes with the same id, which consumers can drop as a duplicate.
+ * once the broker has it). However many replicas run, one relays at a time: each batch first
+ * takes a PostgreSQL advisory lock, and a replica that does not get it relays nothing, so
+ * batches never interleave. An event that cannot be read is parked (failed, with the reason)
+ * and the ones after it go on. The outbox row id is the {@code ce_id}: a crash between send and
+ * commit republishes with the same id, which consumers can drop as a duplicate. Published
+ * events are deleted after {@code lodestone.alert.retention.events}.
  */
 @Component
 class AlertEventRelay {
 
     static final String BINDING = "alertEvents";
-    private static final int BATCH = 100;
+    static final int BATCH = 100;
+    /** The advisory lock that makes one replica the relayer (any constant shared by all replicas). */
+    static final long RELAY_LOCK = 0x4c6f6465_616c7431L;
+    private static final int MAX_FAILURE = 500;
+    private static final int PRUNE_BATCH = 1000;
     private static final Logger log = LoggerFactory.getLogger(AlertEventRelay.class);
 
     private record Pending(long seq, UUID id, String alertId, String payload) {
@@ -70,22 +78,59 @@ class AlertEventRelay {
     }
 
     private int relayBatch() {
+        // held until this transaction ends; another replica's relay skips the batch instead of interleaving
+        if (!Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(?)").param(RELAY_LOCK)
+                .query(Boolean.class).single())) {
+            return 0;
+        }
         List<Pending> pending = jdbc.sql("""
-                select seq, id, alert_id, payload from event_outbox where published_at is null
-                order by seq limit ? for update skip locked""")
+                select seq, id, alert_id, payload from event_outbox where published_at is null and failed_at is null
+                order by seq limit ? for update""")
                 .param(BATCH)
                 .query((rs, n) -> new Pending(rs.getLong("seq"), rs.getObject("id", UUID.class),
                         rs.getString("alert_id"), rs.getString("payload")))
                 .list();
         for (Pending row : pending) {
-            AlertEvent event = json.readValue(row.payload(), AlertEvent.class);
-            if (!bridge.send(BINDING, message(row, event))) {
+            Message<AlertEvent> message;
+            try {
+                message = message(row, json.readValue(row.payload(), AlertEvent.class));
+            } catch (RuntimeException unreadable) {
+                park(row, unreadable);
+                continue;
+            }
+            if (!bridge.send(BINDING, message)) {
                 throw new IllegalStateException("alertEvents binding refused event " + row.id());
             }
             jdbc.sql("update event_outbox set published_at = ? where seq = ?")
                     .params(Timestamp.from(clock.instant()), row.seq()).update();
         }
         return pending.size();
+    }
+
+    private void park(Pending row, RuntimeException unreadable) {
+        String reason = unreadable.getClass().getSimpleName() + ": "
+                + String.valueOf(unreadable.getMessage()).lines().findFirst().orElse("");
+        String failure = reason.length() > MAX_FAILURE ? reason.substring(0, MAX_FAILURE) + "…" : reason;
+        jdbc.sql("update event_outbox set failed_at = ?, failure = ? where seq = ?")
+                .params(Timestamp.from(clock.instant()), failure, row.seq()).update();
+        log.error("alerts.v1 event {} (outbox seq {}) cannot be read and is not published: {}", row.id(), row.seq(), failure);
+    }
+
+    /** Deletes published events older than the retention, in small batches. */
+    @Scheduled(fixedDelayString = "${lodestone.alert.retention.interval:1h}", initialDelayString = "${lodestone.alert.retention.interval:1h}")
+    void pruneRelayed() {
+        try {
+            Instant cutoff = clock.instant().minus(properties.retention().events());
+            int deleted;
+            do {
+                deleted = jdbc.sql("""
+                        delete from event_outbox where seq in (select seq from event_outbox where published_at < ?
+                                                               order by seq limit ? for update skip locked)""")
+                        .params(Timestamp.from(cutoff), PRUNE_BATCH).update();
+            } while (deleted == PRUNE_BATCH);
+        } catch (RuntimeException e) {
+            log.warn("Pruning published alerts.v1 events failed; will try again: {}", e.toString());
+        }
     }
 
     private Message<AlertEvent> message(Pending row, AlertEvent event) {

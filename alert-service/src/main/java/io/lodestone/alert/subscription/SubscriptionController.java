@@ -1,5 +1,6 @@
 package io.lodestone.alert.subscription;
 
+import io.lodestone.service.api.InvalidRequestException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -69,6 +70,7 @@ class SubscriptionController {
     @Transactional
     SubscriptionView update(@PathVariable UUID id, @RequestBody SubscriptionRequest request) {
         Subscription current = existing(id);
+        requireSecretWhenWebhookUrlChanges(request, current.spec());
         SubscriptionSpec spec = validator.validate(request, current.spec());
         Instant now = clock.instant();
         subscriptions.update(id, spec, now);
@@ -85,6 +87,21 @@ class SubscriptionController {
         }
         events.publishEvent(new SubscriptionDeleted(id, now));
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * A stored signing secret belongs to the URL it was given for: a request that moves the webhook
+     * elsewhere must bring the secret again, or whoever can change the URL could have notifications
+     * signed with someone else's key sent to a receiver of their choosing.
+     */
+    private static void requireSecretWhenWebhookUrlChanges(SubscriptionRequest request, SubscriptionSpec current) {
+        WebhookChannel requested = request.channels() == null ? null : request.channels().webhook();
+        WebhookChannel stored = current.channels().webhook();
+        if (requested != null && requested.secret() == null && stored != null && requested.url() != null
+                && !requested.url().strip().equals(stored.url().strip())) {
+            throw InvalidRequestException.field("channels.webhook.secret",
+                    "must be given again when the webhook URL changes");
+        }
     }
 
     private Subscription existing(UUID id) {

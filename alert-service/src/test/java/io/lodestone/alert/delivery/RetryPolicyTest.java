@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RetryPolicyTest {
 
     static final AlertProperties.Delivery SETTINGS = new AlertProperties.Delivery(true, Duration.ofSeconds(1), 5,
-            Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofSeconds(10));
+            Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofSeconds(10), 8, 2,
+            Duration.ofMinutes(2));
 
     /** Jitter fixed at its maximum, so delays are exact. */
     private final RetryPolicy policy = new RetryPolicy(SETTINGS, () -> 1.0);

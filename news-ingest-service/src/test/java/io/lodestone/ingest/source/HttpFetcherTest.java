@@ -9,22 +9,93 @@ import io.lodestone.testsupport.RecordingHttpServer.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.util.unit.DataSize;
 
-/** Fetching over real HTTP: conditional GET, gzip, and the size cap. */
+/**
+ * Fetching over real HTTP: conditional GET, gzip, the size cap, and redirects that are followed
+ * only to addresses the egress check allows. Every server is on loopback; refused destinations
+ * are never connected to.
+ */
 class HttpFetcherTest {
 
     private final RecordingHttpServer server = RecordingHttpServer.start();
     private final HttpFetcher fetcher = new HttpFetcher(new IngestProperties.Http(Duration.ofSeconds(2),
-            Duration.ofSeconds(5), DataSize.ofKilobytes(64), Duration.ofHours(6), "test-agent"));
+            Duration.ofSeconds(5), DataSize.ofKilobytes(64), Duration.ofHours(6), "test-agent", List.of()));
 
     @AfterEach
     void stop() {
         server.close();
+        target.close();
+        fetcher.close();
+    }
+
+    private final RecordingHttpServer target = RecordingHttpServer.start();
+
+    @Test
+    void redirectToAnAllowedRangeIsFollowed() throws Exception {
+        server.enqueue(new Response(302, Map.of("Location", target.uri("/moved").toString()), new byte[0]));
+        target.enqueue(Response.ok("application/rss+xml", "<rss>moved</rss>"));
+        try (HttpFetcher local = fetcher(List.of("127.0.0.0/8"))) {
+
+            assertThat(new String(local.fetch(source(), HttpFetcher.Validators.NONE).body())).isEqualTo("<rss>moved</rss>");
+        }
+        assertThat(target.requests()).hasSize(1);
+    }
+
+    @Test
+    void redirectToLoopbackIsRefusedUnlessAllowedAndNeverConnected() {
+        server.enqueue(new Response(302, Map.of("Location", target.uri("/internal").toString()), new byte[0]));
+
+        assertThatThrownBy(() -> fetcher.fetch(source(), HttpFetcher.Validators.NONE))
+                .isInstanceOf(FetchException.class).hasMessageContaining("refused").hasMessageContaining("loopback");
+        assertThat(target.requests()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "redirect to {0} is refused")
+    @CsvSource(delimiter = '|', textBlock = """
+            http://[64:ff9b::a00:1]/          | NAT64
+            http://169.254.169.254/latest/    | link-local
+            http://10.0.0.1/admin             | private-use
+            http://[2002:a00:1::1]/           | 6to4
+            http://[2001:0:4136:e378::1]/     | Teredo
+            http://[fd00:ec2::254]/           | unique local
+            """)
+    void redirectToANonPublicAddressIsRefused(String location, String reason) {
+        server.enqueue(new Response(301, Map.of("Location", location), new byte[0]));
+
+        assertThatThrownBy(() -> fetcher.fetch(source(), HttpFetcher.Validators.NONE))
+                .isInstanceOf(FetchException.class).hasMessageContaining("refused").hasMessageContaining(reason);
+    }
+
+    @Test
+    void redirectToAnotherSchemeIsRefused() {
+        server.enqueue(new Response(302, Map.of("Location", "file:///etc/passwd"), new byte[0]));
+
+        assertThatThrownBy(() -> fetcher.fetch(source(), HttpFetcher.Validators.NONE))
+                .isInstanceOf(FetchException.class).hasMessageContaining("http(s)");
+    }
+
+    @Test
+    void endlessRedirectsStop() {
+        server.respondByDefault(new Response(302, Map.of("Location", "/feed"), new byte[0]));
+        try (HttpFetcher local = fetcher(List.of("127.0.0.0/8"))) {
+
+            assertThatThrownBy(() -> local.fetch(source(), HttpFetcher.Validators.NONE))
+                    .isInstanceOf(FetchException.class).hasMessageContaining("redirects");
+        }
+        assertThat(server.requests()).hasSize(HttpFetcher.MAX_REDIRECTS + 1);
+    }
+
+    private static HttpFetcher fetcher(List<String> redirectAllowedCidrs) {
+        return new HttpFetcher(new IngestProperties.Http(Duration.ofSeconds(2), Duration.ofSeconds(5),
+                DataSize.ofKilobytes(64), Duration.ofHours(6), "test-agent", redirectAllowedCidrs));
     }
 
     @Test

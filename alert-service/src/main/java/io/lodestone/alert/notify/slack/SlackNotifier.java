@@ -35,6 +35,9 @@ class SlackNotifier implements Notifier {
         if (slack == null) {
             return new SendOutcome.Refused("the subscription no longer has a Slack channel");
         }
+        if (slack.webhookUrl() == null) {
+            return new SendOutcome.Refused("the Slack URL cannot be decrypted with the configured keys");
+        }
         byte[] body = json.writeValueAsBytes(SlackMessage.of(notification));
         return http.post(slack.webhookUrl(), "application/json; charset=utf-8", body, Map.of());
     }

@@ -50,6 +50,9 @@ class WebhookNotifier implements Notifier {
         if (webhook == null) {
             return new SendOutcome.Refused("the subscription no longer has a webhook channel");
         }
+        if (webhook.secret() == null) {
+            return new SendOutcome.Refused("the webhook's signing secret cannot be decrypted with the configured keys");
+        }
         byte[] body = json.writeValueAsBytes(cloudEvent(notification, deliveryId));
         long timestamp = clock.instant().getEpochSecond();
         Map<String, String> headers = Map.of(

@@ -1,0 +1,79 @@
+package io.lodestone.alert.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lodestone.alert.TestDatabase;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Claims under a lease, in real PostgreSQL: a claimed delivery is nobody else's until its lease
+ * runs out, then the next claimer gets the same delivery (same id, so the same webhook-id); a
+ * claimer that lost its lease cannot overwrite what the next one recorded.
+ */
+class DeliveryClaimTest {
+
+    static final Instant NOW = Instant.parse("2025-06-01T00:00:00Z");
+    static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final TestDatabase db = TestDatabase.migrated("alert_claim");
+    private final DeliveryRepository deliveries = new DeliveryRepository(db.jdbc());
+    private final UUID delivery = insertPendingDelivery();
+
+    @Test
+    void aClaimedDeliveryIsNobodyElsesUntilItsLeaseRunsOut() {
+        assertThat(deliveries.claimDue(NOW, 10, NOW.plus(LEASE))).extracting(Delivery::id).containsExactly(delivery);
+
+        assertThat(deliveries.claimDue(NOW.plus(Duration.ofMinutes(1)), 10, NOW.plus(Duration.ofMinutes(3)))).isEmpty();
+        assertThat(deliveries.claimDue(NOW.plus(LEASE), 10, NOW.plus(LEASE).plus(LEASE)))
+                .as("the instance that claimed it died: the next one sends the same delivery")
+                .extracting(Delivery::id).containsExactly(delivery);
+    }
+
+    @Test
+    void aClaimerThatLostItsLeaseDoesNotOverwriteTheNextClaimersRecord() {
+        deliveries.claimDue(NOW, 10, NOW.plus(LEASE));
+        deliveries.claimDue(NOW.plus(LEASE), 10, NOW.plus(LEASE).plus(LEASE));
+
+        boolean next = deliveries.recordAttempt(delivery, attempt("DELIVERED"), DeliveryStatus.SENT, NOW, null, NOW);
+        boolean stale = deliveries.recordAttempt(delivery, attempt("UNREACHABLE"), DeliveryStatus.PENDING, NOW, "late", null);
+
+        assertThat(next).isTrue();
+        assertThat(stale).isFalse();
+        assertThat(deliveries.find(delivery).orElseThrow().status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(deliveries.attempts(delivery)).extracting(DeliveryAttempt::outcome).containsExactly("DELIVERED");
+    }
+
+    @Test
+    void aDeliveryGivenBackIsDueAgainLaterWithoutAnAttempt() {
+        deliveries.claimDue(NOW, 10, NOW.plus(LEASE));
+
+        deliveries.release(delivery, 0, NOW.plus(Duration.ofSeconds(1)));
+
+        assertThat(deliveries.claimDue(NOW, 10, NOW.plus(LEASE))).isEmpty();
+        assertThat(deliveries.claimDue(NOW.plus(Duration.ofSeconds(1)), 10, NOW.plus(LEASE)))
+                .extracting(Delivery::attempts).containsExactly(0);
+    }
+
+    private static DeliveryAttempt attempt(String outcome) {
+        return new DeliveryAttempt(1, NOW, 5, outcome, null, null);
+    }
+
+    private UUID insertPendingDelivery() {
+        UUID subscription = db.insertSubscription();
+        UUID notification = UUID.randomUUID();
+        db.jdbc().sql("""
+                insert into notification (id, subscription_id, kind, status, due_at, created_at)
+                values (?, ?, 'FIRING', 'SEALED', now(), now())""").params(notification, subscription).update();
+        UUID id = UUID.randomUUID();
+        db.jdbc().sql("""
+                insert into delivery (id, idempotency_key, notification_id, subscription_id, channel, kind, status,
+                                      next_attempt_at, created_at)
+                values (?, ?, ?, ?, 'WEBHOOK', 'FIRING', 'PENDING', ?, ?)""")
+                .params(id, id.toString(), notification, subscription, Timestamp.from(NOW), Timestamp.from(NOW)).update();
+        return id;
+    }
+}

@@ -1,0 +1,33 @@
+package io.lodestone.service.egress;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+/** The URLs an outbound HTTP call accepts: absolute http(s), with a host and no user info. */
+public final class HttpUrls {
+
+    private HttpUrls() {
+    }
+
+    /** @throws IllegalArgumentException saying what is wrong, without repeating the URL (it may be a credential) */
+    public static URI parse(String url) {
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("must be an absolute http(s) URL");
+        }
+        URI uri;
+        try {
+            uri = new URI(url.trim());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("is not a valid URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            throw new IllegalArgumentException("must be an absolute http(s) URL");
+        }
+        if (uri.getHost() == null || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("must name a host and carry no user info");
+        }
+        return uri;
+    }
+}
