@@ -37,11 +37,6 @@ record DeadLetter(byte[] key, byte[] value) {
         return headers;
     }
 
-    /** Text from a record, safe to log: control characters (CR, LF …) cannot forge log lines. */
-    static String printable(Object text) {
-        return String.valueOf(text).replaceAll("\\p{Cntrl}", "?");
-    }
-
     private static String stackTrace(Exception error) {
         StringWriter writer = new StringWriter();
         error.printStackTrace(new PrintWriter(writer));

@@ -5,6 +5,7 @@ import io.lodestone.events.ElementRiskChanged;
 import io.lodestone.scoring.model.ElementRisk;
 import io.lodestone.scoring.model.Impact;
 import io.lodestone.scoring.model.RiskEngine;
+import io.lodestone.service.security.LogSafe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,8 +84,8 @@ final class ElementRiskProcessor implements Processor<String, Impact, String, Ro
     private void deadLetter(Record<String, Impact> record, RuntimeException e) {
         RecordMetadata origin = context.recordMetadata().orElse(null);
         log.warn("Impact of {} on {} sent to the dead-letter topic: {}",
-                record.value() == null ? null : DeadLetter.printable(record.value().eventId()),
-                DeadLetter.printable(record.key()), DeadLetter.printable(e.getMessage()));
+                record.value() == null ? null : LogSafe.escape(record.value().eventId()),
+                LogSafe.escape(record.key()), LogSafe.escape(e.getMessage()));
         cache.remove(record.key());
         DeadLetter letter = new DeadLetter(record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
                 IMPACTS.serializer().serialize(null, record.value()));

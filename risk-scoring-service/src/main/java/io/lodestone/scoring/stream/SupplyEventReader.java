@@ -3,6 +3,7 @@ package io.lodestone.scoring.stream;
 import io.lodestone.events.SupplyEventDetected;
 import io.lodestone.scoring.model.Impact;
 import io.lodestone.scoring.model.RiskEngine;
+import io.lodestone.service.security.LogSafe;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -76,9 +77,9 @@ final class SupplyEventReader implements Processor<byte[], byte[], String, Route
     private void deadLetter(Record<byte[], byte[]> record, RuntimeException e) {
         RecordMetadata origin = context.recordMetadata().orElse(null);
         log.warn("Supply event key={} {} sent to the dead-letter topic: {}",
-                record.key() == null ? null : DeadLetter.printable(new String(record.key(), StandardCharsets.UTF_8)),
+                record.key() == null ? null : LogSafe.escape(new String(record.key(), StandardCharsets.UTF_8)),
                 origin == null ? "" : origin.topic() + "-" + origin.partition() + "@" + origin.offset(),
-                DeadLetter.printable(e.getMessage()));
+                LogSafe.escape(e.getMessage()));
         context.forward(new Record<String, Routed<Impact>>(null,
                 Routed.dead(new DeadLetter(record.key(), record.value())), record.timestamp(),
                 DeadLetter.headers(record.headers(), origin, record.timestamp(), e)));
