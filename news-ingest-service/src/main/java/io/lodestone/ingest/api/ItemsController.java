@@ -6,7 +6,7 @@ import io.lodestone.ingest.publish.IngestPipeline;
 import io.lodestone.ingest.publish.ItemOutcome;
 import io.lodestone.ingest.publish.PublishFailedException;
 import io.lodestone.service.api.InvalidRequestException;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +23,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Items pushed by people and integrations. A request carries one item (a JSON object) or several
  * (an array) and is answered in the same shape with what happened to each. {@code /items} answers
- * only after the broker acknowledged every event it published; {@code /extract} publishes nothing
- * and remembers nothing.
+ * only after the broker holds every relevant item for the story stage ({@code ACCEPTED}), which
+ * then publishes the stories' events; {@code /extract} publishes nothing and remembers nothing.
  */
 @RestController
 class ItemsController {
@@ -32,8 +32,10 @@ class ItemsController {
     static final String PUSH_SOURCE = "push";
     static final int MAX_ITEMS_PER_REQUEST = 500;
 
+    /** An item without publishedAt stays undated, so that it cannot move the story clock. */
+    private static final Instant UNDATED = null;
+
     private final IngestPipeline pipeline;
-    private final Clock clock = Clock.systemUTC();
 
     ItemsController(IngestPipeline pipeline) {
         this.pipeline = pipeline;
@@ -53,7 +55,7 @@ class ItemsController {
         if (body.isArray()) {
             return action.apply(readAll(body));
         }
-        return action.apply(List.of(ItemJson.read(body, "", PUSH_SOURCE, clock.instant()))).get(0);
+        return action.apply(List.of(ItemJson.read(body, "", PUSH_SOURCE, UNDATED))).get(0);
     }
 
     private List<NewsItem> readAll(JsonNode array) {
@@ -65,7 +67,7 @@ class ItemsController {
         Map<String, String> errors = new LinkedHashMap<>();
         for (int i = 0; i < array.size(); i++) {
             try {
-                items.add(ItemJson.read(array.get(i), "[" + i + "].", PUSH_SOURCE, clock.instant()));
+                items.add(ItemJson.read(array.get(i), "[" + i + "].", PUSH_SOURCE, UNDATED));
             } catch (InvalidRequestException e) {
                 errors.putAll(e.fieldErrors());
             }
@@ -85,7 +87,7 @@ class ItemsController {
             } catch (PublishFailedException e) {
                 ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                         "Item '" + item.id() + "' was not accepted: " + e.getMessage()
-                                + ". Items listed in 'accepted' were published; send the others again.");
+                                + ". Items listed in 'accepted' were taken; send the others again.");
                 problem.setTitle("Event stream unavailable");
                 problem.setProperty("accepted", outcomes.stream().map(ItemOutcome::itemId).toList());
                 throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, e);
