@@ -32,7 +32,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record IngestProperties(
         @DefaultValue("true") boolean poll,
-        @DefaultValue("P3D") @NotNull Duration dedupeWindow,
+        @DefaultValue("P7D") @NotNull Duration dedupeWindow,
         @DefaultValue("" + LinkRules.DEFAULT_MAX_STORIES) @Min(1) int maxStories,
         @DefaultValue @Valid Http http,
         @Valid List<Source> sources) {

@@ -26,6 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
+        // a fresh state directory per run: a store left by an earlier run would not match the fresh broker
+        "spring.cloud.stream.kafka.streams.binder.configuration.state.dir=${java.io.tmpdir}/ingest-stories-${random.uuid}",
         "lodestone.api.tokens=test-token"})
 @EmbeddedKafka(partitions = 1)
 public abstract class IngestIntegrationTest {

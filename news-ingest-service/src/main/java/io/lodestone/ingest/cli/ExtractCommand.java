@@ -51,7 +51,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ExtractCommand {
 
     static final String SOURCE = "import";
-    static final Duration DEDUPE_WINDOW = Duration.ofDays(3);
+    static final Duration DEDUPE_WINDOW = Duration.ofDays(7);
 
     /** The id of a line that is not valid JSON, when it can still be read. */
     private static final Pattern ID_IN_BROKEN_LINE = Pattern.compile("^\\s*\\{\\s*\"id\"\\s*:\\s*\"([^\"\\\\]*)\"");

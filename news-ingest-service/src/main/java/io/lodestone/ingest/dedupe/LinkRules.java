@@ -5,11 +5,13 @@ import java.util.Objects;
 
 /**
  * When a report joins a story. A report and a story are never linked when both name specific
- * elements and share none, or when both are dated more than {@code window} apart. Otherwise their
+ * elements and share none (a group such as "rare earths" stands for its members), the
+ * announcements they cite most differ, both headlines name years and share none, or both are
+ * dated more than {@code window} apart. Otherwise their
  * score is the TF-IDF cosine of their terms, plus {@code figureWeight} for each shared figure (at
  * most two), plus {@code elementWeight} when their element sets are equal (half of it when they
  * overlap), plus {@code typeWeight} when the event types agree, minus {@code timePenalty} times
- * their distance in windows, minus {@code oppositeDirectionPenalty} when one tightens and the
+ * their distance in windows (half a window when either is undated), minus {@code oppositeDirectionPenalty} when one tightens and the
  * other eases; at {@code threshold} or above they are one story.
  *
  * @param window                   how far apart in publication time two reports of one story can be
@@ -43,7 +45,7 @@ public record LinkRules(Duration window, int maxStories, double threshold, doubl
 
     /** The tuned weights (tuning split of the real-reporting set), with the given window and cap. */
     public static LinkRules standard(Duration window, int maxStories) {
-        return new LinkRules(window, maxStories, 0.40, 0.15, 0.10, 0.05, 0.10, 0.15, 40, 64, 2_000);
+        return new LinkRules(window, maxStories, 0.40, 0.25, 0.10, 0.05, 0.10, 0.15, 40, 64, 2_000);
     }
 
     public LinkRules withThreshold(double value) {

@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param identities  canonical URLs and source ids of its items, for exact duplicates
  * @param terms       summed term counts of its items, the {@value StoryText#MAX_TERMS} most frequent
  * @param figures     union of its items' figures
- * @param elements    union of its items' specific elements
+ * @param elements    union of its items' scopes: their specific elements and the members of the
+ *                    groups they name
  * @param earliest    publication time of its earliest dated report, or null if none was dated
  * @param latest      publication time of its latest dated report, or null if none was dated
  * @param anchor      when it was last active on the story clock: {@code latest}, or for an undated

@@ -1,6 +1,8 @@
 package io.lodestone.ingest.dedupe;
 
 import io.lodestone.events.Direction;
+import io.lodestone.events.ElementGroup;
+import io.lodestone.events.Elements;
 import io.lodestone.events.SupplyEventDetected;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,7 +90,7 @@ public final class StoryLinker {
         }
         Story target = matches.get(0);
         Set<String> elements = new HashSet<>(target.elements());
-        elements.addAll(candidate.event().elements());
+        elements.addAll(scope(candidate.event()));
         List<Story> absorbed = new ArrayList<>();
         for (Story other : matches.subList(1, matches.size())) {
             if (compatible(elements, other.elements())) {
@@ -138,11 +140,16 @@ public final class StoryLinker {
 
     /** The linking score of a candidate and a story; negative infinity when they must never link. */
     double score(StoryCandidate candidate, Map<String, Double> weights, double norm, Story story, Instant time) {
-        List<String> elements = candidate.event().elements();
+        Set<String> elements = scope(candidate.event());
         if (!compatible(elements, story.elements())) {
             return Double.NEGATIVE_INFINITY;
         }
-        double windows = 0;
+        if (disjoint(candidate.figures(), story.figures(), StoryText.MAIN_ANNOUNCEMENT_PREFIX)
+                || disjoint(candidate.figures(), story.figures(), StoryText.TITLE_YEAR_PREFIX)) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        // without two dates, the distance in time is unknown: taken as half a window
+        double windows = 0.5;
         if (time != null && story.dated()) {
             Duration distance = time.isBefore(story.earliest()) ? Duration.between(time, story.earliest())
                     : time.isAfter(story.latest()) ? Duration.between(story.latest(), time) : Duration.ZERO;
@@ -164,13 +171,14 @@ public final class StoryLinker {
         double cosine = norm == 0 || storyNorm == 0 ? 0 : dot / (norm * Math.sqrt(storyNorm));
         int sharedFigures = 0;
         for (String figure : candidate.figures()) {
-            if (story.figures().contains(figure)) {
+            if (!figure.startsWith(StoryText.TITLE_YEAR_PREFIX) && !figure.startsWith(StoryText.MAIN_ANNOUNCEMENT_PREFIX)
+                    && story.figures().contains(figure)) {
                 sharedFigures++;
             }
         }
         double score = cosine + rules.figureWeight() * Math.min(2, sharedFigures);
         if (!elements.isEmpty() && !story.elements().isEmpty()) {
-            score += Set.copyOf(elements).equals(Set.copyOf(story.elements())) ? rules.elementWeight()
+            score += elements.equals(Set.copyOf(story.elements())) ? rules.elementWeight()
                     : rules.elementWeight() / 2;
         }
         SupplyEventDetected first = story.event();
@@ -217,7 +225,19 @@ public final class StoryLinker {
         }
     }
 
-    /** Disjoint specific element sets are different events, however alike the words. */
+    /**
+     * The elements a report is about: its specific elements, and the members of the groups it
+     * names ("rare earths" covers dysprosium, not gallium).
+     */
+    static Set<String> scope(SupplyEventDetected event) {
+        Set<String> scope = new HashSet<>(event.elements());
+        for (ElementGroup group : event.groups()) {
+            scope.addAll(Elements.membersOf(group));
+        }
+        return scope;
+    }
+
+    /** Disjoint element scopes are different events, however alike the words. */
     private static boolean compatible(Collection<String> a, Collection<String> b) {
         if (a.isEmpty() || b.isEmpty()) {
             return true;
@@ -230,6 +250,23 @@ public final class StoryLinker {
         return false;
     }
 
+    /**
+     * Both name figures of a kind and share none: different announcement numbers are different
+     * notices, different headline years different editions of a recurring one.
+     */
+    private static boolean disjoint(List<String> a, List<String> b, String kind) {
+        boolean anyA = false;
+        for (String figure : a) {
+            if (figure.startsWith(kind)) {
+                anyA = true;
+                if (b.contains(figure)) {
+                    return false;
+                }
+            }
+        }
+        return anyA && b.stream().anyMatch(figure -> figure.startsWith(kind));
+    }
+
     private static boolean opposite(Direction a, Direction b) {
         return (a == Direction.TIGHTENING && b == Direction.EASING) || (a == Direction.EASING && b == Direction.TIGHTENING);
     }
@@ -237,7 +274,7 @@ public final class StoryLinker {
     private Story start(StoryCandidate candidate, Instant time) {
         SupplyEventDetected event = candidate.event().withCorroborations(1);
         return new Story(event.eventId(), nextSequence++, candidate.itemId(), event, List.of(candidate.outlet()),
-                candidate.identities(), candidate.terms(), candidate.figures(), candidate.event().elements(), time, time,
+                candidate.identities(), candidate.terms(), candidate.figures(), List.copyOf(new TreeSet<>(scope(candidate.event()))), time, time,
                 time != null ? time : undatedAnchor(candidate));
     }
 
@@ -249,7 +286,7 @@ public final class StoryLinker {
         Set<String> ids = new LinkedHashSet<>();
         Map<String, Integer> terms = new HashMap<>(candidate.terms());
         Set<String> figures = new LinkedHashSet<>();
-        Set<String> elements = new TreeSet<>(candidate.event().elements());
+        Set<String> elements = new TreeSet<>(scope(candidate.event()));
         Instant earliest = time;
         Instant latest = time;
         for (Story story : all) {

@@ -20,8 +20,11 @@ import java.util.regex.Pattern;
  *     simplified ({@link HanFold}). Title terms count twice. Only the {@value #MAX_TERMS} most
  *     frequent are kept, so a long article costs no more than a short one.</li>
  * <li><b>Figures</b> that identify an event across outlets and languages: announcement numbers
- *     ({@code No. 70}, {@code 第70号}), percentages and amounts with a unit or currency. Bare
- *     numbers are not figures, so years and days of the month never are.</li>
+ *     ({@code No. 70}, {@code 第70号}), percentages, amounts with a unit or currency, and days of
+ *     the year ({@code November 10}, {@code 11月10日}), which name deadlines and effective dates
+ *     in any language. Bare numbers are not figures, so years in the text never are; a year in
+ *     the headline is kept apart, to tell this year's edition of a recurring notice from last
+ *     year's.</li>
  * </ul>
  */
 final class StoryText {
@@ -51,6 +54,18 @@ final class StoryText {
             "(?i)(us\\$|\\$|¥|€|rmb\\s?)?\\s?(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)\\s?"
                     + "(million|billion|bn|mn|trillion|metric tons?|tonnes?|tons?|mt|kg|kilograms?|亿|万|吨|公斤|千克|美元|元|yuan|dollars?)?");
 
+    /** A year in a headline says which edition of a recurring notice (a quota, a yearly list) it is. */
+    private static final Pattern TITLE_YEAR = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})(?!\\d)");
+    static final String TITLE_YEAR_PREFIX = "title-year:";
+    static final String ANNOUNCEMENT_PREFIX = "no:";
+    static final String MAIN_ANNOUNCEMENT_PREFIX = "main-no:";
+    private static final String MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec";
+    private static final Pattern MONTH_DAY = Pattern.compile(
+            "(?i)\\b(" + MONTHS + ")[a-z]*\\.?\\s+(\\d{1,2})(?!\\d)|\\b(\\d{1,2})\\s+(" + MONTHS + ")[a-z]*\\b"
+                    + "|(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号號]");
+    private static final List<String> MONTH_NAMES = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+            "sep", "oct", "nov", "dec");
+
     private StoryText() {
     }
 
@@ -73,14 +88,47 @@ final class StoryText {
     static Set<String> figures(String title, String text) {
         String s = ((title == null ? "" : title) + "\n" + (text == null ? "" : text)).replace('，', ',');
         Set<String> figures = new LinkedHashSet<>();
+        Matcher year = TITLE_YEAR.matcher(title == null ? "" : title);
+        while (year.find()) {
+            figures.add(TITLE_YEAR_PREFIX + year.group(1));
+        }
         Matcher announcement = ANNOUNCEMENT.matcher(s);
-        while (announcement.find() && figures.size() < MAX_FIGURES) {
+        Map<String, Integer> mentions = new java.util.LinkedHashMap<>();
+        while (announcement.find()) {
             String digits = announcement.group(1) != null ? announcement.group(1) : announcement.group(2);
-            figures.add("no:" + Integer.parseInt(digits));
+            mentions.merge(String.valueOf(Integer.parseInt(digits)), 1, Integer::sum);
+        }
+        // the announcement an item is about is the one it cites most (the first of equals); the
+        // others are usually history ("it suspends No. 61 and No. 62 of October")
+        mentions.entrySet().stream().max(Map.Entry.comparingByValue())
+                .ifPresent(main -> figures.add(MAIN_ANNOUNCEMENT_PREFIX + main.getKey()));
+        for (String number : mentions.keySet()) {
+            if (figures.size() < MAX_FIGURES) {
+                figures.add(ANNOUNCEMENT_PREFIX + number);
+            }
         }
         Matcher percent = PERCENT.matcher(s);
         while (percent.find() && figures.size() < MAX_FIGURES) {
             figures.add("pct:" + number(percent.group(1)));
+        }
+        Matcher date = MONTH_DAY.matcher(s);
+        while (date.find() && figures.size() < MAX_FIGURES) {
+            int month;
+            String day;
+            if (date.group(1) != null) {
+                month = MONTH_NAMES.indexOf(date.group(1).substring(0, 3).toLowerCase(Locale.ROOT)) + 1;
+                day = date.group(2);
+            } else if (date.group(3) != null) {
+                month = MONTH_NAMES.indexOf(date.group(4).substring(0, 3).toLowerCase(Locale.ROOT)) + 1;
+                day = date.group(3);
+            } else {
+                month = Integer.parseInt(date.group(5));
+                day = date.group(6);
+            }
+            int d = Integer.parseInt(day);
+            if (month >= 1 && month <= 12 && d >= 1 && d <= 31) {
+                figures.add("date:" + month + "-" + d);
+            }
         }
         Matcher amount = AMOUNT.matcher(s);
         while (amount.find() && figures.size() < MAX_FIGURES) {

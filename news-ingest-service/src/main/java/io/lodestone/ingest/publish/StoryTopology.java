@@ -70,14 +70,20 @@ public final class StoryTopology {
     }
 
     /** The whole topology with its own source and sinks, for running outside the binder. */
-    @SuppressWarnings("unchecked")
     public Topology build() {
+        return build(CANDIDATES, Topics.SUPPLY_EVENTS.name(), CANDIDATES_DLT);
+    }
+
+    /** The same, between topics of the caller's choosing (tests sharing one broker). */
+    @SuppressWarnings("unchecked")
+    public Topology build(String candidatesTopic, String eventsTopic, String deadLetterTopic) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(storeBuilder());
-        KStream<String, ?>[] outputs = apply(builder.stream(CANDIDATES, Consumed.with(Serdes.String(), Serdes.ByteArray())));
+        KStream<String, ?>[] outputs = apply(builder.stream(candidatesTopic,
+                Consumed.with(Serdes.String(), Serdes.ByteArray())));
         ((KStream<String, SupplyEventDetected>) outputs[0])
-                .to(Topics.SUPPLY_EVENTS.name(), Produced.with(Serdes.String(), new SupplyEventSerde()));
-        ((KStream<String, byte[]>) outputs[1]).to(CANDIDATES_DLT, Produced.with(Serdes.String(), Serdes.ByteArray()));
+                .to(eventsTopic, Produced.with(Serdes.String(), new SupplyEventSerde()));
+        ((KStream<String, byte[]>) outputs[1]).to(deadLetterTopic, Produced.with(Serdes.String(), Serdes.ByteArray()));
         return builder.build();
     }
 }
