@@ -1,7 +1,10 @@
 package io.lodestone.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.lodestone.ingest.publish.StoryTopology;
+import java.time.Duration;
 import io.lodestone.testsupport.ActuatorProbe;
 import io.lodestone.testsupport.KafkaTestClient;
 import org.junit.jupiter.api.Test;
@@ -10,9 +13,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
-/** The service starts against a real broker, provisions the topic it writes and is operable. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}")
+/** The service starts against a real broker, provisions the topics it writes and is operable. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
+        "spring.cloud.stream.kafka.streams.binder.configuration.state.dir=${java.io.tmpdir}/ingest-stories-${random.uuid}"})
 @EmbeddedKafka(partitions = 1)
 class NewsIngestApplicationTest {
 
@@ -27,7 +31,11 @@ class NewsIngestApplicationTest {
         new ActuatorProbe(port).assertOperable("news-ingest-service");
 
         try (KafkaTestClient kafka = new KafkaTestClient(brokers)) {
-            assertThat(kafka.topicConfig("supply.events.v1", "cleanup.policy")).isEqualTo("delete");
+            // the story stage provisions its topics as it starts, after the web server
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+                assertThat(kafka.topicConfig("supply.events.v1", "cleanup.policy")).isEqualTo("delete");
+                assertThat(kafka.topicConfig(StoryTopology.CANDIDATES, "cleanup.policy")).isEqualTo("delete");
+            });
         }
     }
 }

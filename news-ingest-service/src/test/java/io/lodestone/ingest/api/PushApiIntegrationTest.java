@@ -42,7 +42,7 @@ class PushApiIntegrationTest extends IngestIntegrationTest {
         HttpResponse<String> again = post("/api/v1/items", ANTIMONY, TOKEN);
         assertThat(JSON.readTree(again.body()).get("status").asString()).isEqualTo("ACCEPTED");
         post("/api/v1/items", ANTIMONY.replace("push-sb-1", "after-copy").replace("sb-1", "after-copy")
-                .replace("antimony", "gallium"), TOKEN);
+                .replace("antimony", "germanium"), TOKEN);
         List<ConsumerRecord<String, String>> later = kafka.readUntil(Topics.SUPPLY_EVENTS.name(),
                 read -> read.stream().anyMatch(r -> r.value().contains("wire.example.org/after-copy")), Duration.ofSeconds(30));
         assertThat(later).filteredOn(r -> eventId.equals(r.key())).hasSize(1);
@@ -72,7 +72,8 @@ class PushApiIntegrationTest extends IngestIntegrationTest {
         assertThat(outcome.get("status").asString()).isEqualTo("EXTRACTED");
         String eventId = outcome.at("/event/eventId").asString();
 
-        post("/api/v1/items", ANTIMONY.replace("push-sb-1", "barrier").replace("sb-1", "barrier"), TOKEN);
+        post("/api/v1/items", ANTIMONY.replace("push-sb-1", "barrier").replace("sb-1", "barrier")
+                .replace("antimony", "tungsten"), TOKEN);
         List<ConsumerRecord<String, String>> records = kafka.readUntil(Topics.SUPPLY_EVENTS.name(),
                 read -> read.stream().anyMatch(r -> r.value().contains("wire.example.org/barrier")), Duration.ofSeconds(30));
         assertThat(records).noneMatch(r -> eventId.equals(r.key()));
