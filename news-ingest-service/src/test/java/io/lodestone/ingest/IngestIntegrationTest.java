@@ -13,9 +13,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -56,15 +57,19 @@ public abstract class IngestIntegrationTest {
     @LocalServerPort
     int port;
 
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
+    /**
+     * This context's broker, from the bean rather than the {@code spring.embedded.kafka.brokers}
+     * system property, which another test class's broker may have changed since the context started.
+     */
+    @Autowired
+    EmbeddedKafkaBroker embeddedKafka;
 
     protected KafkaTestClient kafka;
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void connect() {
-        kafka = new KafkaTestClient(brokers);
+        kafka = new KafkaTestClient(embeddedKafka.getBrokersAsString());
     }
 
     @AfterEach
