@@ -1,6 +1,8 @@
 package io.lodestone.ingest;
 
+import io.lodestone.ingest.dedupe.LinkRules;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -20,7 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * the service at start-up with a message naming the property.
  *
  * @param poll         whether configured sources are polled (off for a bulk import run)
- * @param dedupeWindow how far apart in publication time two reports can be and still be one story
+ * @param dedupeWindow how far apart in publication time two reports can be and still be one story;
+ *                     stories inactive this long before the latest dated report are forgotten
+ * @param maxStories   how many stories the story stage remembers at most (the least recently active go first)
  * @param http         limits for fetching sources
  * @param sources      the sources to poll
  */
@@ -28,7 +32,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record IngestProperties(
         @DefaultValue("true") boolean poll,
-        @DefaultValue("P3D") @NotNull Duration dedupeWindow,
+        @DefaultValue("P7D") @NotNull Duration dedupeWindow,
+        @DefaultValue("" + LinkRules.DEFAULT_MAX_STORIES) @Min(1) int maxStories,
         @DefaultValue @Valid Http http,
         @Valid List<Source> sources) {
 

@@ -13,9 +13,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,6 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
+        // a fresh state directory per run: a store left by an earlier run would not match the fresh broker
+        "spring.cloud.stream.kafka.streams.binder.configuration.state.dir=${java.io.tmpdir}/ingest-stories-${random.uuid}",
         "lodestone.api.tokens=test-token"})
 @EmbeddedKafka(partitions = 1)
 public abstract class IngestIntegrationTest {
@@ -54,15 +57,19 @@ public abstract class IngestIntegrationTest {
     @LocalServerPort
     int port;
 
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
+    /**
+     * This context's broker, from the bean rather than the {@code spring.embedded.kafka.brokers}
+     * system property, which another test class's broker may have changed since the context started.
+     */
+    @Autowired
+    EmbeddedKafkaBroker embeddedKafka;
 
     protected KafkaTestClient kafka;
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void connect() {
-        kafka = new KafkaTestClient(brokers);
+        kafka = new KafkaTestClient(embeddedKafka.getBrokersAsString());
     }
 
     @AfterEach

@@ -26,10 +26,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * Items pushed by people and integrations. A request carries one item (a JSON object) or several
  * (an array) and is answered in the same shape with what happened to each. {@code /items} answers
- * only after the broker acknowledged every event it published; {@code /extract} publishes nothing
- * and remembers nothing. Every item is bounded as {@link ItemJson} says (lengths, dates, a
- * well-formed {@code source} that is not one of the configured sources) and the whole request
- * by {@code lodestone.api.max-body-size}.
+ * only after the broker holds every relevant item for the story stage ({@code ACCEPTED}), which
+ * then publishes the stories' events; {@code /extract} publishes nothing and remembers nothing.
+ * Every item is bounded as {@link ItemJson} says (lengths, dates, a well-formed {@code source} that
+ * is not one of the configured sources) and the whole request by {@code lodestone.api.max-body-size}.
+ * An item without {@code publishedAt} stays undated, so it cannot move the story clock.
  */
 @RestController
 class ItemsController {
@@ -98,7 +99,7 @@ class ItemsController {
             } catch (PublishFailedException e) {
                 ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                         "Item '" + item.id() + "' was not accepted: " + e.getMessage()
-                                + ". Items listed in 'accepted' were published; send the others again.");
+                                + ". Items listed in 'accepted' were taken; send the others again.");
                 problem.setTitle("Event stream unavailable");
                 problem.setProperty("accepted", outcomes.stream().map(ItemOutcome::itemId).toList());
                 throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, e);

@@ -9,7 +9,7 @@ import io.lodestone.service.api.InvalidRequestException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -49,7 +49,6 @@ public class BulkImport {
 
     private final IngestPipeline pipeline;
     private final JsonMapper json;
-    private final Clock clock = Clock.systemUTC();
 
     BulkImport(IngestPipeline pipeline, JsonMapper json) {
         this.pipeline = pipeline;
@@ -68,7 +67,8 @@ public class BulkImport {
             }
             NewsItem item;
             try {
-                item = ItemJson.read(json.readTree(line), "", SOURCE, clock.instant());
+                // no date stays no date: the story stage must not read an undated item as news of today
+                item = ItemJson.read(json.readTree(line), "", SOURCE, Instant.now());
             } catch (JacksonException e) {
                 rejected++;
                 report.printf("line %d: not JSON: %s%n", lineNumber, e.getOriginalMessage());

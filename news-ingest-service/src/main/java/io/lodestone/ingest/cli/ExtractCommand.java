@@ -1,11 +1,11 @@
 package io.lodestone.ingest.cli;
 
-import io.lodestone.events.SupplyEventDetected;
-import io.lodestone.ingest.dedupe.Decision;
-import io.lodestone.ingest.dedupe.Deduplicator;
-import io.lodestone.ingest.extract.Extraction;
+import io.lodestone.ingest.dedupe.LinkRules;
 import io.lodestone.ingest.extract.Extractor;
 import io.lodestone.ingest.item.NewsItem;
+import io.lodestone.ingest.publish.IngestPipeline;
+import io.lodestone.ingest.publish.InMemoryStoryStage;
+import io.lodestone.ingest.publish.ItemOutcome;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -32,22 +32,26 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code extract [--dedupe]}: one JSON item a line in, one JSON event a line out, in the same
  * order, UTF-8 both ways. Input fields: {@code id}, {@code title}, {@code text}, and optionally
  * {@code url}, {@code publishedAt} (RFC 3339), {@code language}, {@code source}. Output: the
- * {@code SupplyEventDetected} fields plus {@code id} and {@code relevant}; with {@code --dedupe},
- * also {@code duplicateOf}, the id of the earlier line whose story this is (null when new).
+ * {@code SupplyEventDetected} fields plus {@code id} and {@code relevant}. Items run through the
+ * service's own {@link IngestPipeline}: extraction alone ({@code dryRun}), or with
+ * {@code --dedupe} the whole pipeline with the story stage in memory, so that the lines with
+ * {@code status} PUBLISHED or CORROBORATED are exactly the events the service would publish for
+ * the same items in the same order; those lines also carry {@code duplicateOf}, the id of the
+ * earlier line whose story this is (null when new) and {@code status}.
  * <p>
  * Rules: an item without {@code publishedAt} is dated at its extraction time ({@code detectedAt},
  * the same for the whole run), and its years are not read as recollections. A line that is not a
  * JSON object, lacks both title and text, or has an unreadable date gives
  * {@code {"id": ..., "error": "..."}} (the id read from the start of a broken line when it can be,
- * else null) and the run goes on. For a near-duplicate, {@code eventId} and {@code corroborations}
- * are those of its story, as the service would republish them. Items come
- * from source {@value #SOURCE} unless a line names its own. Deduplication uses a window of
- * {@link #DEDUPE_WINDOW}; irrelevant items take part in it too, so copies of noise are marked.
+ * else null) and the run goes on. For a later report of a story, {@code eventId} and
+ * {@code corroborations} are those of its story, as the service publishes them. Items come from
+ * source {@value #SOURCE} unless a line names its own. Stories use the service's default window,
+ * {@link #DEDUPE_WINDOW}; items that are not relevant are not placed in stories, as in the service.
  */
 public final class ExtractCommand {
 
     static final String SOURCE = "import";
-    static final Duration DEDUPE_WINDOW = Duration.ofDays(3);
+    static final Duration DEDUPE_WINDOW = Duration.ofDays(7);
 
     /** The id of a line that is not valid JSON, when it can still be read. */
     private static final Pattern ID_IN_BROKEN_LINE = Pattern.compile("^\\s*\\{\\s*\"id\"\\s*:\\s*\"([^\"\\\\]*)\"");
@@ -72,8 +76,10 @@ public final class ExtractCommand {
                 return 2;
             }
         }
-        Deduplicator deduplicator = dedupe ? new Deduplicator(DEDUPE_WINDOW) : null;
         Instant detectedAt = clock.instant();
+        IngestPipeline pipeline = IngestPipeline.offline(extractor, new InMemoryStoryStage(
+                LinkRules.standard(DEDUPE_WINDOW, LinkRules.DEFAULT_MAX_STORIES), event -> { }),
+                Clock.fixed(detectedAt, java.time.ZoneOffset.UTC));
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
              Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
             String line;
@@ -81,7 +87,7 @@ public final class ExtractCommand {
                 if (line.isBlank()) {
                     continue;
                 }
-                writer.write(json.writeValueAsString(process(line, detectedAt, deduplicator)));
+                writer.write(json.writeValueAsString(process(line, pipeline, dedupe)));
                 writer.write('\n');
             }
         } catch (IOException e) {
@@ -90,7 +96,7 @@ public final class ExtractCommand {
         return 0;
     }
 
-    private ObjectNode process(String line, Instant detectedAt, Deduplicator deduplicator) {
+    private ObjectNode process(String line, IngestPipeline pipeline, boolean dedupe) {
         JsonNode node;
         try {
             node = json.readTree(line);
@@ -105,19 +111,14 @@ public final class ExtractCommand {
         String id = idNode != null && idNode.isValueNode() && !idNode.isNull() ? idNode.asString() : null;
         try {
             NewsItem item = item(node, id);
-            Extraction extraction = extractor.extract(item, detectedAt);
+            ItemOutcome outcome = dedupe ? pipeline.process(item) : pipeline.dryRun(item);
             ObjectNode result = json.createObjectNode();
             result.put("id", id);
-            result.setAll((ObjectNode) json.valueToTree(extraction.event()));
-            result.put("relevant", extraction.relevant());
-            if (deduplicator != null) {
-                Decision decision = deduplicator.observe(item, extraction.event());
-                result.put("duplicateOf", decision.duplicateOfItemId());
-                if (decision.outcome() == Decision.Outcome.NEAR_DUPLICATE) {
-                    SupplyEventDetected story = decision.toPublish();
-                    result.put("eventId", story.eventId());
-                    result.put("corroborations", story.corroborations());
-                }
+            result.setAll((ObjectNode) json.valueToTree(outcome.event()));
+            result.put("relevant", outcome.status() != ItemOutcome.Status.NOT_RELEVANT);
+            if (dedupe) {
+                result.put("duplicateOf", outcome.duplicateOf());
+                result.put("status", outcome.status().name());
             }
             return result;
         } catch (IllegalArgumentException e) {

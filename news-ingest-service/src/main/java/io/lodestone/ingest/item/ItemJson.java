@@ -52,7 +52,8 @@ public final class ItemJson {
      * @param node          one item
      * @param fieldPrefix   prefix for field names in errors ({@code ""} or {@code "[2]."})
      * @param defaultSource the source id to use when the item names none
-     * @param now           the time used when the item has no {@code publishedAt}, and the clock its date is checked against
+     * @param now           the clock the item's date is checked against; an item without
+     *                      {@code publishedAt} stays undated (it must not move any story clock)
      * @param reservedSources source ids the item may not claim (configured sources, for items pushed by callers)
      * @throws InvalidRequestException naming every bad field
      */
@@ -124,7 +125,7 @@ public final class ItemJson {
     private static Instant instant(JsonNode node, String prefix, Map<String, String> errors, Instant now) {
         String raw = bounded(node, "publishedAt", MAX_DATE, prefix, errors);
         if (isBlank(raw)) {
-            return errors.containsKey(prefix + "publishedAt") ? null : now;
+            return null;
         }
         Instant parsed;
         try {

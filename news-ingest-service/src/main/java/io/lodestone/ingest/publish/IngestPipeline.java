@@ -1,14 +1,13 @@
 package io.lodestone.ingest.publish;
 
 import io.lodestone.events.SupplyEventDetected;
-import io.lodestone.ingest.IngestProperties;
-import io.lodestone.ingest.dedupe.Decision;
-import io.lodestone.ingest.dedupe.Deduplicator;
+import io.lodestone.ingest.dedupe.StoryCandidate;
 import io.lodestone.ingest.extract.Extraction;
 import io.lodestone.ingest.extract.Extractor;
 import io.lodestone.ingest.item.NewsItem;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +16,11 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Service;
 
 /**
- * The one path every item takes: extract → irrelevant items counted and dropped → duplicates
- * dropped, corroborations republished → new events published, synchronously. Each item ends in
- * one log line saying what happened to it, and in the {@code lodestone.ingest.items} counter.
+ * The one path every item takes, whatever its source (polling, push, bulk import, the offline
+ * command): extract → items that are not about supply are counted and dropped → relevant items
+ * go to the story stage, which places them in stories and publishes one event per story. Each
+ * item ends in one log line saying what happened to it, and in the {@code lodestone.ingest.items}
+ * counter.
  */
 @Service
 public class IngestPipeline {
@@ -27,32 +28,34 @@ public class IngestPipeline {
     private static final Logger log = LoggerFactory.getLogger(IngestPipeline.class);
 
     private final Extractor extractor;
-    private final Deduplicator deduplicator;
-    private final SupplyEventPublisher publisher;
+    private final StoryStage stories;
     private final MeterRegistry meters;
     private final Timer extractionTimer;
     private final Clock clock;
 
     @Autowired
-    IngestPipeline(IngestProperties properties, SupplyEventPublisher publisher, MeterRegistry meters) {
-        this(new Extractor(), new Deduplicator(properties.dedupeWindow()), publisher, meters, Clock.systemUTC());
+    IngestPipeline(StoryStage stories, MeterRegistry meters) {
+        this(new Extractor(), stories, meters, Clock.systemUTC());
     }
 
-    IngestPipeline(Extractor extractor, Deduplicator deduplicator, SupplyEventPublisher publisher,
-                   MeterRegistry meters, Clock clock) {
+    IngestPipeline(Extractor extractor, StoryStage stories, MeterRegistry meters, Clock clock) {
         this.extractor = extractor;
-        this.deduplicator = deduplicator;
-        this.publisher = publisher;
+        this.stories = stories;
         this.meters = meters;
         this.clock = clock;
         this.extractionTimer = Timer.builder("lodestone.ingest.extraction")
                 .description("Time to extract one item").register(meters);
     }
 
+    /** The same pipeline without Spring or a broker: the offline command. */
+    public static IngestPipeline offline(Extractor extractor, StoryStage stories, Clock clock) {
+        return new IngestPipeline(extractor, stories, new SimpleMeterRegistry(), clock);
+    }
+
     /**
-     * Runs the item through the pipeline and publishes what it yields.
+     * Runs the item through the pipeline.
      *
-     * @throws PublishFailedException if the broker did not acknowledge; the item then counts as not accepted
+     * @throws PublishFailedException if the story stage did not take the item; it then counts as not accepted
      */
     public ItemOutcome process(NewsItem item) {
         Extraction extraction = extract(item);
@@ -60,30 +63,19 @@ public class IngestPipeline {
         if (!extraction.relevant()) {
             return done(item, new ItemOutcome(item.id(), ItemOutcome.Status.NOT_RELEVANT, event, null));
         }
-        Decision decision = deduplicator.observe(item, event);
-        ItemOutcome outcome = switch (decision.outcome()) {
-            case NEW -> new ItemOutcome(item.id(), ItemOutcome.Status.PUBLISHED, decision.toPublish(), null);
-            case NEAR_DUPLICATE -> new ItemOutcome(item.id(), ItemOutcome.Status.CORROBORATED,
-                    decision.toPublish(), decision.duplicateOfItemId());
-            case EXACT_DUPLICATE -> new ItemOutcome(item.id(), ItemOutcome.Status.DUPLICATE, event,
-                    decision.duplicateOfItemId());
-        };
-        if (outcome.status() != ItemOutcome.Status.DUPLICATE) {
-            try {
-                publisher.publish(outcome.event());
-            } catch (RuntimeException e) {
-                meters.counter("lodestone.ingest.items", "source", item.sourceId(), "outcome", "publish_failed",
-                        "type", event.eventType().name()).increment();
-                log.warn("item {} from {}: publish failed: {}", item.id(), item.sourceId(),
-                        NestedExceptionUtils.getMostSpecificCause(e).toString());
-                throw e instanceof PublishFailedException failed ? failed
-                        : new PublishFailedException("could not publish event " + outcome.event().eventId(), e);
-            }
+        try {
+            return done(item, stories.submit(StoryCandidate.of(item, event)));
+        } catch (RuntimeException e) {
+            meters.counter("lodestone.ingest.items", "source", item.sourceId(), "outcome", "publish_failed",
+                    "type", event.eventType().name()).increment();
+            log.warn("item {} from {}: not accepted: {}", item.id(), item.sourceId(),
+                    NestedExceptionUtils.getMostSpecificCause(e).toString());
+            throw e instanceof PublishFailedException failed ? failed
+                    : new PublishFailedException("could not accept item " + item.id(), e);
         }
-        return done(item, outcome);
     }
 
-    /** Extraction alone: no dedupe state touched, nothing published. */
+    /** Extraction alone: no story touched, nothing published. */
     public ItemOutcome dryRun(NewsItem item) {
         Extraction extraction = extract(item);
         return new ItemOutcome(item.id(), extraction.relevant() ? ItemOutcome.Status.EXTRACTED

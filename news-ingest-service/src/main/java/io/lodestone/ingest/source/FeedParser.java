@@ -60,8 +60,8 @@ class FeedParser implements ItemParser {
             if (id == null) {
                 continue;
             }
-            Instant published = published(entry, now);
-            Optional<String> absurd = PublicationDates.problem(published, now);
+            Instant published = published(entry);
+            Optional<String> absurd = published == null ? Optional.empty() : PublicationDates.problem(published, now);
             if (absurd.isPresent()) {
                 log.warn("source {}: dropped item {}: its date {} {}", source.id(), LogSafe.escape(id), published,
                         absurd.get());
@@ -99,9 +99,10 @@ class FeedParser implements ItemParser {
         return text.toString();
     }
 
-    private static Instant published(SyndEntry entry, Instant now) {
+    /** The entry's own date, or null: an undated entry stays undated so it cannot move a story clock. */
+    private static Instant published(SyndEntry entry) {
         Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
-        return date == null ? now : date.toInstant();
+        return date == null ? null : date.toInstant();
     }
 
     private static String link(String link) {

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Items pushed over HTTP are extracted, published to the real broker, and answered with the extraction. */
+/**
+ * Items pushed over HTTP are extracted, handed to the story stage on the real broker (answered
+ * {@code ACCEPTED} with the extraction once the broker has them), and published as stories.
+ */
 class PushApiIntegrationTest extends IngestIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -23,12 +26,12 @@ class PushApiIntegrationTest extends IngestIntegrationTest {
              "url":"https://wire.example.org/sb-1","publishedAt":"2024-08-15T08:00:00Z"}""";
 
     @Test
-    void pushedItemIsPublishedAndTheAnswerShowsTheExtraction() {
+    void pushedItemIsAcceptedThenPublishedOnceHoweverOftenItIsPushed() {
         HttpResponse<String> response = post("/api/v1/items", ANTIMONY, TOKEN);
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode outcome = JSON.readTree(response.body());
-        assertThat(outcome.get("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(outcome.get("status").asString()).isEqualTo("ACCEPTED");
         assertThat(outcome.at("/event/elements").toString()).contains("\"Sb\"");
         String eventId = outcome.at("/event/eventId").asString();
         List<ConsumerRecord<String, String>> records = kafka.readUntil(Topics.SUPPLY_EVENTS.name(),
@@ -37,7 +40,12 @@ class PushApiIntegrationTest extends IngestIntegrationTest {
                 .satisfies(r -> assertThat(r.value()).contains("\"sourceId\":\"push\""));
 
         HttpResponse<String> again = post("/api/v1/items", ANTIMONY, TOKEN);
-        assertThat(JSON.readTree(again.body()).get("status").asString()).isEqualTo("DUPLICATE");
+        assertThat(JSON.readTree(again.body()).get("status").asString()).isEqualTo("ACCEPTED");
+        post("/api/v1/items", ANTIMONY.replace("push-sb-1", "after-copy").replace("sb-1", "after-copy")
+                .replace("antimony", "germanium"), TOKEN);
+        List<ConsumerRecord<String, String>> later = kafka.readUntil(Topics.SUPPLY_EVENTS.name(),
+                read -> read.stream().anyMatch(r -> r.value().contains("wire.example.org/after-copy")), Duration.ofSeconds(30));
+        assertThat(later).filteredOn(r -> eventId.equals(r.key())).hasSize(1);
     }
 
     @Test
@@ -51,7 +59,7 @@ class PushApiIntegrationTest extends IngestIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode outcomes = JSON.readTree(response.body());
         assertThat(outcomes.get(0).get("status").asString()).isEqualTo("NOT_RELEVANT");
-        assertThat(outcomes.get(1).get("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(outcomes.get(1).get("status").asString()).isEqualTo("ACCEPTED");
     }
 
     @Test
@@ -64,7 +72,8 @@ class PushApiIntegrationTest extends IngestIntegrationTest {
         assertThat(outcome.get("status").asString()).isEqualTo("EXTRACTED");
         String eventId = outcome.at("/event/eventId").asString();
 
-        post("/api/v1/items", ANTIMONY.replace("push-sb-1", "barrier").replace("sb-1", "barrier"), TOKEN);
+        post("/api/v1/items", ANTIMONY.replace("push-sb-1", "barrier").replace("sb-1", "barrier")
+                .replace("antimony", "tungsten"), TOKEN);
         List<ConsumerRecord<String, String>> records = kafka.readUntil(Topics.SUPPLY_EVENTS.name(),
                 read -> read.stream().anyMatch(r -> r.value().contains("wire.example.org/barrier")), Duration.ofSeconds(30));
         assertThat(records).noneMatch(r -> eventId.equals(r.key()));

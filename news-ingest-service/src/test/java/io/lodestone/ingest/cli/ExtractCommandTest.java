@@ -67,9 +67,11 @@ class ExtractCommandTest {
     }
 
     @Test
-    void dedupeMarksTheLaterCopyWithTheEarlierLinesId() {
+    void dedupeRunsTheServicesStoryStageAndMarksLaterReportsWithTheFirstLinesId() {
         List<JsonNode> lines = run(List.of("--dedupe"), LICENSING, NOISE, LICENSING_COPY, LICENSING);
 
+        assertThat(lines).extracting(l -> l.get("status").asString())
+                .containsExactly("PUBLISHED", "NOT_RELEVANT", "CORROBORATED", "DUPLICATE");
         assertThat(lines).extracting(l -> l.get("duplicateOf").isNull() ? null : l.get("duplicateOf").asString())
                 .containsExactly(null, null, "a", "a");
         assertThat(lines.get(2).get("eventId").asString()).isEqualTo(lines.get(0).get("eventId").asString());

@@ -1,0 +1,55 @@
+package io.lodestone.ingest.dedupe;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * When a report joins a story. A report and a story are never linked when both name specific
+ * elements and share none (a group such as "rare earths" stands for its members), the
+ * announcements they cite most differ, both headlines name years and share none, or both are
+ * dated more than {@code window} apart. Otherwise their
+ * score is the TF-IDF cosine of their terms, plus {@code figureWeight} for each shared figure (at
+ * most two), plus {@code elementWeight} when their element sets are equal (half of it when they
+ * overlap), plus {@code typeWeight} when the event types agree, minus {@code timePenalty} times
+ * their distance in windows (half a window when either is undated), minus {@code oppositeDirectionPenalty} when one tightens and the
+ * other eases; at {@code threshold} or above they are one story.
+ *
+ * @param window                   how far apart in publication time two reports of one story can be
+ * @param maxStories               how many stories are remembered at most; the least recently active go first
+ * @param threshold                the score at which a report joins a story
+ * @param figureWeight             per shared figure, at most two counted
+ * @param elementWeight            for equal specific element sets
+ * @param typeWeight               for the same event type
+ * @param timePenalty              per window of distance
+ * @param oppositeDirectionPenalty when one report tightens and the other eases
+ * @param queryTerms               how many of a report's most distinctive terms look for candidate stories
+ * @param maxCandidates            how many candidate stories are scored per report
+ * @param maxPostings              terms in more stories than this are too common to look stories up by
+ */
+public record LinkRules(Duration window, int maxStories, double threshold, double figureWeight, double elementWeight,
+                        double typeWeight, double timePenalty, double oppositeDirectionPenalty, int queryTerms,
+                        int maxCandidates, int maxPostings) {
+
+    /** The default number of stories remembered. */
+    public static final int DEFAULT_MAX_STORIES = 20_000;
+
+    public LinkRules {
+        Objects.requireNonNull(window, "window");
+        if (window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("window must be positive: " + window);
+        }
+        if (maxStories < 1 || queryTerms < 1 || maxCandidates < 1 || maxPostings < 1) {
+            throw new IllegalArgumentException("limits must be positive");
+        }
+    }
+
+    /** The tuned weights (tuning split of the real-reporting set), with the given window and cap. */
+    public static LinkRules standard(Duration window, int maxStories) {
+        return new LinkRules(window, maxStories, 0.40, 0.25, 0.10, 0.05, 0.10, 0.15, 40, 64, 2_000);
+    }
+
+    public LinkRules withThreshold(double value) {
+        return new LinkRules(window, maxStories, value, figureWeight, elementWeight, typeWeight, timePenalty,
+                oppositeDirectionPenalty, queryTerms, maxCandidates, maxPostings);
+    }
+}

@@ -1,0 +1,51 @@
+package io.lodestone.ingest.dedupe;
+
+import io.lodestone.events.SupplyEventDetected;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One story as the story stage remembers it: the event its first report published, who has told
+ * it, and what later reports are compared with. Immutable; the stage replaces it on every change.
+ *
+ * @param id          the story's event id (its first report's)
+ * @param sequence    creation order; when several stories match, the oldest absorbs the others
+ * @param firstItemId the id of the item that started it
+ * @param event       the event published for it, with corroborations 1
+ * @param outlets     the distinct outlets that told it, sorted; their number is the corroborations
+ * @param identities  canonical URLs and source ids of its items, for exact duplicates
+ * @param terms       summed term counts of its items, the {@value StoryText#MAX_TERMS} most frequent
+ * @param figures     union of its items' figures
+ * @param elements    union of its items' scopes: their specific elements and the members of the
+ *                    groups they name
+ * @param earliest    publication time of its earliest dated report, or null if none was dated
+ * @param latest      publication time of its latest dated report, or null if none was dated
+ * @param anchor      when it was last active on the story clock: {@code latest}, or for an undated
+ *                    story the clock when it was last joined; stories are forgotten by it
+ */
+public record Story(String id, long sequence, String firstItemId, SupplyEventDetected event, List<String> outlets,
+                    List<String> identities, Map<String, Integer> terms, List<String> figures,
+                    List<String> elements, Instant earliest, Instant latest, Instant anchor) {
+
+    public Story {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(anchor, "anchor");
+        outlets = List.copyOf(outlets);
+        identities = List.copyOf(identities);
+        terms = Map.copyOf(terms);
+        figures = List.copyOf(figures);
+        elements = List.copyOf(elements);
+    }
+
+    /** The story's event as it is published now: its first event with the outlets counted. */
+    public SupplyEventDetected published() {
+        return event.withCorroborations(Math.max(1, outlets.size()));
+    }
+
+    boolean dated() {
+        return latest != null;
+    }
+}

@@ -1,0 +1,63 @@
+package io.lodestone.ingest.dedupe;
+
+import io.lodestone.events.SupplyEventDetected;
+import io.lodestone.ingest.extract.EventIds;
+import io.lodestone.ingest.item.NewsItem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A relevant item, extracted, on its way to the story stage: everything the stage needs to place
+ * it in a story, and nothing of the item's full text.
+ *
+ * @param itemId     the item's id
+ * @param outlet     who told it: the configured source, or the URL's host for pushed and imported items
+ * @param identities what makes another item the very same item: its canonical URL, its source and id
+ * @param dated      false when the item had no publication time of its own (its event's
+ *                   {@code publishedAt} is then the extraction time); undated items never move
+ *                   the story clock
+ * @param event      the extracted event, published as is if the item starts a story
+ * @param terms      term counts of title and text ({@link StoryText#terms})
+ * @param figures    distinctive figures ({@link StoryText#figures})
+ */
+public record StoryCandidate(String itemId, String outlet, List<String> identities, boolean dated,
+                             SupplyEventDetected event, Map<String, Integer> terms, List<String> figures) {
+
+    public StoryCandidate {
+        Objects.requireNonNull(event, "event");
+        identities = identities == null ? List.of() : List.copyOf(identities);
+        terms = terms == null ? Map.of() : Map.copyOf(terms);
+        figures = figures == null ? List.of() : List.copyOf(figures);
+    }
+
+    /** The candidate for an item whose extraction was relevant. */
+    public static StoryCandidate of(NewsItem item, SupplyEventDetected event) {
+        List<String> identities = new ArrayList<>();
+        String url = EventIds.canonicalUrl(item.url());
+        if (url != null) {
+            identities.add("url:" + url);
+        }
+        if (item.id() != null) {
+            identities.add("id:" + item.sourceId() + "|" + item.id());
+        }
+        return new StoryCandidate(item.id(), outletOf(item.sourceId(), url), identities, item.publishedAt() != null,
+                event, StoryText.terms(item.title(), item.text()),
+                List.copyOf(StoryText.figures(item.title(), item.text())));
+    }
+
+    /** The outlet: the configured source, or for pushed and imported items the URL's host. */
+    static String outletOf(String sourceId, String canonicalUrl) {
+        String source = sourceId == null ? "" : sourceId;
+        boolean generic = source.isEmpty() || source.equals("push") || source.equals("import") || source.equals("extract");
+        if (generic && canonicalUrl != null) {
+            int hostStart = canonicalUrl.indexOf("://");
+            if (hostStart >= 0) {
+                int hostEnd = canonicalUrl.indexOf('/', hostStart + 3);
+                return "host:" + canonicalUrl.substring(hostStart + 3, hostEnd < 0 ? canonicalUrl.length() : hostEnd);
+            }
+        }
+        return source;
+    }
+}

@@ -1,0 +1,383 @@
+package io.lodestone.ingest.dedupe;
+
+import io.lodestone.events.Direction;
+import io.lodestone.events.ElementGroup;
+import io.lodestone.events.Elements;
+import io.lodestone.events.SupplyEventDetected;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Places each relevant report in a story, so that one real-world event is one event however many
+ * outlets tell it, and two events are never one story.
+ * <ul>
+ * <li>The very same item again (canonical URL, or source and id) is a {@code DUPLICATE}.</li>
+ * <li>Otherwise the stories it may belong to are looked up in an inverted index (its most
+ *     distinctive terms, its elements and its figures → stories) and scored by {@link LinkRules}.
+ *     None scores enough: it starts a story and its own event is published. One or more do: it
+ *     joins the oldest, and the others, now shown to be the same story, are folded into it
+ *     (unless their elements are disjoint from it). The story's first event is republished with
+ *     the distinct outlets counted as corroborations, when that number grew ({@code CORROBORATED});
+ *     a further report by an outlet already counted changes nothing ({@code REPEATED}).</li>
+ * </ul>
+ * The story clock is the latest publication time of any dated report; only dated reports move it,
+ * so an item without a date of its own cannot make every earlier story look old. Stories inactive
+ * for more than the window before the clock are forgotten, and at most
+ * {@link LinkRules#maxStories()} are kept, so memory and the work per report stay bounded however
+ * long the stage runs. Not thread-safe: one story stage runs one linker on one thread.
+ */
+public final class StoryLinker {
+
+    private static final Comparator<Story> BY_ANCHOR = Comparator.comparing(Story::anchor)
+            .thenComparingLong(Story::sequence);
+
+    private final LinkRules rules;
+    private final Stories stories;
+    private final Map<String, Story> byId = new HashMap<>();
+    private final TreeSet<Story> byAnchor = new TreeSet<>(BY_ANCHOR);
+    private final Map<String, Set<String>> postings = new HashMap<>();
+    private final Map<String, String> identities = new HashMap<>();
+    private Instant clock;
+    private long nextSequence;
+
+    /** A linker over the stories already kept in {@code stories} (read once, here). */
+    public StoryLinker(LinkRules rules, Stories stories) {
+        this.rules = rules;
+        this.stories = stories;
+        stories.forEach(story -> {
+            index(story);
+            nextSequence = Math.max(nextSequence, story.sequence() + 1);
+            if (story.latest() != null && (clock == null || story.latest().isAfter(clock))) {
+                clock = story.latest();
+            }
+        });
+    }
+
+    public StoryDecision link(StoryCandidate candidate) {
+        for (String identity : candidate.identities()) {
+            String storyId = identities.get(identity);
+            if (storyId != null) {
+                Story story = byId.get(storyId);
+                return new StoryDecision(StoryDecision.Outcome.DUPLICATE, storyId, story.firstItemId(), story.published(),
+                        List.of());
+            }
+        }
+        Instant time = candidate.dated() ? candidate.event().publishedAt() : null;
+        if (time != null && (clock == null || time.isAfter(clock))) {
+            clock = time;
+            forgetInactiveBefore(clock.minus(rules.window()));
+        }
+        List<Story> matches = matches(candidate, time);
+        if (matches.isEmpty()) {
+            Story story = start(candidate, time);
+            save(story);
+            while (byId.size() > rules.maxStories()) {
+                forget(byAnchor.first());
+            }
+            return new StoryDecision(StoryDecision.Outcome.NEW, story.id(), story.firstItemId(), story.published(),
+                    List.of());
+        }
+        Story target = matches.get(0);
+        Set<String> elements = new HashSet<>(target.elements());
+        elements.addAll(scope(candidate.event()));
+        List<Story> absorbed = new ArrayList<>();
+        for (Story other : matches.subList(1, matches.size())) {
+            if (compatible(elements, other.elements())) {
+                absorbed.add(other);
+                elements.addAll(other.elements());
+            }
+        }
+        Story joined = join(target, candidate, absorbed, time);
+        for (Story other : absorbed) {
+            forget(other);
+        }
+        unindex(target);
+        save(joined);
+        boolean grew = joined.outlets().size() > target.outlets().size();
+        return new StoryDecision(grew ? StoryDecision.Outcome.CORROBORATED : StoryDecision.Outcome.REPEATED,
+                joined.id(), joined.firstItemId(), joined.published(),
+                absorbed.stream().map(Story::id).toList());
+    }
+
+    /** How many stories are remembered now. */
+    public int size() {
+        return byId.size();
+    }
+
+    /** The stories the candidate belongs to, oldest first. */
+    private List<Story> matches(StoryCandidate candidate, Instant time) {
+        Map<String, Double> weights = weights(candidate.terms());
+        double norm = norm(weights.values());
+        Map<String, Integer> hits = new HashMap<>();
+        weights.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(rules.queryTerms())
+                .forEach(term -> lookUp("t:" + term.getKey(), hits));
+        candidate.event().elements().forEach(element -> lookUp("e:" + element, hits));
+        candidate.figures().forEach(figure -> lookUp("f:" + figure, hits));
+        List<Story> scored = new ArrayList<>();
+        hits.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+                        .thenComparingLong(e -> byId.get(e.getKey()).sequence()))
+                .limit(rules.maxCandidates())
+                .map(e -> byId.get(e.getKey()))
+                .filter(story -> score(candidate, weights, norm, story, time) >= rules.threshold())
+                .forEach(scored::add);
+        scored.sort(Comparator.comparingLong(Story::sequence));
+        return scored;
+    }
+
+    /** The linking score of a candidate and a story; negative infinity when they must never link. */
+    double score(StoryCandidate candidate, Map<String, Double> weights, double norm, Story story, Instant time) {
+        Set<String> elements = scope(candidate.event());
+        if (!compatible(elements, story.elements())) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (disjoint(candidate.figures(), story.figures(), StoryText.MAIN_ANNOUNCEMENT_PREFIX)
+                || disjoint(candidate.figures(), story.figures(), StoryText.TITLE_YEAR_PREFIX)) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        // without two dates, the distance in time is unknown: taken as half a window
+        double windows = 0.5;
+        if (time != null && story.dated()) {
+            Duration distance = time.isBefore(story.earliest()) ? Duration.between(time, story.earliest())
+                    : time.isAfter(story.latest()) ? Duration.between(story.latest(), time) : Duration.ZERO;
+            if (distance.compareTo(rules.window()) > 0) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            windows = distance.toMillis() / (double) rules.window().toMillis();
+        }
+        double dot = 0;
+        double storyNorm = 0;
+        for (Map.Entry<String, Integer> term : story.terms().entrySet()) {
+            double w = tf(term.getValue()) * idf(term.getKey());
+            storyNorm += w * w;
+            Double mine = weights.get(term.getKey());
+            if (mine != null) {
+                dot += mine * w;
+            }
+        }
+        double cosine = norm == 0 || storyNorm == 0 ? 0 : dot / (norm * Math.sqrt(storyNorm));
+        int sharedFigures = 0;
+        for (String figure : candidate.figures()) {
+            if (!figure.startsWith(StoryText.TITLE_YEAR_PREFIX) && !figure.startsWith(StoryText.MAIN_ANNOUNCEMENT_PREFIX)
+                    && story.figures().contains(figure)) {
+                sharedFigures++;
+            }
+        }
+        double score = cosine + rules.figureWeight() * Math.min(2, sharedFigures);
+        if (!elements.isEmpty() && !story.elements().isEmpty()) {
+            score += elements.equals(Set.copyOf(story.elements())) ? rules.elementWeight()
+                    : rules.elementWeight() / 2;
+        }
+        SupplyEventDetected first = story.event();
+        if (first.eventType() == candidate.event().eventType()) {
+            score += rules.typeWeight();
+        }
+        if (opposite(first.direction(), candidate.event().direction())) {
+            score -= rules.oppositeDirectionPenalty();
+        }
+        return score - rules.timePenalty() * windows;
+    }
+
+    Map<String, Double> weights(Map<String, Integer> terms) {
+        Map<String, Double> weights = new HashMap<>();
+        terms.forEach((term, count) -> weights.put(term, tf(count) * idf(term)));
+        return weights;
+    }
+
+    static double norm(Collection<Double> weights) {
+        double sum = 0;
+        for (double w : weights) {
+            sum += w * w;
+        }
+        return Math.sqrt(sum);
+    }
+
+    private static double tf(int count) {
+        return 1 + Math.log(count);
+    }
+
+    /** Rarer terms among the remembered stories weigh more; a term no story has weighs most. */
+    private double idf(String term) {
+        Set<String> holders = postings.get("t:" + term);
+        int df = holders == null ? 0 : holders.size();
+        return Math.log(1 + (byId.size() + 1.0) / (df + 1.0));
+    }
+
+    private void lookUp(String key, Map<String, Integer> hits) {
+        Set<String> holders = postings.get(key);
+        if (holders != null && holders.size() <= rules.maxPostings()) {
+            for (String id : holders) {
+                hits.merge(id, 1, Integer::sum);
+            }
+        }
+    }
+
+    /**
+     * The elements a report is about: its specific elements, and the members of the groups it
+     * names ("rare earths" covers dysprosium, not gallium).
+     */
+    static Set<String> scope(SupplyEventDetected event) {
+        Set<String> scope = new HashSet<>(event.elements());
+        for (ElementGroup group : event.groups()) {
+            scope.addAll(Elements.membersOf(group));
+        }
+        return scope;
+    }
+
+    /** Disjoint element scopes are different events, however alike the words. */
+    private static boolean compatible(Collection<String> a, Collection<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return true;
+        }
+        for (String element : a) {
+            if (b.contains(element)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Both name figures of a kind and share none: different announcement numbers are different
+     * notices, different headline years different editions of a recurring one.
+     */
+    private static boolean disjoint(List<String> a, List<String> b, String kind) {
+        boolean anyA = false;
+        for (String figure : a) {
+            if (figure.startsWith(kind)) {
+                anyA = true;
+                if (b.contains(figure)) {
+                    return false;
+                }
+            }
+        }
+        return anyA && b.stream().anyMatch(figure -> figure.startsWith(kind));
+    }
+
+    private static boolean opposite(Direction a, Direction b) {
+        return (a == Direction.TIGHTENING && b == Direction.EASING) || (a == Direction.EASING && b == Direction.TIGHTENING);
+    }
+
+    private Story start(StoryCandidate candidate, Instant time) {
+        SupplyEventDetected event = candidate.event().withCorroborations(1);
+        return new Story(event.eventId(), nextSequence++, candidate.itemId(), event, List.of(candidate.outlet()),
+                candidate.identities(), candidate.terms(), candidate.figures(), List.copyOf(new TreeSet<>(scope(candidate.event()))), time, time,
+                time != null ? time : undatedAnchor(candidate));
+    }
+
+    private Story join(Story target, StoryCandidate candidate, List<Story> absorbed, Instant time) {
+        List<Story> all = new ArrayList<>();
+        all.add(target);
+        all.addAll(absorbed);
+        Set<String> outlets = new TreeSet<>();
+        Set<String> ids = new LinkedHashSet<>();
+        Map<String, Integer> terms = new HashMap<>(candidate.terms());
+        Set<String> figures = new LinkedHashSet<>();
+        Set<String> elements = new TreeSet<>(scope(candidate.event()));
+        Instant earliest = time;
+        Instant latest = time;
+        for (Story story : all) {
+            outlets.addAll(story.outlets());
+            ids.addAll(story.identities());
+            story.terms().forEach((term, count) -> terms.merge(term, count, Integer::sum));
+            figures.addAll(story.figures());
+            elements.addAll(story.elements());
+            earliest = min(earliest, story.earliest());
+            latest = max(latest, story.latest());
+        }
+        outlets.add(candidate.outlet());
+        ids.addAll(candidate.identities());
+        figures.addAll(candidate.figures());
+        Instant anchor = latest != null ? latest : max(target.anchor(), undatedAnchor(candidate));
+        return new Story(target.id(), target.sequence(), target.firstItemId(), target.event(), List.copyOf(outlets),
+                List.copyOf(ids), mostFrequent(terms), List.copyOf(figures).subList(0, Math.min(figures.size(),
+                4 * StoryText.MAX_FIGURES)), List.copyOf(elements), earliest, latest, anchor);
+    }
+
+    /** An undated report is placed at the story clock, or at its extraction time before any dated one. */
+    private Instant undatedAnchor(StoryCandidate candidate) {
+        return clock != null ? clock : candidate.event().publishedAt();
+    }
+
+    private static Map<String, Integer> mostFrequent(Map<String, Integer> terms) {
+        if (terms.size() <= StoryText.MAX_TERMS) {
+            return terms;
+        }
+        List<Map.Entry<String, Integer>> entries = new ArrayList<>(terms.entrySet());
+        entries.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        Map<String, Integer> kept = new TreeMap<>();
+        for (Map.Entry<String, Integer> entry : entries.subList(0, StoryText.MAX_TERMS)) {
+            kept.put(entry.getKey(), entry.getValue());
+        }
+        return kept;
+    }
+
+    private void forgetInactiveBefore(Instant horizon) {
+        while (!byAnchor.isEmpty() && byAnchor.first().anchor().isBefore(horizon)) {
+            forget(byAnchor.first());
+        }
+    }
+
+    private void save(Story story) {
+        stories.put(story);
+        index(story);
+    }
+
+    private void forget(Story story) {
+        unindex(story);
+        stories.delete(story.id());
+    }
+
+    private void index(Story story) {
+        byId.put(story.id(), story);
+        byAnchor.add(story);
+        story.identities().forEach(identity -> identities.put(identity, story.id()));
+        story.terms().keySet().forEach(term -> post("t:" + term, story.id()));
+        story.elements().forEach(element -> post("e:" + element, story.id()));
+        story.figures().forEach(figure -> post("f:" + figure, story.id()));
+    }
+
+    private void unindex(Story story) {
+        byId.remove(story.id());
+        byAnchor.remove(story);
+        story.identities().forEach(identity -> identities.remove(identity, story.id()));
+        story.terms().keySet().forEach(term -> unpost("t:" + term, story.id()));
+        story.elements().forEach(element -> unpost("e:" + element, story.id()));
+        story.figures().forEach(figure -> unpost("f:" + figure, story.id()));
+    }
+
+    private void post(String key, String id) {
+        postings.computeIfAbsent(key, k -> new HashSet<>()).add(id);
+    }
+
+    private void unpost(String key, String id) {
+        Set<String> holders = postings.get(key);
+        if (holders != null) {
+            holders.remove(id);
+            if (holders.isEmpty()) {
+                postings.remove(key);
+            }
+        }
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+    }
+}

@@ -1,0 +1,233 @@
+package io.lodestone.ingest.dedupe;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a story's text is compared by.
+ * <ul>
+ * <li><b>Terms</b> with their counts: Latin words in lower case without function words and with a
+ *     plural {@code s} removed, and Han characters as bigrams after folding traditional to
+ *     simplified ({@link HanFold}). Title terms count twice. Only the {@value #MAX_TERMS} most
+ *     frequent are kept, so a long article costs no more than a short one.</li>
+ * <li><b>Figures</b> that identify an event across outlets and languages: announcement numbers
+ *     ({@code No. 70}, {@code 第70号}), percentages, amounts with a unit or currency, and days of
+ *     the year ({@code November 10}, {@code 11月10日}), which name deadlines and effective dates
+ *     in any language. Bare numbers are not figures, so years in the text never are; a year in
+ *     the headline is kept apart, to tell this year's edition of a recurring notice from last
+ *     year's.</li>
+ * </ul>
+ */
+final class StoryText {
+
+    static final int MAX_TERMS = 200;
+    static final int MAX_FIGURES = 24;
+    private static final int TITLE_WEIGHT = 2;
+
+    private static final Set<String> STOP_WORDS = Set.of("the", "and", "for", "are", "was", "were", "has", "have",
+            "had", "its", "it's", "this", "that", "these", "those", "with", "from", "into", "onto", "over", "under",
+            "about", "after", "before", "again", "also", "among", "because", "been", "being", "between", "could",
+            "does", "did", "during", "each", "more", "most", "other", "said", "says", "same", "should", "some",
+            "such", "than", "their", "them", "then", "there", "they", "through", "until", "very", "what", "when",
+            "where", "which", "while", "will", "would", "who", "whom", "whose", "can", "may", "might", "must",
+            "not", "but", "nor", "all", "any", "both", "few", "our", "out", "his", "her", "she", "him", "you",
+            "your", "per", "via", "how", "why", "new", "one", "two", "three", "year", "years", "month", "months",
+            "week", "day", "days", "told", "reported", "according", "report", "news", "reuters", "just", "like",
+            "only", "own", "now", "yet", "still", "even", "much", "many", "well", "here", "off", "too",
+            "january", "february", "march", "april", "june", "july", "august", "september", "october",
+            "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
+
+    private static final Pattern ANNOUNCEMENT = Pattern.compile(
+            "(?i)(?:\\bno\\.?\\s*|\\bnumber\\s+)(\\d{1,4})(?!\\d)|第\\s*(\\d{1,4})\\s*[号號]");
+    private static final Pattern PERCENT = Pattern.compile(
+            "(?i)(\\d+(?:\\.\\d+)?)\\s*(?:%|％|\\s?percent\\b|\\s?per\\s?cent\\b)");
+    private static final Pattern AMOUNT = Pattern.compile(
+            "(?i)(us\\$|\\$|¥|€|rmb\\s?)?\\s?(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)\\s?"
+                    + "(million|billion|bn|mn|trillion|metric tons?|tonnes?|tons?|mt|kg|kilograms?|亿|万|吨|公斤|千克|美元|元|yuan|dollars?)?");
+
+    /** A year in a headline says which edition of a recurring notice (a quota, a yearly list) it is. */
+    private static final Pattern TITLE_YEAR = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})(?!\\d)");
+    static final String TITLE_YEAR_PREFIX = "title-year:";
+    static final String ANNOUNCEMENT_PREFIX = "no:";
+    static final String MAIN_ANNOUNCEMENT_PREFIX = "main-no:";
+    private static final String MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec";
+    private static final Pattern MONTH_DAY = Pattern.compile(
+            "(?i)\\b(" + MONTHS + ")[a-z]*\\.?\\s+(\\d{1,2})(?!\\d)|\\b(\\d{1,2})\\s+(" + MONTHS + ")[a-z]*\\b"
+                    + "|(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号號]");
+    private static final List<String> MONTH_NAMES = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+            "sep", "oct", "nov", "dec");
+
+    private StoryText() {
+    }
+
+    /** Term counts of an item's title and text. */
+    static Map<String, Integer> terms(String title, String text) {
+        Map<String, Integer> counts = new HashMap<>();
+        Map<String, Integer> firstSeen = new HashMap<>();
+        addTerms(title, TITLE_WEIGHT, counts, firstSeen);
+        addTerms(text, 1, counts, firstSeen);
+        List<String> kept = new ArrayList<>(counts.keySet());
+        kept.sort(Comparator.<String>comparingInt(counts::get).reversed().thenComparing(firstSeen::get));
+        Map<String, Integer> top = new TreeMap<>();
+        for (String term : kept.subList(0, Math.min(MAX_TERMS, kept.size()))) {
+            top.put(term, counts.get(term));
+        }
+        return top;
+    }
+
+    /** Distinctive figures of an item, normalised so that outlets writing them differently agree. */
+    static Set<String> figures(String title, String text) {
+        String s = ((title == null ? "" : title) + "\n" + (text == null ? "" : text)).replace('，', ',');
+        Set<String> figures = new LinkedHashSet<>();
+        Matcher year = TITLE_YEAR.matcher(title == null ? "" : title);
+        while (year.find()) {
+            figures.add(TITLE_YEAR_PREFIX + year.group(1));
+        }
+        Matcher announcement = ANNOUNCEMENT.matcher(s);
+        Map<String, Integer> mentions = new java.util.LinkedHashMap<>();
+        while (announcement.find()) {
+            String digits = announcement.group(1) != null ? announcement.group(1) : announcement.group(2);
+            mentions.merge(String.valueOf(Integer.parseInt(digits)), 1, Integer::sum);
+        }
+        // the announcement an item is about is the one it cites most (the first of equals); the
+        // others are usually history ("it suspends No. 61 and No. 62 of October")
+        mentions.entrySet().stream().max(Map.Entry.comparingByValue())
+                .ifPresent(main -> figures.add(MAIN_ANNOUNCEMENT_PREFIX + main.getKey()));
+        for (String number : mentions.keySet()) {
+            if (figures.size() < MAX_FIGURES) {
+                figures.add(ANNOUNCEMENT_PREFIX + number);
+            }
+        }
+        Matcher percent = PERCENT.matcher(s);
+        while (percent.find() && figures.size() < MAX_FIGURES) {
+            figures.add("pct:" + number(percent.group(1)));
+        }
+        Matcher date = MONTH_DAY.matcher(s);
+        while (date.find() && figures.size() < MAX_FIGURES) {
+            int month;
+            String day;
+            if (date.group(1) != null) {
+                month = MONTH_NAMES.indexOf(date.group(1).substring(0, 3).toLowerCase(Locale.ROOT)) + 1;
+                day = date.group(2);
+            } else if (date.group(3) != null) {
+                month = MONTH_NAMES.indexOf(date.group(4).substring(0, 3).toLowerCase(Locale.ROOT)) + 1;
+                day = date.group(3);
+            } else {
+                month = Integer.parseInt(date.group(5));
+                day = date.group(6);
+            }
+            int d = Integer.parseInt(day);
+            if (month >= 1 && month <= 12 && d >= 1 && d <= 31) {
+                figures.add("date:" + month + "-" + d);
+            }
+        }
+        Matcher amount = AMOUNT.matcher(s);
+        while (amount.find() && figures.size() < MAX_FIGURES) {
+            String currency = amount.group(1);
+            String unit = amount.group(3);
+            if (currency == null && unit == null) {
+                continue;
+            }
+            figures.add("amt:" + number(amount.group(2)) + unit(currency, unit));
+        }
+        return figures;
+    }
+
+    private static String number(String digits) {
+        String plain = digits.replace(",", "");
+        if (plain.contains(".")) {
+            plain = plain.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return plain;
+    }
+
+    private static String unit(String currency, String unit) {
+        String u = unit == null ? "" : unit.toLowerCase(Locale.ROOT);
+        String scale = switch (u) {
+            case "million", "mn" -> "m";
+            case "billion", "bn" -> "b";
+            case "trillion" -> "t12";
+            case "亿" -> "e8";
+            case "万" -> "e4";
+            case "kg", "kilogram", "kilograms", "公斤", "千克" -> "kg";
+            case "" -> "";
+            default -> u.startsWith("ton") || u.startsWith("metric") || u.equals("mt") || u.equals("吨") ? "t"
+                    : u.startsWith("dollar") || u.equals("美元") ? "usd" : u.equals("元") || u.equals("yuan") ? "cny" : u;
+        };
+        return scale + (currency == null ? "" : currency.strip().toLowerCase(Locale.ROOT));
+    }
+
+    private static void addTerms(String field, int weight, Map<String, Integer> counts, Map<String, Integer> firstSeen) {
+        if (field == null || field.isEmpty()) {
+            return;
+        }
+        String s = field.toLowerCase(Locale.ROOT);
+        StringBuilder word = new StringBuilder();
+        int previousHan = -1;
+        int runLength = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+                addWord(word, weight, counts, firstSeen);
+                int folded = HanFold.fold(cp);
+                if (previousHan >= 0) {
+                    add(new String(Character.toChars(previousHan)) + new String(Character.toChars(folded)), weight,
+                            counts, firstSeen);
+                }
+                previousHan = folded;
+                runLength++;
+            } else {
+                if (runLength == 1) {
+                    add(new String(Character.toChars(previousHan)), weight, counts, firstSeen);
+                }
+                previousHan = -1;
+                runLength = 0;
+                if (Character.isLetterOrDigit(cp) || (cp == '\'' && word.length() > 0)) {
+                    word.appendCodePoint(cp);
+                } else {
+                    addWord(word, weight, counts, firstSeen);
+                }
+            }
+        }
+        if (runLength == 1) {
+            add(new String(Character.toChars(previousHan)), weight, counts, firstSeen);
+        }
+        addWord(word, weight, counts, firstSeen);
+    }
+
+    private static void addWord(StringBuilder word, int weight, Map<String, Integer> counts, Map<String, Integer> firstSeen) {
+        if (word.length() == 0) {
+            return;
+        }
+        String w = word.toString();
+        word.setLength(0);
+        if (w.endsWith("'s")) {
+            w = w.substring(0, w.length() - 2);
+        }
+        w = w.replace("'", "");
+        if (w.length() < 3 || STOP_WORDS.contains(w) || w.chars().allMatch(Character::isDigit)) {
+            return;
+        }
+        if (w.length() > 4 && w.endsWith("ies")) {
+            w = w.substring(0, w.length() - 3) + "y";
+        } else if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) {
+            w = w.substring(0, w.length() - 1);
+        }
+        add(w, weight, counts, firstSeen);
+    }
+
+    private static void add(String term, int weight, Map<String, Integer> counts, Map<String, Integer> firstSeen) {
+        counts.merge(term, weight, Integer::sum);
+        firstSeen.putIfAbsent(term, firstSeen.size());
+    }
+}

@@ -1,0 +1,241 @@
+package io.lodestone.ingest.dedupe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lodestone.events.Direction;
+import io.lodestone.events.EventType;
+import io.lodestone.events.SupplyEventDetected;
+import io.lodestone.ingest.extract.Extraction;
+import io.lodestone.ingest.extract.Extractor;
+import io.lodestone.ingest.item.NewsItem;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The story linker on paraphrases of the clustering failure classes: outlets' rewrites in
+ * English, simplified and traditional Chinese are one story; templated notices about different
+ * elements, the same actor months apart, and items around an undated one stay what they are.
+ * Each row lists reports in arrival order and the stories they must form.
+ */
+class StoryLinkerTest {
+
+    private static final Extractor EXTRACTOR = new Extractor();
+    private static final Instant DETECTED = Instant.parse("2026-11-30T12:00:00Z");
+    private static final Instant DAY = Instant.parse("2025-10-09T06:00:00Z");
+
+    record Report(String id, String url, Instant publishedAt, String title, String text) {
+    }
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                Arguments.of("11: three English outlets rewrite one control",
+                        List.of(
+                                report("wire", "https://wire.example.com/heavy-ree", 0,
+                                        "China puts export controls on more rare earth technologies and five elements",
+                                        "China's commerce ministry said in Announcement No. 62 that exports of holmium, erbium, thulium, europium and ytterbium will need a licence from 8 November. The ministry also widened controls on rare earth mining and magnet technology, saying the step protects national security. Analysts said the move tightens the grip Beijing holds over about 90% of refined output."),
+                                report("daily", "https://daily.example.org/markets/ree-licences", 5,
+                                        "Beijing widens rare earth curbs to holmium, erbium and three more metals",
+                                        "Beijing added five rare earths - holmium, erbium, thulium, europium and ytterbium - to its export licensing list, the commerce ministry announced on Thursday (No. 62). Licences will be required from 8 November, and the rules also cover technology used to mine and refine the metals. China controls roughly 90% of refining."),
+                                report("journal", "https://journal.example.net/asia/china-rare-earth-controls", 20,
+                                        "China expands rare earth export restrictions ahead of trade talks",
+                                        "The Ministry of Commerce expanded its export control regime to holmium, erbium, thulium, europium and ytterbium, requiring licences from November 8 under announcement No. 62. Industry groups said the licensing of mining and separation technology would slow projects abroad.")),
+                        List.of(Set.of("wire", "daily", "journal"))),
+                Arguments.of("11/14: simplified and traditional reports of one notice",
+                        List.of(
+                                report("xinhua", "https://news.example.cn/2025/ree62", 0,
+                                        "商务部对钬、铒、铥、铕、镱等稀土物项实施出口管制",
+                                        "商务部、海关总署发布2025年第62号公告，决定对钬、铒、铥、铕、镱相关物项实施出口管制，自11月8日起施行。出口经营者应当向商务部申请许可。商务部新闻发言人表示，此举是为了维护国家安全和利益。"),
+                                report("hk", "https://hk.example.com/news/ree62", 3,
+                                        "商務部對鈥、鉺、銩、銪、鐿等稀土物項實施出口管制",
+                                        "商務部與海關總署發佈2025年第62號公告，宣佈對鈥、鉺、銩、銪、鐿相關物項實施出口管制，11月8日起施行，出口經營者須向商務部申請許可。發言人稱此舉旨在維護國家安全和利益。"),
+                                report("tw", "https://tw.example.com/world/ree-control", 9,
+                                        "中國擴大稀土出口管制 鈥鉺銩銪鐿須申請許可",
+                                        "中國商務部公布第62號公告，對鈥、鉺、銩、銪、鐿實施出口管制，自11月8日起施行，出口須向商務部申請許可，此舉被視為中美貿易談判前的籌碼。")),
+                        List.of(Set.of("xinhua", "hk", "tw"))),
+                Arguments.of("13: templated bans on different elements are different stories",
+                        templatedBans(),
+                        templatedBans().stream().map(r -> Set.of(r.id())).toList()),
+                Arguments.of("15: the same actor's quota batches months apart stay separate",
+                        List.of(
+                                report("q1", "https://wire.example.com/quota-batch-1", 0,
+                                        "China issues first batch of rare earth mining quotas",
+                                        "China's industry ministry issued the first batch of rare earth mining and smelting quotas for the year to state-owned producers, without publishing the totals, people familiar with the matter said."),
+                                report("q2", "https://wire.example.com/quota-batch-2", 24 * 120,
+                                        "China issues second batch of rare earth mining quotas",
+                                        "China's industry ministry issued the second batch of rare earth mining and smelting quotas for the year to state-owned producers, again without publishing the totals, people familiar with the matter said.")),
+                        List.of(Set.of("q1"), Set.of("q2"))),
+                Arguments.of("12: an undated item between dated ones does not forget the earlier story",
+                        List.of(
+                                report("ga-1", "https://wire.example.com/gallium-licence", 0,
+                                        "China requires export licences for gallium and germanium",
+                                        "China's commerce ministry said exporters of gallium and germanium products will need licences from 1 August, citing national security, in Announcement No. 23. Prices of gallium rose 8% in Europe."),
+                                undated("explainer", "https://blog.example.org/antimony-smelter",
+                                        "Antimony smelter in Hunan halts output after floods",
+                                        "A major antimony smelter in Hunan halted production after floods damaged its plant, traders said, tightening antimony supply."),
+                                report("ga-2", "https://daily.example.org/gallium-germanium", 10,
+                                        "Beijing to restrict gallium and germanium exports from August",
+                                        "Exports of gallium and germanium will need licences from August 1, China announced (No. 23), a step that lifted gallium prices 8% in Rotterdam and worried chip makers.")),
+                        List.of(Set.of("ga-1", "ga-2"), Set.of("explainer"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void reportsFormTheExpectedStories(String name, List<Report> reports, List<Set<String>> expected) {
+        StoryLinker linker = linker();
+        Map<String, Set<String>> stories = new LinkedHashMap<>();
+
+        for (Report report : reports) {
+            StoryDecision decision = linker.link(candidate(report));
+            stories.computeIfAbsent(decision.storyId(), id -> new TreeSet<>()).add(report.id());
+        }
+
+        assertThat(new ArrayList<>(stories.values())).containsExactlyInAnyOrderElementsOf(
+                expected.stream().map(TreeSet::new).toList());
+    }
+
+    @Test
+    void eachFurtherOutletRepublishesTheFirstEventWithOneMoreCorroboration() {
+        StoryLinker linker = linker();
+        List<Report> reports = reportsOf("11: three English outlets rewrite one control");
+
+        StoryDecision first = linker.link(candidate(reports.get(0)));
+        StoryDecision second = linker.link(candidate(reports.get(1)));
+        StoryDecision third = linker.link(candidate(reports.get(2)));
+
+        assertThat(first.outcome()).isEqualTo(StoryDecision.Outcome.NEW);
+        assertThat(List.of(second.outcome(), third.outcome())).containsOnly(StoryDecision.Outcome.CORROBORATED);
+        assertThat(third.event().eventId()).isEqualTo(first.event().eventId());
+        assertThat(third.event().title()).isEqualTo(reports.get(0).title());
+        assertThat(List.of(first.event().corroborations(), second.event().corroborations(),
+                third.event().corroborations())).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void theSameItemAgainIsADuplicateAndPublishesNothing() {
+        StoryLinker linker = linker();
+        Report wire = reportsOf("11: three English outlets rewrite one control").get(0);
+        linker.link(candidate(wire));
+
+        StoryDecision again = linker.link(candidate(new Report("wire-again", wire.url() + "?utm_source=rss",
+                wire.publishedAt(), wire.title(), wire.text())));
+
+        assertThat(again.outcome()).isEqualTo(StoryDecision.Outcome.DUPLICATE);
+        assertThat(again.publishes()).isFalse();
+        assertThat(again.firstItemId()).isEqualTo("wire");
+    }
+
+    @Test
+    void anotherReportByAnOutletAlreadyCountedPublishesNothing() {
+        StoryLinker linker = linker();
+        List<Report> reports = reportsOf("11: three English outlets rewrite one control");
+        linker.link(candidate(reports.get(0)));
+        Report update = reports.get(1);
+
+        StoryDecision decision = linker.link(candidate(new Report("wire-update", "https://wire.example.com/heavy-ree-update",
+                update.publishedAt(), update.title(), update.text())));
+
+        assertThat(decision.outcome()).isEqualTo(StoryDecision.Outcome.REPEATED);
+        assertThat(decision.publishes()).isFalse();
+        assertThat(decision.event().corroborations()).isEqualTo(1);
+    }
+
+    @Test
+    void aReportThatJoinsTwoStoriesMergesThemIntoTheOlder() {
+        StoryLinker linker = new StoryLinker(LinkRules.standard(Duration.ofDays(3), 100), Stories.inMemory());
+        StoryDecision a = linker.link(synthetic("a", "host:a", Map.of("gallium", 3, "licence", 2, "smelter", 2)));
+        StoryDecision b = linker.link(synthetic("b", "host:b", Map.of("germanium", 3, "wafer", 2, "quota", 2)));
+
+        StoryDecision bridge = linker.link(synthetic("c", "host:c", Map.of("gallium", 3, "licence", 2, "smelter", 2,
+                "germanium", 3, "wafer", 2, "quota", 2)));
+
+        assertThat(a.storyId()).isNotEqualTo(b.storyId());
+        assertThat(bridge.storyId()).isEqualTo(a.storyId());
+        assertThat(bridge.merged()).containsExactly(b.storyId());
+        assertThat(bridge.event().corroborations()).isEqualTo(3);
+        assertThat(linker.size()).isEqualTo(1);
+    }
+
+    @Test
+    void storiesAreKeptInTheStoreAndALinkerOverTheSameStoreContinuesThem() {
+        Stories store = Stories.inMemory();
+        List<Report> reports = reportsOf("11: three English outlets rewrite one control");
+        new StoryLinker(LinkRules.standard(Duration.ofDays(3), 100), store).link(candidate(reports.get(0)));
+
+        StoryDecision afterRestart = new StoryLinker(LinkRules.standard(Duration.ofDays(3), 100), store)
+                .link(candidate(reports.get(1)));
+
+        assertThat(afterRestart.outcome()).isEqualTo(StoryDecision.Outcome.CORROBORATED);
+        assertThat(afterRestart.firstItemId()).isEqualTo("wire");
+    }
+
+    @Test
+    void memoryIsBoundedByTheCap() {
+        StoryLinker linker = new StoryLinker(LinkRules.standard(Duration.ofDays(3), 5), Stories.inMemory());
+
+        for (int i = 0; i < 50; i++) {
+            linker.link(synthetic("s" + i, "host:s" + i, Map.of("term" + i, 3, "other" + i, 2)));
+        }
+
+        assertThat(linker.size()).isEqualTo(5);
+    }
+
+    private static StoryCandidate synthetic(String id, String outlet, Map<String, Integer> terms) {
+        SupplyEventDetected event = new SupplyEventDetected(SupplyEventDetected.SCHEMA_VERSION, "evt-" + id, "push",
+                null, id, DAY, DETECTED, "en", EventType.EXPORT_RESTRICTION, Direction.TIGHTENING, 3, 0.8, List.of(),
+                List.of(), List.of(), List.of(), List.of(), 1);
+        return new StoryCandidate(id, outlet, List.of("id:test|" + id), true, event, terms, List.of());
+    }
+
+    private static List<Report> templatedBans() {
+        String[][] elements = {{"gallium", "Ga"}, {"germanium", "Ge"}, {"antimony", "Sb"}, {"graphite", "C"},
+                {"tungsten", "W"}, {"indium", "In"}, {"bismuth", "Bi"}, {"tellurium", "Te"}, {"molybdenum", "Mo"},
+                {"dysprosium", "Dy"}, {"terbium", "Tb"}, {"samarium", "Sm"}};
+        List<Report> reports = new ArrayList<>();
+        for (int i = 0; i < elements.length; i++) {
+            String metal = elements[i][0];
+            reports.add(report(elements[i][1], "https://notices.example.gov/ban-" + metal, i,
+                    "China bans exports of " + metal + " to the United States",
+                    "China's commerce ministry said exports of " + metal + " and " + metal
+                            + " products to the United States are banned with immediate effect, citing national security and dual-use concerns."));
+        }
+        return reports;
+    }
+
+    private static List<Report> reportsOf(String caseName) {
+        return cases().filter(a -> a.get()[0].equals(caseName)).findFirst().map(a -> {
+            @SuppressWarnings("unchecked")
+            List<Report> reports = (List<Report>) a.get()[1];
+            return reports;
+        }).orElseThrow();
+    }
+
+    private static Report report(String id, String url, int hoursAfter, String title, String text) {
+        return new Report(id, url, DAY.plus(Duration.ofHours(hoursAfter)), title, text);
+    }
+
+    private static Report undated(String id, String url, String title, String text) {
+        return new Report(id, url, null, title, text);
+    }
+
+    private static StoryLinker linker() {
+        return new StoryLinker(LinkRules.standard(Duration.ofDays(3), LinkRules.DEFAULT_MAX_STORIES), Stories.inMemory());
+    }
+
+    static StoryCandidate candidate(Report report) {
+        NewsItem item = new NewsItem(report.id(), "push", report.title(), report.text(), report.url(),
+                report.publishedAt(), null);
+        Extraction extraction = EXTRACTOR.extract(item, DETECTED);
+        return StoryCandidate.of(item, extraction.event());
+    }
+}

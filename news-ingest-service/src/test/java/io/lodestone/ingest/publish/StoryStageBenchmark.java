@@ -1,0 +1,131 @@
+package io.lodestone.ingest.publish;
+
+import io.lodestone.events.SupplyEventDetected;
+import io.lodestone.ingest.dedupe.LinkRules;
+import io.lodestone.ingest.dedupe.Stories;
+import io.lodestone.ingest.dedupe.Story;
+import io.lodestone.ingest.dedupe.StoryCandidate;
+import io.lodestone.ingest.dedupe.StoryLinker;
+import io.lodestone.ingest.extract.Extraction;
+import io.lodestone.ingest.extract.Extractor;
+import io.lodestone.ingest.item.NewsItem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A harness, not a test (run it by name): what the story stage costs at its cap. It links
+ * {@value #STORIES} relevant candidates built from the development set (each with its own URL and
+ * outlet, spread over one window) into a full store, then measures what a restart costs beyond
+ * reading the changelog: decoding every stored story and rebuilding the linker's index. Writes
+ * {@code target/story-stage-benchmark.txt}.
+ */
+class StoryStageBenchmark {
+
+    private static final int STORIES = LinkRules.DEFAULT_MAX_STORIES;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Each pass over the templates writes with its own words, so that its stories are new ones. */
+    private static Map<String, Integer> vocabulary(Map<String, Integer> terms, int pass) {
+        Map<String, Integer> renamed = new LinkedHashMap<>();
+        terms.forEach((term, count) -> renamed.put(pass + term, count));
+        return renamed;
+    }
+
+    private static SupplyEventDetected copy(SupplyEventDetected e, String id, Instant at) {
+        return new SupplyEventDetected(e.schemaVersion(), id, e.sourceId(), e.url(), e.title(), at, e.detectedAt(),
+                e.language(), e.eventType(), e.direction(), e.severity(), e.confidence(), e.elements(), e.groups(),
+                e.countries(), e.companies(), e.evidence(), 1);
+    }
+
+    @Test
+    void linkAndRestoreAtTheCap() throws IOException {
+        Extractor extractor = new Extractor();
+        Instant start = Instant.parse("2025-01-01T00:00:00Z");
+        List<NewsItem> items = new ArrayList<>();
+        try (InputStream in = getClass().getResourceAsStream("/devset/tune.jsonl")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank()) {
+                    JsonNode node = JSON.readTree(line);
+                    items.add(new NewsItem(node.path("id").asString(), "import", node.path("title").asString(null),
+                            node.path("text").asString(null), null, start, null));
+                }
+            }
+        }
+        List<StoryCandidate> templates = new ArrayList<>();
+        for (NewsItem item : items) {
+            Extraction extraction = extractor.extract(item, start);
+            if (extraction.relevant()) {
+                templates.add(StoryCandidate.of(item, extraction.event()));
+            }
+        }
+        List<StoryCandidate> candidates = new ArrayList<>();
+        for (int i = 0; i < STORIES; i++) {
+            StoryCandidate t = templates.get(i % templates.size());
+            Instant at = start.plusSeconds(i * 25L);
+            candidates.add(new StoryCandidate(t.itemId() + "-" + i, "host:outlet" + i + ".example",
+                    List.of("url:https://outlet" + i + ".example/" + i), true,
+                    copy(t.event(), "evt-bench-" + i, at), vocabulary(t.terms(), i / templates.size()), t.figures()));
+        }
+
+        Map<String, Story> kept = new LinkedHashMap<>();
+        Stories store = new Stories() {
+            @Override
+            public void put(Story story) {
+                kept.put(story.id(), story);
+            }
+
+            @Override
+            public void delete(String id) {
+                kept.remove(id);
+            }
+
+            @Override
+            public void forEach(java.util.function.Consumer<Story> action) {
+                kept.values().forEach(action);
+            }
+        };
+        StoryLinker linker = new StoryLinker(LinkRules.standard(Duration.ofDays(7), STORIES), store);
+        long linkStart = System.nanoTime();
+        candidates.forEach(linker::link);
+        double linkSeconds = (System.nanoTime() - linkStart) / 1e9;
+
+        Serde<Story> serde = StoryJson.serde(Story.class);
+        List<byte[]> changelog = new ArrayList<>();
+        long bytes = 0;
+        for (Story story : kept.values()) {
+            byte[] value = serde.serializer().serialize("changelog", story);
+            changelog.add(value);
+            bytes += value.length;
+        }
+        long restoreStart = System.nanoTime();
+        Map<String, Story> restored = new LinkedHashMap<>();
+        for (byte[] value : changelog) {
+            Story story = serde.deserializer().deserialize("changelog", value);
+            restored.put(story.id(), story);
+        }
+        kept.clear();
+        kept.putAll(restored);
+        StoryLinker rebuilt = new StoryLinker(LinkRules.standard(Duration.ofDays(7), STORIES), store);
+        double restoreSeconds = (System.nanoTime() - restoreStart) / 1e9;
+
+        String report = String.format(Locale.ROOT, "%d candidates linked in %.2f s (%.0f per second), %d stories kept;%n"
+                        + "store %.1f MB (%.1f KB per story); decode and rebuild the index of %d stories: %.2f s%n",
+                STORIES, linkSeconds, STORIES / linkSeconds, linker.size(), bytes / 1e6, bytes / 1e3 / changelog.size(),
+                rebuilt.size(), restoreSeconds);
+        Files.writeString(Path.of("target", "story-stage-benchmark.txt"), report, StandardCharsets.UTF_8);
+    }
+}
