@@ -18,56 +18,60 @@ final class ClauseContext {
     private static final Pattern PAST_YEAR_EN = Pattern.compile("\\b(?:in|since|during|back in|from|until|of|the)\\s+"
             + "(?:early |late |mid-?)?(?:(?:January|February|March|April|May|June|July|August|September|October|November"
             + "|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)\\s+)?"
-            + "((?:19|20)\\d\\d)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern PAST_YEAR_ZH = Pattern.compile("((?:19|20)\\d\\d)年");
+            + "((?:19|20)\\d\\d)$", Pattern.CASE_INSENSITIVE);
     private static final String BOUNDARIES = ",;:，；：()（）—–";
     private static final int INTRODUCTION = 15;
 
-    private record ContextCue(boolean background, boolean wholeClause, Pattern pattern, Gate gate) {
+    /** What a background.tsv line marks: background or cause, the whole clause or its tail. */
+    private record ContextCue(boolean background, boolean wholeClause) {
     }
 
     /** A marked stretch of a field. */
-    record Region(String field, int start, int end, boolean background) {
+    record Region(Field field, int start, int end, boolean background) {
     }
 
-    private final List<ContextCue> cues;
+    private final Dictionary<ContextCue> cues;
 
-    ClauseContext() {
-        cues = Dictionary.rows("background.tsv", 3).stream()
-                .map(row -> new ContextCue(row[0].strip().equals("bg"), row[1].strip().equals("clause"),
-                        Cue.compile(row[2]), Gate.of(Cue.compile(row[2]))))
-                .toList();
+    ClauseContext(Lexicon.Builder lexicon) {
+        List<ContextCue> entries = new ArrayList<>();
+        List<Rule> rules = new ArrayList<>();
+        for (Dictionary.Row row : Dictionary.rows("background.tsv", 4)) {
+            entries.add(new ContextCue(row.cell(0).equals("bg"), row.cell(1).equals("clause")));
+            rules.add(Rule.of(row.cell(2), row.cell(3), row.where()));
+        }
+        cues = new Dictionary<>(entries, new Rulebook(lexicon, rules));
     }
 
     List<Region> mark(Document document, LocalDate published, List<Mention> mentions) {
         List<Region> regions = new ArrayList<>();
-        for (ContextCue cue : cues) {
-            for (String field : List.of(Document.TITLE, Document.TEXT)) {
+        cues.rules().matches(document, false, (rule, sentence, start, end) -> {
+            ContextCue cue = cues.entries().get(rule);
+            regions.add(region(document.field(sentence.field()), sentence, mentions, start, end, cue.wholeClause(),
+                    cue.background()));
+        });
+        if (published != null) {
+            for (Field field : Field.values()) {
                 String s = document.field(field);
-                List<Sentence> sentences = document.sentences.stream().filter(x -> x.field().equals(field)).toList();
-                for (Sentence sentence : cue.gate().candidates(document, field, sentences)) {
-                    Matcher m = cue.pattern().matcher(s).region(sentence.start(), sentence.end())
-                            .useTransparentBounds(true);
-                    while (m.find()) {
-                        regions.add(region(s, sentence, mentions, m.start(), m.end(), cue.wholeClause(), cue.background()));
+                for (int at = nextYear(s, 0); at >= 0; at = nextYear(s, at + 4)) {
+                    int year = Integer.parseInt(s, at, at + 4, 10);
+                    boolean past = year < published.getYear()
+                            && !(year == published.getYear() - 1 && published.getMonthValue() <= 2);
+                    Sentence sentence = document.sentenceAt(field, at);
+                    if (!past || sentence == null) {
+                        continue;
                     }
-                }
-            }
-        }
-        for (Sentence sentence : document.sentences) {
-            String s = document.field(sentence.field());
-            String within = s.substring(sentence.start(), sentence.end());
-            if (published != null) {
-                for (Pattern pattern : List.of(PAST_YEAR_EN, PAST_YEAR_ZH)) {
-                    Matcher m = pattern.matcher(within);
-                    while (m.find()) {
-                        int year = Integer.parseInt(m.group(1));
-                        boolean past = year < published.getYear()
-                                && !(year == published.getYear() - 1 && published.getMonthValue() <= 2);
-                        if (past) {
-                            regions.add(region(s, sentence, mentions, sentence.start() + m.start(),
-                                    sentence.start() + m.end(), true, true));
+                    int cueStart = -1;
+                    if (at + 4 < s.length() && s.charAt(at + 4) == '年') {
+                        cueStart = at;
+                    } else {
+                        Matcher m = PAST_YEAR_EN.matcher(s).region(Math.max(sentence.start(), at - 40), at + 4)
+                                .useTransparentBounds(true);
+                        if (m.find()) {
+                            cueStart = m.start();
                         }
+                    }
+                    if (cueStart >= 0) {
+                        regions.add(region(s, sentence, mentions, cueStart, at + 4, true, true));
                     }
                 }
             }
@@ -75,9 +79,27 @@ final class ClauseContext {
         return regions;
     }
 
-    static boolean inside(List<Region> regions, String field, int offset, boolean background) {
+    /** The offset of the next four-digit year 1900–2099 standing alone, or -1. */
+    private static int nextYear(String s, int from) {
+        for (int i = Math.max(from, 0); i + 4 <= s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c == '1' || c == '2') && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)))
+                    && (c == '1' ? s.charAt(i + 1) == '9' : s.charAt(i + 1) == '0')
+                    && isDigit(s.charAt(i + 2)) && isDigit(s.charAt(i + 3))
+                    && (i + 4 == s.length() || !isDigit(s.charAt(i + 4)))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    static boolean inside(List<Region> regions, Field field, int offset, boolean background) {
         for (Region region : regions) {
-            if (region.background() == background && region.field().equals(field)
+            if (region.background() == background && region.field() == field
                     && offset >= region.start() && offset < region.end()) {
                 return true;
             }
@@ -109,7 +131,7 @@ final class ClauseContext {
     }
 
     /** Whether the text after a comma goes on with the list of elements before it. */
-    private static boolean continuesList(String s, int from, String field, List<Mention> mentions) {
+    private static boolean continuesList(String s, int from, Field field, List<Mention> mentions) {
         int i = from;
         while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
             i++;
@@ -120,7 +142,7 @@ final class ClauseContext {
             i += 3;
         }
         for (Mention mention : mentions) {
-            if (mention.field().equals(field) && mention.start() == i) {
+            if (mention.field() == field && mention.start() == i) {
                 return true;
             }
         }

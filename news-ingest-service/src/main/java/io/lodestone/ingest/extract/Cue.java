@@ -1,39 +1,44 @@
 package io.lodestone.ingest.extract;
 
+import io.lodestone.events.Direction;
+import io.lodestone.events.EventType;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
- * One weighted pattern of a dictionary file: a trigger for an event type, a supply-context word
- * or a noise word.
+ * One weighted line of a dictionary: an event-type trigger (with the type it votes for, and the
+ * direction when it names one), a supply-context word or a noise word. Labels are parsed here, when
+ * the dictionary loads, so a hit carries its type and direction as enums.
  *
- * @param label  what the cue votes for (an event type, optionally with a direction, or a cue class)
- * @param weight how strongly it votes
- * @param pattern the compiled pattern, case-insensitive
- * @param modifier whether the cue only refines the direction of its type (weight written {@code +w})
+ * @param type      the event type a trigger votes for; null for supply and noise words
+ * @param direction the direction a trigger votes for; null when it names none ({@code :NEUTRAL})
+ * @param weight    how strongly it votes
+ * @param modifier  whether it only refines the direction of its type (weight written {@code +w})
  */
-record Cue(String label, double weight, Pattern pattern, boolean modifier, Gate gate) {
+record Cue(EventType type, Direction direction, double weight, boolean modifier) {
 
-    Cue(String label, double weight, Pattern pattern, boolean modifier) {
-        this(label, weight, pattern, modifier, Gate.of(pattern));
+    /** Triggers: {@code type[:direction] <TAB> weight <TAB> keywords <TAB> regex}. */
+    static Dictionary<Cue> triggers(String file, Lexicon.Builder lexicon) {
+        List<Cue> cues = new ArrayList<>();
+        List<Rule> rules = new ArrayList<>();
+        for (Dictionary.Row row : Dictionary.rows(file, 4)) {
+            String[] label = row.cell(0).split(":");
+            Direction direction = label.length > 1 ? Direction.valueOf(label[1].strip()) : null;
+            cues.add(new Cue(EventType.valueOf(label[0].strip()), direction == Direction.NEUTRAL ? null : direction,
+                    Double.parseDouble(row.cell(1)), row.cell(1).startsWith("+")));
+            rules.add(Rule.of(row.cell(2), row.cell(3), row.where()));
+        }
+        return new Dictionary<>(cues, new Rulebook(lexicon, rules));
     }
 
-    /** Cues from a file whose lines are {@code label <TAB> weight <TAB> regex}. */
-    static List<Cue> labelled(String file) {
-        return Dictionary.rows(file, 3).stream()
-                .map(row -> new Cue(row[0].trim(), Double.parseDouble(row[1].trim()), compile(row[2]),
-                        row[1].trim().startsWith("+")))
-                .toList();
-    }
-
-    /** Cues from a file whose lines are {@code weight <TAB> regex}, all with the same label. */
-    static List<Cue> weighted(String file, String label) {
-        return Dictionary.rows(file, 2).stream()
-                .map(row -> new Cue(label, Double.parseDouble(row[0].trim()), compile(row[1]), false))
-                .toList();
-    }
-
-    static Pattern compile(String regex) {
-        return Pattern.compile(regex.strip(), Pattern.CASE_INSENSITIVE);
+    /** Supply or noise words: {@code weight <TAB> keywords <TAB> regex}. */
+    static Dictionary<Cue> weighted(String file, Lexicon.Builder lexicon) {
+        List<Cue> cues = new ArrayList<>();
+        List<Rule> rules = new ArrayList<>();
+        for (Dictionary.Row row : Dictionary.rows(file, 3)) {
+            cues.add(new Cue(null, null, Double.parseDouble(row.cell(0)), false));
+            rules.add(Rule.of(row.cell(1), row.cell(2), row.where()));
+        }
+        return new Dictionary<>(cues, new Rulebook(lexicon, rules));
     }
 }

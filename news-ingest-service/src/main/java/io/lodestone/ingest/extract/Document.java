@@ -2,18 +2,16 @@ package io.lodestone.ingest.extract;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * An item's title and text cut into sentences, with the year it was published (when known) so
- * that "in 2023" can be recognised as a recollection in an item from 2025.
+ * An item's title and text cut into sentences, each field also folded to lower case (ASCII only,
+ * so offsets stay the same) and scanned once for every dictionary keyword.
  */
 final class Document {
-
-    static final String TITLE = "title";
-    static final String TEXT = "text";
 
     private static final Set<String> ABBREVIATIONS = Set.of("u.s", "u.k", "u.n", "e.u", "mr", "mrs", "ms", "dr",
             "no", "nos", "inc", "corp", "ltd", "co", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -21,48 +19,87 @@ final class Document {
 
     final String title;
     final String text;
-    final Integer publishedYear;
+    /** All sentences, the title first, then the text's in order (their rank is their index). */
     final List<Sentence> sentences;
-    private final String lowerTitle;
-    private final String lowerText;
+    private final Map<Field, List<Sentence>> byField = new EnumMap<>(Field.class);
+    private final Map<Field, String> folded = new EnumMap<>(Field.class);
+    private final Map<Field, long[]> occurrences = new EnumMap<>(Field.class);
 
-    Document(String title, String text, Integer publishedYear) {
+    Document(String title, String text, Lexicon lexicon) {
         this.title = title == null ? "" : title;
         this.text = text == null ? "" : text;
-        this.publishedYear = publishedYear;
-        List<Sentence> all = new ArrayList<>();
+        List<Sentence> titleSentences = new ArrayList<>();
         if (!this.title.isBlank()) {
-            Sentence whole = trimmed(TITLE, this.title, 0, this.title.length(), 0);
+            Sentence whole = trimmed(Field.TITLE, this.title, 0, this.title.length(), 0);
             if (whole != null) {
-                all.add(whole);
+                titleSentences.add(whole);
             }
         }
-        split(TEXT, this.text, all);
+        List<Sentence> textSentences = new ArrayList<>();
+        split(Field.TEXT, this.text, textSentences);
+        List<Sentence> all = new ArrayList<>(titleSentences);
+        all.addAll(textSentences);
         this.sentences = Collections.unmodifiableList(all);
-        this.lowerTitle = this.title.toLowerCase(Locale.ROOT);
-        this.lowerText = this.text.toLowerCase(Locale.ROOT);
+        byField.put(Field.TITLE, List.copyOf(titleSentences));
+        byField.put(Field.TEXT, List.copyOf(textSentences));
+        for (Field field : Field.values()) {
+            String f = fold(field(field));
+            folded.put(field, f);
+            occurrences.put(field, lexicon == null ? new long[0] : lexicon.scan(f));
+        }
     }
 
-    /** The field lower-cased, for {@link Gate} checks only (offsets may differ from the field's). */
-    String lowerCased(String name) {
-        return TITLE.equals(name) ? lowerTitle : lowerText;
+    String field(Field field) {
+        return field == Field.TITLE ? title : text;
     }
 
-    String field(String name) {
-        return TITLE.equals(name) ? title : text;
+    /** The field lower-cased in ASCII: same length and offsets as the field. */
+    String folded(Field field) {
+        return folded.get(field);
     }
 
-    Sentence sentenceAt(String field, int offset) {
-        for (Sentence sentence : sentences) {
-            if (sentence.contains(field, offset)) {
+    List<Sentence> sentences(Field field) {
+        return byField.get(field);
+    }
+
+    long[] occurrences(Field field) {
+        return occurrences.get(field);
+    }
+
+    Sentence sentenceAt(Field field, int offset) {
+        List<Sentence> list = byField.get(field);
+        int low = 0;
+        int high = list.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            Sentence sentence = list.get(middle);
+            if (offset < sentence.start()) {
+                high = middle - 1;
+            } else if (offset >= sentence.end()) {
+                low = middle + 1;
+            } else {
                 return sentence;
             }
         }
         return null;
     }
 
+    static String fold(String s) {
+        char[] chars = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                if (chars == null) {
+                    chars = s.toCharArray();
+                }
+                chars[i] = (char) (c + ('a' - 'A'));
+            }
+        }
+        return chars == null ? s : new String(chars);
+    }
+
     /** Splits at Chinese full stops and marks, line breaks, and Latin stops that end a sentence. */
-    private static void split(String field, String s, List<Sentence> out) {
+    private static void split(Field field, String s, List<Sentence> out) {
         int start = 0;
         int rank = 1;
         for (int i = 0; i < s.length(); i++) {
@@ -111,14 +148,16 @@ final class Document {
         while (wordStart > 0 && !Character.isWhitespace(s.charAt(wordStart - 1))) {
             wordStart--;
         }
-        String word = s.substring(wordStart, dot).replaceAll("^[\"“(]+", "");
-        if (word.length() == 1 && Character.isUpperCase(word.charAt(0))) {
+        while (wordStart < dot && "\"“(".indexOf(s.charAt(wordStart)) >= 0) {
+            wordStart++;
+        }
+        if (dot - wordStart == 1 && Character.isUpperCase(s.charAt(wordStart))) {
             return false; // an initial, as in "George W. Bush"
         }
-        return !ABBREVIATIONS.contains(word.toLowerCase());
+        return !ABBREVIATIONS.contains(fold(s.substring(wordStart, dot)));
     }
 
-    private static Sentence trimmed(String field, String s, int start, int end, int rank) {
+    private static Sentence trimmed(Field field, String s, int start, int end, int rank) {
         while (start < end && Character.isWhitespace(s.charAt(start))) {
             start++;
         }

@@ -19,10 +19,10 @@ final class EventClassifier {
     static final double BACKGROUND_DAMPING = 0.25;
     static final double CAUSE_DAMPING = 0.35;
 
-    private final List<Cue> triggers;
+    private final Dictionary<Cue> triggers;
 
-    EventClassifier() {
-        triggers = Cue.labelled("triggers.tsv");
+    EventClassifier(Lexicon.Builder lexicon) {
+        triggers = Cue.triggers("triggers.tsv", lexicon);
     }
 
     List<Hit> hits(Document document) {
@@ -35,7 +35,7 @@ final class EventClassifier {
         Map<EventType, Double> bestVote = new EnumMap<>(EventType.class);
         Map<EventType, Map<Direction, Double>> directions = new EnumMap<>(EventType.class);
         for (Hit hit : hits) {
-            EventType type = type(hit.cue());
+            EventType type = hit.cue().type();
             double vote = vote(hit, regions);
             if (!hit.cue().modifier()) {
                 scores.merge(type, vote, Double::sum);
@@ -44,7 +44,7 @@ final class EventClassifier {
                 bestVote.put(type, vote);
                 best.put(type, hit);
             }
-            Direction direction = direction(hit.cue());
+            Direction direction = hit.cue().direction();
             if (direction != null) {
                 directions.computeIfAbsent(type, t -> new EnumMap<>(Direction.class)).merge(direction, vote, Double::sum);
             }
@@ -101,19 +101,5 @@ final class EventClassifier {
             case SANCTION_OR_TARIFF, PRODUCTION_DISRUPTION, DEMAND_SHIFT -> Direction.TIGHTENING;
             default -> Direction.NEUTRAL;
         };
-    }
-
-    private static EventType type(Cue cue) {
-        int colon = cue.label().indexOf(':');
-        return EventType.valueOf(colon < 0 ? cue.label() : cue.label().substring(0, colon));
-    }
-
-    private static Direction direction(Cue cue) {
-        int colon = cue.label().indexOf(':');
-        if (colon < 0) {
-            return null;
-        }
-        Direction direction = Direction.valueOf(cue.label().substring(colon + 1));
-        return direction == Direction.NEUTRAL ? null : direction;
     }
 }

@@ -18,7 +18,7 @@ final class EvidenceBuilder {
 
     static final int MAX_QUOTE = 400;
 
-    private record Quote(String field, int start, int end) {
+    private record Quote(Field field, int start, int end) {
     }
 
     private final Document document;
@@ -29,7 +29,7 @@ final class EvidenceBuilder {
         this.document = document;
     }
 
-    void add(String field, int at, String supported) {
+    void add(Field field, int at, String supported) {
         Sentence sentence = document.sentenceAt(field, at);
         if (sentence == null) {
             return;
@@ -43,7 +43,7 @@ final class EvidenceBuilder {
         Quote quote = new Quote(field, start, end);
         // a second window inside the same sentence joins the first rather than repeating it
         for (Quote existing : supports.keySet()) {
-            if (existing.field().equals(field) && existing.start() <= at && at < existing.end()) {
+            if (existing.field() == field && existing.start() <= at && at < existing.end()) {
                 quote = existing;
                 break;
             }
@@ -57,7 +57,7 @@ final class EvidenceBuilder {
         quotes.sort(Comparator.comparingInt((Quote q) -> ranks.get(q)).thenComparingInt(Quote::start));
         List<Evidence> evidence = new ArrayList<>();
         for (Quote q : quotes) {
-            evidence.add(new Evidence(q.field(), q.start(), q.end(), document.field(q.field()).substring(q.start(), q.end()),
+            evidence.add(new Evidence(q.field().wireName(), q.start(), q.end(), document.field(q.field()).substring(q.start(), q.end()),
                     List.copyOf(supports.get(q))));
         }
         return evidence;

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Turns a news item into a supply event, by rules and dictionaries alone: the same item always
@@ -33,17 +32,26 @@ public final class Extractor {
 
     private static final Set<String> MAGNET_CRITICAL = Set.of("Nd", "Pr", "Dy", "Tb", "Sm");
 
-    private final ElementFinder elements = new ElementFinder();
-    private final ClauseContext clauses = new ClauseContext();
-    private final EventClassifier classifier = new EventClassifier();
-    private final List<Cue> supplyCues = Cue.weighted("supply-context.tsv", "supply");
-    private final List<Cue> noiseCues = Cue.weighted("noise.tsv", "noise");
-    private final List<Pattern> explainerTitles = Dictionary.rows("explainer-titles.tsv", 1).stream()
-            .map(row -> Cue.compile(row[0])).toList();
+    private final ElementFinder elements;
+    private final ClauseContext clauses;
+    private final EventClassifier classifier;
+    private final Dictionary<Cue> supplyCues;
+    private final Dictionary<Cue> noiseCues;
+    private final Rulebook explainerTitles;
+    private final Lexicon lexicon;
     private final Gazetteer countries = Gazetteer.countries();
     private final Gazetteer companies = Gazetteer.companies();
 
     public Extractor() {
+        Lexicon.Builder words = new Lexicon.Builder();
+        elements = new ElementFinder(words);
+        clauses = new ClauseContext(words);
+        classifier = new EventClassifier(words);
+        supplyCues = Cue.weighted("supply-context.tsv", words);
+        noiseCues = Cue.weighted("noise.tsv", words);
+        explainerTitles = new Rulebook(words, Dictionary.rows("explainer-titles.tsv", 2).stream()
+                .map(row -> Rule.of(row.cell(0), row.cell(1), row.where())).toList());
+        lexicon = words.build();
     }
 
     /**
@@ -53,7 +61,7 @@ public final class Extractor {
      * @param detectedAt when extraction happens
      */
     public Extraction extract(NewsItem item, Instant detectedAt) {
-        Document document = new Document(item.title(), item.text(), null);
+        Document document = new Document(item.title(), item.text(), lexicon);
         LocalDate published = item.publishedAt() == null ? null
                 : LocalDate.ofInstant(item.publishedAt(), ZoneOffset.UTC);
         String language = LanguageDetector.language(item.language(), document.title, document.text);
@@ -63,8 +71,9 @@ public final class Extractor {
         List<Hit> triggers = classifier.hits(document);
         Classification classification = classifier.classify(triggers, regions);
         Subjects subjects = Subjects.choose(document, mentions, regions, triggers);
-        boolean explainer = explainerTitles.stream().anyMatch(p -> p.matcher(document.title).find());
-        Relevance relevance = Relevance.judge(subjects.namesMineral(), explainer, Hit.scan(document, supplyCues),
+        boolean[] explainer = {false};
+        explainerTitles.matches(document, true, (rule, sentence, start, end) -> explainer[0] |= sentence.field() == Field.TITLE);
+        Relevance relevance = Relevance.judge(subjects.namesMineral(), explainer[0], Hit.scan(document, supplyCues),
                 Hit.scan(document, noiseCues), classification);
 
         boolean relevant = relevance.relevant() && classification.type() != EventType.NOT_RELEVANT;
@@ -96,7 +105,7 @@ public final class Extractor {
         List<int[]> textSpans = companies.spans(document.text);
         List<Mention> kept = new ArrayList<>();
         for (Mention mention : mentions) {
-            List<int[]> spans = mention.field().equals(Document.TITLE) ? titleSpans : textSpans;
+            List<int[]> spans = mention.field() == Field.TITLE ? titleSpans : textSpans;
             if (mention.group() || !ElementFinder.overlapsAny(mention.start(), mention.end(), spans)) {
                 kept.add(mention);
             }

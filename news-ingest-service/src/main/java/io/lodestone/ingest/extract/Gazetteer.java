@@ -26,16 +26,18 @@ final class Gazetteer {
 
     /** Names by their first character, longest first, so the longest name at a position wins. */
     private final Map<Character, List<String>> byFirstCharacter = new HashMap<>();
+    /** The same lists indexed by character, for a lookup without boxing. */
+    private final String[][] byFirstCharacterIndex = new String[Character.MAX_VALUE + 1][];
     private final Map<String, List<String>> canonical = new HashMap<>();
     private final boolean legalForms;
 
-    private Gazetteer(List<String[]> rows, boolean legalForms) {
+    private Gazetteer(List<Dictionary.Row> rows, boolean legalForms) {
         this.legalForms = legalForms;
-        for (String[] row : rows) {
-            for (String name : row[1].strip().split("\\|")) {
+        for (Dictionary.Row row : rows) {
+            for (String name : row.cell(1).split("\\|")) {
                 List<String> codes = canonical.computeIfAbsent(name, n -> new ArrayList<>());
-                if (!codes.contains(row[0].strip())) {
-                    codes.add(row[0].strip());
+                if (!codes.contains(row.cell(0))) {
+                    codes.add(row.cell(0));
                 }
                 List<String> names = byFirstCharacter.computeIfAbsent(name.charAt(0), c -> new ArrayList<>());
                 if (!names.contains(name)) {
@@ -44,6 +46,7 @@ final class Gazetteer {
             }
         }
         byFirstCharacter.values().forEach(names -> names.sort(Comparator.comparing(String::length).reversed()));
+        byFirstCharacter.forEach((first, list) -> byFirstCharacterIndex[first] = list.toArray(String[]::new));
     }
 
     /** Listed names as whole words (no letter or digit either side), longest first, left to right. */
@@ -51,7 +54,7 @@ final class Gazetteer {
         List<int[]> spans = new ArrayList<>();
         int i = 0;
         while (i < s.length()) {
-            List<String> names = byFirstCharacter.get(s.charAt(i));
+            String[] names = byFirstCharacterIndex[s.charAt(i)];
             String name = null;
             if (names != null && (i == 0 || !isWordCharacter(s.charAt(i - 1)))) {
                 for (String candidate : names) {

@@ -3,7 +3,6 @@ package io.lodestone.ingest.extract;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
 
 /**
  * Where a cue matched: at most once per cue and sentence, so a word repeated in one sentence
@@ -11,27 +10,14 @@ import java.util.regex.Matcher;
  */
 record Hit(Cue cue, Sentence sentence, int start, int end) {
 
-    String field() {
+    Field field() {
         return sentence.field();
     }
 
-    static List<Hit> scan(Document document, List<Cue> cues) {
+    static List<Hit> scan(Document document, Dictionary<Cue> cues) {
         List<Hit> hits = new ArrayList<>();
-        for (String field : List.of(Document.TITLE, Document.TEXT)) {
-            String s = document.field(field);
-            List<Sentence> sentences = document.sentences.stream().filter(x -> x.field().equals(field)).toList();
-            Matcher matcher = null;
-            for (Cue cue : cues) {
-                for (Sentence sentence : cue.gate().candidates(document, field, sentences)) {
-                    matcher = matcher == null ? cue.pattern().matcher(s) : matcher.usePattern(cue.pattern());
-                    matcher.region(sentence.start(), sentence.end());
-                    matcher.useTransparentBounds(true);
-                    if (matcher.find()) {
-                        hits.add(new Hit(cue, sentence, matcher.start(), matcher.end()));
-                    }
-                }
-            }
-        }
+        cues.rules().matches(document, true,
+                (rule, sentence, start, end) -> hits.add(new Hit(cues.entries().get(rule), sentence, start, end)));
         hits.sort(Comparator.comparingInt((Hit h) -> h.sentence().rank()));
         return hits;
     }
@@ -46,9 +32,15 @@ record Hit(Cue cue, Sentence sentence, int start, int end) {
                 .thenComparingInt(h -> h.end() - h.start()).reversed());
         List<Hit> kept = new ArrayList<>();
         for (Hit hit : byWeight) {
-            boolean overlapped = !hit.cue().modifier() && kept.stream().anyMatch(k -> !k.cue().modifier()
-                    && k.field().equals(hit.field())
-                    && k.start() < hit.end() && hit.start() < k.end());
+            boolean overlapped = false;
+            if (!hit.cue().modifier()) {
+                for (Hit k : kept) {
+                    if (!k.cue().modifier() && k.field() == hit.field() && k.start() < hit.end() && hit.start() < k.end()) {
+                        overlapped = true;
+                        break;
+                    }
+                }
+            }
             if (!overlapped) {
                 kept.add(hit);
             }

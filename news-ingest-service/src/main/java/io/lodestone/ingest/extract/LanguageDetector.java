@@ -64,9 +64,9 @@ final class LanguageDetector {
         int latin = 0;
         for (int i = 0; i < all.length(); ) {
             int cp = all.codePointAt(i);
-            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+            if (cp >= 0x2E80 && Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
                 han++;
-            } else if (cp < 0x250 && Character.isLetter(cp)) {
+            } else if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z' || cp >= 0xC0 && cp < 0x250 && Character.isLetter(cp)) {
                 latin++;
             }
             i += Character.charCount(cp);

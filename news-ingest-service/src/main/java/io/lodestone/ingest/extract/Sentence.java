@@ -3,15 +3,15 @@ package io.lodestone.ingest.extract;
 /**
  * One sentence of an item, located in its field.
  *
- * @param field {@code title} or {@code text}
+ * @param field the field it stands in
  * @param start offset of the first character in the field
  * @param end   offset just past the last character
  * @param rank  0 for the title, then 1, 2, … for the sentences of the text in order
  */
-record Sentence(String field, int start, int end, int rank) {
+record Sentence(Field field, int start, int end, int rank) {
 
-    boolean contains(String field, int offset) {
-        return this.field.equals(field) && offset >= start && offset < end;
+    boolean contains(Field field, int offset) {
+        return this.field == field && offset >= start && offset < end;
     }
 
     /**
