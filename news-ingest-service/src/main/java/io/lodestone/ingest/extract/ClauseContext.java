@@ -22,12 +22,33 @@ final class ClauseContext {
     private static final String BOUNDARIES = ",;:，；：()（）—–";
     private static final int INTRODUCTION = 15;
 
-    /** What a background.tsv line marks: background or cause, the whole clause or its tail. */
-    private record ContextCue(boolean background, boolean wholeClause) {
+    private static final Pattern MONTH_EN = Pattern.compile("\\b(?:in|on|since|during|from|until|by|last|early|late|mid-?)"
+            + "\\s+(?:early |late |mid-?)?(January|February|March|April|May|June|July|August|September|October|November"
+            + "|December)(?:\\s+\\d{1,2})?(?!\\s*,?\\s*\\d{4})\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MONTH_ZH = Pattern.compile("(?:今年|本年)?(\\d{1,2})月(?:\\d{1,2}[日号號])?");
+    private static final List<String> MONTHS = List.of("january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december");
+    /** A month this many months or more before the item's own month is a recollection. */
+    private static final int RECALLED_MONTHS = 2;
+
+    /** What a marked clause does to the cues and names in it. */
+    enum Scope {
+        /** Recalls the past: elements named only here are not the subject; cues count little. */
+        BACKGROUND,
+        /** Gives a cause or setting: cues count little, elements still count. */
+        CAUSE,
+        /** Negated ("will not halt", 不会): cues count for almost nothing. */
+        NEGATED,
+        /** Hedged or forecast ("could", "is expected to", 预计): cues count half. */
+        HEDGED
+    }
+
+    /** What a background.tsv line marks: its scope, and whether the whole clause or its tail. */
+    private record ContextCue(Scope scope, boolean wholeClause) {
     }
 
     /** A marked stretch of a field. */
-    record Region(Field field, int start, int end, boolean background) {
+    record Region(Field field, int start, int end, Scope scope) {
     }
 
     private final Dictionary<ContextCue> cues;
@@ -36,18 +57,25 @@ final class ClauseContext {
         List<ContextCue> entries = new ArrayList<>();
         List<Rule> rules = new ArrayList<>();
         for (Dictionary.Row row : Dictionary.rows("background.tsv", 4)) {
-            entries.add(new ContextCue(row.cell(0).equals("bg"), row.cell(1).equals("clause")));
+            Scope scope = switch (row.cell(0)) {
+                case "bg" -> Scope.BACKGROUND;
+                case "cause" -> Scope.CAUSE;
+                case "neg" -> Scope.NEGATED;
+                case "hedge" -> Scope.HEDGED;
+                default -> throw new IllegalStateException(row.where() + ": scope must be bg, cause, neg or hedge");
+            };
+            entries.add(new ContextCue(scope, row.cell(1).equals("clause")));
             rules.add(Rule.of(row.cell(2), row.cell(3), row.where()));
         }
         cues = new Dictionary<>(entries, new Rulebook(lexicon, rules));
     }
 
-    List<Region> mark(Document document, LocalDate published, List<Mention> mentions) {
+    List<Region> mark(Document document, LocalDate published, boolean datedItem, List<Mention> mentions) {
         List<Region> regions = new ArrayList<>();
         cues.rules().matches(document, false, (rule, sentence, start, end) -> {
             ContextCue cue = cues.entries().get(rule);
             regions.add(region(document.field(sentence.field()), sentence, mentions, start, end, cue.wholeClause(),
-                    cue.background()));
+                    cue.scope()));
         });
         if (published != null) {
             for (Field field : Field.values()) {
@@ -71,12 +99,42 @@ final class ClauseContext {
                         }
                     }
                     if (cueStart >= 0) {
-                        regions.add(region(s, sentence, mentions, cueStart, at + 4, true, true));
+                        regions.add(region(s, sentence, mentions, cueStart, at + 4, true, Scope.BACKGROUND));
                     }
                 }
             }
         }
+        if (published != null && datedItem) {
+            markRecalledMonths(document, published, mentions, regions);
+        }
         return regions;
+    }
+
+    /** "in April" or 今年4月 in an item from November: a same-year recollection. */
+    private static void markRecalledMonths(Document document, LocalDate published, List<Mention> mentions,
+                                           List<Region> regions) {
+        for (Field field : Field.values()) {
+            String s = document.field(field);
+            for (Pattern pattern : List.of(MONTH_EN, MONTH_ZH)) {
+                if (pattern == MONTH_ZH && s.indexOf('月') < 0) {
+                    continue;
+                }
+                Matcher m = pattern.matcher(s);
+                while (m.find()) {
+                    int month = pattern == MONTH_EN ? MONTHS.indexOf(Document.fold(m.group(1))) + 1
+                            : Integer.parseInt(m.group(1));
+                    // 2024年4月: a month of another year is for the year rule; of the item's own year, it is ours
+                    boolean yearFollows = pattern == MONTH_ZH && m.start() >= 5 && s.charAt(m.start() - 1) == '年'
+                            && Character.isDigit(s.charAt(m.start() - 5))
+                            && Integer.parseInt(s, m.start() - 5, m.start() - 1, 10) != published.getYear();
+                    Sentence sentence = document.sentenceAt(field, m.start());
+                    if (sentence != null && !yearFollows && month >= 1 && month <= 12
+                            && month <= published.getMonthValue() - RECALLED_MONTHS) {
+                        regions.add(region(s, sentence, mentions, m.start(), m.end(), true, Scope.BACKGROUND));
+                    }
+                }
+            }
+        }
     }
 
     /** The offset of the next four-digit year 1900–2099 standing alone, or -1. */
@@ -97,9 +155,9 @@ final class ClauseContext {
         return c >= '0' && c <= '9';
     }
 
-    static boolean inside(List<Region> regions, Field field, int offset, boolean background) {
+    static boolean inside(List<Region> regions, Field field, int offset, Scope scope) {
         for (Region region : regions) {
-            if (region.background() == background && region.field() == field
+            if (region.scope() == scope && region.field() == field
                     && offset >= region.start() && offset < region.end()) {
                 return true;
             }
@@ -108,7 +166,7 @@ final class ClauseContext {
     }
 
     private static Region region(String s, Sentence sentence, List<Mention> mentions, int cueStart, int cueEnd,
-                                 boolean wholeClause, boolean background) {
+                                 boolean wholeClause, Scope scope) {
         int start = cueStart;
         if (wholeClause) {
             while (start > sentence.start() && BOUNDARIES.indexOf(s.charAt(start - 1)) < 0) {
@@ -127,7 +185,7 @@ final class ClauseContext {
             }
             end++;
         }
-        return new Region(sentence.field(), start, end, background);
+        return new Region(sentence.field(), start, end, scope);
     }
 
     /** Whether the text after a comma goes on with the list of elements before it. */

@@ -11,7 +11,8 @@ import java.util.List;
  * the dictionary loads, so a hit carries its type and direction as enums.
  *
  * @param type      the event type a trigger votes for; null for supply and noise words
- * @param direction the direction a trigger votes for; null when it names none ({@code :NEUTRAL})
+ * @param direction the direction a trigger votes for; null when it names none ({@code :NEUTRAL} on a
+ *                  type cue); NEUTRAL on a modifier votes for no move
  * @param weight    how strongly it votes
  * @param modifier  whether it only refines the direction of its type (weight written {@code +w})
  */
@@ -24,8 +25,10 @@ record Cue(EventType type, Direction direction, double weight, boolean modifier)
         for (Dictionary.Row row : Dictionary.rows(file, 4)) {
             String[] label = row.cell(0).split(":");
             Direction direction = label.length > 1 ? Direction.valueOf(label[1].strip()) : null;
-            cues.add(new Cue(EventType.valueOf(label[0].strip()), direction == Direction.NEUTRAL ? null : direction,
-                    Double.parseDouble(row.cell(1)), row.cell(1).startsWith("+")));
+            boolean modifier = row.cell(1).startsWith("+");
+            // NEUTRAL on a type cue only says "this is a price story"; on a modifier it votes for no move
+            cues.add(new Cue(EventType.valueOf(label[0].strip()), direction == Direction.NEUTRAL && !modifier ? null
+                    : direction, Double.parseDouble(row.cell(1)), modifier));
             rules.add(Rule.of(row.cell(2), row.cell(3), row.where()));
         }
         return new Dictionary<>(cues, new Rulebook(lexicon, rules));

@@ -38,6 +38,8 @@ public final class Extractor {
     private final Dictionary<Cue> supplyCues;
     private final Dictionary<Cue> noiseCues;
     private final Rulebook explainerTitles;
+    private final Rulebook explainerTexts;
+    private final Rulebook mineralClasses;
     private final Lexicon lexicon;
     private final Gazetteer countries = Gazetteer.countries();
     private final Gazetteer companies = Gazetteer.companies();
@@ -51,6 +53,10 @@ public final class Extractor {
         noiseCues = Cue.weighted("noise.tsv", words);
         explainerTitles = new Rulebook(words, Dictionary.rows("explainer-titles.tsv", 2).stream()
                 .map(row -> Rule.of(row.cell(0), row.cell(1), row.where())).toList());
+        explainerTexts = new Rulebook(words, Dictionary.rows("explainer-texts.tsv", 2).stream()
+                .map(row -> Rule.of(row.cell(0), row.cell(1), row.where())).toList());
+        mineralClasses = new Rulebook(words, Dictionary.rows("mineral-classes.tsv", 2).stream()
+                .map(row -> Rule.of(row.cell(0), row.cell(1), row.where())).toList());
         lexicon = words.build();
     }
 
@@ -61,21 +67,39 @@ public final class Extractor {
      * @param detectedAt when extraction happens
      */
     public Extraction extract(NewsItem item, Instant detectedAt) {
+        return extract(item, detectedAt, null);
+    }
+
+    /** Extraction that also writes every cue, clause and score into {@code trace}, to see why. */
+    Extraction extract(NewsItem item, Instant detectedAt, List<String> trace) {
         Document document = new Document(item.title(), item.text(), lexicon);
-        LocalDate published = item.publishedAt() == null ? null
+        LocalDate published = item.publishedAt() == null ? TimeAnchor.latestYearNamed(document, detectedAt)
                 : LocalDate.ofInstant(item.publishedAt(), ZoneOffset.UTC);
         String language = LanguageDetector.language(item.language(), document.title, document.text);
 
         List<Mention> mentions = withoutCompanyNames(document, elements.find(document));
-        List<ClauseContext.Region> regions = clauses.mark(document, published, mentions);
+        List<ClauseContext.Region> regions = clauses.mark(document, published, item.publishedAt() != null, mentions);
         List<Hit> triggers = classifier.hits(document);
-        Classification classification = classifier.classify(triggers, regions);
+        Classification classification = classifier.classify(document, triggers, regions);
         Subjects subjects = Subjects.choose(document, mentions, regions, triggers);
-        boolean[] explainer = {false};
-        explainerTitles.matches(document, true, (rule, sentence, start, end) -> explainer[0] |= sentence.field() == Field.TITLE);
-        Relevance relevance = Relevance.judge(subjects.namesMineral(), explainer[0], Hit.scan(document, supplyCues),
+        boolean explainer = Explainers.isExplainer(document, explainerTitles, explainerTexts);
+        boolean namesMineral = subjects.namesMineral() || upFront(document, mineralClasses);
+        Relevance relevance = Relevance.judge(namesMineral, explainer, Hit.scan(document, supplyCues),
                 Hit.scan(document, noiseCues), classification);
 
+        if (trace != null) {
+            for (Hit hit : triggers) {
+                trace.add(String.format(java.util.Locale.ROOT, "cue %s:%s %.2f in sentence %d: %s", hit.cue().type(),
+                        hit.cue().direction(), EventClassifier.vote(hit, regions), hit.sentence().rank(),
+                        document.field(hit.field()).substring(hit.start(), hit.end())));
+            }
+            for (ClauseContext.Region region : regions) {
+                trace.add("clause " + region.scope() + ": " + document.field(region.field()).substring(region.start(), region.end()));
+            }
+            trace.add(String.format(java.util.Locale.ROOT, "type %s top %.2f runner-up %.2f strongest %.2f; supply %.2f noise %.2f"
+                    + " namesMineral %s explainer %s", classification.type(), classification.top(), classification.runnerUp(),
+                    classification.strongest(), relevance.supply(), relevance.noise(), namesMineral, explainer));
+        }
         boolean relevant = relevance.relevant() && classification.type() != EventType.NOT_RELEVANT;
         EventType type = relevant ? classification.type() : EventType.NOT_RELEVANT;
         Direction direction = relevant ? classification.direction() : Direction.NEUTRAL;
@@ -97,6 +121,13 @@ public final class Extractor {
                 countries.find(document.title, document.text), companies.find(document.title, document.text),
                 evidence.build(), 1);
         return new Extraction(event, relevant);
+    }
+
+    /** Whether a rule of {@code rules} matches in the title or the lead sentence. */
+    private static boolean upFront(Document document, Rulebook rules) {
+        boolean[] found = {false};
+        rules.matches(document, true, (rule, sentence, start, end) -> found[0] |= sentence.rank() <= 1);
+        return found[0];
     }
 
     private List<Mention> withoutCompanyNames(Document document, List<Mention> mentions) {

@@ -3,12 +3,17 @@ package io.lodestone.ingest.extract;
 import java.util.List;
 
 /**
- * Decides whether an item is about mineral supply at all. It must name an element or a group,
- * and the words around it must speak of supply (supply-context.tsv, plus the event-type
- * score) more than of laboratories, hospitals, coins, sport, software or encyclopedias
- * (noise.tsv): relevant when the supply evidence reaches {@value #MINIMUM_SUPPLY} and the noise is
- * under {@value #NOISE_RATIO} of it. A title that announces an explainer ("What are rare earths?",
- * "Explainer: …", explainer-titles.tsv) is background reading, not news, and is never relevant.
+ * Decides whether an item is about mineral supply at all. It must name an element, a group or a
+ * class of minerals a policy targets ("strategic minerals"), and the words around it must speak of
+ * supply (supply-context.tsv, plus the event-type score) more than of laboratories, hospitals,
+ * coins, sport, software, share prices or encyclopedias (noise.tsv): relevant when the supply
+ * evidence reaches {@value #MINIMUM_SUPPLY} and the noise is under {@value #NOISE_RATIO} of it.
+ * <p>
+ * Supply words are not news: outlooks, rankings and trade statistics are full of them and report
+ * no action. So the single strongest event cue must also reach {@value #MINIMUM_EVENT} (a weight-3
+ * cue in the lead, or a weight-2 cue in the title), not only their sum. An explainer (a title such
+ * as "What are rare earths?", "Why China …", 什么是…, or a body that teaches: "this article
+ * explores", 本文, exercises, a high share of questions) is background reading, never relevant.
  *
  * @param supply the supply evidence
  * @param noise  the noise evidence
@@ -18,6 +23,7 @@ record Relevance(boolean relevant, double supply, double noise, Hit strongestNoi
 
     static final double MINIMUM_SUPPLY = 5.0;
     static final double NOISE_RATIO = 0.6;
+    static final double MINIMUM_EVENT = 4.5;
 
     static Relevance judge(boolean namesMineral, boolean explainer, List<Hit> supplyHits, List<Hit> noiseHits,
                            Classification classification) {
@@ -36,7 +42,8 @@ record Relevance(boolean relevant, double supply, double noise, Hit strongestNoi
                 strongest = hit;
             }
         }
-        boolean relevant = namesMineral && !explainer && supply >= MINIMUM_SUPPLY && noise < NOISE_RATIO * supply;
+        boolean relevant = namesMineral && !explainer && supply >= MINIMUM_SUPPLY && noise < NOISE_RATIO * supply
+                && classification.strongest() >= MINIMUM_EVENT;
         return new Relevance(relevant, supply, noise, strongest);
     }
 }

@@ -49,7 +49,7 @@ record Subjects(List<String> elements, List<ElementGroup> groups, Map<String, Me
                 continue;
             }
             boolean background = sentence.rank() > 0
-                    && ClauseContext.inside(regions, mention.field(), mention.start(), true);
+                    && ClauseContext.inside(regions, mention.field(), mention.start(), ClauseContext.Scope.BACKGROUND);
             double score = sentence.weight() * (cueSentences.contains(sentence) ? CUE_SENTENCE : 1.0)
                     * (background ? BACKGROUND : 1.0);
             String key = key(mention);

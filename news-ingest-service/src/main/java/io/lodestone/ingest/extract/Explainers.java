@@ -1,0 +1,36 @@
+package io.lodestone.ingest.extract;
+
+/**
+ * Recognises background reading and teaching text, which is never news however much it speaks
+ * of supply: a title that announces it (explainer-titles.tsv: "What are …", "Why China …",
+ * 为什么…, "Top 10 …"), a body that says it teaches (explainer-texts.tsv: "this article explores",
+ * 本文将, "answer the questions", 阅读下面), or a body in which questions make up at least
+ * {@value #QUESTION_SHARE} of at least {@value #MINIMUM_QUESTIONS} sentences (Q&amp;A formats).
+ */
+final class Explainers {
+
+    static final double QUESTION_SHARE = 0.25;
+    static final int MINIMUM_QUESTIONS = 3;
+
+    private Explainers() {
+    }
+
+    static boolean isExplainer(Document document, Rulebook titles, Rulebook texts) {
+        boolean[] found = {false};
+        titles.matches(document, true, (rule, sentence, start, end) -> found[0] |= sentence.field() == Field.TITLE);
+        texts.matches(document, true, (rule, sentence, start, end) -> found[0] |= sentence.field() == Field.TEXT);
+        if (found[0]) {
+            return true;
+        }
+        int questions = 0;
+        int sentences = 0;
+        for (Sentence sentence : document.sentences(Field.TEXT)) {
+            sentences++;
+            char last = document.text.charAt(sentence.end() - 1);
+            if (last == '?' || last == '？') {
+                questions++;
+            }
+        }
+        return questions >= MINIMUM_QUESTIONS && questions >= QUESTION_SHARE * sentences;
+    }
+}

@@ -1,0 +1,33 @@
+package io.lodestone.ingest.extract;
+
+import io.lodestone.ingest.item.NewsItem;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Prints why extraction decided what it did, for items of the tuning split (development aid). */
+public final class Why {
+
+    private Why() {
+    }
+
+    @SuppressWarnings("java:S106")
+    public static void main(String[] args) {
+        Extractor extractor = new Extractor();
+        List<NewsItem> items = new ArrayList<>();
+        RealSet.textDirectory().ifPresent(dir -> RealSet.load(dir).stream()
+                .filter(l -> l.split() == RealSet.Split.TUNE).forEach(l -> items.add(l.item())));
+        FailureClassFixturesTest.fixtures().forEach(a -> items.add((NewsItem) a.get()[3]));
+        for (NewsItem item : items) {
+            if (List.of(args).contains(item.id())) {
+                List<String> trace = new ArrayList<>();
+                var extraction = extractor.extract(item, RealSetEvaluation.DETECTED, trace);
+                System.out.println("== " + item.id() + " " + item.title() + " -> " + extraction.relevant() + " "
+                        + extraction.event().eventType() + " " + extraction.event().direction() + " "
+                        + extraction.event().elements());
+                trace.forEach(line -> System.out.println("   " + line));
+            }
+        }
+    }
+}
