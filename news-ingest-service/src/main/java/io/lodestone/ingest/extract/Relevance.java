@@ -11,7 +11,8 @@ import java.util.List;
  * <p>
  * Supply words are not news: outlooks, rankings and trade statistics are full of them and report
  * no action. So the single strongest event cue must also reach {@value #MINIMUM_EVENT} (a weight-3
- * cue in the lead, or a weight-2 cue in the title), not only their sum. An explainer (a title such
+ * cue in the lead, or a weight-2 cue in the title), or {@value #CORROBORATED_EVENT} when the winning
+ * type's votes reach {@value #CORROBORATED_SCORE}, not only their sum. An explainer (a title such
  * as "What are rare earths?", "Why China …", 什么是…, or a body that teaches: "this article
  * explores", 本文, exercises, a high share of questions) is background reading, never relevant.
  *
@@ -24,6 +25,9 @@ record Relevance(boolean relevant, double supply, double noise, Hit strongestNoi
     static final double MINIMUM_SUPPLY = 5.0;
     static final double NOISE_RATIO = 0.6;
     static final double MINIMUM_EVENT = 4.5;
+    /** A weaker best cue is enough when many cues of the winning type agree. */
+    static final double CORROBORATED_EVENT = 3.5;
+    static final double CORROBORATED_SCORE = 15.0;
 
     static Relevance judge(boolean namesMineral, boolean explainer, List<Hit> supplyHits, List<Hit> noiseHits,
                            Classification classification) {
@@ -43,7 +47,8 @@ record Relevance(boolean relevant, double supply, double noise, Hit strongestNoi
             }
         }
         boolean relevant = namesMineral && !explainer && supply >= MINIMUM_SUPPLY && noise < NOISE_RATIO * supply
-                && classification.strongest() >= MINIMUM_EVENT;
+                && (classification.strongest() >= MINIMUM_EVENT || classification.strongest() >= CORROBORATED_EVENT
+                && classification.top() >= CORROBORATED_SCORE);
         return new Relevance(relevant, supply, noise, strongest);
     }
 }

@@ -27,6 +27,10 @@ record Subjects(List<String> elements, List<ElementGroup> groups, Map<String, Me
 
     static final double BACKGROUND = 0.15;
     static final double CUE_SENTENCE = 1.5;
+    /** The title and the first two sentences of the text state the news. */
+    static final int UP_FRONT = 2;
+    /** What an element named only after them must score: asides name an element once in passing. */
+    static final double DEEP = 1.5;
 
     boolean namesMineral() {
         return !elements.isEmpty() || !groups.isEmpty();
@@ -43,6 +47,7 @@ record Subjects(List<String> elements, List<ElementGroup> groups, Map<String, Me
         Map<String, Double> bestScore = new HashMap<>();
         Set<String> foreground = new HashSet<>();
         boolean titleNamesElements = false;
+        Set<String> upFront = new HashSet<>();
         for (Mention mention : mentions) {
             Sentence sentence = document.sentenceAt(mention.field(), mention.start());
             if (sentence == null) {
@@ -56,6 +61,9 @@ record Subjects(List<String> elements, List<ElementGroup> groups, Map<String, Me
             scores.merge(key, score, Double::sum);
             if (!background) {
                 foreground.add(key);
+                if (sentence.rank() <= UP_FRONT) {
+                    upFront.add(key);
+                }
                 titleNamesElements |= sentence.rank() == 0 && !mention.group();
             }
             if (score > bestScore.getOrDefault(key, -1.0)) {
@@ -68,7 +76,7 @@ record Subjects(List<String> elements, List<ElementGroup> groups, Map<String, Me
         List<ElementGroup> groups = new ArrayList<>();
         for (Element element : Elements.all()) {
             String key = element.symbol();
-            if (foreground.contains(key) && scores.get(key) >= threshold) {
+            if (foreground.contains(key) && scores.get(key) >= (upFront.contains(key) ? threshold : DEEP)) {
                 elements.add(key);
             }
         }
