@@ -4,6 +4,26 @@ import io.lodestone.events.Direction;
 import io.lodestone.events.ElementGroup;
 import io.lodestone.events.EventType;
 import io.lodestone.events.SupplyEventDetected;
+import io.lodestone.ingest.extract.classification.Classification;
+import io.lodestone.ingest.extract.classification.Cue;
+import io.lodestone.ingest.extract.classification.EventClassifier;
+import io.lodestone.ingest.extract.classification.Hit;
+import io.lodestone.ingest.extract.clauses.ClauseContext;
+import io.lodestone.ingest.extract.dictionary.Dictionary;
+import io.lodestone.ingest.extract.dictionary.Lexicon;
+import io.lodestone.ingest.extract.dictionary.Rule;
+import io.lodestone.ingest.extract.dictionary.Rulebook;
+import io.lodestone.ingest.extract.elements.ElementFinder;
+import io.lodestone.ingest.extract.elements.Gazetteer;
+import io.lodestone.ingest.extract.elements.Mention;
+import io.lodestone.ingest.extract.evidence.EvidenceBuilder;
+import io.lodestone.ingest.extract.relevance.Explainers;
+import io.lodestone.ingest.extract.relevance.Relevance;
+import io.lodestone.ingest.extract.relevance.Subjects;
+import io.lodestone.ingest.extract.sentences.Document;
+import io.lodestone.ingest.extract.sentences.Field;
+import io.lodestone.ingest.extract.sentences.LanguageDetector;
+import io.lodestone.ingest.extract.sentences.TimeAnchor;
 import io.lodestone.ingest.item.NewsItem;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -72,7 +92,7 @@ public final class Extractor {
 
     /** Extraction that also writes every cue, clause and score into {@code trace}, to see why. */
     Extraction extract(NewsItem item, Instant detectedAt, List<String> trace) {
-        Document document = new Document(item.title(), item.text(), lexicon);
+        Document document = new Document(item.title(), item.text(), lexicon::scan);
         LocalDate published = item.publishedAt() == null ? TimeAnchor.latestYearNamed(document, detectedAt)
                 : LocalDate.ofInstant(item.publishedAt(), ZoneOffset.UTC);
         String language = LanguageDetector.language(item.language(), document.title, document.text);

@@ -2,6 +2,10 @@ package io.lodestone.ingest.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lodestone.ingest.extract.dictionary.Dictionary;
+import io.lodestone.ingest.extract.dictionary.Lexicon;
+import io.lodestone.ingest.extract.dictionary.Rule;
+import io.lodestone.ingest.extract.sentences.Document;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

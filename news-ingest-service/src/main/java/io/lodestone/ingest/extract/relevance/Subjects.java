@@ -1,8 +1,13 @@
-package io.lodestone.ingest.extract;
+package io.lodestone.ingest.extract.relevance;
 
 import io.lodestone.events.Element;
 import io.lodestone.events.ElementGroup;
 import io.lodestone.events.Elements;
+import io.lodestone.ingest.extract.classification.Hit;
+import io.lodestone.ingest.extract.clauses.ClauseContext;
+import io.lodestone.ingest.extract.elements.Mention;
+import io.lodestone.ingest.extract.sentences.Document;
+import io.lodestone.ingest.extract.sentences.Sentence;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,20 +28,20 @@ import java.util.Set;
  * A group is a subject whenever it is named outside background clauses. If only background
  * mentions exist, they are kept rather than returning an item about nothing.
  */
-record Subjects(List<String> elements, List<ElementGroup> groups, Map<String, Mention> shownBy) {
+public record Subjects(List<String> elements, List<ElementGroup> groups, Map<String, Mention> shownBy) {
 
-    static final double BACKGROUND = 0.15;
-    static final double CUE_SENTENCE = 1.5;
+    public static final double BACKGROUND = 0.15;
+    public static final double CUE_SENTENCE = 1.5;
     /** The title and the first two sentences of the text state the news. */
-    static final int UP_FRONT = 2;
+    public static final int UP_FRONT = 2;
     /** What an element named only after them must score: asides name an element once in passing. */
-    static final double DEEP = 1.5;
+    public static final double DEEP = 1.5;
 
-    boolean namesMineral() {
+    public boolean namesMineral() {
         return !elements.isEmpty() || !groups.isEmpty();
     }
 
-    static Subjects choose(Document document, List<Mention> mentions, List<ClauseContext.Region> regions,
+    public static Subjects choose(Document document, List<Mention> mentions, List<ClauseContext.Region> regions,
                            List<Hit> triggers) {
         Set<Sentence> cueSentences = new HashSet<>();
         for (Hit hit : triggers) {

@@ -1,5 +1,7 @@
-package io.lodestone.ingest.extract;
+package io.lodestone.ingest.extract.relevance;
 
+import io.lodestone.ingest.extract.classification.Classification;
+import io.lodestone.ingest.extract.classification.Hit;
 import java.util.List;
 
 /**
@@ -20,16 +22,16 @@ import java.util.List;
  * @param noise  the noise evidence
  * @param strongestNoise the noise hit that counted most, for the evidence of a rejection
  */
-record Relevance(boolean relevant, double supply, double noise, Hit strongestNoise) {
+public record Relevance(boolean relevant, double supply, double noise, Hit strongestNoise) {
 
-    static final double MINIMUM_SUPPLY = 5.0;
-    static final double NOISE_RATIO = 0.6;
-    static final double MINIMUM_EVENT = 4.5;
+    public static final double MINIMUM_SUPPLY = 5.0;
+    public static final double NOISE_RATIO = 0.6;
+    public static final double MINIMUM_EVENT = 4.5;
     /** A weaker best cue is enough when many cues of the winning type agree. */
-    static final double CORROBORATED_EVENT = 3.5;
-    static final double CORROBORATED_SCORE = 15.0;
+    public static final double CORROBORATED_EVENT = 3.5;
+    public static final double CORROBORATED_SCORE = 15.0;
 
-    static Relevance judge(boolean namesMineral, boolean explainer, List<Hit> supplyHits, List<Hit> noiseHits,
+    public static Relevance judge(boolean namesMineral, boolean explainer, List<Hit> supplyHits, List<Hit> noiseHits,
                            Classification classification) {
         double supply = classification.top();
         for (Hit hit : supplyHits) {

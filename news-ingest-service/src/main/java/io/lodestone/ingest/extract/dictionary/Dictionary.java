@@ -1,4 +1,4 @@
-package io.lodestone.ingest.extract;
+package io.lodestone.ingest.extract.dictionary;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,16 +16,16 @@ import java.util.List;
  * skipped. A file that cannot be read, or a line with too few columns, fails at start-up rather
  * than silently weakening extraction.
  */
-record Dictionary<T>(List<T> entries, Rulebook rules) {
+public record Dictionary<T>(List<T> entries, Rulebook rules) {
 
     /** One line of a file, split into its cells. */
-    record Row(String[] cells, String where) {
-        String cell(int i) {
+    public record Row(String[] cells, String where) {
+        public String cell(int i) {
             return cells[i].strip();
         }
     }
 
-    static List<Row> rows(String name, int columns) {
+    public static List<Row> rows(String name, int columns) {
         String resource = "extract/" + name;
         InputStream in = Dictionary.class.getClassLoader().getResourceAsStream(resource);
         if (in == null) {

@@ -1,5 +1,6 @@
-package io.lodestone.ingest.extract;
+package io.lodestone.ingest.extract.elements;
 
+import io.lodestone.ingest.extract.dictionary.Dictionary;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  * and "North Korea" is not South Korea. For companies not in the list, "Acme Metals Corp",
  * "Foo Resources Ltd" and the like are taken as written.
  */
-final class Gazetteer {
+public final class Gazetteer {
 
     private static final Pattern LEGAL_FORM = Pattern.compile(
             "\\b((?:[A-Z][A-Za-z0-9&'.-]*\\s){1,4})(Corp(?:oration)?\\.?|Ltd\\.?|Limited|Inc\\.?|plc|PLC|LLC|AG|GmbH|S\\.A\\.|N\\.V\\.)(?![A-Za-z])");
@@ -82,21 +83,21 @@ final class Gazetteer {
         return c < 128 && Character.isLetterOrDigit(c);
     }
 
-    static Gazetteer countries() {
+    public static Gazetteer countries() {
         return new Gazetteer(Dictionary.rows("countries.tsv", 2), false);
     }
 
-    static Gazetteer companies() {
+    public static Gazetteer companies() {
         return new Gazetteer(Dictionary.rows("companies.tsv", 2), true);
     }
 
     /** Where the listed names stand in {@code s}, as start and end offsets. */
-    List<int[]> spans(String s) {
+    public List<int[]> spans(String s) {
         return s == null ? List.of() : matches(s, null);
     }
 
     /** The canonical names found, in order of first appearance. */
-    List<String> find(String... fields) {
+    public List<String> find(String... fields) {
         Set<String> found = new LinkedHashSet<>();
         for (String s : fields) {
             if (s == null) {

@@ -1,7 +1,11 @@
-package io.lodestone.ingest.extract;
+package io.lodestone.ingest.extract.classification;
 
 import io.lodestone.events.Direction;
 import io.lodestone.events.EventType;
+import io.lodestone.ingest.extract.dictionary.Dictionary;
+import io.lodestone.ingest.extract.dictionary.Lexicon;
+import io.lodestone.ingest.extract.dictionary.Rule;
+import io.lodestone.ingest.extract.dictionary.Rulebook;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,10 +20,10 @@ import java.util.List;
  * @param weight    how strongly it votes
  * @param modifier  whether it only refines the direction of its type (weight written {@code +w})
  */
-record Cue(EventType type, Direction direction, double weight, boolean modifier) {
+public record Cue(EventType type, Direction direction, double weight, boolean modifier) {
 
     /** Triggers: {@code type[:direction] <TAB> weight <TAB> keywords <TAB> regex}. */
-    static Dictionary<Cue> triggers(String file, Lexicon.Builder lexicon) {
+    public static Dictionary<Cue> triggers(String file, Lexicon.Builder lexicon) {
         List<Cue> cues = new ArrayList<>();
         List<Rule> rules = new ArrayList<>();
         for (Dictionary.Row row : Dictionary.rows(file, 4)) {
@@ -35,7 +39,7 @@ record Cue(EventType type, Direction direction, double weight, boolean modifier)
     }
 
     /** Supply or noise words: {@code weight <TAB> keywords <TAB> regex}. */
-    static Dictionary<Cue> weighted(String file, Lexicon.Builder lexicon) {
+    public static Dictionary<Cue> weighted(String file, Lexicon.Builder lexicon) {
         List<Cue> cues = new ArrayList<>();
         List<Rule> rules = new ArrayList<>();
         for (Dictionary.Row row : Dictionary.rows(file, 3)) {

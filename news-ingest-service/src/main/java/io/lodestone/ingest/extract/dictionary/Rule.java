@@ -1,4 +1,4 @@
-package io.lodestone.ingest.extract;
+package io.lodestone.ingest.extract.dictionary;
 
 import java.util.List;
 import java.util.Locale;
@@ -15,16 +15,16 @@ import java.util.regex.Pattern;
  * @param pattern  the confirming pattern (case-insensitive), or null when a keyword is the match
  * @param source   where the rule was read, for error messages
  */
-record Rule(List<String> keywords, Pattern pattern, String source) {
+public record Rule(List<String> keywords, Pattern pattern, String source) {
 
-    Rule {
+    public Rule {
         if (keywords.isEmpty() || keywords.stream().anyMatch(String::isEmpty)) {
             throw new IllegalStateException(source + ": a rule needs keywords");
         }
     }
 
     /** Parses the keyword column ({@code a|b|c}) and the pattern column ({@code -} for none). */
-    static Rule of(String keywords, String regex, String source) {
+    public static Rule of(String keywords, String regex, String source) {
         List<String> words = List.of(keywords.strip().split("\\|")).stream()
                 .map(k -> k.strip().toLowerCase(Locale.ROOT)).filter(k -> !k.isEmpty()).distinct().toList();
         String pattern = regex.strip();

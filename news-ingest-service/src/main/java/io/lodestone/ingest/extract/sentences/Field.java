@@ -1,7 +1,7 @@
-package io.lodestone.ingest.extract;
+package io.lodestone.ingest.extract.sentences;
 
 /** The two fields of an item that extraction reads: the headline and the body. */
-enum Field {
+public enum Field {
     TITLE("title"),
     TEXT("text");
 
@@ -12,7 +12,7 @@ enum Field {
     }
 
     /** The name evidence records carry ({@code title}, {@code text}). */
-    String wireName() {
+    public String wireName() {
         return wireName;
     }
 }

@@ -1,4 +1,9 @@
-package io.lodestone.ingest.extract;
+package io.lodestone.ingest.extract.relevance;
+
+import io.lodestone.ingest.extract.dictionary.Rulebook;
+import io.lodestone.ingest.extract.sentences.Document;
+import io.lodestone.ingest.extract.sentences.Field;
+import io.lodestone.ingest.extract.sentences.Sentence;
 
 /**
  * Recognises background reading and teaching text, which is never news however much it speaks
@@ -7,15 +12,15 @@ package io.lodestone.ingest.extract;
  * 本文将, "answer the questions", 阅读下面), or a body in which questions make up at least
  * {@value #QUESTION_SHARE} of at least {@value #MINIMUM_QUESTIONS} sentences (Q&amp;A formats).
  */
-final class Explainers {
+public final class Explainers {
 
-    static final double QUESTION_SHARE = 0.25;
-    static final int MINIMUM_QUESTIONS = 3;
+    public static final double QUESTION_SHARE = 0.25;
+    public static final int MINIMUM_QUESTIONS = 3;
 
     private Explainers() {
     }
 
-    static boolean isExplainer(Document document, Rulebook titles, Rulebook texts) {
+    public static boolean isExplainer(Document document, Rulebook titles, Rulebook texts) {
         boolean[] found = {false};
         titles.matches(document, true, (rule, sentence, start, end) -> found[0] |= sentence.field() == Field.TITLE);
         texts.matches(document, true, (rule, sentence, start, end) -> found[0] |= sentence.field() == Field.TEXT);

@@ -1,4 +1,4 @@
-package io.lodestone.ingest.extract;
+package io.lodestone.ingest.extract.sentences;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,12 +9,12 @@ import java.time.ZoneOffset;
  * latest year its text names (not after the extraction year), taken as that year's last day. An
  * item that names no year has no anchor, and its years are then not read as recollections.
  */
-final class TimeAnchor {
+public final class TimeAnchor {
 
     private TimeAnchor() {
     }
 
-    static LocalDate latestYearNamed(Document document, Instant detectedAt) {
+    public static LocalDate latestYearNamed(Document document, Instant detectedAt) {
         int now = LocalDate.ofInstant(detectedAt, ZoneOffset.UTC).getYear();
         int latest = -1;
         for (Field field : Field.values()) {

@@ -1,8 +1,14 @@
-package io.lodestone.ingest.extract;
+package io.lodestone.ingest.extract.elements;
 
 import io.lodestone.events.Element;
 import io.lodestone.events.ElementGroup;
 import io.lodestone.events.Elements;
+import io.lodestone.ingest.extract.dictionary.Dictionary;
+import io.lodestone.ingest.extract.dictionary.Lexicon;
+import io.lodestone.ingest.extract.dictionary.Rule;
+import io.lodestone.ingest.extract.dictionary.Rulebook;
+import io.lodestone.ingest.extract.sentences.Document;
+import io.lodestone.ingest.extract.sentences.Field;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -34,7 +40,7 @@ import java.util.stream.Collectors;
  *     稀土 → REE; NdFeB and SmCo magnet words add the product groups.</li>
  * </ul>
  */
-final class ElementFinder {
+public final class ElementFinder {
 
     private static final Set<String> PERIODIC_TABLE = Set.of(("H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca "
             + "Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br Kr Rb Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba "
@@ -69,7 +75,7 @@ final class ElementFinder {
     /** Chinese one-character names by character, for a lookup without allocation. */
     private final Map<Character, String> symbolByChineseCharacter = new HashMap<>();
 
-    ElementFinder(Lexicon.Builder lexicon) {
+    public ElementFinder(Lexicon.Builder lexicon) {
         for (Element element : Elements.all()) {
             symbolsByName.put(element.name(), List.of(element.symbol()));
             symbolByChineseName.put(element.nameZhHans(), element.symbol());
@@ -107,7 +113,7 @@ final class ElementFinder {
         });
     }
 
-    List<Mention> find(Document document) {
+    public List<Mention> find(Document document) {
         Map<Field, List<int[]>> excluded = new EnumMap<>(Field.class);
         Map<Field, List<Mention>> found = new EnumMap<>(Field.class);
         for (Field field : Field.values()) {
@@ -295,7 +301,7 @@ final class ElementFinder {
         });
     }
 
-    static boolean overlapsAny(int start, int end, List<int[]> spans) {
+    public static boolean overlapsAny(int start, int end, List<int[]> spans) {
         for (int[] span : spans) {
             if (start < span[1] && span[0] < end) {
                 return true;

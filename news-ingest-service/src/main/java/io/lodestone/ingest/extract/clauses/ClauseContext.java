@@ -1,5 +1,13 @@
-package io.lodestone.ingest.extract;
+package io.lodestone.ingest.extract.clauses;
 
+import io.lodestone.ingest.extract.dictionary.Dictionary;
+import io.lodestone.ingest.extract.dictionary.Lexicon;
+import io.lodestone.ingest.extract.dictionary.Rule;
+import io.lodestone.ingest.extract.dictionary.Rulebook;
+import io.lodestone.ingest.extract.elements.Mention;
+import io.lodestone.ingest.extract.sentences.Document;
+import io.lodestone.ingest.extract.sentences.Field;
+import io.lodestone.ingest.extract.sentences.Sentence;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +21,7 @@ import java.util.regex.Pattern;
  * clause count for little. Cues are in background.tsv; a year before the item's own year counts as
  * a recollection too (unless the item is from January or February and the year is the previous one).
  */
-final class ClauseContext {
+public final class ClauseContext {
 
     private static final Pattern PAST_YEAR_EN = Pattern.compile("\\b(?:in|since|during|back in|from|until|of|the)\\s+"
             + "(?:early |late |mid-?)?(?:(?:January|February|March|April|May|June|July|August|September|October|November"
@@ -32,7 +40,7 @@ final class ClauseContext {
     private static final int RECALLED_MONTHS = 2;
 
     /** What a marked clause does to the cues and names in it. */
-    enum Scope {
+    public enum Scope {
         /** Recalls the past: elements named only here are not the subject; cues count little. */
         BACKGROUND,
         /** Gives a cause or setting: cues count little, elements still count. */
@@ -48,12 +56,12 @@ final class ClauseContext {
     }
 
     /** A marked stretch of a field. */
-    record Region(Field field, int start, int end, Scope scope) {
+    public record Region(Field field, int start, int end, Scope scope) {
     }
 
     private final Dictionary<ContextCue> cues;
 
-    ClauseContext(Lexicon.Builder lexicon) {
+    public ClauseContext(Lexicon.Builder lexicon) {
         List<ContextCue> entries = new ArrayList<>();
         List<Rule> rules = new ArrayList<>();
         for (Dictionary.Row row : Dictionary.rows("background.tsv", 4)) {
@@ -70,7 +78,7 @@ final class ClauseContext {
         cues = new Dictionary<>(entries, new Rulebook(lexicon, rules));
     }
 
-    List<Region> mark(Document document, LocalDate published, boolean datedItem, List<Mention> mentions) {
+    public List<Region> mark(Document document, LocalDate published, boolean datedItem, List<Mention> mentions) {
         List<Region> regions = new ArrayList<>();
         cues.rules().matches(document, false, (rule, sentence, start, end) -> {
             ContextCue cue = cues.entries().get(rule);
@@ -155,7 +163,7 @@ final class ClauseContext {
         return c >= '0' && c <= '9';
     }
 
-    static boolean inside(List<Region> regions, Field field, int offset, Scope scope) {
+    public static boolean inside(List<Region> regions, Field field, int offset, Scope scope) {
         for (Region region : regions) {
             if (region.scope() == scope && region.field() == field
                     && offset >= region.start() && offset < region.end()) {

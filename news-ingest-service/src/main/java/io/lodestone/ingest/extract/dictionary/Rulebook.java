@@ -1,5 +1,8 @@
-package io.lodestone.ingest.extract;
+package io.lodestone.ingest.extract.dictionary;
 
+import io.lodestone.ingest.extract.sentences.Document;
+import io.lodestone.ingest.extract.sentences.Field;
+import io.lodestone.ingest.extract.sentences.Sentence;
 import java.util.List;
 import java.util.regex.Matcher;
 
@@ -8,10 +11,10 @@ import java.util.regex.Matcher;
  * document by confirming each keyword occurrence with the rule's pattern, anchored at the keyword
  * ({@code lookingAt}), inside the keyword's sentence. A match therefore never crosses a sentence.
  */
-final class Rulebook {
+public final class Rulebook {
 
     /** Receives one match: the rule's index in this dictionary, its sentence and its span. */
-    interface Sink {
+    public interface Sink {
         void match(int rule, Sentence sentence, int start, int end);
     }
 
@@ -20,13 +23,13 @@ final class Rulebook {
     /** One matcher per rule and thread, reset to each field: no matcher is built per keyword. */
     private final ThreadLocal<Matcher[]> matchers;
 
-    Rulebook(Lexicon.Builder lexicon, List<Rule> rules) {
+    public Rulebook(Lexicon.Builder lexicon, List<Rule> rules) {
         this.rules = List.copyOf(rules);
         this.offset = lexicon.register(this.rules);
         this.matchers = ThreadLocal.withInitial(() -> new Matcher[this.rules.size()]);
     }
 
-    int size() {
+    public int size() {
         return rules.size();
     }
 
@@ -35,7 +38,7 @@ final class Rulebook {
      * and sentence (the leftmost); otherwise every match that does not overlap the rule's previous
      * one.
      */
-    void matches(Document document, boolean firstPerSentence, Sink sink) {
+    public void matches(Document document, boolean firstPerSentence, Sink sink) {
         int[] lastSentence = new int[rules.size()];
         int[] lastEnd = new int[rules.size()];
         for (Field field : Field.values()) {

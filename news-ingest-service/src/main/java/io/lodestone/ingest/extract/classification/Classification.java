@@ -1,4 +1,4 @@
-package io.lodestone.ingest.extract;
+package io.lodestone.ingest.extract.classification;
 
 import io.lodestone.events.Direction;
 import io.lodestone.events.EventType;
@@ -13,6 +13,6 @@ import io.lodestone.events.EventType;
  * @param evidence  the hit that counted most for the winning type, or null when no cue matched
  * @param strongest that hit's vote: how strongly the single best cue says an event happened
  */
-record Classification(EventType type, Direction direction, double top, double runnerUp, Hit evidence,
+public record Classification(EventType type, Direction direction, double top, double runnerUp, Hit evidence,
                       double strongest) {
 }

@@ -1,5 +1,9 @@
-package io.lodestone.ingest.extract;
+package io.lodestone.ingest.extract.classification;
 
+import io.lodestone.ingest.extract.dictionary.Dictionary;
+import io.lodestone.ingest.extract.sentences.Document;
+import io.lodestone.ingest.extract.sentences.Field;
+import io.lodestone.ingest.extract.sentences.Sentence;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,13 +12,13 @@ import java.util.List;
  * Where a cue matched: at most once per cue and sentence, so a word repeated in one sentence
  * does not count twice.
  */
-record Hit(Cue cue, Sentence sentence, int start, int end) {
+public record Hit(Cue cue, Sentence sentence, int start, int end) {
 
-    Field field() {
+    public Field field() {
         return sentence.field();
     }
 
-    static List<Hit> scan(Document document, Dictionary<Cue> cues) {
+    public static List<Hit> scan(Document document, Dictionary<Cue> cues) {
         List<Hit> hits = new ArrayList<>();
         cues.rules().matches(document, true,
                 (rule, sentence, start, end) -> hits.add(new Hit(cues.entries().get(rule), sentence, start, end)));
@@ -26,7 +30,7 @@ record Hit(Cue cue, Sentence sentence, int start, int end) {
      * Keeps, of hits that overlap, only the heaviest (the longest among equals): "suspends export
      * controls" is not also a control, and "put on its export control list" counts once.
      */
-    static List<Hit> heaviestOfOverlaps(List<Hit> hits) {
+    public static List<Hit> heaviestOfOverlaps(List<Hit> hits) {
         List<Hit> byWeight = new ArrayList<>(hits);
         byWeight.sort(Comparator.comparingDouble((Hit h) -> h.cue().weight())
                 .thenComparingInt(h -> h.end() - h.start()).reversed());

@@ -1,6 +1,9 @@
-package io.lodestone.ingest.extract;
+package io.lodestone.ingest.extract.evidence;
 
 import io.lodestone.events.Evidence;
+import io.lodestone.ingest.extract.sentences.Document;
+import io.lodestone.ingest.extract.sentences.Field;
+import io.lodestone.ingest.extract.sentences.Sentence;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,9 +17,9 @@ import java.util.Set;
  * sentence longer than {@value #MAX_QUOTE} characters (a text without stops) is cut to a window
  * around the words that matter; quotes are always exact substrings of their field.
  */
-final class EvidenceBuilder {
+public final class EvidenceBuilder {
 
-    static final int MAX_QUOTE = 400;
+    public static final int MAX_QUOTE = 400;
 
     private record Quote(Field field, int start, int end) {
     }
@@ -25,11 +28,11 @@ final class EvidenceBuilder {
     private final Map<Quote, Set<String>> supports = new LinkedHashMap<>();
     private final Map<Quote, Integer> ranks = new LinkedHashMap<>();
 
-    EvidenceBuilder(Document document) {
+    public EvidenceBuilder(Document document) {
         this.document = document;
     }
 
-    void add(Field field, int at, String supported) {
+    public void add(Field field, int at, String supported) {
         Sentence sentence = document.sentenceAt(field, at);
         if (sentence == null) {
             return;
@@ -52,7 +55,7 @@ final class EvidenceBuilder {
         ranks.putIfAbsent(quote, sentence.rank());
     }
 
-    List<Evidence> build() {
+    public List<Evidence> build() {
         List<Quote> quotes = new ArrayList<>(supports.keySet());
         quotes.sort(Comparator.comparingInt((Quote q) -> ranks.get(q)).thenComparingInt(Quote::start));
         List<Evidence> evidence = new ArrayList<>();

@@ -1,4 +1,4 @@
-package io.lodestone.ingest.extract;
+package io.lodestone.ingest.extract.sentences;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -6,26 +6,28 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * An item's title and text cut into sentences, each field also folded to lower case (ASCII only,
- * so offsets stay the same) and scanned once for every dictionary keyword.
+ * so offsets stay the same) and scanned once for every dictionary keyword (by the function given,
+ * which returns {@code start << 32 | rule} entries).
  */
-final class Document {
+public final class Document {
 
     private static final Set<String> ABBREVIATIONS = Set.of("u.s", "u.k", "u.n", "e.u", "mr", "mrs", "ms", "dr",
             "no", "nos", "inc", "corp", "ltd", "co", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
             "sept", "oct", "nov", "dec", "vs", "e.g", "i.e", "approx", "gov", "rep", "sen", "gen", "jr", "sr", "est");
 
-    final String title;
-    final String text;
+    public final String title;
+    public final String text;
     /** All sentences, the title first, then the text's in order (their rank is their index). */
-    final List<Sentence> sentences;
+    public final List<Sentence> sentences;
     private final Map<Field, List<Sentence>> byField = new EnumMap<>(Field.class);
     private final Map<Field, String> folded = new EnumMap<>(Field.class);
     private final Map<Field, long[]> occurrences = new EnumMap<>(Field.class);
 
-    Document(String title, String text, Lexicon lexicon) {
+    public Document(String title, String text, Function<String, long[]> keywords) {
         this.title = title == null ? "" : title;
         this.text = text == null ? "" : text;
         List<Sentence> titleSentences = new ArrayList<>();
@@ -45,28 +47,28 @@ final class Document {
         for (Field field : Field.values()) {
             String f = fold(field(field));
             folded.put(field, f);
-            occurrences.put(field, lexicon == null ? new long[0] : lexicon.scan(f));
+            occurrences.put(field, keywords == null ? new long[0] : keywords.apply(f));
         }
     }
 
-    String field(Field field) {
+    public String field(Field field) {
         return field == Field.TITLE ? title : text;
     }
 
     /** The field lower-cased in ASCII: same length and offsets as the field. */
-    String folded(Field field) {
+    public String folded(Field field) {
         return folded.get(field);
     }
 
-    List<Sentence> sentences(Field field) {
+    public List<Sentence> sentences(Field field) {
         return byField.get(field);
     }
 
-    long[] occurrences(Field field) {
+    public long[] occurrences(Field field) {
         return occurrences.get(field);
     }
 
-    Sentence sentenceAt(Field field, int offset) {
+    public Sentence sentenceAt(Field field, int offset) {
         List<Sentence> list = byField.get(field);
         int low = 0;
         int high = list.size() - 1;
@@ -84,7 +86,7 @@ final class Document {
         return null;
     }
 
-    static String fold(String s) {
+    public static String fold(String s) {
         char[] chars = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -1,4 +1,6 @@
-package io.lodestone.ingest.extract;
+package io.lodestone.ingest.extract.elements;
+
+import io.lodestone.ingest.extract.sentences.Field;
 
 /**
  * Where an item names an element or a group.
@@ -9,5 +11,5 @@ package io.lodestone.ingest.extract;
  * @param start  offset of the first character of the naming words
  * @param end    offset just past them
  */
-record Mention(String name, boolean group, Field field, int start, int end) {
+public record Mention(String name, boolean group, Field field, int start, int end) {
 }

@@ -1,4 +1,4 @@
-package io.lodestone.ingest.extract;
+package io.lodestone.ingest.extract.sentences;
 
 /**
  * One sentence of an item, located in its field.
@@ -8,9 +8,9 @@ package io.lodestone.ingest.extract;
  * @param end   offset just past the last character
  * @param rank  0 for the title, then 1, 2, … for the sentences of the text in order
  */
-record Sentence(Field field, int start, int end, int rank) {
+public record Sentence(Field field, int start, int end, int rank) {
 
-    boolean contains(Field field, int offset) {
+    public boolean contains(Field field, int offset) {
         return this.field == field && offset >= start && offset < end;
     }
 
@@ -18,7 +18,7 @@ record Sentence(Field field, int start, int end, int rank) {
      * How much a cue in this sentence counts: the headline states the news, the lead sentence
      * restates it, later sentences add context.
      */
-    double weight() {
+    public double weight() {
         if (rank == 0) {
             return 2.5;
         }

@@ -1,7 +1,13 @@
-package io.lodestone.ingest.extract;
+package io.lodestone.ingest.extract.classification;
 
 import io.lodestone.events.Direction;
 import io.lodestone.events.EventType;
+import io.lodestone.ingest.extract.clauses.ClauseContext;
+import io.lodestone.ingest.extract.dictionary.Dictionary;
+import io.lodestone.ingest.extract.dictionary.Lexicon;
+import io.lodestone.ingest.extract.dictionary.Rule;
+import io.lodestone.ingest.extract.dictionary.Rulebook;
+import io.lodestone.ingest.extract.sentences.Document;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -24,28 +30,28 @@ import java.util.Map;
  * quota rises ease, cuts tighten; cues marked NEUTRAL, such as a price that edged up 0.2%, vote
  * for no move); when they are silent, the type's usual direction.
  */
-final class EventClassifier {
+public final class EventClassifier {
 
-    static final double BACKGROUND_DAMPING = 0.25;
-    static final double CAUSE_DAMPING = 0.35;
-    static final double NEGATED_DAMPING = 0.1;
-    static final double HEDGED_DAMPING = 0.5;
-    static final double EASING_SHARE = 0.3;
+    public static final double BACKGROUND_DAMPING = 0.25;
+    public static final double CAUSE_DAMPING = 0.35;
+    public static final double NEGATED_DAMPING = 0.1;
+    public static final double HEDGED_DAMPING = 0.5;
+    public static final double EASING_SHARE = 0.3;
 
     private final Dictionary<Cue> triggers;
     private final Rulebook stateActors;
 
-    EventClassifier(Lexicon.Builder lexicon) {
+    public EventClassifier(Lexicon.Builder lexicon) {
         triggers = Cue.triggers("triggers.tsv", lexicon);
         stateActors = new Rulebook(lexicon, Dictionary.rows("state-actors.tsv", 2).stream()
                 .map(row -> Rule.of(row.cell(0), row.cell(1), row.where())).toList());
     }
 
-    List<Hit> hits(Document document) {
+    public List<Hit> hits(Document document) {
         return Hit.heaviestOfOverlaps(Hit.scan(document, triggers));
     }
 
-    Classification classify(Document document, List<Hit> hits, List<ClauseContext.Region> regions) {
+    public Classification classify(Document document, List<Hit> hits, List<ClauseContext.Region> regions) {
         Map<EventType, Double> scores = new EnumMap<>(EventType.class);
         Map<EventType, Hit> best = new EnumMap<>(EventType.class);
         Map<EventType, Double> bestVote = new EnumMap<>(EventType.class);
@@ -106,7 +112,7 @@ final class EventClassifier {
         return found[0];
     }
 
-    static double vote(Hit hit, List<ClauseContext.Region> regions) {
+    public static double vote(Hit hit, List<ClauseContext.Region> regions) {
         double vote = hit.cue().weight() * hit.sentence().weight();
         if (ClauseContext.inside(regions, hit.field(), hit.start(), ClauseContext.Scope.NEGATED)) {
             vote *= NEGATED_DAMPING;

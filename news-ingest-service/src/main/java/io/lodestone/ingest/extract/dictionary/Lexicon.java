@@ -1,4 +1,4 @@
-package io.lodestone.ingest.extract;
+package io.lodestone.ingest.extract.dictionary;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import java.util.Map;
  * <p>
  * Immutable once built and safe for concurrent use.
  */
-final class Lexicon {
+public final class Lexicon {
 
     /** Per state: the characters of its edges (sorted) and their target states. */
     private final char[][] edgeChars;
@@ -130,7 +130,7 @@ final class Lexicon {
      * Where keywords start in {@code folded}: each entry is {@code start << 32 | rule}, one per rule
      * a keyword starts, sorted by start and then rule, without repeats.
      */
-    long[] scan(String folded) {
+    public long[] scan(String folded) {
         long[] found = new long[64];
         int count = 0;
         int state = 0;
@@ -163,7 +163,7 @@ final class Lexicon {
     }
 
     /** Length of the longest keyword of {@code rule} that starts at {@code start} in {@code folded}. */
-    static int keywordAt(Rule rule, String folded, int start) {
+    public static int keywordAt(Rule rule, String folded, int start) {
         int longest = 0;
         for (String keyword : rule.keywords()) {
             if (keyword.length() > longest && folded.startsWith(keyword, start)) {
@@ -174,7 +174,7 @@ final class Lexicon {
     }
 
     /** Collects the rules of every dictionary before the automaton is built. */
-    static final class Builder {
+    public static final class Builder {
 
         private final List<Map<Character, Integer>> edges = new ArrayList<>();
         private final List<List<Integer>> ends = new ArrayList<>();
@@ -183,13 +183,13 @@ final class Lexicon {
         private final List<List<Integer>> keywordRules = new ArrayList<>();
         private final List<Rule> rules = new ArrayList<>();
 
-        Builder() {
+        public Builder() {
             edges.add(new HashMap<>());
             ends.add(new ArrayList<>());
         }
 
         /** Registers a dictionary's rules; returns the global number of its first rule. */
-        int register(List<Rule> block) {
+        public int register(List<Rule> block) {
             int offset = rules.size();
             for (Rule rule : block) {
                 int number = rules.size();
@@ -226,7 +226,7 @@ final class Lexicon {
             return id;
         }
 
-        Lexicon build() {
+        public Lexicon build() {
             return new Lexicon(this);
         }
     }
