@@ -16,7 +16,7 @@ import java.util.Map;
  * Picks the event type and direction by weighted vote of the cues in triggers.tsv. A cue's vote is
  * its weight times its sentence's weight (the title counts most, then the lead) and is damped in a
  * background clause (a quarter), a cause clause (a third), a negated clause ("will not halt",
- * a tenth) and a hedged one ("could", half), so "Lynas opens a plant amid China's export curbs" is
+ * a tenth) and a hedged or conditional one ("could", "if", 预计, about a third), so "Lynas opens a plant amid China's export curbs" is
  * new supply, not an export restriction. Then two rules that votes alone get wrong:
  * <ul>
  * <li><b>Easing outvotes the measure it eases.</b> A suspension or a licence grant restates the
@@ -35,7 +35,7 @@ public final class EventClassifier {
     public static final double BACKGROUND_DAMPING = 0.25;
     public static final double CAUSE_DAMPING = 0.35;
     public static final double NEGATED_DAMPING = 0.1;
-    public static final double HEDGED_DAMPING = 0.5;
+    public static final double HEDGED_DAMPING = 0.35;
     public static final double EASING_SHARE = 0.3;
 
     private final Dictionary<Cue> triggers;
