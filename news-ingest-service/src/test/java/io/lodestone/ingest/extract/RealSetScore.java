@@ -22,9 +22,7 @@ final class RealSetScore {
     private int relevantKept;
     private int typeRight;
     private int directionRight;
-    private int truePositives;
-    private int falsePositives;
-    private int falseNegatives;
+    private final ElementCounts elements = new ElementCounts();
     private final Map<Integer, int[]> byClass = new TreeMap<>();
     private final List<String> mistakes = new ArrayList<>();
 
@@ -45,18 +43,7 @@ final class RealSetScore {
             typeRight += typeOk ? 1 : 0;
             directionRight += directionOk ? 1 : 0;
             Set<String> predicted = new TreeSet<>(event.elements());
-            for (String symbol : predicted) {
-                if (gold.elements().contains(symbol)) {
-                    truePositives++;
-                } else {
-                    falsePositives++;
-                }
-            }
-            for (String symbol : gold.elements()) {
-                if (!predicted.contains(symbol)) {
-                    falseNegatives++;
-                }
-            }
+            elements.add(predicted, gold.elements());
             right = typeOk && directionOk && predicted.equals(gold.elements());
         }
         for (int failureClass : gold.failureClasses()) {
@@ -78,17 +65,15 @@ final class RealSetScore {
     }
 
     double precision() {
-        return truePositives + falsePositives == 0 ? 1 : truePositives / (double) (truePositives + falsePositives);
+        return elements.precision();
     }
 
     double recall() {
-        return truePositives + falseNegatives == 0 ? 1 : truePositives / (double) (truePositives + falseNegatives);
+        return elements.recall();
     }
 
     double elementF1() {
-        double p = precision();
-        double r = recall();
-        return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        return elements.f1();
     }
 
     double typeAccuracy() {
