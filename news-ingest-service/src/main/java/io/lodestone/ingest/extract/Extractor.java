@@ -11,7 +11,6 @@ import io.lodestone.ingest.extract.classification.Hit;
 import io.lodestone.ingest.extract.clauses.ClauseContext;
 import io.lodestone.ingest.extract.dictionary.Dictionary;
 import io.lodestone.ingest.extract.dictionary.Lexicon;
-import io.lodestone.ingest.extract.dictionary.Rule;
 import io.lodestone.ingest.extract.dictionary.Rulebook;
 import io.lodestone.ingest.extract.elements.ElementFinder;
 import io.lodestone.ingest.extract.elements.Gazetteer;
@@ -30,6 +29,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -71,12 +71,9 @@ public final class Extractor {
         classifier = new EventClassifier(words);
         supplyCues = Cue.weighted("supply-context.tsv", words);
         noiseCues = Cue.weighted("noise.tsv", words);
-        explainerTitles = new Rulebook(words, Dictionary.rows("explainer-titles.tsv", 2).stream()
-                .map(row -> Rule.of(row.cell(0), row.cell(1), row.where())).toList());
-        explainerTexts = new Rulebook(words, Dictionary.rows("explainer-texts.tsv", 2).stream()
-                .map(row -> Rule.of(row.cell(0), row.cell(1), row.where())).toList());
-        mineralClasses = new Rulebook(words, Dictionary.rows("mineral-classes.tsv", 2).stream()
-                .map(row -> Rule.of(row.cell(0), row.cell(1), row.where())).toList());
+        explainerTitles = Rulebook.load("explainer-titles.tsv", words);
+        explainerTexts = Rulebook.load("explainer-texts.tsv", words);
+        mineralClasses = Rulebook.load("mineral-classes.tsv", words);
         lexicon = words.build();
     }
 
@@ -108,17 +105,7 @@ public final class Extractor {
                 Hit.scan(document, noiseCues), classification);
 
         if (trace != null) {
-            for (Hit hit : triggers) {
-                trace.add(String.format(java.util.Locale.ROOT, "cue %s:%s %.2f in sentence %d: %s", hit.cue().type(),
-                        hit.cue().direction(), EventClassifier.vote(hit, regions), hit.sentence().rank(),
-                        document.field(hit.field()).substring(hit.start(), hit.end())));
-            }
-            for (ClauseContext.Region region : regions) {
-                trace.add("clause " + region.scope() + ": " + document.field(region.field()).substring(region.start(), region.end()));
-            }
-            trace.add(String.format(java.util.Locale.ROOT, "type %s top %.2f runner-up %.2f strongest %.2f; supply %.2f noise %.2f"
-                    + " namesMineral %s explainer %s", classification.type(), classification.top(), classification.runnerUp(),
-                    classification.strongest(), relevance.supply(), relevance.noise(), namesMineral, explainer));
+            trace(document, triggers, regions, classification, relevance, namesMineral, explainer, trace);
         }
         boolean relevant = relevance.relevant() && classification.type() != EventType.NOT_RELEVANT;
         EventType type = relevant ? classification.type() : EventType.NOT_RELEVANT;
@@ -141,6 +128,24 @@ public final class Extractor {
                 countries.find(document.title, document.text), companies.find(document.title, document.text),
                 evidence.build(), 1);
         return new Extraction(event, relevant);
+    }
+
+    private static void trace(Document document, List<Hit> triggers, List<ClauseContext.Region> regions,
+                              Classification classification, Relevance relevance, boolean namesMineral, boolean explainer,
+                              List<String> trace) {
+        for (Hit hit : triggers) {
+            trace.add(String.format(Locale.ROOT, "cue %s:%s %.2f in sentence %d: %s", hit.cue().type(),
+                    hit.cue().direction(), EventClassifier.vote(hit, regions), hit.sentence().rank(),
+                    document.field(hit.field()).substring(hit.start(), hit.end())));
+        }
+        for (ClauseContext.Region region : regions) {
+            trace.add("clause " + region.scope() + ": "
+                    + document.field(region.field()).substring(region.start(), region.end()));
+        }
+        trace.add(String.format(Locale.ROOT, "type %s top %.2f runner-up %.2f strongest %.2f; supply %.2f noise %.2f"
+                        + " namesMineral %s explainer %s", classification.type(), classification.top(),
+                classification.runnerUp(), classification.strongest(), relevance.supply(), relevance.noise(),
+                namesMineral, explainer));
     }
 
     /** Whether a rule of {@code rules} matches in the title or the lead sentence. */

@@ -1,8 +1,6 @@
 package io.lodestone.ingest.extract;
 
 import io.lodestone.ingest.item.NewsItem;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -5,7 +5,6 @@ import io.lodestone.events.EventType;
 import io.lodestone.ingest.extract.clauses.ClauseContext;
 import io.lodestone.ingest.extract.dictionary.Dictionary;
 import io.lodestone.ingest.extract.dictionary.Lexicon;
-import io.lodestone.ingest.extract.dictionary.Rule;
 import io.lodestone.ingest.extract.dictionary.Rulebook;
 import io.lodestone.ingest.extract.sentences.Document;
 import java.util.EnumMap;
@@ -43,8 +42,7 @@ public final class EventClassifier {
 
     public EventClassifier(Lexicon.Builder lexicon) {
         triggers = Cue.triggers("triggers.tsv", lexicon);
-        stateActors = new Rulebook(lexicon, Dictionary.rows("state-actors.tsv", 2).stream()
-                .map(row -> Rule.of(row.cell(0), row.cell(1), row.where())).toList());
+        stateActors = Rulebook.load("state-actors.tsv", lexicon);
     }
 
     public List<Hit> hits(Document document) {

@@ -29,6 +29,12 @@ public final class Rulebook {
         this.matchers = ThreadLocal.withInitial(() -> new Matcher[this.rules.size()]);
     }
 
+    /** A file of plain rules, {@code keywords <TAB> pattern} a line. */
+    public static Rulebook load(String file, Lexicon.Builder lexicon) {
+        return new Rulebook(lexicon, Dictionary.rows(file, 2).stream()
+                .map(row -> Rule.of(row.cell(0), row.cell(1), row.where())).toList());
+    }
+
     public int size() {
         return rules.size();
     }

@@ -97,8 +97,7 @@ public final class ElementFinder {
                 .sorted(Comparator.comparing(String::length).reversed()).collect(Collectors.joining("|"));
         symbolList = Pattern.compile("(?<![A-Za-z0-9])(?:" + symbols + ")(?:\\s*(?:,\\s*and|,\\s*or|,|/|、|&|and|or)\\s*(?:"
                 + symbols + "))+(?![A-Za-z0-9])");
-        exclusions = new Rulebook(lexicon, Dictionary.rows("element-exclusions.tsv", 2).stream()
-                .map(row -> Rule.of(row.cell(0), row.cell(1), row.where())).toList());
+        exclusions = Rulebook.load("element-exclusions.tsv", lexicon);
         List<ElementGroup> groupNames = new ArrayList<>();
         List<Rule> groupRules = new ArrayList<>();
         for (Dictionary.Row row : Dictionary.rows("groups.tsv", 3)) {
