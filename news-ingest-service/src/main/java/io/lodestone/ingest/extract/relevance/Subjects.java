@@ -32,6 +32,8 @@ public record Subjects(List<String> elements, List<ElementGroup> groups, Map<Str
 
     public static final double BACKGROUND = 0.15;
     public static final double CUE_SENTENCE = 1.5;
+    /** A claim, forecast or denial ("would cover gallium") names an element with less weight. */
+    public static final double UNASSERTED = 0.5;
     /** The title and the first two sentences of the text state the news. */
     public static final int UP_FRONT = 2;
     /** What an element named only after them must score: asides name an element once in passing. */
@@ -60,8 +62,10 @@ public record Subjects(List<String> elements, List<ElementGroup> groups, Map<Str
             }
             boolean background = sentence.rank() > 0
                     && ClauseContext.inside(regions, mention.field(), mention.start(), ClauseContext.Scope.BACKGROUND);
+            boolean unasserted = ClauseContext.inside(regions, mention.field(), mention.start(), ClauseContext.Scope.HEDGED)
+                    || ClauseContext.inside(regions, mention.field(), mention.start(), ClauseContext.Scope.NEGATED);
             double score = sentence.weight() * (cueSentences.contains(sentence) ? CUE_SENTENCE : 1.0)
-                    * (background ? BACKGROUND : 1.0);
+                    * (background ? BACKGROUND : 1.0) * (unasserted ? UNASSERTED : 1.0);
             String key = key(mention);
             scores.merge(key, score, Double::sum);
             if (!background) {
