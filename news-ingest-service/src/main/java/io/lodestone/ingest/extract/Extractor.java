@@ -60,6 +60,7 @@ public final class Extractor {
     private final Rulebook explainerTitles;
     private final Rulebook explainerTexts;
     private final Rulebook mineralClasses;
+    private final Rulebook outlookWords;
     private final Lexicon lexicon;
     private final Gazetteer countries = Gazetteer.countries();
     private final Gazetteer companies = Gazetteer.companies();
@@ -74,6 +75,7 @@ public final class Extractor {
         explainerTitles = Rulebook.load("explainer-titles.tsv", words);
         explainerTexts = Rulebook.load("explainer-texts.tsv", words);
         mineralClasses = Rulebook.load("mineral-classes.tsv", words);
+        outlookWords = Rulebook.load("outlook-words.tsv", words);
         lexicon = words.build();
     }
 
@@ -99,7 +101,7 @@ public final class Extractor {
         List<Hit> triggers = classifier.hits(document);
         Classification classification = classifier.classify(document, triggers, regions);
         Subjects subjects = Subjects.choose(document, mentions, regions, triggers);
-        boolean explainer = Explainers.isExplainer(document, explainerTitles, explainerTexts);
+        boolean explainer = Explainers.isExplainer(document, explainerTitles, explainerTexts, outlookWords);
         boolean namesMineral = subjects.namesMineral() || upFront(document, mineralClasses);
         Relevance relevance = Relevance.judge(namesMineral, explainer, Hit.scan(document, supplyCues),
                 Hit.scan(document, noiseCues), classification);

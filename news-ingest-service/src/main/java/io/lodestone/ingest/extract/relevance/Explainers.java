@@ -20,7 +20,10 @@ public final class Explainers {
     private Explainers() {
     }
 
-    public static boolean isExplainer(Document document, Rulebook titles, Rulebook texts) {
+    public static boolean isExplainer(Document document, Rulebook titles, Rulebook texts, Rulebook outlook) {
+        if (isOutlook(document, outlook)) {
+            return true;
+        }
         boolean[] found = {false};
         titles.matches(document, true, (rule, sentence, start, end) -> found[0] |= sentence.field() == Field.TITLE);
         texts.matches(document, true, (rule, sentence, start, end) -> found[0] |= sentence.field() == Field.TEXT);
@@ -37,5 +40,12 @@ public final class Explainers {
             }
         }
         return questions >= MINIMUM_QUESTIONS && questions >= QUESTION_SHARE * sentences;
+    }
+
+    /** Forecast words (outlook-words.tsv) in at least three sentences and a quarter of them. */
+    private static boolean isOutlook(Document document, Rulebook outlook) {
+        java.util.Set<Integer> forecasting = new java.util.HashSet<>();
+        outlook.matches(document, true, (rule, sentence, start, end) -> forecasting.add(sentence.rank()));
+        return forecasting.size() >= MINIMUM_QUESTIONS && forecasting.size() >= QUESTION_SHARE * document.sentences.size();
     }
 }
