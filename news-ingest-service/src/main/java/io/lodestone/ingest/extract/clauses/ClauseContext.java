@@ -15,11 +15,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Marks the clauses of an item that recall the past ("after it restricted gallium in 2023",
- * 此前对镓锗实施管制) or give a cause or setting ("amid China's export curbs"). Elements named
- * only in background clauses are not the subject of the event; event-type cues in either kind of
- * clause count for little. Cues are in background.tsv; a year before the item's own year counts as
- * a recollection too (unless the item is from January or February and the year is the previous one).
+ * Marks the clause scope of an item (background.tsv): clauses that recall the past ("after it
+ * restricted gallium in 2023", 此前对镓锗实施管制, "at the time", 上世纪90年代), give a cause or setting
+ * ("amid China's export curbs"), are negated ("will not halt", 不会) or hedged and conditional
+ * ("could", "is expected to", "if", 预计, 若), and asides (uses, composition, unmoved prices).
+ * Elements named only in background clauses are not the subject of the event; event-type cues in
+ * any marked clause count for less. A year before the item's own year counts as a recollection too
+ * (unless the item is from January or February and the year is the previous one), and so does, in a
+ * dated item, a month at least two months before its own ("in April", 今年4月 in a November item).
  */
 public final class ClauseContext {
 
