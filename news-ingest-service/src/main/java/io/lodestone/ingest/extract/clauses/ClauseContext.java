@@ -8,6 +8,7 @@ import io.lodestone.ingest.extract.elements.Mention;
 import io.lodestone.ingest.extract.sentences.Document;
 import io.lodestone.ingest.extract.sentences.Field;
 import io.lodestone.ingest.extract.sentences.Sentence;
+import io.lodestone.ingest.extract.sentences.TimeAnchor;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,20 +152,13 @@ public final class ClauseContext {
     /** The offset of the next four-digit year 1900–2099 standing alone, or -1. */
     private static int nextYear(String s, int from) {
         for (int i = Math.max(from, 0); i + 4 <= s.length(); i++) {
-            char c = s.charAt(i);
-            if ((c == '1' || c == '2') && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)))
-                    && (c == '1' ? s.charAt(i + 1) == '9' : s.charAt(i + 1) == '0')
-                    && isDigit(s.charAt(i + 2)) && isDigit(s.charAt(i + 3))
-                    && (i + 4 == s.length() || !isDigit(s.charAt(i + 4)))) {
+            if (TimeAnchor.yearAt(s, i) > 0) {
                 return i;
             }
         }
         return -1;
     }
 
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
 
     public static boolean inside(List<Region> regions, Field field, int offset, Scope scope) {
         for (Region region : regions) {
