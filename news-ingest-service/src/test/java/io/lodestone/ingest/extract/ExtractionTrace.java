@@ -24,7 +24,7 @@ public final class ExtractionTrace {
         for (NewsItem item : items) {
             if (List.of(args).contains(item.id())) {
                 List<String> trace = new ArrayList<>();
-                var extraction = extractor.extract(item, RealSetEvaluation.DETECTED, trace);
+                var extraction = extractor.extract(item, RealSetEvaluationTest.DETECTED, trace);
                 System.out.println("== " + item.id() + " " + item.title() + " -> " + extraction.relevant() + " "
                         + extraction.event().eventType() + " " + extraction.event().direction() + " "
                         + extraction.event().elements());

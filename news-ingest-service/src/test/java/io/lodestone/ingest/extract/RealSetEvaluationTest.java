@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
  * {@code target/realset-tune-mistakes.txt}; the held-out split's items are never listed, so nobody
  * tunes to them.
  */
-public class RealSetEvaluation {
+public class RealSetEvaluationTest {
 
-    private static final Logger log = LoggerFactory.getLogger(RealSetEvaluation.class);
+    private static final Logger log = LoggerFactory.getLogger(RealSetEvaluationTest.class);
     /** Extraction time for undated items: the set was gathered in late November 2026. */
     static final Instant DETECTED = Instant.parse("2026-11-30T00:00:00Z");
     /*
