@@ -4,15 +4,34 @@ import io.lodestone.events.Direction;
 import io.lodestone.events.ElementGroup;
 import io.lodestone.events.EventType;
 import io.lodestone.events.SupplyEventDetected;
+import io.lodestone.ingest.extract.classification.Classification;
+import io.lodestone.ingest.extract.classification.Cue;
+import io.lodestone.ingest.extract.classification.EventClassifier;
+import io.lodestone.ingest.extract.classification.Hit;
+import io.lodestone.ingest.extract.clauses.ClauseContext;
+import io.lodestone.ingest.extract.dictionary.Dictionary;
+import io.lodestone.ingest.extract.dictionary.Lexicon;
+import io.lodestone.ingest.extract.dictionary.Rulebook;
+import io.lodestone.ingest.extract.elements.ElementFinder;
+import io.lodestone.ingest.extract.elements.Gazetteer;
+import io.lodestone.ingest.extract.elements.Mention;
+import io.lodestone.ingest.extract.evidence.EvidenceBuilder;
+import io.lodestone.ingest.extract.relevance.Explainers;
+import io.lodestone.ingest.extract.relevance.Relevance;
+import io.lodestone.ingest.extract.relevance.Subjects;
+import io.lodestone.ingest.extract.sentences.Document;
+import io.lodestone.ingest.extract.sentences.Field;
+import io.lodestone.ingest.extract.sentences.LanguageDetector;
+import io.lodestone.ingest.extract.sentences.TimeAnchor;
 import io.lodestone.ingest.item.NewsItem;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Turns a news item into a supply event, by rules and dictionaries alone: the same item always
@@ -33,17 +52,31 @@ public final class Extractor {
 
     private static final Set<String> MAGNET_CRITICAL = Set.of("Nd", "Pr", "Dy", "Tb", "Sm");
 
-    private final ElementFinder elements = new ElementFinder();
-    private final ClauseContext clauses = new ClauseContext();
-    private final EventClassifier classifier = new EventClassifier();
-    private final List<Cue> supplyCues = Cue.weighted("supply-context.tsv", "supply");
-    private final List<Cue> noiseCues = Cue.weighted("noise.tsv", "noise");
-    private final List<Pattern> explainerTitles = Dictionary.rows("explainer-titles.tsv", 1).stream()
-            .map(row -> Cue.compile(row[0])).toList();
+    private final ElementFinder elements;
+    private final ClauseContext clauses;
+    private final EventClassifier classifier;
+    private final Dictionary<Cue> supplyCues;
+    private final Dictionary<Cue> noiseCues;
+    private final Rulebook explainerTitles;
+    private final Rulebook explainerTexts;
+    private final Rulebook mineralClasses;
+    private final Rulebook outlookWords;
+    private final Lexicon lexicon;
     private final Gazetteer countries = Gazetteer.countries();
     private final Gazetteer companies = Gazetteer.companies();
 
     public Extractor() {
+        Lexicon.Builder words = new Lexicon.Builder();
+        elements = new ElementFinder(words);
+        clauses = new ClauseContext(words);
+        classifier = new EventClassifier(words);
+        supplyCues = Cue.weighted("supply-context.tsv", words);
+        noiseCues = Cue.weighted("noise.tsv", words);
+        explainerTitles = Rulebook.load("explainer-titles.tsv", words);
+        explainerTexts = Rulebook.load("explainer-texts.tsv", words);
+        mineralClasses = Rulebook.load("mineral-classes.tsv", words);
+        outlookWords = Rulebook.load("outlook-words.tsv", words);
+        lexicon = words.build();
     }
 
     /**
@@ -53,20 +86,29 @@ public final class Extractor {
      * @param detectedAt when extraction happens
      */
     public Extraction extract(NewsItem item, Instant detectedAt) {
-        Document document = new Document(item.title(), item.text(), null);
-        LocalDate published = item.publishedAt() == null ? null
+        return extract(item, detectedAt, null);
+    }
+
+    /** Extraction that also writes every cue, clause and score into {@code trace}, to see why. */
+    Extraction extract(NewsItem item, Instant detectedAt, List<String> trace) {
+        Document document = new Document(item.title(), item.text(), lexicon::scan);
+        LocalDate published = item.publishedAt() == null ? TimeAnchor.latestYearNamed(document, detectedAt)
                 : LocalDate.ofInstant(item.publishedAt(), ZoneOffset.UTC);
         String language = LanguageDetector.language(item.language(), document.title, document.text);
 
         List<Mention> mentions = withoutCompanyNames(document, elements.find(document));
-        List<ClauseContext.Region> regions = clauses.mark(document, published, mentions);
+        List<ClauseContext.Region> regions = clauses.mark(document, published, item.publishedAt() != null, mentions);
         List<Hit> triggers = classifier.hits(document);
-        Classification classification = classifier.classify(triggers, regions);
+        Classification classification = classifier.classify(document, triggers, regions);
         Subjects subjects = Subjects.choose(document, mentions, regions, triggers);
-        boolean explainer = explainerTitles.stream().anyMatch(p -> p.matcher(document.title).find());
-        Relevance relevance = Relevance.judge(subjects.namesMineral(), explainer, Hit.scan(document, supplyCues),
+        boolean explainer = Explainers.isExplainer(document, explainerTitles, explainerTexts, outlookWords);
+        boolean namesMineral = subjects.namesMineral() || upFront(document, mineralClasses);
+        Relevance relevance = Relevance.judge(namesMineral, explainer, Hit.scan(document, supplyCues),
                 Hit.scan(document, noiseCues), classification);
 
+        if (trace != null) {
+            trace(document, triggers, regions, classification, relevance, namesMineral, explainer, trace);
+        }
         boolean relevant = relevance.relevant() && classification.type() != EventType.NOT_RELEVANT;
         EventType type = relevant ? classification.type() : EventType.NOT_RELEVANT;
         Direction direction = relevant ? classification.direction() : Direction.NEUTRAL;
@@ -90,13 +132,38 @@ public final class Extractor {
         return new Extraction(event, relevant);
     }
 
+    private static void trace(Document document, List<Hit> triggers, List<ClauseContext.Region> regions,
+                              Classification classification, Relevance relevance, boolean namesMineral, boolean explainer,
+                              List<String> trace) {
+        for (Hit hit : triggers) {
+            trace.add(String.format(Locale.ROOT, "cue %s:%s %.2f in sentence %d: %s", hit.cue().type(),
+                    hit.cue().direction(), EventClassifier.vote(hit, regions), hit.sentence().rank(),
+                    document.field(hit.field()).substring(hit.start(), hit.end())));
+        }
+        for (ClauseContext.Region region : regions) {
+            trace.add("clause " + region.scope() + ": "
+                    + document.field(region.field()).substring(region.start(), region.end()));
+        }
+        trace.add(String.format(Locale.ROOT, "type %s top %.2f runner-up %.2f strongest %.2f; supply %.2f noise %.2f"
+                        + " namesMineral %s explainer %s", classification.type(), classification.top(),
+                classification.runnerUp(), classification.strongest(), relevance.supply(), relevance.noise(),
+                namesMineral, explainer));
+    }
+
+    /** Whether a rule of {@code rules} matches in the title or the lead sentence. */
+    private static boolean upFront(Document document, Rulebook rules) {
+        boolean[] found = {false};
+        rules.matches(document, true, (rule, sentence, start, end) -> found[0] |= sentence.rank() <= 1);
+        return found[0];
+    }
+
     private List<Mention> withoutCompanyNames(Document document, List<Mention> mentions) {
         // "Xiamen Tungsten" or 洛阳钼业 names a company, not the metal the story is about
         List<int[]> titleSpans = companies.spans(document.title);
         List<int[]> textSpans = companies.spans(document.text);
         List<Mention> kept = new ArrayList<>();
         for (Mention mention : mentions) {
-            List<int[]> spans = mention.field().equals(Document.TITLE) ? titleSpans : textSpans;
+            List<int[]> spans = mention.field() == Field.TITLE ? titleSpans : textSpans;
             if (mention.group() || !ElementFinder.overlapsAny(mention.start(), mention.end(), spans)) {
                 kept.add(mention);
             }

@@ -4,5 +4,10 @@
  * in which direction, how severe, which countries and companies, and the sentences that say so.
  * Deterministic and offline; the dictionaries are the tab-separated files under
  * {@code src/main/resources/extract/}, so a reader can see every word that moved a decision.
+ * <p>
+ * This package is the entry point ({@code Extractor}, {@code Extraction}, {@code EventIds}); the
+ * stages live in sub-packages, in pipeline order: {@code sentences}, {@code dictionary} (the rule
+ * files and their matching), {@code elements}, {@code clauses}, {@code classification},
+ * {@code relevance}, {@code evidence}.
  */
 package io.lodestone.ingest.extract;

@@ -16,9 +16,7 @@ final class Scorecard {
 
     private int noise;
     private int noiseRejected;
-    private int truePositives;
-    private int falsePositives;
-    private int falseNegatives;
+    private final ElementCounts elements = new ElementCounts();
     private int items;
     private int typeRight;
     private int directionRight;
@@ -43,18 +41,7 @@ final class Scorecard {
             relevantItems++;
             relevantTypeRight += typeOk ? 1 : 0;
             relevantDirectionRight += directionOk ? 1 : 0;
-            for (String symbol : predicted) {
-                if (gold.elements().contains(symbol)) {
-                    truePositives++;
-                } else {
-                    falsePositives++;
-                }
-            }
-            for (String symbol : gold.elements()) {
-                if (!predicted.contains(symbol)) {
-                    falseNegatives++;
-                }
-            }
+            elements.add(predicted, gold.elements());
         }
         boolean elementsOk = !gold.relevant() || predicted.equals(gold.elements());
         if (!(typeOk && directionOk && elementsOk && gold.relevant() == extraction.relevant())) {
@@ -69,9 +56,7 @@ final class Scorecard {
     }
 
     double elementF1() {
-        double precision = truePositives + falsePositives == 0 ? 1 : truePositives / (double) (truePositives + falsePositives);
-        double recall = truePositives + falseNegatives == 0 ? 1 : truePositives / (double) (truePositives + falseNegatives);
-        return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        return elements.f1();
     }
 
     double typeAccuracy() {

@@ -1,8 +1,13 @@
-package io.lodestone.ingest.extract;
+package io.lodestone.ingest.extract.relevance;
 
 import io.lodestone.events.Element;
 import io.lodestone.events.ElementGroup;
 import io.lodestone.events.Elements;
+import io.lodestone.ingest.extract.classification.Hit;
+import io.lodestone.ingest.extract.clauses.ClauseContext;
+import io.lodestone.ingest.extract.elements.Mention;
+import io.lodestone.ingest.extract.sentences.Document;
+import io.lodestone.ingest.extract.sentences.Sentence;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,16 +28,22 @@ import java.util.Set;
  * A group is a subject whenever it is named outside background clauses. If only background
  * mentions exist, they are kept rather than returning an item about nothing.
  */
-record Subjects(List<String> elements, List<ElementGroup> groups, Map<String, Mention> shownBy) {
+public record Subjects(List<String> elements, List<ElementGroup> groups, Map<String, Mention> shownBy) {
 
-    static final double BACKGROUND = 0.15;
-    static final double CUE_SENTENCE = 1.5;
+    public static final double BACKGROUND = 0.15;
+    public static final double CUE_SENTENCE = 1.5;
+    /** A claim, forecast or denial ("would cover gallium") names an element with less weight. */
+    public static final double UNASSERTED = 0.5;
+    /** The title and the first two sentences of the text state the news. */
+    public static final int UP_FRONT = 2;
+    /** What an element named only after them must score: asides name an element once in passing. */
+    public static final double DEEP = 1.5;
 
-    boolean namesMineral() {
+    public boolean namesMineral() {
         return !elements.isEmpty() || !groups.isEmpty();
     }
 
-    static Subjects choose(Document document, List<Mention> mentions, List<ClauseContext.Region> regions,
+    public static Subjects choose(Document document, List<Mention> mentions, List<ClauseContext.Region> regions,
                            List<Hit> triggers) {
         Set<Sentence> cueSentences = new HashSet<>();
         for (Hit hit : triggers) {
@@ -43,19 +54,25 @@ record Subjects(List<String> elements, List<ElementGroup> groups, Map<String, Me
         Map<String, Double> bestScore = new HashMap<>();
         Set<String> foreground = new HashSet<>();
         boolean titleNamesElements = false;
+        Set<String> upFront = new HashSet<>();
         for (Mention mention : mentions) {
             Sentence sentence = document.sentenceAt(mention.field(), mention.start());
             if (sentence == null) {
                 continue;
             }
             boolean background = sentence.rank() > 0
-                    && ClauseContext.inside(regions, mention.field(), mention.start(), true);
+                    && ClauseContext.inside(regions, mention.field(), mention.start(), ClauseContext.Scope.BACKGROUND);
+            boolean unasserted = ClauseContext.inside(regions, mention.field(), mention.start(), ClauseContext.Scope.HEDGED)
+                    || ClauseContext.inside(regions, mention.field(), mention.start(), ClauseContext.Scope.NEGATED);
             double score = sentence.weight() * (cueSentences.contains(sentence) ? CUE_SENTENCE : 1.0)
-                    * (background ? BACKGROUND : 1.0);
+                    * (background ? BACKGROUND : 1.0) * (unasserted ? UNASSERTED : 1.0);
             String key = key(mention);
             scores.merge(key, score, Double::sum);
             if (!background) {
                 foreground.add(key);
+                if (sentence.rank() <= UP_FRONT) {
+                    upFront.add(key);
+                }
                 titleNamesElements |= sentence.rank() == 0 && !mention.group();
             }
             if (score > bestScore.getOrDefault(key, -1.0)) {
@@ -68,7 +85,7 @@ record Subjects(List<String> elements, List<ElementGroup> groups, Map<String, Me
         List<ElementGroup> groups = new ArrayList<>();
         for (Element element : Elements.all()) {
             String key = element.symbol();
-            if (foreground.contains(key) && scores.get(key) >= threshold) {
+            if (foreground.contains(key) && scores.get(key) >= (upFront.contains(key) ? threshold : DEEP)) {
                 elements.add(key);
             }
         }

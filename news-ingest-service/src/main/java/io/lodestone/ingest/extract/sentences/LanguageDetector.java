@@ -1,4 +1,4 @@
-package io.lodestone.ingest.extract;
+package io.lodestone.ingest.extract.sentences;
 
 import java.util.HashSet;
 import java.util.Locale;
@@ -10,11 +10,11 @@ import java.util.Set;
  * traditional script outnumber those found only in simplified script (这/這, 国/國, 稀土 is both).
  * A tag the source gave is kept, with the Chinese region tags mapped to their script.
  */
-final class LanguageDetector {
+public final class LanguageDetector {
 
-    static final String ENGLISH = "en";
-    static final String SIMPLIFIED = "zh-Hans";
-    static final String TRADITIONAL = "zh-Hant";
+    public static final String ENGLISH = "en";
+    public static final String SIMPLIFIED = "zh-Hans";
+    public static final String TRADITIONAL = "zh-Hant";
 
     private static final String SIMPLIFIED_ONLY = "这国说们经发为对时会与产业进关于区门开东车长马见现样头书间觉记让议论设证识话语调请谈读买卖货钱银铁钢"
             + "锂镍钴钨钼铟锑铋镓锗镝铽钕镨钐钆钇钪铈镧铕钬铒铥镱镥价涨贸际务军应该华资权个从众优传伤兴农准刚则创动单厂历压县变号后吗员响团围图"
@@ -44,7 +44,7 @@ final class LanguageDetector {
     private LanguageDetector() {
     }
 
-    static String language(String given, String title, String text) {
+    public static String language(String given, String title, String text) {
         if (given != null && !given.isBlank()) {
             String tag = given.strip();
             String lower = tag.toLowerCase(Locale.ROOT);
@@ -64,9 +64,9 @@ final class LanguageDetector {
         int latin = 0;
         for (int i = 0; i < all.length(); ) {
             int cp = all.codePointAt(i);
-            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+            if (cp >= 0x2E80 && Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
                 han++;
-            } else if (cp < 0x250 && Character.isLetter(cp)) {
+            } else if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z' || cp >= 0xC0 && cp < 0x250 && Character.isLetter(cp)) {
                 latin++;
             }
             i += Character.charCount(cp);
@@ -77,7 +77,7 @@ final class LanguageDetector {
         return ENGLISH;
     }
 
-    static boolean isChinese(String language) {
+    public static boolean isChinese(String language) {
         return language != null && language.toLowerCase(Locale.ROOT).startsWith("zh");
     }
 

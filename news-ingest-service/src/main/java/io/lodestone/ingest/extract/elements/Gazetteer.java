@@ -1,5 +1,6 @@
-package io.lodestone.ingest.extract;
+package io.lodestone.ingest.extract.elements;
 
+import io.lodestone.ingest.extract.dictionary.Dictionary;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  * and "North Korea" is not South Korea. For companies not in the list, "Acme Metals Corp",
  * "Foo Resources Ltd" and the like are taken as written.
  */
-final class Gazetteer {
+public final class Gazetteer {
 
     private static final Pattern LEGAL_FORM = Pattern.compile(
             "\\b((?:[A-Z][A-Za-z0-9&'.-]*\\s){1,4})(Corp(?:oration)?\\.?|Ltd\\.?|Limited|Inc\\.?|plc|PLC|LLC|AG|GmbH|S\\.A\\.|N\\.V\\.)(?![A-Za-z])");
@@ -26,16 +27,18 @@ final class Gazetteer {
 
     /** Names by their first character, longest first, so the longest name at a position wins. */
     private final Map<Character, List<String>> byFirstCharacter = new HashMap<>();
+    /** The same lists indexed by character, for a lookup without boxing. */
+    private final String[][] byFirstCharacterIndex = new String[Character.MAX_VALUE + 1][];
     private final Map<String, List<String>> canonical = new HashMap<>();
     private final boolean legalForms;
 
-    private Gazetteer(List<String[]> rows, boolean legalForms) {
+    private Gazetteer(List<Dictionary.Row> rows, boolean legalForms) {
         this.legalForms = legalForms;
-        for (String[] row : rows) {
-            for (String name : row[1].strip().split("\\|")) {
+        for (Dictionary.Row row : rows) {
+            for (String name : row.cell(1).split("\\|")) {
                 List<String> codes = canonical.computeIfAbsent(name, n -> new ArrayList<>());
-                if (!codes.contains(row[0].strip())) {
-                    codes.add(row[0].strip());
+                if (!codes.contains(row.cell(0))) {
+                    codes.add(row.cell(0));
                 }
                 List<String> names = byFirstCharacter.computeIfAbsent(name.charAt(0), c -> new ArrayList<>());
                 if (!names.contains(name)) {
@@ -44,6 +47,7 @@ final class Gazetteer {
             }
         }
         byFirstCharacter.values().forEach(names -> names.sort(Comparator.comparing(String::length).reversed()));
+        byFirstCharacter.forEach((first, list) -> byFirstCharacterIndex[first] = list.toArray(String[]::new));
     }
 
     /** Listed names as whole words (no letter or digit either side), longest first, left to right. */
@@ -51,7 +55,7 @@ final class Gazetteer {
         List<int[]> spans = new ArrayList<>();
         int i = 0;
         while (i < s.length()) {
-            List<String> names = byFirstCharacter.get(s.charAt(i));
+            String[] names = byFirstCharacterIndex[s.charAt(i)];
             String name = null;
             if (names != null && (i == 0 || !isWordCharacter(s.charAt(i - 1)))) {
                 for (String candidate : names) {
@@ -79,21 +83,21 @@ final class Gazetteer {
         return c < 128 && Character.isLetterOrDigit(c);
     }
 
-    static Gazetteer countries() {
+    public static Gazetteer countries() {
         return new Gazetteer(Dictionary.rows("countries.tsv", 2), false);
     }
 
-    static Gazetteer companies() {
+    public static Gazetteer companies() {
         return new Gazetteer(Dictionary.rows("companies.tsv", 2), true);
     }
 
     /** Where the listed names stand in {@code s}, as start and end offsets. */
-    List<int[]> spans(String s) {
+    public List<int[]> spans(String s) {
         return s == null ? List.of() : matches(s, null);
     }
 
     /** The canonical names found, in order of first appearance. */
-    List<String> find(String... fields) {
+    public List<String> find(String... fields) {
         Set<String> found = new LinkedHashSet<>();
         for (String s : fields) {
             if (s == null) {

@@ -1,10 +1,17 @@
-package io.lodestone.ingest.extract;
+package io.lodestone.ingest.extract.elements;
 
 import io.lodestone.events.Element;
 import io.lodestone.events.ElementGroup;
 import io.lodestone.events.Elements;
+import io.lodestone.ingest.extract.dictionary.Dictionary;
+import io.lodestone.ingest.extract.dictionary.Lexicon;
+import io.lodestone.ingest.extract.dictionary.Rule;
+import io.lodestone.ingest.extract.dictionary.Rulebook;
+import io.lodestone.ingest.extract.sentences.Document;
+import io.lodestone.ingest.extract.sentences.Field;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,7 +40,7 @@ import java.util.stream.Collectors;
  *     稀土 → REE; NdFeB and SmCo magnet words add the product groups.</li>
  * </ul>
  */
-final class ElementFinder {
+public final class ElementFinder {
 
     private static final Set<String> PERIODIC_TABLE = Set.of(("H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca "
             + "Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br Kr Rb Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba "
@@ -58,30 +65,31 @@ final class ElementFinder {
 
     /** English names and aliases, lower case, by first letter, longest first. */
     private final Map<Character, List<String>> namesByFirstLetter = new HashMap<>();
+    /** The same lists indexed by character, for a lookup without boxing. */
+    private final String[][] namesByFirstLetterIndex = new String[Character.MAX_VALUE + 1][];
     private final Map<String, List<String>> symbolsByName = new HashMap<>();
     private final Map<String, String> symbolByChineseName = new HashMap<>();
     private final Pattern symbolList;
-    private final List<Pattern> exclusions;
-    private final List<Gate> exclusionGates;
-    private final List<GroupPattern> groups;
+    private final Rulebook exclusions;
+    private final Dictionary<ElementGroup> groups;
+    /** Chinese one-character names by character, for a lookup without allocation. */
+    private final Map<Character, String> symbolByChineseCharacter = new HashMap<>();
 
-    private record GroupPattern(ElementGroup group, Pattern pattern, Gate gate) {
-    }
-
-    ElementFinder() {
+    public ElementFinder(Lexicon.Builder lexicon) {
         for (Element element : Elements.all()) {
             symbolsByName.put(element.name(), List.of(element.symbol()));
             symbolByChineseName.put(element.nameZhHans(), element.symbol());
             symbolByChineseName.put(element.nameZhHant(), element.symbol());
         }
-        for (String[] row : Dictionary.rows("element-aliases.tsv", 2)) {
-            String alias = row[0].strip().toLowerCase(Locale.ROOT);
-            symbolsByName.put(alias, List.of(row[1].strip().split(",")));
+        for (Dictionary.Row row : Dictionary.rows("element-aliases.tsv", 2)) {
+            String alias = row.cell(0).toLowerCase(Locale.ROOT);
+            symbolsByName.put(alias, List.of(row.cell(1).split(",")));
         }
         for (String name : symbolsByName.keySet()) {
             namesByFirstLetter.computeIfAbsent(name.charAt(0), c -> new ArrayList<>()).add(name);
         }
         namesByFirstLetter.values().forEach(list -> list.sort(Comparator.comparing(String::length).reversed()));
+        namesByFirstLetter.forEach((first, list) -> namesByFirstLetterIndex[first] = list.toArray(String[]::new));
         if (symbolByChineseName.keySet().stream().anyMatch(name -> name.length() > 2)) {
             throw new IllegalStateException("Chinese element names are expected to be one or two characters");
         }
@@ -89,48 +97,56 @@ final class ElementFinder {
                 .sorted(Comparator.comparing(String::length).reversed()).collect(Collectors.joining("|"));
         symbolList = Pattern.compile("(?<![A-Za-z0-9])(?:" + symbols + ")(?:\\s*(?:,\\s*and|,\\s*or|,|/|、|&|and|or)\\s*(?:"
                 + symbols + "))+(?![A-Za-z0-9])");
-        exclusions = Dictionary.rows("element-exclusions.tsv", 1).stream()
-                .map(row -> Cue.compile(row[0])).toList();
-        exclusionGates = exclusions.stream().map(Gate::of).toList();
-        groups = Dictionary.rows("groups.tsv", 2).stream()
-                .map(row -> new GroupPattern(ElementGroup.valueOf(row[0].strip()), Cue.compile(row[1]),
-                        Gate.of(Cue.compile(row[1]))))
-                .toList();
+        exclusions = Rulebook.load("element-exclusions.tsv", lexicon);
+        List<ElementGroup> groupNames = new ArrayList<>();
+        List<Rule> groupRules = new ArrayList<>();
+        for (Dictionary.Row row : Dictionary.rows("groups.tsv", 3)) {
+            groupNames.add(ElementGroup.valueOf(row.cell(0)));
+            groupRules.add(Rule.of(row.cell(1), row.cell(2), row.where()));
+        }
+        groups = new Dictionary<>(groupNames, new Rulebook(lexicon, groupRules));
+        symbolByChineseName.forEach((name, symbol) -> {
+            if (name.length() == 1) {
+                symbolByChineseCharacter.put(name.charAt(0), symbol);
+            }
+        });
     }
 
-    List<Mention> find(Document document) {
+    public List<Mention> find(Document document) {
+        Map<Field, List<int[]>> excluded = new EnumMap<>(Field.class);
+        Map<Field, List<Mention>> found = new EnumMap<>(Field.class);
+        for (Field field : Field.values()) {
+            excluded.put(field, new ArrayList<>());
+            found.put(field, new ArrayList<>());
+        }
+        exclusions.matches(document, false,
+                (rule, sentence, start, end) -> excluded.get(sentence.field()).add(new int[] {start, end}));
+        findGroups(document, found);
         List<Mention> mentions = new ArrayList<>();
-        for (String field : List.of(Document.TITLE, Document.TEXT)) {
+        for (Field field : Field.values()) {
             String s = document.field(field);
             if (s.isEmpty()) {
                 continue;
             }
-            List<int[]> excluded = spans(s, document.lowerCased(field), exclusions, exclusionGates);
-            List<Mention> found = new ArrayList<>();
-            findNames(field, s, document.lowerCased(field), found);
-            findChineseNames(field, s, found);
-            findSymbols(field, s, found);
-            findGroups(field, s, found);
-            for (Mention mention : found) {
-                if (!overlapsAny(mention.start(), mention.end(), excluded)) {
+            List<Mention> inField = found.get(field);
+            findNames(field, s, document.folded(field), inField);
+            findChineseNames(field, s, inField);
+            findSymbols(field, s, inField);
+            for (Mention mention : inField) {
+                if (!overlapsAny(mention.start(), mention.end(), excluded.get(field))) {
                     mentions.add(mention);
                 }
             }
         }
-        mentions.sort(Comparator.comparing((Mention m) -> !m.field().equals(Document.TITLE))
-                .thenComparingInt(Mention::start));
+        mentions.sort(Comparator.comparing((Mention m) -> m.field() != Field.TITLE).thenComparingInt(Mention::start));
         return mentions;
     }
 
     /** English names and aliases as whole words, any case ("Dysprosium", "NATURAL GRAPHITE"). */
-    private void findNames(String field, String s, String lowerCased, List<Mention> out) {
-        if (lowerCased.length() != s.length()) {
-            lowerCased = s.chars().map(c -> c < 128 ? Character.toLowerCase(c) : c)
-                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        }
+    private void findNames(Field field, String s, String lowerCased, List<Mention> out) {
         int i = 0;
         while (i < lowerCased.length()) {
-            List<String> candidates = namesByFirstLetter.get(lowerCased.charAt(i));
+            String[] candidates = namesByFirstLetterIndex[lowerCased.charAt(i)];
             String name = null;
             if (candidates != null && (i == 0 || !isLatinLetter(lowerCased.charAt(i - 1)))) {
                 for (String candidate : candidates) {
@@ -157,11 +173,14 @@ final class ElementFinder {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
-    private void findChineseNames(String field, String s, List<Mention> out) {
-        // every Chinese name is one character but 石墨 (graphite): a lookup per character
+    private void findChineseNames(Field field, String s, List<Mention> out) {
+        // every Chinese name is one character but 石墨 (graphite): a lookup per Han character
         for (int i = 0; i < s.length(); i++) {
-            String one = String.valueOf(s.charAt(i));
-            String symbol = symbolByChineseName.get(one);
+            char c = s.charAt(i);
+            if (c < 0x4E00) {
+                continue;
+            }
+            String symbol = symbolByChineseCharacter.get(c);
             if (symbol != null) {
                 out.add(new Mention(symbol, false, field, i, i + 1));
             } else if (i + 1 < s.length() && (symbol = symbolByChineseName.get(s.substring(i, i + 2))) != null) {
@@ -171,7 +190,7 @@ final class ElementFinder {
         }
     }
 
-    private void findSymbols(String field, String s, List<Mention> out) {
+    private void findSymbols(Field field, String s, List<Mention> out) {
         Matcher m = TOKEN.matcher(s);
         int bareSymbols = 0;
         while (m.find()) {
@@ -257,49 +276,31 @@ final class ElementFinder {
         return symbols.stream().distinct().filter(p -> Elements.isTracked(p) && !p.equals("C")).toList();
     }
 
-    private void findGroups(String field, String s, List<Mention> out) {
-        List<Mention> geochemical = new ArrayList<>();
-        String lowerCased = s.toLowerCase(Locale.ROOT);
-        for (GroupPattern group : groups) {
-            if (!group.gate().mayMatch(lowerCased)) {
-                continue;
+    private void findGroups(Document document, Map<Field, List<Mention>> out) {
+        Map<Field, List<Mention>> geochemical = new EnumMap<>(Field.class);
+        groups.rules().matches(document, false, (rule, sentence, start, end) -> {
+            ElementGroup group = groups.entries().get(rule);
+            Mention mention = new Mention(group.name(), true, sentence.field(), start, end);
+            if (group.kind() == ElementGroup.Kind.GEOCHEMICAL) {
+                geochemical.computeIfAbsent(sentence.field(), f -> new ArrayList<>()).add(mention);
+            } else {
+                out.get(sentence.field()).add(mention);
             }
-            Matcher m = group.pattern().matcher(s);
-            while (m.find()) {
-                Mention mention = new Mention(group.group().name(), true, field, m.start(), m.end());
-                if (group.group().kind() == ElementGroup.Kind.GEOCHEMICAL) {
-                    geochemical.add(mention);
-                } else {
-                    out.add(mention);
+        });
+        // "heavy rare earths" is HREE, not REE as well: the longest of overlapping matches wins
+        geochemical.forEach((field, mentions) -> {
+            mentions.sort(Comparator.comparingInt((Mention m) -> m.end() - m.start()).reversed());
+            List<int[]> taken = new ArrayList<>();
+            for (Mention mention : mentions) {
+                if (!overlapsAny(mention.start(), mention.end(), taken)) {
+                    taken.add(new int[] {mention.start(), mention.end()});
+                    out.get(field).add(mention);
                 }
             }
-        }
-        // "heavy rare earths" is HREE, not REE as well: the longest of overlapping matches wins
-        geochemical.sort(Comparator.comparingInt((Mention m) -> m.end() - m.start()).reversed());
-        List<int[]> taken = new ArrayList<>();
-        for (Mention mention : geochemical) {
-            if (!overlapsAny(mention.start(), mention.end(), taken)) {
-                taken.add(new int[] {mention.start(), mention.end()});
-                out.add(mention);
-            }
-        }
+        });
     }
 
-    private static List<int[]> spans(String s, String lowerCased, List<Pattern> patterns, List<Gate> gates) {
-        List<int[]> spans = new ArrayList<>();
-        for (int i = 0; i < patterns.size(); i++) {
-            if (!gates.get(i).mayMatch(lowerCased)) {
-                continue;
-            }
-            Matcher m = patterns.get(i).matcher(s);
-            while (m.find()) {
-                spans.add(new int[] {m.start(), m.end()});
-            }
-        }
-        return spans;
-    }
-
-    static boolean overlapsAny(int start, int end, List<int[]> spans) {
+    public static boolean overlapsAny(int start, int end, List<int[]> spans) {
         for (int[] span : spans) {
             if (start < span[1] && span[0] < end) {
                 return true;

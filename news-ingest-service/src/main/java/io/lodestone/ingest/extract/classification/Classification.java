@@ -1,4 +1,4 @@
-package io.lodestone.ingest.extract;
+package io.lodestone.ingest.extract.classification;
 
 import io.lodestone.events.Direction;
 import io.lodestone.events.EventType;
@@ -11,6 +11,8 @@ import io.lodestone.events.EventType;
  * @param top       the winning type's score
  * @param runnerUp  the best score of any other type
  * @param evidence  the hit that counted most for the winning type, or null when no cue matched
+ * @param strongest that hit's vote: how strongly the single best cue says an event happened
  */
-record Classification(EventType type, Direction direction, double top, double runnerUp, Hit evidence) {
+public record Classification(EventType type, Direction direction, double top, double runnerUp, Hit evidence,
+                      double strongest) {
 }

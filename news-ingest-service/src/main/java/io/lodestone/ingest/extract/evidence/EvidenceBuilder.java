@@ -1,6 +1,9 @@
-package io.lodestone.ingest.extract;
+package io.lodestone.ingest.extract.evidence;
 
 import io.lodestone.events.Evidence;
+import io.lodestone.ingest.extract.sentences.Document;
+import io.lodestone.ingest.extract.sentences.Field;
+import io.lodestone.ingest.extract.sentences.Sentence;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,22 +17,22 @@ import java.util.Set;
  * sentence longer than {@value #MAX_QUOTE} characters (a text without stops) is cut to a window
  * around the words that matter; quotes are always exact substrings of their field.
  */
-final class EvidenceBuilder {
+public final class EvidenceBuilder {
 
-    static final int MAX_QUOTE = 400;
+    public static final int MAX_QUOTE = 400;
 
-    private record Quote(String field, int start, int end) {
+    private record Quote(Field field, int start, int end) {
     }
 
     private final Document document;
     private final Map<Quote, Set<String>> supports = new LinkedHashMap<>();
     private final Map<Quote, Integer> ranks = new LinkedHashMap<>();
 
-    EvidenceBuilder(Document document) {
+    public EvidenceBuilder(Document document) {
         this.document = document;
     }
 
-    void add(String field, int at, String supported) {
+    public void add(Field field, int at, String supported) {
         Sentence sentence = document.sentenceAt(field, at);
         if (sentence == null) {
             return;
@@ -43,7 +46,7 @@ final class EvidenceBuilder {
         Quote quote = new Quote(field, start, end);
         // a second window inside the same sentence joins the first rather than repeating it
         for (Quote existing : supports.keySet()) {
-            if (existing.field().equals(field) && existing.start() <= at && at < existing.end()) {
+            if (existing.field() == field && existing.start() <= at && at < existing.end()) {
                 quote = existing;
                 break;
             }
@@ -52,12 +55,12 @@ final class EvidenceBuilder {
         ranks.putIfAbsent(quote, sentence.rank());
     }
 
-    List<Evidence> build() {
+    public List<Evidence> build() {
         List<Quote> quotes = new ArrayList<>(supports.keySet());
         quotes.sort(Comparator.comparingInt((Quote q) -> ranks.get(q)).thenComparingInt(Quote::start));
         List<Evidence> evidence = new ArrayList<>();
         for (Quote q : quotes) {
-            evidence.add(new Evidence(q.field(), q.start(), q.end(), document.field(q.field()).substring(q.start(), q.end()),
+            evidence.add(new Evidence(q.field().wireName(), q.start(), q.end(), document.field(q.field()).substring(q.start(), q.end()),
                     List.copyOf(supports.get(q))));
         }
         return evidence;

@@ -1,24 +1,24 @@
-package io.lodestone.ingest.extract;
+package io.lodestone.ingest.extract.sentences;
 
 /**
  * One sentence of an item, located in its field.
  *
- * @param field {@code title} or {@code text}
+ * @param field the field it stands in
  * @param start offset of the first character in the field
  * @param end   offset just past the last character
  * @param rank  0 for the title, then 1, 2, … for the sentences of the text in order
  */
-record Sentence(String field, int start, int end, int rank) {
+public record Sentence(Field field, int start, int end, int rank) {
 
-    boolean contains(String field, int offset) {
-        return this.field.equals(field) && offset >= start && offset < end;
+    public boolean contains(Field field, int offset) {
+        return this.field == field && offset >= start && offset < end;
     }
 
     /**
      * How much a cue in this sentence counts: the headline states the news, the lead sentence
      * restates it, later sentences add context.
      */
-    double weight() {
+    public double weight() {
         if (rank == 0) {
             return 2.5;
         }

@@ -1,0 +1,153 @@
+package io.lodestone.ingest.extract.classification;
+
+import io.lodestone.events.Direction;
+import io.lodestone.events.EventType;
+import io.lodestone.ingest.extract.clauses.ClauseContext;
+import io.lodestone.ingest.extract.dictionary.Dictionary;
+import io.lodestone.ingest.extract.dictionary.Lexicon;
+import io.lodestone.ingest.extract.dictionary.Rulebook;
+import io.lodestone.ingest.extract.sentences.Document;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Picks the event type and direction by weighted vote of the cues in triggers.tsv. A cue's vote is
+ * its weight times its sentence's weight (the title counts most, then the lead) and is damped in a
+ * background clause (a quarter), a cause clause (a third), a negated clause ("will not halt",
+ * a tenth) and a hedged or conditional one ("could", "if", 预计, about a third), so "Lynas opens a plant amid China's export curbs" is
+ * new supply, not an export restriction. Then two rules that votes alone get wrong:
+ * <ul>
+ * <li><b>Easing outvotes the measure it eases.</b> A suspension or a licence grant restates the
+ *     control three to five times; when the title or lead carries an easing cue and the easing
+ *     votes reach {@value #EASING_SHARE} of the restriction's, the item is an easing.</li>
+ * <li><b>The actor decides the type.</b> Financing, stakes and partnerships are new supply when a
+ *     company acts, and policy support when a state does: a state actor (state-actors.tsv) named in
+ *     the title or lead of a new-supply item makes it POLICY_SUPPORT.</li>
+ * </ul>
+ * The direction is the vote of the winning type's directed cues (price rises tighten, falls ease;
+ * quota rises ease, cuts tighten; cues marked NEUTRAL, such as a price that edged up 0.2%, vote
+ * for no move); when they are silent, the type's usual direction.
+ */
+public final class EventClassifier {
+
+    public static final double BACKGROUND_DAMPING = 0.25;
+    public static final double CAUSE_DAMPING = 0.35;
+    public static final double NEGATED_DAMPING = 0.1;
+    public static final double HEDGED_DAMPING = 0.35;
+    public static final double EASING_SHARE = 0.3;
+
+    private final Dictionary<Cue> triggers;
+    private final Rulebook stateActors;
+
+    public EventClassifier(Lexicon.Builder lexicon) {
+        triggers = Cue.triggers("triggers.tsv", lexicon);
+        stateActors = Rulebook.load("state-actors.tsv", lexicon);
+    }
+
+    public List<Hit> hits(Document document) {
+        return Hit.heaviestOfOverlaps(Hit.scan(document, triggers));
+    }
+
+    public Classification classify(Document document, List<Hit> hits, List<ClauseContext.Region> regions) {
+        Map<EventType, Double> scores = new EnumMap<>(EventType.class);
+        Map<EventType, Hit> best = new EnumMap<>(EventType.class);
+        Map<EventType, Double> bestVote = new EnumMap<>(EventType.class);
+        Map<EventType, Map<Direction, Double>> directions = new EnumMap<>(EventType.class);
+        boolean easingUpFront = false;
+        for (Hit hit : hits) {
+            EventType type = hit.cue().type();
+            double vote = vote(hit, regions);
+            if (!hit.cue().modifier()) {
+                scores.merge(type, vote, Double::sum);
+                if (vote > bestVote.getOrDefault(type, 0.0)) {
+                    bestVote.put(type, vote);
+                    best.put(type, hit);
+                }
+                easingUpFront |= type == EventType.EXPORT_RESTRICTION_EASED && hit.sentence().rank() <= 1
+                        && vote >= HEDGED_DAMPING * hit.cue().weight() * hit.sentence().weight();
+            }
+            Direction direction = hit.cue().direction();
+            if (direction != null) {
+                directions.computeIfAbsent(type, t -> new EnumMap<>(Direction.class)).merge(direction, vote, Double::sum);
+            }
+        }
+        EventType winner = null;
+        double top = 0;
+        double runnerUp = 0;
+        for (EventType type : EventType.values()) {
+            double score = scores.getOrDefault(type, 0.0);
+            if (score > top) {
+                runnerUp = top;
+                top = score;
+                winner = type;
+            } else if (score > runnerUp) {
+                runnerUp = score;
+            }
+        }
+        if (winner == null) {
+            return new Classification(EventType.NOT_RELEVANT, Direction.NEUTRAL, 0, 0, null, 0);
+        }
+        double eased = scores.getOrDefault(EventType.EXPORT_RESTRICTION_EASED, 0.0);
+        if (winner == EventType.EXPORT_RESTRICTION && easingUpFront && eased >= EASING_SHARE * top) {
+            runnerUp = top;
+            top = eased;
+            winner = EventType.EXPORT_RESTRICTION_EASED;
+        }
+        EventType evidenceType = winner;
+        if (winner == EventType.NEW_SUPPLY && statedUpFront(document)) {
+            // the financing cues are the evidence; the state actor decides what kind of event it is
+            winner = EventType.POLICY_SUPPORT;
+        }
+        return new Classification(winner, direction(winner, directions.getOrDefault(winner, Map.of())), top, runnerUp,
+                best.get(evidenceType), bestVote.getOrDefault(evidenceType, 0.0));
+    }
+
+    /** Whether the title or the lead sentence names a state actor. */
+    private boolean statedUpFront(Document document) {
+        boolean[] found = {false};
+        stateActors.matches(document, true, (rule, sentence, start, end) -> found[0] |= sentence.rank() <= 1);
+        return found[0];
+    }
+
+    public static double vote(Hit hit, List<ClauseContext.Region> regions) {
+        double vote = hit.cue().weight() * hit.sentence().weight();
+        if (ClauseContext.inside(regions, hit.field(), hit.start(), ClauseContext.Scope.NEGATED)) {
+            vote *= NEGATED_DAMPING;
+        } else if (ClauseContext.inside(regions, hit.field(), hit.start(), ClauseContext.Scope.BACKGROUND)) {
+            vote *= BACKGROUND_DAMPING;
+        } else if (ClauseContext.inside(regions, hit.field(), hit.start(), ClauseContext.Scope.CAUSE)) {
+            vote *= CAUSE_DAMPING;
+        } else if (ClauseContext.inside(regions, hit.field(), hit.start(), ClauseContext.Scope.HEDGED)) {
+            vote *= HEDGED_DAMPING;
+        }
+        return vote;
+    }
+
+    private static Direction direction(EventType type, Map<Direction, Double> votes) {
+        double tightening = votes.getOrDefault(Direction.TIGHTENING, 0.0);
+        double easing = votes.getOrDefault(Direction.EASING, 0.0);
+        double still = votes.getOrDefault(Direction.NEUTRAL, 0.0);
+        switch (type) {
+            case EXPORT_RESTRICTION:
+                return Direction.TIGHTENING;
+            case EXPORT_RESTRICTION_EASED, NEW_SUPPLY, POLICY_SUPPORT, TECHNOLOGY_SUBSTITUTION:
+                return Direction.EASING;
+            default:
+                break;
+        }
+        if (still > 0 && still >= Math.max(tightening, easing)) {
+            return Direction.NEUTRAL;
+        }
+        if (tightening > easing) {
+            return Direction.TIGHTENING;
+        }
+        if (easing > tightening) {
+            return Direction.EASING;
+        }
+        return switch (type) {
+            case SANCTION_OR_TARIFF, PRODUCTION_DISRUPTION, DEMAND_SHIFT -> Direction.TIGHTENING;
+            default -> Direction.NEUTRAL;
+        };
+    }
+}

@@ -1,0 +1,214 @@
+package io.lodestone.ingest.extract.clauses;
+
+import io.lodestone.ingest.extract.dictionary.Dictionary;
+import io.lodestone.ingest.extract.dictionary.Lexicon;
+import io.lodestone.ingest.extract.dictionary.Rule;
+import io.lodestone.ingest.extract.dictionary.Rulebook;
+import io.lodestone.ingest.extract.elements.Mention;
+import io.lodestone.ingest.extract.sentences.Document;
+import io.lodestone.ingest.extract.sentences.Field;
+import io.lodestone.ingest.extract.sentences.Sentence;
+import io.lodestone.ingest.extract.sentences.TimeAnchor;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Marks the clause scope of an item (background.tsv): clauses that recall the past ("after it
+ * restricted gallium in 2023", 此前对镓锗实施管制, "at the time", 上世纪90年代), give a cause or setting
+ * ("amid China's export curbs"), are negated ("will not halt", 不会) or hedged and conditional
+ * ("could", "is expected to", "if", 预计, 若), and asides (uses, composition, unmoved prices).
+ * Elements named only in background clauses are not the subject of the event; event-type cues in
+ * any marked clause count for less. A year before the item's own year counts as a recollection too
+ * (unless the item is from January or February and the year is the previous one), and so does, in a
+ * dated item, a month at least two months before its own ("in April", 今年4月 in a November item).
+ */
+public final class ClauseContext {
+
+    private static final Pattern PAST_YEAR_EN = Pattern.compile("\\b(?:in|since|during|back in|from|until|of|the)\\s+"
+            + "(?:early |late |mid-?)?(?:(?:January|February|March|April|May|June|July|August|September|October|November"
+            + "|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)\\s+)?"
+            + "((?:19|20)\\d\\d)$", Pattern.CASE_INSENSITIVE);
+    private static final String BOUNDARIES = ",;:，；：()（）—–";
+    private static final int INTRODUCTION = 15;
+
+    private static final Pattern MONTH_EN = Pattern.compile("\\b(?:in|on|since|during|from|until|by|last|early|late|mid-?)"
+            + "\\s+(?:early |late |mid-?)?(January|February|March|April|May|June|July|August|September|October|November"
+            + "|December)(?:\\s+\\d{1,2})?(?!\\s*,?\\s*\\d{4})\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MONTH_ZH = Pattern.compile("(?:今年|本年)?(\\d{1,2})月(?:\\d{1,2}[日号號])?");
+    private static final List<String> MONTHS = List.of("january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december");
+    /** A month this many months or more before the item's own month is a recollection. */
+    private static final int RECALLED_MONTHS = 2;
+
+    /** What a marked clause does to the cues and names in it. */
+    public enum Scope {
+        /** Recalls the past: elements named only here are not the subject; cues count little. */
+        BACKGROUND,
+        /** Gives a cause or setting: cues count little, elements still count. */
+        CAUSE,
+        /** Negated ("will not halt", 不会): cues count for almost nothing. */
+        NEGATED,
+        /** Hedged or forecast ("could", "is expected to", 预计): cues count half. */
+        HEDGED
+    }
+
+    /** What a background.tsv line marks: its scope, and whether the whole clause or its tail. */
+    private record ContextCue(Scope scope, boolean wholeClause) {
+    }
+
+    /** A marked stretch of a field. */
+    public record Region(Field field, int start, int end, Scope scope) {
+    }
+
+    private final Dictionary<ContextCue> cues;
+
+    public ClauseContext(Lexicon.Builder lexicon) {
+        List<ContextCue> entries = new ArrayList<>();
+        List<Rule> rules = new ArrayList<>();
+        for (Dictionary.Row row : Dictionary.rows("background.tsv", 4)) {
+            Scope scope = switch (row.cell(0)) {
+                case "bg" -> Scope.BACKGROUND;
+                case "cause" -> Scope.CAUSE;
+                case "neg" -> Scope.NEGATED;
+                case "hedge" -> Scope.HEDGED;
+                default -> throw new IllegalStateException(row.where() + ": scope must be bg, cause, neg or hedge");
+            };
+            entries.add(new ContextCue(scope, row.cell(1).equals("clause")));
+            rules.add(Rule.of(row.cell(2), row.cell(3), row.where()));
+        }
+        cues = new Dictionary<>(entries, new Rulebook(lexicon, rules));
+    }
+
+    public List<Region> mark(Document document, LocalDate published, boolean datedItem, List<Mention> mentions) {
+        List<Region> regions = new ArrayList<>();
+        cues.rules().matches(document, false, (rule, sentence, start, end) -> {
+            ContextCue cue = cues.entries().get(rule);
+            regions.add(region(document.field(sentence.field()), sentence, mentions, start, end, cue.wholeClause(),
+                    cue.scope()));
+        });
+        if (published != null) {
+            for (Field field : Field.values()) {
+                String s = document.field(field);
+                for (int at = nextYear(s, 0); at >= 0; at = nextYear(s, at + 4)) {
+                    int year = Integer.parseInt(s, at, at + 4, 10);
+                    boolean past = year < published.getYear()
+                            && !(year == published.getYear() - 1 && published.getMonthValue() <= 2);
+                    Sentence sentence = document.sentenceAt(field, at);
+                    if (!past || sentence == null) {
+                        continue;
+                    }
+                    int cueStart = -1;
+                    if (at + 4 < s.length() && s.charAt(at + 4) == '年') {
+                        cueStart = at;
+                    } else {
+                        Matcher m = PAST_YEAR_EN.matcher(s).region(Math.max(sentence.start(), at - 40), at + 4)
+                                .useTransparentBounds(true);
+                        if (m.find()) {
+                            cueStart = m.start();
+                        }
+                    }
+                    if (cueStart >= 0) {
+                        regions.add(region(s, sentence, mentions, cueStart, at + 4, true, Scope.BACKGROUND));
+                    }
+                }
+            }
+        }
+        if (published != null && datedItem) {
+            markRecalledMonths(document, published, mentions, regions);
+        }
+        return regions;
+    }
+
+    /** "in April" or 今年4月 in an item from November: a same-year recollection. */
+    private static void markRecalledMonths(Document document, LocalDate published, List<Mention> mentions,
+                                           List<Region> regions) {
+        for (Field field : Field.values()) {
+            String s = document.field(field);
+            for (Pattern pattern : List.of(MONTH_EN, MONTH_ZH)) {
+                if (pattern == MONTH_ZH && s.indexOf('月') < 0) {
+                    continue;
+                }
+                Matcher m = pattern.matcher(s);
+                while (m.find()) {
+                    int month = pattern == MONTH_EN ? MONTHS.indexOf(Document.fold(m.group(1))) + 1
+                            : Integer.parseInt(m.group(1));
+                    // 2024年4月: a month of another year is for the year rule; of the item's own year, it is ours
+                    boolean yearFollows = pattern == MONTH_ZH && m.start() >= 5 && s.charAt(m.start() - 1) == '年'
+                            && Character.isDigit(s.charAt(m.start() - 5))
+                            && Integer.parseInt(s, m.start() - 5, m.start() - 1, 10) != published.getYear();
+                    Sentence sentence = document.sentenceAt(field, m.start());
+                    if (sentence != null && !yearFollows && month >= 1 && month <= 12
+                            && month <= published.getMonthValue() - RECALLED_MONTHS) {
+                        regions.add(region(s, sentence, mentions, m.start(), m.end(), true, Scope.BACKGROUND));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The offset of the next four-digit year 1900–2099 standing alone, or -1. */
+    private static int nextYear(String s, int from) {
+        for (int i = Math.max(from, 0); i + 4 <= s.length(); i++) {
+            if (TimeAnchor.yearAt(s, i) > 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+
+    public static boolean inside(List<Region> regions, Field field, int offset, Scope scope) {
+        for (Region region : regions) {
+            if (region.scope() == scope && region.field() == field
+                    && offset >= region.start() && offset < region.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Region region(String s, Sentence sentence, List<Mention> mentions, int cueStart, int cueEnd,
+                                 boolean wholeClause, Scope scope) {
+        int start = cueStart;
+        if (wholeClause) {
+            while (start > sentence.start() && BOUNDARIES.indexOf(s.charAt(start - 1)) < 0) {
+                start--;
+            }
+        }
+        int end = cueEnd;
+        boolean introduction = wholeClause && cueStart - sentence.start() <= INTRODUCTION;
+        while (end < sentence.end()) {
+            char c = s.charAt(end);
+            if (c == ';' || c == '；') {
+                break;
+            }
+            if (!introduction && BOUNDARIES.indexOf(c) >= 0 && !continuesList(s, end + 1, sentence.field(), mentions)) {
+                break;
+            }
+            end++;
+        }
+        return new Region(sentence.field(), start, end, scope);
+    }
+
+    /** Whether the text after a comma goes on with the list of elements before it. */
+    private static boolean continuesList(String s, int from, Field field, List<Mention> mentions) {
+        int i = from;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        if (s.startsWith("and ", i)) {
+            i += 4;
+        } else if (s.startsWith("or ", i)) {
+            i += 3;
+        }
+        for (Mention mention : mentions) {
+            if (mention.field() == field && mention.start() == i) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

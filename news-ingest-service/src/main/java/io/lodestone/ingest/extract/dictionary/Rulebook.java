@@ -1,0 +1,100 @@
+package io.lodestone.ingest.extract.dictionary;
+
+import io.lodestone.ingest.extract.sentences.Document;
+import io.lodestone.ingest.extract.sentences.Field;
+import io.lodestone.ingest.extract.sentences.Sentence;
+import java.util.List;
+import java.util.regex.Matcher;
+
+/**
+ * One dictionary's rules, registered in the shared {@link Lexicon}: finds where they match in a
+ * document by confirming each keyword occurrence with the rule's pattern, anchored at the keyword
+ * ({@code lookingAt}), inside the keyword's sentence. A match therefore never crosses a sentence.
+ */
+public final class Rulebook {
+
+    /** Receives one match: the rule's index in this dictionary, its sentence and its span. */
+    public interface Sink {
+        void match(int rule, Sentence sentence, int start, int end);
+    }
+
+    private final List<Rule> rules;
+    private final int offset;
+    /** One matcher per rule and thread, reset to each field: no matcher is built per keyword. */
+    private final ThreadLocal<Matcher[]> matchers;
+
+    public Rulebook(Lexicon.Builder lexicon, List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+        this.offset = lexicon.register(this.rules);
+        this.matchers = ThreadLocal.withInitial(() -> new Matcher[this.rules.size()]);
+    }
+
+    /** A file of plain rules, {@code keywords <TAB> pattern} a line. */
+    public static Rulebook load(String file, Lexicon.Builder lexicon) {
+        return new Rulebook(lexicon, Dictionary.rows(file, 2).stream()
+                .map(row -> Rule.of(row.cell(0), row.cell(1), row.where())).toList());
+    }
+
+    public int size() {
+        return rules.size();
+    }
+
+    /**
+     * Reports matches in field order. With {@code firstPerSentence}, at most one match per rule
+     * and sentence (the leftmost); otherwise every match that does not overlap the rule's previous
+     * one.
+     */
+    public void matches(Document document, boolean firstPerSentence, Sink sink) {
+        int[] lastSentence = new int[rules.size()];
+        int[] lastEnd = new int[rules.size()];
+        for (Field field : Field.values()) {
+            long[] occurrences = document.occurrences(field);
+            if (occurrences.length == 0) {
+                continue;
+            }
+            java.util.Arrays.fill(lastSentence, -1);
+            java.util.Arrays.fill(lastEnd, -1);
+            String s = document.field(field);
+            String folded = document.folded(field);
+            Matcher[] byRule = matchers.get();
+            boolean[] reset = new boolean[rules.size()];
+            for (long occurrence : occurrences) {
+                int index = (int) occurrence - offset;
+                if (index < 0 || index >= rules.size()) {
+                    continue;
+                }
+                int start = (int) (occurrence >>> 32);
+                Sentence sentence = document.sentenceAt(field, start);
+                if (sentence == null || (firstPerSentence && lastSentence[index] == sentence.rank())
+                        || start < lastEnd[index]) {
+                    continue;
+                }
+                Rule rule = rules.get(index);
+                int end;
+                if (rule.pattern() == null) {
+                    end = start + Lexicon.keywordAt(rule, folded, start);
+                    if (end > sentence.end()) {
+                        continue;
+                    }
+                } else {
+                    Matcher matcher = byRule[index];
+                    if (matcher == null) {
+                        matcher = byRule[index] = rule.pattern().matcher(s);
+                        reset[index] = true;
+                    } else if (!reset[index]) {
+                        matcher.reset(s);
+                        reset[index] = true;
+                    }
+                    matcher.region(start, sentence.end()).useTransparentBounds(true).useAnchoringBounds(false);
+                    if (!matcher.lookingAt()) {
+                        continue;
+                    }
+                    end = matcher.end();
+                }
+                lastSentence[index] = sentence.rank();
+                lastEnd[index] = firstPerSentence ? -1 : Math.max(end, start + 1);
+                sink.match(index, sentence, start, end);
+            }
+        }
+    }
+}

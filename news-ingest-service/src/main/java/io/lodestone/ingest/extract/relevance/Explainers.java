@@ -1,0 +1,51 @@
+package io.lodestone.ingest.extract.relevance;
+
+import io.lodestone.ingest.extract.dictionary.Rulebook;
+import io.lodestone.ingest.extract.sentences.Document;
+import io.lodestone.ingest.extract.sentences.Field;
+import io.lodestone.ingest.extract.sentences.Sentence;
+
+/**
+ * Recognises background reading and teaching text, which is never news however much it speaks
+ * of supply: a title that announces it (explainer-titles.tsv: "What are …", "Why China …",
+ * 为什么…, "Top 10 …"), a body that says it teaches (explainer-texts.tsv: "this article explores",
+ * 本文将, "answer the questions", 阅读下面), or a body in which questions make up at least
+ * {@value #QUESTION_SHARE} of at least {@value #MINIMUM_QUESTIONS} sentences (Q&amp;A formats).
+ */
+public final class Explainers {
+
+    public static final double QUESTION_SHARE = 0.25;
+    public static final int MINIMUM_QUESTIONS = 3;
+
+    private Explainers() {
+    }
+
+    public static boolean isExplainer(Document document, Rulebook titles, Rulebook texts, Rulebook outlook) {
+        if (isOutlook(document, outlook)) {
+            return true;
+        }
+        boolean[] found = {false};
+        titles.matches(document, true, (rule, sentence, start, end) -> found[0] |= sentence.field() == Field.TITLE);
+        texts.matches(document, true, (rule, sentence, start, end) -> found[0] |= sentence.field() == Field.TEXT);
+        if (found[0]) {
+            return true;
+        }
+        int questions = 0;
+        int sentences = 0;
+        for (Sentence sentence : document.sentences(Field.TEXT)) {
+            sentences++;
+            char last = document.text.charAt(sentence.end() - 1);
+            if (last == '?' || last == '？') {
+                questions++;
+            }
+        }
+        return questions >= MINIMUM_QUESTIONS && questions >= QUESTION_SHARE * sentences;
+    }
+
+    /** Forecast words (outlook-words.tsv) in at least three sentences and a quarter of them. */
+    private static boolean isOutlook(Document document, Rulebook outlook) {
+        java.util.Set<Integer> forecasting = new java.util.HashSet<>();
+        outlook.matches(document, true, (rule, sentence, start, end) -> forecasting.add(sentence.rank()));
+        return forecasting.size() >= MINIMUM_QUESTIONS && forecasting.size() >= QUESTION_SHARE * document.sentences.size();
+    }
+}

@@ -1,0 +1,171 @@
+package io.lodestone.ingest.extract.sentences;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * An item's title and text cut into sentences, each field also folded to lower case (ASCII only,
+ * so offsets stay the same) and scanned once for every dictionary keyword (by the function given,
+ * which returns {@code start << 32 | rule} entries).
+ */
+public final class Document {
+
+    private static final Set<String> ABBREVIATIONS = Set.of("u.s", "u.k", "u.n", "e.u", "mr", "mrs", "ms", "dr",
+            "no", "nos", "inc", "corp", "ltd", "co", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+            "sept", "oct", "nov", "dec", "vs", "e.g", "i.e", "approx", "gov", "rep", "sen", "gen", "jr", "sr", "est");
+
+    public final String title;
+    public final String text;
+    /** All sentences, the title first, then the text's in order (their rank is their index). */
+    public final List<Sentence> sentences;
+    private final Map<Field, List<Sentence>> byField = new EnumMap<>(Field.class);
+    private final Map<Field, String> folded = new EnumMap<>(Field.class);
+    private final Map<Field, long[]> occurrences = new EnumMap<>(Field.class);
+
+    public Document(String title, String text, Function<String, long[]> keywords) {
+        this.title = title == null ? "" : title;
+        this.text = text == null ? "" : text;
+        List<Sentence> titleSentences = new ArrayList<>();
+        if (!this.title.isBlank()) {
+            Sentence whole = trimmed(Field.TITLE, this.title, 0, this.title.length(), 0);
+            if (whole != null) {
+                titleSentences.add(whole);
+            }
+        }
+        List<Sentence> textSentences = new ArrayList<>();
+        split(Field.TEXT, this.text, textSentences);
+        List<Sentence> all = new ArrayList<>(titleSentences);
+        all.addAll(textSentences);
+        this.sentences = Collections.unmodifiableList(all);
+        byField.put(Field.TITLE, List.copyOf(titleSentences));
+        byField.put(Field.TEXT, List.copyOf(textSentences));
+        for (Field field : Field.values()) {
+            String f = fold(field(field));
+            folded.put(field, f);
+            occurrences.put(field, keywords == null ? new long[0] : keywords.apply(f));
+        }
+    }
+
+    public String field(Field field) {
+        return field == Field.TITLE ? title : text;
+    }
+
+    /** The field lower-cased in ASCII: same length and offsets as the field. */
+    public String folded(Field field) {
+        return folded.get(field);
+    }
+
+    public List<Sentence> sentences(Field field) {
+        return byField.get(field);
+    }
+
+    public long[] occurrences(Field field) {
+        return occurrences.get(field);
+    }
+
+    public Sentence sentenceAt(Field field, int offset) {
+        List<Sentence> list = byField.get(field);
+        int low = 0;
+        int high = list.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            Sentence sentence = list.get(middle);
+            if (offset < sentence.start()) {
+                high = middle - 1;
+            } else if (offset >= sentence.end()) {
+                low = middle + 1;
+            } else {
+                return sentence;
+            }
+        }
+        return null;
+    }
+
+    public static String fold(String s) {
+        char[] chars = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                if (chars == null) {
+                    chars = s.toCharArray();
+                }
+                chars[i] = (char) (c + ('a' - 'A'));
+            }
+        }
+        return chars == null ? s : new String(chars);
+    }
+
+    /** Splits at Chinese full stops and marks, line breaks, and Latin stops that end a sentence. */
+    private static void split(Field field, String s, List<Sentence> out) {
+        int start = 0;
+        int rank = 1;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean end = switch (c) {
+                case '。', '！', '？', '；', '\n' -> true;
+                case '!', '?' -> i + 1 >= s.length() || Character.isWhitespace(s.charAt(i + 1));
+                case '.' -> endsLatinSentence(s, i);
+                default -> false;
+            };
+            if (end) {
+                Sentence sentence = trimmed(field, s, start, i + 1, rank);
+                if (sentence != null) {
+                    out.add(sentence);
+                    rank++;
+                }
+                start = i + 1;
+            }
+        }
+        Sentence last = trimmed(field, s, start, s.length(), rank);
+        if (last != null) {
+            out.add(last);
+        }
+    }
+
+    private static boolean endsLatinSentence(String s, int dot) {
+        int next = dot + 1;
+        if (next >= s.length()) {
+            return true;
+        }
+        if (!Character.isWhitespace(s.charAt(next))) {
+            return false;
+        }
+        while (next < s.length() && Character.isWhitespace(s.charAt(next))) {
+            next++;
+        }
+        if (next >= s.length()) {
+            return true;
+        }
+        char following = s.charAt(next);
+        if (!(Character.isUpperCase(following) || following == '"' || following == '“' || following == '('
+                || Character.isIdeographic(following))) {
+            return false;
+        }
+        int wordStart = dot;
+        while (wordStart > 0 && !Character.isWhitespace(s.charAt(wordStart - 1))) {
+            wordStart--;
+        }
+        while (wordStart < dot && "\"“(".indexOf(s.charAt(wordStart)) >= 0) {
+            wordStart++;
+        }
+        if (dot - wordStart == 1 && Character.isUpperCase(s.charAt(wordStart))) {
+            return false; // an initial, as in "George W. Bush"
+        }
+        return !ABBREVIATIONS.contains(fold(s.substring(wordStart, dot)));
+    }
+
+    private static Sentence trimmed(Field field, String s, int start, int end, int rank) {
+        while (start < end && Character.isWhitespace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(s.charAt(end - 1))) {
+            end--;
+        }
+        return start < end ? new Sentence(field, start, end, rank) : null;
+    }
+}

@@ -1,0 +1,44 @@
+package io.lodestone.ingest.extract.dictionary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lodestone.ingest.extract.sentences.Document;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RulebookTest {
+
+    @Test
+    void confirmsAPatternOnlyFromItsKeywordAndWithinTheSentence() {
+        // Given a rule whose keyword starts its pattern, and one whose pattern looks behind its keyword
+        Lexicon.Builder builder = new Lexicon.Builder();
+        Rulebook rules = new Rulebook(builder, List.of(
+                Rule.of("restrict|curb", "\\b(restrict\\w*|curb\\w*) ([\\w,-]+ ){0,6}exports?\\b", "test"),
+                Rule.of("cobalt", "(?<=samarium[- ])cobalt", "test")));
+        Lexicon lexicon = builder.build();
+        Document document = new Document("", "China will restrict gallium, germanium and antimony exports. "
+                + "Curbs were discussed. Exports rose. Samarium-cobalt magnets and cobalt.", lexicon::scan);
+
+        // When the rules are matched
+        List<String> found = new ArrayList<>();
+        rules.matches(document, false, (rule, sentence, start, end) -> found.add(rule + ":" + document.text.substring(start, end)));
+
+        // Then the export restriction spans the list, "Curbs" does not reach into the next sentence's
+        // "Exports", and only the cobalt of samarium-cobalt is found
+        assertThat(found).containsExactly("0:restrict gallium, germanium and antimony exports", "1:cobalt");
+    }
+
+    @Test
+    void reportsOneMatchPerRuleAndSentenceWhenAsked() {
+        Lexicon.Builder builder = new Lexicon.Builder();
+        Rulebook rules = new Rulebook(builder, List.of(Rule.of("ban", "\\bbans?\\b", "test")));
+        Lexicon lexicon = builder.build();
+        Document document = new Document("", "A ban and another ban. One more ban.", lexicon::scan);
+
+        List<Integer> sentences = new ArrayList<>();
+        rules.matches(document, true, (rule, sentence, start, end) -> sentences.add(sentence.rank()));
+
+        assertThat(sentences).containsExactly(1, 2);
+    }
+}
