@@ -8,9 +8,8 @@ import io.lodestone.ingest.dedupe.Story;
 import io.lodestone.ingest.dedupe.StoryCandidate;
 import io.lodestone.ingest.dedupe.StoryDecision;
 import io.lodestone.ingest.dedupe.StoryLinker;
+import io.lodestone.service.DeadLetterRecords;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.kafka.common.header.Headers;
@@ -23,7 +22,6 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.support.KafkaHeaders;
 
 /**
  * Places each candidate in a story, keeping the stories in the state store, and passes on the
@@ -77,7 +75,7 @@ final class StoryProcessor implements Processor<String, byte[], String, Placed> 
                     origin == null ? "" : origin.topic() + "-" + origin.partition() + "@" + origin.offset(), e.toString());
             meters.counter("lodestone.ingest.stories", "outcome", "dead_lettered").increment();
             context.forward(record.withValue(new Placed(null, record.value()))
-                    .withHeaders(errorHeaders(record.headers(), origin, e)));
+                    .withHeaders(errorHeaders(record.headers(), origin, record.timestamp(), e)));
             return;
         }
         meters.counter("lodestone.ingest.stories", "outcome", decision.outcome().name().toLowerCase()).increment();
@@ -115,19 +113,9 @@ final class StoryProcessor implements Processor<String, byte[], String, Placed> 
         };
     }
 
-    static Headers errorHeaders(Headers original, RecordMetadata origin, Exception error) {
-        Headers headers = new RecordHeaders(original.toArray());
-        headers.add(KafkaHeaders.DLT_EXCEPTION_FQCN, utf8(error.getClass().getName()));
-        headers.add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, utf8(String.valueOf(error.getMessage())));
-        if (origin != null) {
-            headers.add(KafkaHeaders.DLT_ORIGINAL_TOPIC, utf8(origin.topic()));
-            headers.add(KafkaHeaders.DLT_ORIGINAL_PARTITION, ByteBuffer.allocate(Integer.BYTES).putInt(origin.partition()).array());
-            headers.add(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(Long.BYTES).putLong(origin.offset()).array());
-        }
-        return headers;
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+    static Headers errorHeaders(Headers original, RecordMetadata origin, long timestamp, Exception error) {
+        return origin == null
+                ? DeadLetterRecords.headers(original, null, 0, 0, timestamp, error)
+                : DeadLetterRecords.headers(original, origin.topic(), origin.partition(), origin.offset(), timestamp, error);
     }
 }

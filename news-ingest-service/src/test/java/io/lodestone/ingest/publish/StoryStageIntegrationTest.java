@@ -3,6 +3,7 @@ package io.lodestone.ingest.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.lodestone.events.DeadLetterHeaders;
 import io.lodestone.events.SupplyEventDetected;
 import io.lodestone.ingest.dedupe.LinkRules;
 import io.lodestone.ingest.dedupe.StoryCandidate;
@@ -171,7 +172,7 @@ class StoryStageIntegrationTest {
         assertThat(readEvents(records -> !records.isEmpty())).hasSize(1);
         List<ConsumerRecord<String, String>> dead = kafka.readAtLeast(deadLetters, 1, WAIT);
         assertThat(dead.get(0).value()).isEqualTo("{\"itemId\": ");
-        assertThat(dead.get(0).headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+        assertThat(dead.get(0).headers().lastHeader(DeadLetterHeaders.EXCEPTION_MESSAGE)).isNotNull();
     }
 
     private KafkaStreams startStage() {
