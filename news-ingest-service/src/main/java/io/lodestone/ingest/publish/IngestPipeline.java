@@ -5,6 +5,7 @@ import io.lodestone.ingest.dedupe.StoryCandidate;
 import io.lodestone.ingest.extract.Extraction;
 import io.lodestone.ingest.extract.Extractor;
 import io.lodestone.ingest.item.NewsItem;
+import io.lodestone.service.security.LogSafe;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -68,7 +69,7 @@ public class IngestPipeline {
         } catch (RuntimeException e) {
             meters.counter("lodestone.ingest.items", "source", item.sourceId(), "outcome", "publish_failed",
                     "type", event.eventType().name()).increment();
-            log.warn("item {} from {}: not accepted: {}", item.id(), item.sourceId(),
+            log.warn("item {} from {}: not accepted: {}", LogSafe.escape(item.id()), LogSafe.escape(item.sourceId()),
                     NestedExceptionUtils.getMostSpecificCause(e).toString());
             throw e instanceof PublishFailedException failed ? failed
                     : new PublishFailedException("could not accept item " + item.id(), e);
@@ -90,9 +91,10 @@ public class IngestPipeline {
         SupplyEventDetected event = outcome.event();
         meters.counter("lodestone.ingest.items", "source", item.sourceId(),
                 "outcome", outcome.status().name().toLowerCase(), "type", event.eventType().name()).increment();
-        log.info("item {} from {}: {} {} elements={} groups={} severity={} event={}{}", item.id(), item.sourceId(),
+        log.info("item {} from {}: {} {} elements={} groups={} severity={} event={}{}", LogSafe.escape(item.id()),
+                LogSafe.escape(item.sourceId()),
                 outcome.status(), event.eventType(), event.elements(), event.groups(), event.severity(),
-                event.eventId(), outcome.duplicateOf() == null ? "" : " duplicateOf=" + outcome.duplicateOf());
+                event.eventId(), outcome.duplicateOf() == null ? "" : " duplicateOf=" + LogSafe.escape(outcome.duplicateOf()));
         return outcome;
     }
 }

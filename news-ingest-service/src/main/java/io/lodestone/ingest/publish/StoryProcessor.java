@@ -9,6 +9,7 @@ import io.lodestone.ingest.dedupe.StoryCandidate;
 import io.lodestone.ingest.dedupe.StoryDecision;
 import io.lodestone.ingest.dedupe.StoryLinker;
 import io.lodestone.service.DeadLetterRecords;
+import io.lodestone.service.security.LogSafe;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -72,16 +73,16 @@ final class StoryProcessor implements Processor<String, byte[], String, Placed> 
         } catch (RuntimeException e) {
             RecordMetadata origin = context.recordMetadata().orElse(null);
             log.warn("Poison story candidate {} sent to the dead-letter topic: {}",
-                    origin == null ? "" : origin.topic() + "-" + origin.partition() + "@" + origin.offset(), e.toString());
+                    origin == null ? "" : origin.topic() + "-" + origin.partition() + "@" + origin.offset(), LogSafe.escape(e));
             meters.counter("lodestone.ingest.stories", "outcome", "dead_lettered").increment();
             context.forward(record.withValue(new Placed(null, record.value()))
                     .withHeaders(errorHeaders(record.headers(), origin, record.timestamp(), e)));
             return;
         }
         meters.counter("lodestone.ingest.stories", "outcome", decision.outcome().name().toLowerCase()).increment();
-        log.info("item {}: {} story={} corroborations={}{}{}", candidate.itemId(), decision.outcome(),
+        log.info("item {}: {} story={} corroborations={}{}{}", LogSafe.escape(candidate.itemId()), decision.outcome(),
                 decision.storyId(), decision.event().corroborations(),
-                decision.outcome() == StoryDecision.Outcome.NEW ? "" : " first=" + decision.firstItemId(),
+                decision.outcome() == StoryDecision.Outcome.NEW ? "" : " first=" + LogSafe.escape(decision.firstItemId()),
                 decision.merged().isEmpty() ? "" : " merged=" + decision.merged());
         if (decision.publishes()) {
             SupplyEventDetected event = decision.event();
