@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.lodestone.events.Element;
 import io.lodestone.events.Elements;
+import io.lodestone.local.FaultPlan.Scenario;
 import io.lodestone.testsupport.RecordingHttpServer;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -100,28 +101,30 @@ class FaultSuiteTest {
             subscribe(fixture, "faults: every element", receiver, "buyer@faults.local");
 
             LocalStack stack = fixture.stack;
-            for (String service : SERVICES) {
-                phase(fixture, pusher, "kill -9 " + service + ", down " + plan.serviceDown().toSeconds() + " s, restart", s -> {
+            List<Scenario> kills = List.of(Scenario.KILL_INGEST, Scenario.KILL_SCORING, Scenario.KILL_ALERT);
+            for (int i = 0; i < SERVICES.size(); i++) {
+                String service = SERVICES.get(i);
+                phase(fixture, pusher, kills.get(i), "kill -9 " + service + ", down " + plan.serviceDown().toSeconds() + " s, restart", s -> {
                     s.killService(service);
                     ChildProcess.sleep(plan.serviceDown());
                     s.restartService(service);
                 });
             }
-            phase(fixture, pusher, "restart the Kafka broker", s -> {
+            phase(fixture, pusher, Scenario.BROKER_RESTART, "restart the Kafka broker", s -> {
                 s.restartBroker();
                 awaitAllReady(fixture, Duration.ofMinutes(3));
             });
-            phase(fixture, pusher, "PostgreSQL stopped for " + plan.databaseDown().toSeconds() + " s", s -> {
+            phase(fixture, pusher, Scenario.DATABASE_DOWN, "PostgreSQL stopped for " + plan.databaseDown().toSeconds() + " s", s -> {
                 s.stopDatabase();
                 ChildProcess.sleep(plan.databaseDown());
                 s.startDatabase();
             });
-            phase(fixture, pusher, "SMTP stopped for " + plan.smtpDown().toSeconds() + " s", s -> {
+            phase(fixture, pusher, Scenario.SMTP_DOWN, "SMTP stopped for " + plan.smtpDown().toSeconds() + " s", s -> {
                 s.stopSmtp();
                 ChildProcess.sleep(plan.smtpDown());
                 s.startSmtp();
             });
-            Duration stall = stallingReceiver(fixture, lateReceiver);
+            Duration stall = plan.runs(Scenario.STALLING_RECEIVER) ? stallingReceiver(fixture, pusher, lateReceiver) : null;
 
             List<ItemPusher.Pushed> outcomes = pusher.results();
             Set<String> lost = drain(fixture, receiver, outcomes, stack);
@@ -131,7 +134,10 @@ class FaultSuiteTest {
     }
 
     /** One phase: a batch of items, and the fault a third of the way through it. */
-    private void phase(StackFixture fixture, ItemPusher pusher, String name, Fault fault) throws Exception {
+    private void phase(StackFixture fixture, ItemPusher pusher, Scenario scenario, String name, Fault fault) throws Exception {
+        if (!plan.runs(scenario)) {
+            return;
+        }
         List<Map.Entry<String, Map<String, Object>>> batch = new ArrayList<>();
         for (int i = 0; i < plan.itemsPerPhase(); i++) {
             Element element = DistinctItems.pick(elements, pushed++);
@@ -160,7 +166,17 @@ class FaultSuiteTest {
      * delivery, another subscription is created whose webhook is due at once. Returns how long
      * that webhook took (or the time waited, when it never came).
      */
-    private Duration stallingReceiver(StackFixture fixture, RecordingHttpServer lateReceiver) throws Exception {
+    private Duration stallingReceiver(StackFixture fixture, ItemPusher pusher, RecordingHttpServer lateReceiver) throws Exception {
+        if (alertingElements(fixture).isEmpty()) {
+            // Run alone: raise a few elements first, so the new subscriptions have alerts to deliver.
+            List<Map.Entry<String, Map<String, Object>>> batch = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                Element element = DistinctItems.pick(elements, i % 2);
+                batch.add(new AbstractMap.SimpleEntry<>(element.symbol(), items.next("stall", element)));
+            }
+            pusher.push(batch, plan.gap()).get(5, TimeUnit.MINUTES);
+            await().atMost(Duration.ofMinutes(2)).until(() -> !alertingElements(fixture).isEmpty());
+        }
         try (StallingReceiver stalling = new StallingReceiver()) {
             createSubscription(fixture, "faults: stalling receiver", stalling.uri("/stall").toString(), null, "PT0S");
             await().atMost(Duration.ofMinutes(1)).until(() -> stalling.stalled() >= 1);
@@ -215,8 +231,8 @@ class FaultSuiteTest {
                 mails.distinctDeliveries() + " / " + mails.redeliveriesUnderSameId());
         report.put("email: duplicated under different ids", String.valueOf(mails.duplicatesUnderDifferentIds().size()
                 + (mails.duplicatesUnderDifferentIds().isEmpty() ? "" : " " + mails.duplicatesUnderDifferentIds())));
-        report.put("stalling receiver: another subscription's webhook arrived after", seconds(stall)
-                + " (bound " + plan.stallBound().toSeconds() + " s)");
+        report.put("stalling receiver: another subscription's webhook arrived after", stall == null ? "not run"
+                : seconds(stall) + " (bound " + plan.stallBound().toSeconds() + " s)");
         report.put("services ready at the end", readiness(fixture).toString());
         report.put("suite took", seconds(Duration.between(started, Instant.now())));
 
@@ -242,7 +258,7 @@ class FaultSuiteTest {
         Set<String> expected = alertingElements(fixture);
         SoftAssertions soft = new SoftAssertions();
         soft.assertThat(outcomes.stream().filter(ItemPusher.Pushed::mustScore).count())
-                .as("the push API accepted risk-moving items through the faults").isGreaterThanOrEqualTo(plan.totalItems() / 2);
+                .as("the push API accepted risk-moving items through the faults").isGreaterThanOrEqualTo(outcomes.size() / 2);
         soft.assertThat(lost).as("accepted items never scored").isEmpty();
         soft.assertThat(expected).as("some elements reached HIGH, so alerts were due").isNotEmpty();
         soft.assertThat(missing(expected, webhooks)).as("alerting elements never announced by webhook").isEmpty();
@@ -250,7 +266,9 @@ class FaultSuiteTest {
         soft.assertThat(webhooks.duplicatesUnderDifferentIds()).as("webhook announcements under two different ids").isEmpty();
         soft.assertThat(mails.duplicatesUnderDifferentIds()).as("email announcements under two different ids").isEmpty();
         soft.assertThat(webhooks.badSignatures()).as("webhook calls whose signature does not verify").isZero();
-        soft.assertThat(stall).as("another subscription's webhook while one receiver stalls").isLessThanOrEqualTo(plan.stallBound());
+        if (stall != null) {
+            soft.assertThat(stall).as("another subscription's webhook while one receiver stalls").isLessThanOrEqualTo(plan.stallBound());
+        }
         soft.assertThat(readiness(fixture)).as("readiness of every service at the end").allSatisfy((s, ready) -> assertThat(ready).isTrue());
         soft.assertAll();
     }
