@@ -151,11 +151,6 @@ public final class LocalStack {
         launch(launches.get(name));
     }
 
-    /** Whether the named service's process is running. */
-    boolean serviceAlive(String name) {
-        return service(name).isAlive();
-    }
-
     /** Stops the broker (SIGTERM, as a rolling restart would) and starts it again on the same log directory. */
     void restartBroker() throws IOException, InterruptedException {
         progress.step("restarting the Kafka broker");

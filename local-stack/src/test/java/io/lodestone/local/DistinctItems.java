@@ -10,9 +10,9 @@ import java.util.Random;
 
 /**
  * Supply-tightening news items that each tell a different story about one element: different
- * companies, places, numbers and wording, so that deduplication (shared 3-shingles, or shared
- * salient words with the same facts) keeps every one as its own event. Seeded, so a run can be
- * repeated item for item.
+ * companies, places, numbers and wording, so that deduplication (shared 3-shingles, or a third of
+ * the salient words shared with the same facts) keeps every one as its own event, even with dozens
+ * of items about the same element. Seeded, so a run can be repeated item for item.
  */
 final class DistinctItems {
 
@@ -63,11 +63,18 @@ final class DistinctItems {
         return item;
     }
 
-    /** Two sentences whose names and figures appear in no other item. */
+    /**
+     * Sentences made of names and figures that appear in no other item, joined by words too short
+     * to count as salient: about thirty salient words of its own against a dozen shared with the
+     * other items of its template, so no two items share a third of their salient words.
+     */
     private String uniqueDetail() {
-        return "Traders " + name(3) + " and " + name(3) + " of " + name(2) + "ville quoted " + random.nextInt(10_000)
-                + " units at the " + name(3) + " terminal. Broker " + name(3) + " reported " + random.nextInt(1_000_000)
-                + " in the " + name(2) + "sk warehouse ledger.";
+        StringBuilder detail = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            detail.append(name(3)).append(' ').append(name(2)).append(" of ").append(name(3)).append(" put ")
+                    .append(random.nextInt(1_000_000)).append(" at ").append(name(3)).append(". ");
+        }
+        return detail.toString().strip();
     }
 
     private String name(int syllables) {
