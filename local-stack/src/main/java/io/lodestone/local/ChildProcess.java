@@ -102,6 +102,26 @@ final class ChildProcess {
         }
     }
 
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * Ends the process at once, without a chance to clean up (SIGKILL on Linux): what a crash, an
+     * out-of-memory kill or a pulled plug looks like to the rest of the system.
+     */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " did not die within 20 s of SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing " + name, e);
+        }
+    }
+
     void stop() {
         if (!process.isAlive()) {
             return;

@@ -41,6 +41,7 @@ final class Database {
         }
     }
 
+    /** Stops the server; {@link #start()} brings it back on the same data folder and port. */
     void stop() {
         if (postgres != null) {
             try {
@@ -48,6 +49,7 @@ final class Database {
             } catch (IOException e) {
                 System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
             }
+            postgres = null;
         }
     }
 }

@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -28,6 +30,11 @@ public final class LocalStack {
     private final Database database;
     private final MailCatcher mail;
     private final List<ChildProcess> services = new ArrayList<>();
+    private final Map<String, ServiceLaunch> launches = new LinkedHashMap<>();
+
+    /** How a service was started, so it can be started again the same way after a crash. */
+    private record ServiceLaunch(String name, int port, Map<String, String> extraEnv) {
+    }
 
     LocalStack(StackSettings settings) {
         this.settings = settings;
@@ -98,25 +105,93 @@ public final class LocalStack {
     }
 
     private void startService(String name, int port, Map<String, String> extraEnv) throws IOException {
-        Path jar = settings.jar(name);
+        ServiceLaunch launch = new ServiceLaunch(name, port, Map.copyOf(extraEnv));
+        launches.put(name, launch);
+        launch(launch);
+    }
+
+    private void launch(ServiceLaunch launch) throws IOException {
+        Path jar = settings.jar(launch.name());
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing; build it with ./mvnw -B -DskipTests package");
         }
-        progress.step("starting " + name + " on port " + port);
+        progress.step("starting " + launch.name() + " on port " + launch.port());
         List<String> command = List.of(ChildProcess.java(), "-Xmx384m", "-jar", jar.toString());
         Map<String, String> env = new HashMap<>(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap(),
                 "LODESTONE_API_TOKEN", settings.token(),
-                "SERVER_PORT", String.valueOf(port)));
+                "SERVER_PORT", String.valueOf(launch.port())));
         env.putAll(settings.serviceEnv());
-        env.putAll(extraEnv);
-        ChildProcess service = ChildProcess.start(name, command, env, settings.dataDir().resolve("logs").resolve(name + ".log"));
-        services.add(service);
-        service.awaitHttpReady(port, Duration.ofSeconds(180));
+        env.putAll(launch.extraEnv());
+        ChildProcess service = ChildProcess.start(launch.name(), command, env,
+                settings.dataDir().resolve("logs").resolve(launch.name() + ".log"));
+        synchronized (this) {
+            services.add(service);
+        }
+        service.awaitHttpReady(launch.port(), Duration.ofSeconds(180));
+    }
+
+    // Fault hooks: what the fault suite does to a running stack. Each one acts on a single named
+    // part and leaves the rest running, so the suite can watch how the others cope.
+
+    /** Kills one service with SIGKILL: no shutdown hook, no flush, no offset commit. */
+    void killService(String name) {
+        service(name).kill();
+    }
+
+    /** Starts a killed (or stopped) service again with exactly the settings it first had, and waits until it is ready. */
+    void restartService(String name) throws IOException {
+        ChildProcess old = service(name);
+        if (old.isAlive()) {
+            old.stop();
+        }
+        synchronized (this) {
+            services.remove(old);
+        }
+        launch(launches.get(name));
+    }
+
+    /** Stops the broker (SIGTERM, as a rolling restart would) and starts it again on the same log directory. */
+    void restartBroker() throws IOException, InterruptedException {
+        progress.step("restarting the Kafka broker");
+        kafka.stop();
+        kafka.start();
+    }
+
+    /** Shuts PostgreSQL down (connections are cut) until {@link #startDatabase()}. */
+    void stopDatabase() {
+        progress.step("stopping PostgreSQL");
+        database.stop();
+    }
+
+    void startDatabase() throws IOException, SQLException {
+        progress.step("starting PostgreSQL again");
+        database.start();
+    }
+
+    /** Takes the SMTP server down (connections are refused) until {@link #startSmtp()}. */
+    void stopSmtp() {
+        progress.step("stopping the SMTP catcher");
+        mail.stopSmtp();
+    }
+
+    void startSmtp() {
+        progress.step("starting the SMTP catcher again");
+        mail.startSmtp();
+    }
+
+    /** The folder where every caught mail is saved as an {@code .eml} file. */
+    Path mailFolder() {
+        return mail.folder();
+    }
+
+    private synchronized ChildProcess service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).reduce((first, later) -> later)
+                .orElseThrow(() -> new IllegalArgumentException("no service named " + name + "; known: " + launches.keySet()));
     }
 
     /** The broker and the services, in start order, for measuring them. */
-    List<ChildProcess> processes() {
+    synchronized List<ChildProcess> processes() {
         List<ChildProcess> all = new ArrayList<>();
         all.add(kafka.process());
         all.addAll(services);

@@ -35,6 +35,7 @@ final class MailCatcher {
     private HttpServer web;
     private ScheduledExecutorService saver;
     private int saved;
+    private int named;
 
     MailCatcher(StackSettings settings) {
         this.settings = settings;
@@ -47,8 +48,7 @@ final class MailCatcher {
 
     void start() throws IOException {
         Files.createDirectories(folder);
-        smtp = new GreenMail(new ServerSetup(settings.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        startSmtp();
         saver = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "mail-saver");
             thread.setDaemon(true);
@@ -60,10 +60,29 @@ final class MailCatcher {
         web.start();
     }
 
+    /** Starts (or starts again) the SMTP server; mail caught before a stop stays saved. */
+    synchronized void startSmtp() {
+        smtp = new GreenMail(new ServerSetup(settings.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        saved = 0;
+    }
+
+    /** Stops the SMTP server only, after saving what it caught; the web page stays up. */
+    synchronized void stopSmtp() {
+        if (smtp != null) {
+            saveNew();
+            smtp.stop();
+            smtp = null;
+        }
+    }
+
     private synchronized void saveNew() {
+        if (smtp == null) {
+            return;
+        }
         MimeMessage[] received = smtp.getReceivedMessages();
         for (; saved < received.length; saved++) {
-            String name = DateTimeFormatter.ISO_INSTANT.format(Instant.now()).replace(':', '-') + "-" + saved + ".eml";
+            String name = DateTimeFormatter.ISO_INSTANT.format(Instant.now()).replace(':', '-') + "-" + named++ + ".eml";
             try (OutputStream out = Files.newOutputStream(folder.resolve(name))) {
                 received[saved].writeTo(out);
             } catch (IOException | MessagingException e) {
@@ -133,8 +152,6 @@ final class MailCatcher {
         if (web != null) {
             web.stop(0);
         }
-        if (smtp != null) {
-            smtp.stop();
-        }
+        stopSmtp();
     }
 }

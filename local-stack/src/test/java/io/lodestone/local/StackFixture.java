@@ -59,6 +59,23 @@ final class StackFixture implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri(port, path)).GET());
     }
 
+    /** Whether the service on {@code port} answers its readiness probe with 200. */
+    boolean ready(int port) {
+        return ChildProcess.httpOk(uri(port, "/actuator/health/readiness").toString());
+    }
+
+    /** Sends a request exactly as built: no token added, whatever the path looks like. */
+    HttpResponse<String> raw(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError(request.method() + " " + request.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** The Prometheus scrape of all three services, concatenated. */
     String scrape() {
         StringBuilder all = new StringBuilder();
@@ -80,7 +97,7 @@ final class StackFixture implements AutoCloseable {
         }
     }
 
-    private static URI uri(int port, String path) {
+    static URI uri(int port, String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
