@@ -97,7 +97,8 @@ public final class LocalStack {
                 "SMTP_HOST", "127.0.0.1",
                 "SMTP_PORT", String.valueOf(settings.smtpPort()),
                 // Webhook and Slack URLs may point at this machine: handy for trying receivers locally.
-                "LODESTONE_ALERT_EGRESS_ALLOWED_CIDRS", "127.0.0.0/8"));
+                "LODESTONE_ALERT_EGRESS_ALLOWED_CIDRS", "127.0.0.0/8",
+                "LODESTONE_ALERT_SECRET_KEYS", LocalSecretKeys.loadOrCreate(settings.dataDir())));
         progress.step("all services are ready");
         if (settings.demo()) {
             progress.step(new Demo(settings).run());
