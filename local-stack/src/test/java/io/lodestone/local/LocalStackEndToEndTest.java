@@ -100,7 +100,8 @@ class LocalStackEndToEndTest {
                 "publishedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
         HttpResponse<String> pushed = stack.post(settings.ingestPort(), "/api/v1/items", item);
         assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(200);
-        assertThat(JSON.readTree(pushed.body()).get("status").asString()).isEqualTo("PUBLISHED");
+        // Accepted once the story stage holds it durably; the stage publishes the story's event.
+        assertThat(JSON.readTree(pushed.body()).get("status").asString()).isEqualTo("ACCEPTED");
 
         RecordedRequest call = RECEIVER.awaitRequests(1, Duration.ofSeconds(120)).get(0);
         assertThat(verifies(call)).as("Standard Webhooks signature verifies with the subscription's secret").isTrue();
@@ -115,8 +116,12 @@ class LocalStackEndToEndTest {
         JsonNode risk = JSON.readTree(stack.get(settings.scoringPort(), "/api/v1/risk/Dy").body());
         assertThat(risk.path("summary").path("level").asString()).isIn("HIGH", "SEVERE");
 
+        // The same item again is accepted as the same event, which the story stage recognises as
+        // a repeat: nothing new is published, so no second webhook call.
         HttpResponse<String> again = stack.post(settings.ingestPort(), "/api/v1/items", item);
-        assertThat(JSON.readTree(again.body()).get("status").asString()).isEqualTo("DUPLICATE");
+        assertThat(JSON.readTree(again.body()).get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(JSON.readTree(again.body()).path("event").path("eventId").asString())
+                .isEqualTo(JSON.readTree(pushed.body()).path("event").path("eventId").asString());
         await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(15))
                 .until(() -> RECEIVER.requests().size() == 1);
 
