@@ -8,6 +8,7 @@ import io.lodestone.events.ElementRiskChanged;
 import io.lodestone.events.RiskLevel;
 import io.lodestone.testsupport.KafkaTestClient;
 import io.lodestone.testsupport.RecordingHttpServer;
+import io.lodestone.testsupport.StallingHttpServer;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;

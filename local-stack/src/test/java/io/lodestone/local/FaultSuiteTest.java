@@ -7,6 +7,7 @@ import io.lodestone.events.Element;
 import io.lodestone.events.Elements;
 import io.lodestone.local.FaultPlan.Scenario;
 import io.lodestone.testsupport.RecordingHttpServer;
+import io.lodestone.testsupport.StallingHttpServer;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -183,7 +184,7 @@ class FaultSuiteTest {
             pusher.push(batch, plan.gap()).get(5, TimeUnit.MINUTES);
             await().atMost(Duration.ofMinutes(2)).until(() -> !alertingElements(fixture).isEmpty());
         }
-        try (StallingReceiver stalling = new StallingReceiver()) {
+        try (StallingHttpServer stalling = StallingHttpServer.start()) {
             createSubscription(fixture, "faults: stalling receiver", stalling.uri("/stall").toString(), null, "PT0S");
             await().atMost(Duration.ofMinutes(1)).until(() -> stalling.stalled() >= 1);
             Instant created = Instant.now();

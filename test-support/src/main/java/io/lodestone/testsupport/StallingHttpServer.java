@@ -1,4 +1,4 @@
-package io.lodestone.local;
+package io.lodestone.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,30 +12,39 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A webhook receiver that misbehaves in the worst way for a sender: it reads the request, answers
- * the status line and headers at once (promising a body), and then sends nothing more and never
- * closes the connection. A sender that waits for the body without an overall deadline waits
- * forever.
+ * A webhook receiver on loopback that misbehaves in the worst way for a sender: it reads the
+ * request, answers the status line and headers at once (promising a body), and then sends nothing
+ * more and never closes the connection. A sender that waits for the body without an overall
+ * deadline waits forever.
  */
-final class StallingReceiver implements AutoCloseable {
+public final class StallingHttpServer implements AutoCloseable {
 
     private final ServerSocket server;
     private final List<Socket> held = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
-    StallingReceiver() throws IOException {
+    private StallingHttpServer() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         acceptor = new Thread(this::acceptForever, "stalling-receiver");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    URI uri(String path) {
+    /** Starts a receiver on a free loopback port. */
+    public static StallingHttpServer start() {
+        try {
+            return new StallingHttpServer();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot open a loopback port", e);
+        }
+    }
+
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.getLocalPort() + path);
     }
 
     /** Connections that got headers and are being held. */
-    int stalled() {
+    public int stalled() {
         return held.size();
     }
 
