@@ -67,7 +67,7 @@ public class HttpDelivery implements DisposableBean {
         try {
             return http.execute(request, deadline, HttpDelivery::outcome);
         } catch (EgressRefusedException e) {
-            return new SendOutcome.Refused("destination refused: resolves to " + e.getMessage());
+            return new SendOutcome.Refused("destination refused: " + e.getMessage());
         } catch (UnknownHostException e) {
             return new SendOutcome.Unreachable("host " + uri.getHost() + " does not resolve");
         } catch (IOException e) {

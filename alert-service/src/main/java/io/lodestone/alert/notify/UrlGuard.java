@@ -50,7 +50,7 @@ public class UrlGuard {
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
         } catch (EgressRefusedException e) {
-            return Optional.of("resolves to " + e.getMessage());
+            return Optional.of("resolves to a refused address: " + e.getMessage());
         } catch (UnknownHostException e) {
             return Optional.empty();
         }
