@@ -1,5 +1,5 @@
 # Regenerates supply-events-2023-2025.jsonl. Titles are written for Lodestone, summarising the
-# public timeline in /work/shared/DOMAIN.md; every line is a SupplyEventDetected (schema v1).
+# public 2023-2025 timeline of export controls; every line is a SupplyEventDetected (schema v1).
 import json
 
 EVENTS = [

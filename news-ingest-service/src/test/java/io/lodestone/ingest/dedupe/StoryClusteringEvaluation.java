@@ -290,7 +290,7 @@ class StoryClusteringEvaluation {
         if (configured != null) {
             return Path.of(configured);
         }
-        for (Path candidate : List.of(Path.of("..", "..", "realset"), Path.of("..", "realset"), Path.of("/work/realset"))) {
+        for (Path candidate : List.of(Path.of("..", "..", "realset"), Path.of("..", "realset"))) {
             if (Files.isDirectory(candidate)) {
                 return candidate;
             }
