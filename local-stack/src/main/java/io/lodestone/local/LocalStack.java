@@ -32,8 +32,11 @@ public final class LocalStack {
     private final List<ChildProcess> services = new ArrayList<>();
     private final Map<String, ServiceLaunch> launches = new LinkedHashMap<>();
 
-    /** How a service was started, so it can be started again the same way after a crash. */
-    private record ServiceLaunch(String name, int port, Map<String, String> extraEnv) {
+    /**
+     * How a service instance was started, so it can be started again the same way after a crash.
+     * {@code name} tells instances apart (logs, fault hooks); {@code service} names the jar.
+     */
+    private record ServiceLaunch(String name, String service, int port, Map<String, String> extraEnv) {
     }
 
     LocalStack(StackSettings settings) {
@@ -87,7 +90,8 @@ public final class LocalStack {
         database.start();
         progress.step("starting the mail catcher (SMTP " + settings.smtpPort() + ", web " + settings.mailWebPort() + ")");
         mail.start();
-        startService("news-ingest-service", settings.ingestPort(), Map.of());
+        startService("news-ingest-service", settings.ingestPort(),
+                Map.of("INGEST_STATE_DIR", settings.dataDir().resolve("ingest-state").toString()));
         startService("risk-scoring-service", settings.scoringPort(),
                 Map.of("RISK_STATE_DIR", settings.dataDir().resolve("scoring-state").toString()));
         startService("alert-service", settings.alertPort(), Map.of(
@@ -106,13 +110,34 @@ public final class LocalStack {
     }
 
     private void startService(String name, int port, Map<String, String> extraEnv) throws IOException {
-        ServiceLaunch launch = new ServiceLaunch(name, port, Map.copyOf(extraEnv));
+        ServiceLaunch launch = new ServiceLaunch(name, name, port, Map.copyOf(extraEnv));
         launches.put(name, launch);
         launch(launch);
     }
 
+    /**
+     * Starts one more instance of a running service, as a second replica would run: same settings
+     * and broker, its own port, and its own state folders (a replica never shares local state).
+     *
+     * @return the name of the new instance, for the fault hooks ({@code service#2}, …)
+     */
+    String startReplica(String service, int port) throws IOException {
+        ServiceLaunch first = launches.get(service);
+        if (first == null) {
+            throw new IllegalArgumentException("no service named " + service + "; known: " + launches.keySet());
+        }
+        long instances = launches.values().stream().filter(l -> l.service().equals(service)).count();
+        String name = service + "#" + (instances + 1);
+        Map<String, String> env = new HashMap<>(first.extraEnv());
+        env.replaceAll((key, value) -> key.endsWith("_STATE_DIR") ? value + "-" + (instances + 1) : value);
+        ServiceLaunch launch = new ServiceLaunch(name, service, port, Map.copyOf(env));
+        launches.put(name, launch);
+        launch(launch);
+        return name;
+    }
+
     private void launch(ServiceLaunch launch) throws IOException {
-        Path jar = settings.jar(launch.name());
+        Path jar = settings.jar(launch.service());
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing; build it with ./mvnw -B -DskipTests package");
         }
@@ -125,7 +150,7 @@ public final class LocalStack {
         env.putAll(settings.serviceEnv());
         env.putAll(launch.extraEnv());
         ChildProcess service = ChildProcess.start(launch.name(), command, env,
-                settings.dataDir().resolve("logs").resolve(launch.name() + ".log"));
+                settings.dataDir().resolve("logs").resolve(launch.name().replace('#', '-') + ".log"));
         synchronized (this) {
             services.add(service);
         }

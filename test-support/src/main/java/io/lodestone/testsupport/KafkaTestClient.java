@@ -129,6 +129,26 @@ public final class KafkaTestClient implements AutoCloseable {
         return readUntil(topic, records -> records.size() >= count, timeout);
     }
 
+    /**
+     * Reads the topic from the beginning until no new record has arrived for {@code quiet}: what the
+     * topic holds once its writers are done, for asserting that nothing more was written.
+     */
+    public List<ConsumerRecord<String, String>> readAll(String topic, Duration quiet) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = newConsumer()) {
+            consumer.subscribe(List.of(topic));
+            Instant lastArrival = Instant.now();
+            while (Instant.now().isBefore(lastArrival.plus(quiet))) {
+                var polled = consumer.poll(Duration.ofMillis(200));
+                if (!polled.isEmpty()) {
+                    polled.forEach(records::add);
+                    lastArrival = Instant.now();
+                }
+            }
+        }
+        return records;
+    }
+
     private KafkaConsumer<String, String> newConsumer() {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
