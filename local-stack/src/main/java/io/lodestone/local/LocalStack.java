@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Starts the whole system on this machine, in order — broker, topics, database, mail catcher,
- * then the three services — prints where everything is, and on Ctrl-C stops it all in reverse.
+ * Starts the whole system on this machine — broker, topics, database, mail catcher, then the three
+ * services together — prints where everything is, and on Ctrl-C stops it all in reverse.
  * Anything that fails to start stops what was started and says what to look at.
  */
 public final class LocalStack {
@@ -31,6 +31,9 @@ public final class LocalStack {
     private final MailCatcher mail;
     private final List<ChildProcess> services = new ArrayList<>();
     private final Map<String, ServiceLaunch> launches = new LinkedHashMap<>();
+
+    /** How long a service may take from process start to ready (a loaded 2-core machine is slow). */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     /**
      * How a service instance was started, so it can be started again the same way after a crash.
@@ -90,29 +93,44 @@ public final class LocalStack {
         database.start();
         progress.step("starting the mail catcher (SMTP " + settings.smtpPort() + ", web " + settings.mailWebPort() + ")");
         mail.start();
-        startService("news-ingest-service", settings.ingestPort(),
-                Map.of("INGEST_STATE_DIR", settings.dataDir().resolve("ingest-state").toString()));
-        startService("risk-scoring-service", settings.scoringPort(),
-                Map.of("RISK_STATE_DIR", settings.dataDir().resolve("scoring-state").toString()));
-        startService("alert-service", settings.alertPort(), Map.of(
-                "DATABASE_URL", settings.jdbcUrl(),
-                "DATABASE_USER", "postgres",
-                "DATABASE_PASSWORD", "postgres",
-                "SMTP_HOST", "127.0.0.1",
-                "SMTP_PORT", String.valueOf(settings.smtpPort()),
-                // Webhook and Slack URLs may point at this machine: handy for trying receivers locally.
-                "LODESTONE_ALERT_EGRESS_ALLOWED_CIDRS", "127.0.0.0/8",
-                "LODESTONE_ALERT_SECRET_KEYS", LocalSecretKeys.loadOrCreate(settings.dataDir())));
+        // The services depend on the broker and the database, not on each other: start them together.
+        startServices(List.of(
+                launchOf("news-ingest-service", settings.ingestPort(),
+                        Map.of("INGEST_STATE_DIR", settings.dataDir().resolve("ingest-state").toString())),
+                launchOf("risk-scoring-service", settings.scoringPort(),
+                        Map.of("RISK_STATE_DIR", settings.dataDir().resolve("scoring-state").toString())),
+                launchOf("alert-service", settings.alertPort(), Map.of(
+                        "DATABASE_URL", settings.jdbcUrl(),
+                        "DATABASE_USER", "postgres",
+                        "DATABASE_PASSWORD", "postgres",
+                        "SMTP_HOST", "127.0.0.1",
+                        "SMTP_PORT", String.valueOf(settings.smtpPort()),
+                        // Webhook and Slack URLs may point at this machine: handy for trying receivers locally.
+                        "LODESTONE_ALERT_EGRESS_ALLOWED_CIDRS", "127.0.0.0/8",
+                        "LODESTONE_ALERT_SECRET_KEYS", LocalSecretKeys.loadOrCreate(settings.dataDir())))));
         progress.step("all services are ready");
         if (settings.demo()) {
             progress.step(new Demo(settings).run());
         }
     }
 
-    private void startService(String name, int port, Map<String, String> extraEnv) throws IOException {
-        ServiceLaunch launch = new ServiceLaunch(name, name, port, Map.copyOf(extraEnv));
-        launches.put(name, launch);
-        launch(launch);
+    private static ServiceLaunch launchOf(String name, int port, Map<String, String> extraEnv) {
+        return new ServiceLaunch(name, name, port, Map.copyOf(extraEnv));
+    }
+
+    /** Starts every service at once and waits until all of them are ready. */
+    private void startServices(List<ServiceLaunch> all) throws IOException {
+        long started = System.nanoTime();
+        Map<ServiceLaunch, ChildProcess> running = new LinkedHashMap<>();
+        for (ServiceLaunch launch : all) {
+            launches.put(launch.name(), launch);
+            running.put(launch, spawn(launch));
+        }
+        for (Map.Entry<ServiceLaunch, ChildProcess> service : running.entrySet()) {
+            service.getValue().awaitHttpReady(service.getKey().port(), READY_TIMEOUT);
+            progress.step(service.getKey().name() + " is ready ("
+                    + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s after the services were started)");
+        }
     }
 
     /**
@@ -137,6 +155,10 @@ public final class LocalStack {
     }
 
     private void launch(ServiceLaunch launch) throws IOException {
+        spawn(launch).awaitHttpReady(launch.port(), READY_TIMEOUT);
+    }
+
+    private ChildProcess spawn(ServiceLaunch launch) throws IOException {
         Path jar = settings.jar(launch.service());
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing; build it with ./mvnw -B -DskipTests package");
@@ -154,7 +176,7 @@ public final class LocalStack {
         synchronized (this) {
             services.add(service);
         }
-        service.awaitHttpReady(launch.port(), Duration.ofSeconds(180));
+        return service;
     }
 
     // Fault hooks: what the fault suite does to a running stack. Each one acts on a single named
