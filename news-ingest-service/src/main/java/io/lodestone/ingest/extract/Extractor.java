@@ -97,8 +97,9 @@ public final class Extractor {
         String language = LanguageDetector.language(item.language(), document.title, document.text);
 
         List<Mention> mentions = withoutCompanyNames(document, elements.find(document));
-        List<ClauseContext.Region> regions = clauses.mark(document, published, item.publishedAt() != null, mentions);
         List<Hit> triggers = classifier.hits(document);
+        List<ClauseContext.Region> regions = withoutNegationsIn(
+                clauses.mark(document, published, item.publishedAt() != null, mentions), triggers);
         Classification classification = classifier.classify(document, triggers, regions);
         Subjects subjects = Subjects.choose(document, mentions, regions, triggers);
         boolean explainer = Explainers.isExplainer(document, explainerTitles, explainerTexts, outlookWords);
@@ -155,6 +156,15 @@ public final class Extractor {
         boolean[] found = {false};
         rules.matches(document, true, (rule, sentence, start, end) -> found[0] |= sentence.rank() <= 1);
         return found[0];
+    }
+
+    /**
+     * The regions without the negations an event cue begins with: "did not export", "no longer
+     * ships" say what the negation means, so neither the cue nor the elements after it are negated.
+     */
+    private static List<ClauseContext.Region> withoutNegationsIn(List<ClauseContext.Region> regions, List<Hit> cues) {
+        return regions.stream().filter(region -> region.scope() != ClauseContext.Scope.NEGATED || cues.stream()
+                .noneMatch(cue -> cue.field() == region.field() && cue.start() == region.start())).toList();
     }
 
     private List<Mention> withoutCompanyNames(Document document, List<Mention> mentions) {

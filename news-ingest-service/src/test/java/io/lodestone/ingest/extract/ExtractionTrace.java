@@ -26,7 +26,7 @@ public final class ExtractionTrace {
         Extractor extractor = new Extractor();
         List<NewsItem> items = new ArrayList<>();
         RealSet.textDirectory().ifPresent(dir -> RealSet.load(dir).stream()
-                .filter(l -> l.split() == RealSet.Split.TUNE).forEach(l -> items.add(l.item())));
+                .filter(l -> l.split() != RealSet.Split.HELD_OUT).forEach(l -> items.add(l.item())));
         FailureClassFixturesTest.fixtures().forEach(a -> items.add((NewsItem) a.get()[3]));
         boolean fromStdin = List.of(args).contains("-");
         if (fromStdin) {

@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The real-reporting development set: labels committed under {@code src/test/resources/realset/}
  * ({@code labels-en.jsonl}, {@code labels-zh.jsonl}: facts and labels, no text), joined by id with
- * the texts kept outside the repository ({@code items-en.jsonl}, {@code items-zh.jsonl} in the
+ * the texts kept outside the repository ({@code items-en.jsonl}, {@code items-zh.jsonl} and the second
+ * collection's {@code items-second-en.jsonl}, {@code items-second-zh.jsonl} in the
  * directory named by the system property {@code lodestone.realset.dir}, the environment variable
  * {@code LODESTONE_REALSET_DIR}, or {@code ../realset} next to the checkout). While a labels file is
  * not committed yet, the gold of the text file itself is used.
@@ -33,9 +34,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class RealSet {
 
-    static final List<String> FILES = List.of("en", "zh");
+    static final List<String> FILES = List.of("en", "zh", "second-en", "second-zh");
 
-    enum Split { TUNE, HELD_OUT }
+    /**
+     * {@code TUNE} and {@code HELD_OUT} split the first collection; {@code SECOND} is a second
+     * collection gathered after the rules were tuned on the first, scored once as it came and used
+     * for tuning since (never held out).
+     */
+    enum Split { TUNE, HELD_OUT, SECOND }
 
     record Gold(boolean relevant, String eventType, String direction, Set<String> elements, Set<String> groups,
                 String cluster, String noiseKind, Set<Integer> failureClasses) {
@@ -72,7 +78,9 @@ final class RealSet {
             for (Map.Entry<String, JsonNode> entry : labels.entrySet()) {
                 JsonNode text = texts.get(entry.getKey());
                 if (text != null) {
-                    items.add(labelled(entry.getValue(), text));
+                    Labelled labelled = labelled(entry.getValue(), text);
+                    items.add(name.startsWith("second") ? new Labelled(labelled.item(), labelled.language(),
+                            labelled.gold(), Split.SECOND) : labelled);
                 }
             }
         }

@@ -72,9 +72,14 @@ public class RealSetEvaluationTest {
         report.add("real set in " + texts + ": " + items.size() + " items");
         scores.forEach((split, score) -> report.addAll(score.report(split.name().toLowerCase().replace('_', '-'))));
         Files.write(Path.of("target", "realset-report.txt"), report, StandardCharsets.UTF_8);
-        RealSetScore tune = scores.get(RealSet.Split.TUNE);
-        Files.write(Path.of("target", "realset-tune-mistakes.txt"), tune == null ? List.of() : tune.mistakes(),
-                StandardCharsets.UTF_8);
+        // the items rules may be developed on: the tuning split and the second collection
+        List<String> mistakes = new ArrayList<>();
+        for (RealSet.Split split : List.of(RealSet.Split.TUNE, RealSet.Split.SECOND)) {
+            if (scores.containsKey(split)) {
+                mistakes.addAll(scores.get(split).mistakes());
+            }
+        }
+        Files.write(Path.of("target", "realset-tune-mistakes.txt"), mistakes, StandardCharsets.UTF_8);
         return report;
     }
 
