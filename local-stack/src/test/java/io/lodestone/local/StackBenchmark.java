@@ -39,6 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       the time from the push API's answer to the signed webhook call naming that element.</li>
  *   <li>Sustained throughput: items pushed at a fixed rate; how fast each service gets through them
  *       (its consumer's records consumed, until its lag is back to zero).</li>
+ *   <li>Bulk import: a file of 2 KB items through the {@code import} command, and how long the
+ *       services need to drain what it published.</li>
  *   <li>Resident memory of the broker and each service afterwards.</li>
  *   <li>Kafka's ProducerPerformance and ConsumerPerformance on a scratch topic of the same broker.</li>
  * </ol>
@@ -49,6 +51,7 @@ class StackBenchmark {
     private static final int RATE = Integer.getInteger("benchmark.rate", 20);
     private static final int ITEMS = Integer.getInteger("benchmark.items", 600);
     private static final int PERF_RECORDS = Integer.getInteger("benchmark.perfRecords", 200_000);
+    private static final int IMPORT_ITEMS = Integer.getInteger("benchmark.importItems", 20_000);
 
     @Test
     void benchmarkTheStack() throws Exception {
@@ -60,6 +63,7 @@ class StackBenchmark {
              StackFixture stack = StackFixture.start(Map.of())) {
             endToEndLatency(stack, receiver, report);
             sustainedThroughput(stack, report);
+            bulkImport(stack, report);
             for (ChildProcess process : stack.stack.processes()) {
                 report.put("resident memory, " + process.name(), process.residentKib() / 1024 + " MiB");
             }
@@ -151,6 +155,58 @@ class StackBenchmark {
                         Math.round(total - consumedBefore.getOrDefault(application, 0.0)), drainSeconds)));
     }
 
+    private static void bulkImport(StackFixture stack, Map<String, String> report) throws Exception {
+        Random random = new Random(7);
+        List<Element> elements = Elements.all();
+        String[] events = {"bans exports of", "halts output of", "cuts the mining quota for", "opens a refinery for",
+            "raises the price of", "suspends licences for"};
+        Path file = Files.createTempFile("import-benchmark", ".jsonl");
+        Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(300));
+        long bytes = 0;
+        try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < IMPORT_ITEMS; i++) {
+                Element element = elements.get(random.nextInt(elements.size()));
+                String title = "Producer " + (1000 + random.nextInt(9000)) + " " + events[random.nextInt(events.length)]
+                        + " " + element.name() + " in region " + random.nextInt(5000);
+                String line = JSON.writeValueAsString(Map.of("id", "import-" + i, "title", title,
+                        "text", title + ". " + filler(random, 280), "url", "https://import.example/" + i,
+                        "publishedAt", base.plusSeconds(i * 1300L).toString()));
+                out.write(line);
+                out.write('\n');
+                bytes += line.length() + 1;
+            }
+        }
+        Map<String, Double> consumedBefore = consumed(stack.scrape());
+        Instant start = Instant.now();
+        ProcessBuilder command = new ProcessBuilder(ChildProcess.java(), "-jar",
+                stack.settings.jar("news-ingest-service").toString(), "import", file.toString())
+                .redirectErrorStream(true).redirectOutput(stack.settings.dataDir().resolve("logs/import.log").toFile());
+        command.environment().putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", stack.settings.kafkaBootstrap(),
+                "LODESTONE_API_TOKEN", StackFixture.TOKEN,
+                "INGEST_STATE_DIR", stack.settings.dataDir().resolve("import-state").toString()));
+        Process importing = command.start();
+        assertThat(importing.waitFor(600, TimeUnit.SECONDS)).as("import finished").isTrue();
+        double importSeconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        String log = Files.readString(stack.settings.dataDir().resolve("logs/import.log"));
+        Matcher summary = Pattern.compile("imported \\d+ line\\(s\\): [^\\n]*").matcher(log);
+        report.put("bulk import, items", String.format("%,d items of %.1f KB on average", IMPORT_ITEMS,
+                bytes / 1024.0 / IMPORT_ITEMS));
+        report.put("bulk import, command wall time (JVM start included)", String.format("%.1f s = %.0f items/s",
+                importSeconds, IMPORT_ITEMS / importSeconds));
+        report.put("bulk import, its summary", summary.find() ? summary.group() : "exit " + importing.exitValue());
+        Instant importEnded = Instant.now();
+        Instant deadline = importEnded.plusSeconds(300);
+        sleep(2000);
+        while (Instant.now().isBefore(deadline) && maxLag(stack.scrape()) > 0) {
+            sleep(500);
+        }
+        report.put("bulk import, services drained after the import ended",
+                String.format("%.1f s", Duration.between(importEnded, Instant.now()).toMillis() / 1000.0));
+        Map<String, Double> consumedAfter = consumed(stack.scrape());
+        consumedAfter.forEach((application, total) -> report.put("bulk import, records consumed, " + application,
+                String.valueOf(Math.round(total - consumedBefore.getOrDefault(application, 0.0)))));
+    }
+
     private static void kafkaPerfTools(StackSettings settings, Map<String, String> report) throws Exception {
         String classpath = settings.libDir().resolve("*").toString();
         String producer = run(List.of(ChildProcess.java(), "-cp", classpath, "org.apache.kafka.tools.ProducerPerformance",
@@ -172,11 +228,25 @@ class StackBenchmark {
             + "capacity output workforce energy furnace kiln grid storage vessel customs licence invoice buyer seller "
             + "market index forecast margin demand budget yield").split(" ");
 
-    /** Random words, so generated items do not read as the same story. */
+    private static final String[] SYLLABLES = "ka lo mi ren tas vol pur dex sin gor ba hel qui zan mor tep lur vin osk ral"
+            .split(" ");
+
+    /**
+     * Random words, so generated items do not read as the same story: every third word is a made-up
+     * name from about 8,000, the others plain business words. With only common words, the story
+     * stage would rightly link items of one element and type within a week as one story.
+     */
     private static String filler(Random random, int words) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < words; i++) {
-            text.append(WORDS[random.nextInt(WORDS.length)]).append(i % 9 == 8 ? ". " : " ");
+            if (i % 3 == 0) {
+                for (int s = 0; s < 3; s++) {
+                    text.append(SYLLABLES[random.nextInt(SYLLABLES.length)]);
+                }
+            } else {
+                text.append(WORDS[random.nextInt(WORDS.length)]);
+            }
+            text.append(i % 9 == 8 ? ". " : " ");
         }
         return text.toString().strip();
     }

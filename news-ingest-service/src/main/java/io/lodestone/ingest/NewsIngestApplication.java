@@ -45,7 +45,8 @@ public class NewsIngestApplication {
              BufferedReader lines = file == null
                      ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
                      : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
-            return context.getBean(BulkImport.class).run(lines, System.out).exitCode();
+            return context.getBean(BulkImport.class).run(lines, System.out, file == null ? -1 : Files.size(Path.of(file)))
+                    .exitCode();
         }
     }
 }

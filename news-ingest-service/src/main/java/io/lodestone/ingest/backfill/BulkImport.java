@@ -1,25 +1,43 @@
 package io.lodestone.ingest.backfill;
 
+import io.lodestone.ingest.extract.Extraction;
 import io.lodestone.ingest.item.ItemJson;
 import io.lodestone.ingest.item.NewsItem;
 import io.lodestone.ingest.publish.IngestPipeline;
 import io.lodestone.ingest.publish.ItemOutcome;
-import io.lodestone.ingest.publish.PublishFailedException;
 import io.lodestone.service.api.InvalidRequestException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Imports items from JSON lines (the push API's item shape, one per line) through the ingest
- * pipeline, in order. A line that cannot be read is reported with its number and skipped; the
- * rest goes on. A broker failure stops the import at that line, so it can be resumed from there.
+ * pipeline, at the broker's pace: items are extracted on every core, handed to the story stage in
+ * line order without waiting for each acknowledgement (batched by an idempotent producer), and a
+ * bounded number are in flight at a time. A line that cannot be read is reported with its number
+ * and skipped; the rest goes on. A broker failure stops the import: the report names the line to
+ * resume from, the first line not acknowledged (every line before it is). Lines after it that were
+ * already sent are recognised as the same items when the import is resumed, so nothing is
+ * published twice. Progress (lines, items per second and, for a file, the time left) is reported
+ * every few seconds, and a summary at the end.
  */
 @Component
 public class BulkImport {
@@ -45,56 +63,188 @@ public class BulkImport {
     }
 
     static final String SOURCE = "import";
-    private static final int PROGRESS_EVERY = 500;
+    /** Items being extracted at once, per extraction thread. */
+    private static final int EXTRACTING_PER_THREAD = 64;
+    /** Items handed over and not yet acknowledged, at most. */
+    private static final int IN_FLIGHT = 10_000;
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
     private final IngestPipeline pipeline;
     private final JsonMapper json;
+    private final int threads;
 
+    @Autowired
     BulkImport(IngestPipeline pipeline, JsonMapper json) {
+        this(pipeline, json, Runtime.getRuntime().availableProcessors());
+    }
+
+    BulkImport(IngestPipeline pipeline, JsonMapper json, int threads) {
         this.pipeline = pipeline;
         this.json = json;
+        this.threads = Math.max(1, threads);
     }
 
     public Result run(BufferedReader lines, PrintStream report) throws IOException {
-        Map<ItemOutcome.Status, Integer> counts = new EnumMap<>(ItemOutcome.Status.class);
-        int lineNumber = 0;
-        int rejected = 0;
-        String line;
-        while ((line = lines.readLine()) != null) {
-            lineNumber++;
-            if (line.isBlank()) {
-                continue;
+        return run(lines, report, -1);
+    }
+
+    /**
+     * Imports every line.
+     *
+     * @param totalBytes the size of the input when known (a file), for the time left; else -1
+     */
+    public Result run(BufferedReader lines, PrintStream report, long totalBytes) throws IOException {
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService extractors = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "import-extract-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            return new Run(report, totalBytes, extractors).readAll(lines);
+        } finally {
+            extractors.shutdownNow();
+        }
+    }
+
+    /** One item on its way: read, being extracted, then handed over and awaiting its acknowledgement. */
+    private record Pending(int line, NewsItem item, CompletableFuture<Extraction> extraction) {
+    }
+
+    private record Sent(int line, CompletableFuture<ItemOutcome> acknowledged) {
+    }
+
+    /** Thrown inside a run when the broker did not acknowledge a line: the import stops there. */
+    private static final class Stopped extends Exception {
+
+        private final int line;
+
+        Stopped(int line, Throwable cause) {
+            super(cause);
+            this.line = line;
+        }
+    }
+
+    private final class Run {
+
+        private final PrintStream report;
+        private final long totalBytes;
+        private final ExecutorService extractors;
+        private final Deque<Pending> extracting = new ArrayDeque<>();
+        private final Deque<Sent> inFlight = new ArrayDeque<>();
+        private final Map<ItemOutcome.Status, Integer> counts = new EnumMap<>(ItemOutcome.Status.class);
+        private final long started = System.nanoTime();
+        private long nextProgress = started + PROGRESS_EVERY.toNanos();
+        private int lineNumber;
+        private int rejected;
+        private int items;
+        private long bytesRead;
+
+        Run(PrintStream report, long totalBytes, ExecutorService extractors) {
+            this.report = report;
+            this.totalBytes = totalBytes;
+            this.extractors = extractors;
+        }
+
+        Result readAll(BufferedReader lines) throws IOException {
+            try {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    lineNumber++;
+                    bytesRead += line.getBytes(StandardCharsets.UTF_8).length + 1L;
+                    NewsItem item = parse(line);
+                    if (item != null) {
+                        items++;
+                        extracting.add(new Pending(lineNumber, item,
+                                CompletableFuture.supplyAsync(() -> pipeline.extract(item), extractors)));
+                    }
+                    advance(false);
+                    progress();
+                }
+                advance(true);
+            } catch (Stopped stopped) {
+                report.printf("line %d: stopped, the broker did not acknowledge (%s); resume from this line%n",
+                        stopped.line, NestedExceptionUtils.getMostSpecificCause(stopped.getCause()).getMessage());
+                summary(stopped.line - 1);
+                return Result.STOPPED;
             }
-            NewsItem item;
+            summary(lineNumber);
+            return rejected == 0 ? Result.COMPLETE : Result.COMPLETE_WITH_REJECTED_LINES;
+        }
+
+        /** The item of a line, or null when the line is blank or cannot be read (reported). */
+        private NewsItem parse(String line) {
+            if (line.isBlank()) {
+                return null;
+            }
             try {
                 // no date stays no date: the story stage must not read an undated item as news of today
-                item = ItemJson.read(json.readTree(line), "", SOURCE, Instant.now());
+                return ItemJson.read(json.readTree(line), "", SOURCE, Instant.now());
             } catch (JacksonException e) {
                 rejected++;
                 report.printf("line %d: not JSON: %s%n", lineNumber, e.getOriginalMessage());
-                continue;
             } catch (InvalidRequestException e) {
                 rejected++;
                 report.printf("line %d: %s%n", lineNumber, e.fieldErrors());
-                continue;
             }
-            try {
-                counts.merge(pipeline.process(item).status(), 1, Integer::sum);
-            } catch (PublishFailedException e) {
-                report.printf("line %d: stopped, the broker did not acknowledge (%s); resume from this line%n",
-                        lineNumber, e.getMessage());
-                summary(report, lineNumber - 1, counts, rejected);
-                return Result.STOPPED;
+            return null;
+        }
+
+        /**
+         * Hands extracted items over in line order, and takes acknowledgements in line order; waits
+         * only when a bound is reached, or for everything at the end ({@code all}).
+         */
+        private void advance(boolean all) throws Stopped {
+            while (!extracting.isEmpty() && (all || extracting.peek().extraction().isDone()
+                    || extracting.size() >= threads * EXTRACTING_PER_THREAD)) {
+                Pending next = extracting.poll();
+                Extraction extraction;
+                try {
+                    extraction = next.extraction().join();
+                } catch (CompletionException e) {
+                    rejected++;
+                    report.printf("line %d: could not be extracted: %s%n", next.line(), e.getCause());
+                    continue;
+                }
+                inFlight.add(new Sent(next.line(), pipeline.handOver(next.item(), extraction)));
+                acknowledged(false);
             }
-            if (lineNumber % PROGRESS_EVERY == 0) {
-                report.printf("%d lines …%n", lineNumber);
+            acknowledged(all);
+        }
+
+        private void acknowledged(boolean all) throws Stopped {
+            while (!inFlight.isEmpty() && (all || inFlight.peek().acknowledged().isDone() || inFlight.size() >= IN_FLIGHT)) {
+                Sent next = inFlight.poll();
+                try {
+                    counts.merge(next.acknowledged().join().status(), 1, Integer::sum);
+                } catch (CompletionException e) {
+                    throw new Stopped(next.line(), e.getCause() == null ? e : e.getCause());
+                }
             }
         }
-        summary(report, lineNumber, counts, rejected);
-        return rejected == 0 ? Result.COMPLETE : Result.COMPLETE_WITH_REJECTED_LINES;
-    }
 
-    private static void summary(PrintStream report, int lines, Map<ItemOutcome.Status, Integer> counts, int rejected) {
-        report.printf("imported %d line(s): %s, rejected %d%n", lines, counts, rejected);
+        private void progress() {
+            long now = System.nanoTime();
+            if (now < nextProgress) {
+                return;
+            }
+            nextProgress = now + PROGRESS_EVERY.toNanos();
+            double seconds = (now - started) / 1e9;
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%,d lines, %,.0f items/s",
+                    lineNumber, items / seconds));
+            if (totalBytes > 0 && bytesRead > 0) {
+                double left = seconds * (totalBytes - bytesRead) / bytesRead;
+                line.append(String.format(Locale.ROOT, ", %.0f%% read, about %s left",
+                        100.0 * bytesRead / totalBytes, Duration.ofSeconds(Math.round(left)).toString().substring(2)
+                                .toLowerCase(Locale.ROOT)));
+            }
+            report.println(line);
+        }
+
+        private void summary(int lines) {
+            double seconds = Math.max((System.nanoTime() - started) / 1e9, 1e-3);
+            report.printf(Locale.ROOT, "imported %d line(s): %s, rejected %d, in %.1f s (%,.0f items/s)%n", lines,
+                    counts, rejected, seconds, counts.values().stream().mapToInt(Integer::intValue).sum() / seconds);
+        }
     }
 }

@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,13 +69,38 @@ public class IngestPipeline {
         try {
             return done(item, stories.submit(StoryCandidate.of(item, event)));
         } catch (RuntimeException e) {
-            meters.counter("lodestone.ingest.items", "source", item.sourceId(), "outcome", "publish_failed",
-                    "type", event.eventType().name()).increment();
-            log.warn("item {} from {}: not accepted: {}", LogSafe.escape(item.id()), LogSafe.escape(item.sourceId()),
-                    NestedExceptionUtils.getMostSpecificCause(e).toString());
-            throw e instanceof PublishFailedException failed ? failed
-                    : new PublishFailedException("could not accept item " + item.id(), e);
+            throw notAccepted(item, event, e);
         }
+    }
+
+    /**
+     * Hands an item extracted with {@link #extract} on without waiting for the broker: for bulk
+     * paths, which extract on many threads and call this in input order (the story stage takes
+     * candidates in the order of these calls). The future completes with what {@link #process}
+     * would return, or fails with {@link PublishFailedException}.
+     */
+    public CompletableFuture<ItemOutcome> handOver(NewsItem item, Extraction extraction) {
+        SupplyEventDetected event = extraction.event();
+        if (!extraction.relevant()) {
+            return CompletableFuture.completedFuture(
+                    done(item, new ItemOutcome(item.id(), ItemOutcome.Status.NOT_RELEVANT, event, null)));
+        }
+        return stories.submitAsync(StoryCandidate.of(item, event)).handle((outcome, failure) -> {
+            if (failure != null) {
+                throw notAccepted(item, event, failure instanceof CompletionException c && c.getCause() != null
+                        ? c.getCause() : failure);
+            }
+            return done(item, outcome);
+        });
+    }
+
+    private PublishFailedException notAccepted(NewsItem item, SupplyEventDetected event, Throwable failure) {
+        meters.counter("lodestone.ingest.items", "source", item.sourceId(), "outcome", "publish_failed",
+                "type", event.eventType().name()).increment();
+        log.warn("item {} from {}: not accepted: {}", LogSafe.escape(item.id()), LogSafe.escape(item.sourceId()),
+                NestedExceptionUtils.getMostSpecificCause(failure).toString());
+        return failure instanceof PublishFailedException failed ? failed
+                : new PublishFailedException("could not accept item " + item.id(), failure);
     }
 
     /** Extraction alone: no story touched, nothing published. */
@@ -83,7 +110,8 @@ public class IngestPipeline {
                 : ItemOutcome.Status.NOT_RELEVANT, extraction.event(), null);
     }
 
-    private Extraction extract(NewsItem item) {
+    /** The item's extraction (thread-safe), timed; nothing is handed over. */
+    public Extraction extract(NewsItem item) {
         return extractionTimer.record(() -> extractor.extract(item, clock.instant()));
     }
 

@@ -1,6 +1,7 @@
 package io.lodestone.ingest.publish;
 
 import io.lodestone.ingest.dedupe.StoryCandidate;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Where relevant items go after extraction: the stage that places them in stories and publishes
@@ -17,4 +18,17 @@ public interface StoryStage {
      * @throws PublishFailedException if the candidate could not be handed over
      */
     ItemOutcome submit(StoryCandidate candidate);
+
+    /**
+     * Hands the candidate over without waiting for it to be taken; candidates are taken in the
+     * order of the calls. The future completes as {@link #submit} would return, or fails with
+     * {@link PublishFailedException}.
+     */
+    default CompletableFuture<ItemOutcome> submitAsync(StoryCandidate candidate) {
+        try {
+            return CompletableFuture.completedFuture(submit(candidate));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 }
