@@ -100,8 +100,8 @@ public record AlertProperties(
     }
 
     /**
-     * @param deliveries how long sent deliveries (and their attempts) are kept; failed and dead ones stay
-     *                   until an operator deletes them
+     * @param deliveries how long sent deliveries (and their attempts) are kept; failed, dead and
+     *                   cancelled ones stay (an operator resends or cancels failed and dead ones)
      * @param events     how long {@code alerts.v1} events are kept in the outbox after they were published
      * @param interval   how often old rows are deleted
      */

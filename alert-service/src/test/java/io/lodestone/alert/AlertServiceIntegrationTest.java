@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -256,7 +257,81 @@ class AlertServiceIntegrationTest {
         assertThat(metrics).containsPattern("lodestone_notifications_total\\{[^}]*channel=\"webhook\"[^}]*outcome=\"dead\"")
                 .containsPattern("lodestone_notifications_total\\{[^}]*channel=\"webhook\"[^}]*outcome=\"failed\"")
                 .containsPattern("lodestone_delivery_attempts_total\\{[^}]*outcome=\"rejected\"")
-                .contains("lodestone_alerts_fired_total", "lodestone_deliveries{");
+                .contains("lodestone_alerts_fired_total", "lodestone_deliveries{",
+                        "lodestone_alert_events{", "lodestone_alert_events_oldest_unpublished_seconds");
+    }
+
+    @Test
+    void deadDeliveryResentOnceTheReceiverIsFixedArrivesWithTheSameWebhookIdAndTheActionInItsHistory() {
+        // Given a webhook receiver that answers 503 until every attempt is used up
+        RecordingHttpServer receiver = server().respondByDefault(Response.status(503));
+        String subscriptionId = subscribe(webhookOnly("Nb", receiver));
+        String id = deadDelivery(subscriptionId, "Nb");
+        await().atMost(WAIT).until(() -> deliveriesGauge("dead") >= 1);
+
+        // When the receiver is fixed and an operator resends the delivery
+        receiver.respondByDefault(Response.status(204));
+        HttpResponse<String> resent = api().post("/api/v1/admin/deliveries/" + id + "/resend",
+                "{\"reason\": \"receiver fixed\"}");
+
+        // Then it is sent once more, with the same webhook-id, and its history says who did what from where
+        assertThat(resent.statusCode()).as(resent.body()).isEqualTo(200);
+        assertThat(api().parse(resent.body()).get("status").asString()).isEqualTo("PENDING");
+        JsonNode sent = awaitDelivery(subscriptionId, "SENT");
+        List<RecordedRequest> calls = receiver.awaitRequests(4, WAIT);
+        assertThat(calls.get(3).header("webhook-id")).isEqualTo(calls.get(0).header("webhook-id")).isEqualTo(id);
+        assertSignedByStandardWebhooks(calls.get(3), SECRET);
+        assertThat(sent.get("attempts").asInt()).isEqualTo(4);
+        JsonNode detail = api().getJson("/api/v1/deliveries/" + id);
+        assertThat(detail.get("actions")).hasSize(1);
+        assertThat(detail.get("actions").get(0).get("action").asString()).isEqualTo("RESEND");
+        assertThat(detail.get("actions").get(0).get("fromStatus").asString()).isEqualTo("DEAD");
+        assertThat(detail.get("actions").get(0).get("reason").asString()).isEqualTo("receiver fixed");
+        assertThat(detail.get("attemptLog").get(3).get("outcome").asString()).isEqualTo("DELIVERED");
+
+        // And a delivery that was sent can be neither resent nor cancelled: a problem names its state
+        HttpResponse<String> again = api().post("/api/v1/admin/deliveries/" + id + "/resend", "");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(api().parse(again.body()).get("detail").asString()).contains("is SENT", "DEAD or FAILED");
+        assertThat(api().post("/api/v1/admin/deliveries/" + id + "/cancel", "").statusCode()).isEqualTo(409);
+        assertThat(receiver.requests()).hasSize(4);
+    }
+
+    @Test
+    void deadDeliveryCancelledIsNeverSentAndNoLongerCountsAsDead() {
+        // Given a delivery that died
+        RecordingHttpServer receiver = server().respondByDefault(Response.status(503));
+        String subscriptionId = subscribe(webhookOnly("Ta", receiver));
+        String id = deadDelivery(subscriptionId, "Ta");
+
+        // When an operator cancels it (no reason given)
+        HttpResponse<String> cancelled = api().post("/api/v1/admin/deliveries/" + id + "/cancel", "");
+
+        // Then it is cancelled, recorded, never sent again and can no longer be resent
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        assertThat(api().parse(cancelled.body()).get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(api().parse(cancelled.body()).get("actions").get(0).get("action").asString()).isEqualTo("CANCEL");
+        assertThat(api().getJson("/api/v1/deliveries?status=dead&subscriptionId=" + subscriptionId)).isEmpty();
+        assertThat(api().post("/api/v1/admin/deliveries/" + id + "/resend", "").statusCode()).isEqualTo(409);
+        assertThat(api().post("/api/v1/admin/deliveries/" + UUID.randomUUID() + "/cancel", "").statusCode()).isEqualTo(404);
+        assertThat(new ApiClient(port, null).post("/api/v1/admin/deliveries/" + id + "/resend", "").statusCode())
+                .isEqualTo(401);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> receiver.requests().size() == 3);
+    }
+
+    /** Raises the element to HIGH and waits until the subscription's only delivery has died; its id. */
+    private String deadDelivery(String subscriptionId, String element) {
+        publish(rise(element, RiskLevel.HIGH, 66, Instant.parse("2025-01-13T00:00:00Z")));
+        return awaitDelivery(subscriptionId, "DEAD").get("id").asString();
+    }
+
+    private double deliveriesGauge(String status) {
+        String metrics = new ActuatorProbe(port).get("/actuator/prometheus").body();
+        java.util.regex.Matcher value = java.util.regex.Pattern
+                .compile("lodestone_deliveries\\{[^}]*status=\"" + status + "\"[^}]*} ([0-9.]+)").matcher(metrics);
+        return value.find() ? Double.parseDouble(value.group(1)) : -1;
     }
 
     @Test
@@ -349,6 +424,8 @@ class AlertServiceIntegrationTest {
             List<ConsumerRecord<String, String>> dead = kafka.readAtLeast("element.risk.v1.dlt", 1, WAIT);
             assertThat(dead.get(0).value()).contains("very high");
             assertThat(dead.get(0).headers().lastHeader("x-exception-message")).isNotNull();
+            assertThat(new ActuatorProbe(port).get("/actuator/prometheus").body())
+                    .containsPattern("lodestone_alert_dead_letters_total\\{[^}]*} [1-9]");
         }
         webhook.awaitRequests(1, WAIT);
     }

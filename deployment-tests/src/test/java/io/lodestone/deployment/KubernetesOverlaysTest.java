@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lodestone.events.Topic;
 import io.lodestone.events.Topics;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +137,33 @@ class KubernetesOverlaysTest {
             assertThat(minInSync == null ? 2 : ((Number) minInSync).intValue()).as("min.insync.replicas of %s", name(topic))
                     .isEqualTo(2);
         });
+    }
+
+    @Test
+    void prodAlertsWithTheOperatorsRulesAndScrapesEveryService() throws IOException {
+        List<Map<String, Object>> objects = render("prod");
+
+        Map<String, Object> rule = objects.stream().filter(o -> "PrometheusRule".equals(o.get("kind")))
+                .findFirst().orElseThrow(() -> new AssertionError("no PrometheusRule in prod"));
+        assertThat(map(rule, "spec").get("groups")).as("PrometheusRule groups equal %s (the one source of truth)",
+                OpsFilesTest.RULES).isEqualTo(OpsFilesTest.yaml(OpsFilesTest.RULES).get("groups"));
+
+        Map<String, Object> monitor = objects.stream().filter(o -> "PodMonitor".equals(o.get("kind")))
+                .findFirst().orElseThrow(() -> new AssertionError("no PodMonitor in prod"));
+        Map<String, Object> spec = map(monitor, "spec");
+        assertThat(list(map(spec, "selector"), "matchExpressions").get(0).get("values")).isEqualTo(SERVICES);
+        Map<String, Object> endpoint = list(spec, "podMetricsEndpoints").get(0);
+        assertThat(endpoint.get("path")).isEqualTo("/actuator/prometheus");
+        assertThat(list(endpoint, "relabelings")).anySatisfy(relabel -> {
+            assertThat(relabel.get("targetLabel")).isEqualTo("application");
+            assertThat(relabel.get("sourceLabels")).isEqualTo(List.of("__meta_kubernetes_pod_label_app_kubernetes_io_name"));
+        });
+        for (Map<String, Object> workload : workloads(objects)) {
+            if (SERVICES.contains(name(workload))) {
+                assertThat(list(containers(workload).get(0), "ports")).as("%s has the scraped port", name(workload))
+                        .anyMatch(port -> endpoint.get("port").equals(port.get("name")));
+            }
+        }
     }
 
     /**
