@@ -57,6 +57,34 @@ class DocumentationTest {
     }
 
     @Test
+    void theReadmeLinksTheBuyersGuideFirstAndTheGuideQuotesTheLatestExtractionFigures() throws IOException {
+        String readme = Files.readString(Tools.repositoryRoot().resolve("README.md"));
+        String guide = Files.readString(Tools.repositoryRoot().resolve("docs/for-buyers.md")).replaceAll("\\s+", " ");
+        String ingest = Files.readString(Tools.repositoryRoot().resolve("news-ingest-service/README.md"));
+
+        Matcher firstLink = Pattern.compile("\\]\\(([^)#]+)").matcher(readme);
+        assertThat(firstLink.find()).isTrue();
+        assertThat(firstLink.group(1)).isEqualTo("docs/for-buyers.md");
+
+        Matcher measured = Pattern.compile("Measured (\\d{4})-(\\d{2})-(\\d{2}) on (\\d+) items").matcher(ingest);
+        assertThat(measured.find()).as("the date of the real-reporting figures in news-ingest-service/README.md").isTrue();
+        String day = String.valueOf(Integer.parseInt(measured.group(3)));
+        String month = java.time.Month.of(Integer.parseInt(measured.group(2)))
+                .getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
+        assertThat(guide).contains("Measured on " + day + " " + month + " " + measured.group(1) + " on " + measured.group(4));
+        Matcher heldOut = Pattern.compile("\\| held-out, now \\| [^|]+\\| (0\\.\\d+) / (0\\.\\d+) \\| (0\\.\\d+)")
+                .matcher(ingest);
+        assertThat(heldOut.find()).isTrue();
+        assertThat(guide).contains(percent(heldOut.group(1)) + "% of the time in English and "
+                        + percent(heldOut.group(2)) + "% in Chinese")
+                .contains(String.format(java.util.Locale.ROOT, "F1 of %.2f", Double.parseDouble(heldOut.group(3))));
+    }
+
+    private static long percent(String fraction) {
+        return Math.round(Double.parseDouble(fraction) * 100);
+    }
+
+    @Test
     void webhookExampleShowsDysprosiumAsTheBacktestScoresItOnTheDayOfNo18() throws IOException {
         String alertReadme = Files.readString(Tools.repositoryRoot().resolve("alert-service/README.md"));
         String scoringReadme = Files.readString(Tools.repositoryRoot().resolve("risk-scoring-service/README.md"));
