@@ -321,6 +321,34 @@ class AlertServiceIntegrationTest {
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> receiver.requests().size() == 3);
     }
 
+    @Test
+    void aNewWebhookSecretSignsBesideTheOldOneSoTheReceiverCanSwitchWithoutRejectingCalls() {
+        // Given a webhook subscription signed with SECRET
+        RecordingHttpServer receiver = server();
+        String subscriptionId = subscribe(webhookOnly("Cr", receiver));
+
+        // When its owner gives a new secret for the same URL (and tries to choose the "previous" one too)
+        String rotated = webhookOnly("Cr", receiver).replace(SECRET, NEW_SECRET)
+                .replace("\"secret\":", "\"previousSecret\": \"" + CHOSEN_SECRET + "\", \"secret\":");
+        HttpResponse<String> updated = api().put("/api/v1/subscriptions/" + subscriptionId, rotated);
+        publish(rise("Cr", RiskLevel.HIGH, 64, Instant.parse("2025-01-15T00:00:00Z")));
+
+        // Then the next call carries two signatures, one per secret, and verifies with either
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+        JsonNode webhook = api().parse(updated.body()).get("channels").get("webhook");
+        assertThat(webhook.get("previousSecret").asString()).isEqualTo("whsec_…");
+        assertThat(Instant.parse(webhook.get("previousSecretUntil").asString()))
+                .isBetween(Instant.now().plus(Duration.ofHours(23)), Instant.now().plus(Duration.ofHours(25)));
+        assertThat(updated.body()).doesNotContain(SECRET.substring(6), NEW_SECRET.substring(6));
+        RecordedRequest call = receiver.awaitRequests(1, WAIT).get(0);
+        assertThat(call.header("webhook-signature").split(" ")).hasSize(2);
+        assertSignedByStandardWebhooks(call, NEW_SECRET);
+        assertSignedByStandardWebhooks(call, SECRET);
+    }
+
+    static final String NEW_SECRET = "whsec_T2hP8hN3dRkq0XjvQb4m1zYcA9sWfLuE";
+    static final String CHOSEN_SECRET = "whsec_QUJDREVGR0hJSktMTU5PUFFSU1RVVldY";
+
     /** Raises the element to HIGH and waits until the subscription's only delivery has died; its id. */
     private String deadDelivery(String subscriptionId, String element) {
         publish(rise(element, RiskLevel.HIGH, 66, Instant.parse("2025-01-13T00:00:00Z")));

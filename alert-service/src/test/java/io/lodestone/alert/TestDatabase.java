@@ -19,9 +19,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public record TestDatabase(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions) {
 
     public static TestDatabase migrated(String prefix) {
+        return migratedTo(prefix, "latest");
+    }
+
+    /** A database with the SQL migrations up to {@code version} only, as an earlier release left it. */
+    public static TestDatabase migratedTo(String prefix, String version) {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(EmbeddedPostgresServer.createDatabase(prefix),
                 "postgres", "postgres");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(version).load().migrate();
         return new TestDatabase(dataSource, JdbcClient.create(dataSource),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
     }
