@@ -117,7 +117,7 @@ class OpsFilesTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void dashboardsQueryTheProvisionedDatasource() throws IOException {
+    void dashboardsQueryADatasourceVariableThatDefaultsToTheProvisionedOne() throws IOException {
         Path root = Tools.repositoryRoot().resolve("ops/grafana");
         Map<String, Object> datasources;
         try (Reader reader = Files.newBufferedReader(root.resolve("provisioning/datasources/prometheus.yml"))) {
@@ -127,12 +127,19 @@ class OpsFilesTest {
         try (var files = Files.list(root.resolve("dashboards"))) {
             for (Path dashboard : files.toList()) {
                 Map<String, Object> json = new Yaml().load(Files.readString(dashboard));
+                List<Map<String, Object>> variables = (List<Map<String, Object>>) ((Map<String, Object>) json.get("templating")).get("list");
+                Map<String, Object> datasource = variables.stream().filter(v -> "datasource".equals(v.get("type")))
+                        .findFirst().orElseThrow(() -> new AssertionError(dashboard + " has no datasource variable"));
+                assertThat(datasource.get("query")).isEqualTo("prometheus");
+                assertThat(((Map<String, Object>) datasource.get("current")).get("value")).isEqualTo(uid);
                 List<Map<String, Object>> panels = (List<Map<String, Object>>) json.get("panels");
                 assertThat(panels).as(dashboard.toString()).isNotEmpty().allSatisfy(panel -> {
-                    assertThat(((Map<String, Object>) panel.get("datasource")).get("uid")).isEqualTo(uid);
+                    assertThat(((Map<String, Object>) panel.get("datasource")).get("uid"))
+                            .isEqualTo("${" + datasource.get("name") + "}");
                     assertThat((List<?>) panel.get("targets")).isNotEmpty();
                 });
             }
         }
     }
+
 }
