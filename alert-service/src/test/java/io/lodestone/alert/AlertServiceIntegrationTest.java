@@ -346,6 +346,35 @@ class AlertServiceIntegrationTest {
         assertSignedByStandardWebhooks(call, SECRET);
     }
 
+    @Test
+    void testSendReachesTheReceiverSignedAndReportsItsAnswerWithoutQueueingAnything() {
+        // Given a webhook subscription whose receiver answers 204 once, then 500
+        RecordingHttpServer receiver = server().enqueue(Response.status(204)).respondByDefault(Response.status(500));
+        String subscriptionId = subscribe(webhookOnly("Li", receiver));
+
+        // When its owner asks for a test send, twice
+        HttpResponse<String> first = api().post("/api/v1/subscriptions/" + subscriptionId + "/test-send", "");
+        HttpResponse<String> second = api().post("/api/v1/subscriptions/" + subscriptionId + "/test-send", "");
+
+        // Then the receiver got a signed, schema-valid notification named as a test, and each answer says what it did
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        JsonNode delivered = api().parse(first.body()).get(0);
+        assertThat(delivered.get("channel").asString()).isEqualTo("WEBHOOK");
+        assertThat(delivered.get("outcome").asString()).isEqualTo("DELIVERED");
+        RecordedRequest call = receiver.awaitRequests(2, WAIT).get(0);
+        assertThat(call.header("webhook-id")).isEqualTo(delivered.get("id").asString());
+        assertSignedByStandardWebhooks(call, SECRET);
+        assertThat(Schemas.webhookBodyProblems(call.bodyAsString())).isEmpty();
+        assertThat(call.bodyAsString()).contains("[Test] Li watch", "test send: not a real alert");
+        JsonNode rejected = api().parse(second.body()).get(0);
+        assertThat(rejected.get("outcome").asString()).isEqualTo("REJECTED");
+        assertThat(rejected.get("httpStatus").asInt()).isEqualTo(500);
+        // and nothing was queued or retried
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> receiver.requests().size() == 2);
+        assertThat(api().getJson("/api/v1/deliveries?subscriptionId=" + subscriptionId)).isEmpty();
+        assertThat(api().post("/api/v1/subscriptions/" + UUID.randomUUID() + "/test-send", "").statusCode()).isEqualTo(404);
+    }
+
     static final String NEW_SECRET = "whsec_T2hP8hN3dRkq0XjvQb4m1zYcA9sWfLuE";
     static final String CHOSEN_SECRET = "whsec_QUJDREVGR0hJSktMTU5PUFFSU1RVVldY";
 
