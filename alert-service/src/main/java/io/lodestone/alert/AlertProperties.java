@@ -29,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param secretKeys      keys that encrypt webhook secrets and Slack URLs in the database, as
  *                        {@code keyId:base64-of-32-bytes} entries; the first encrypts, all decrypt
  *                        (so an old key stays listed until {@code rotate-secret-keys} has run)
+ * @param webhookSecretOverlap how long a webhook secret replaced by a new one (same URL) keeps signing
+ *                        beside it, so a receiver can switch to the new secret without rejecting calls
  */
 @ConfigurationProperties("lodestone.alert")
 @Validated
@@ -43,7 +45,8 @@ public record AlertProperties(
         @DefaultValue @Valid Egress egress,
         @DefaultValue @Valid Limits limits,
         @DefaultValue @Valid Retention retention,
-        @DefaultValue List<String> secretKeys) {
+        @DefaultValue List<String> secretKeys,
+        @DefaultValue("24h") @NotNull Duration webhookSecretOverlap) {
 
     /** A lease this much longer than the send deadline covers the recording that follows it. */
     static final Duration MIN_LEASE_MARGIN = Duration.ofSeconds(5);
@@ -100,8 +103,8 @@ public record AlertProperties(
     }
 
     /**
-     * @param deliveries how long sent deliveries (and their attempts) are kept; failed and dead ones stay
-     *                   until an operator deletes them
+     * @param deliveries how long sent deliveries (and their attempts) are kept; failed, dead and
+     *                   cancelled ones stay (an operator resends or cancels failed and dead ones)
      * @param events     how long {@code alerts.v1} events are kept in the outbox after they were published
      * @param interval   how often old rows are deleted
      */

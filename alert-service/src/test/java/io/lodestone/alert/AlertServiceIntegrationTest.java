@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -256,7 +257,138 @@ class AlertServiceIntegrationTest {
         assertThat(metrics).containsPattern("lodestone_notifications_total\\{[^}]*channel=\"webhook\"[^}]*outcome=\"dead\"")
                 .containsPattern("lodestone_notifications_total\\{[^}]*channel=\"webhook\"[^}]*outcome=\"failed\"")
                 .containsPattern("lodestone_delivery_attempts_total\\{[^}]*outcome=\"rejected\"")
-                .contains("lodestone_alerts_fired_total", "lodestone_deliveries{");
+                .contains("lodestone_alerts_fired_total", "lodestone_deliveries{",
+                        "lodestone_alert_events{", "lodestone_alert_events_oldest_unpublished_seconds");
+    }
+
+    @Test
+    void deadDeliveryResentOnceTheReceiverIsFixedArrivesWithTheSameWebhookIdAndTheActionInItsHistory() {
+        // Given a webhook receiver that answers 503 until every attempt is used up
+        RecordingHttpServer receiver = server().respondByDefault(Response.status(503));
+        String subscriptionId = subscribe(webhookOnly("Nb", receiver));
+        String id = deadDelivery(subscriptionId, "Nb");
+        await().atMost(WAIT).until(() -> deliveriesGauge("dead") >= 1);
+
+        // When the receiver is fixed and an operator resends the delivery
+        receiver.respondByDefault(Response.status(204));
+        HttpResponse<String> resent = api().post("/api/v1/admin/deliveries/" + id + "/resend",
+                "{\"reason\": \"receiver fixed\"}");
+
+        // Then it is sent once more, with the same webhook-id, and its history says who did what from where
+        assertThat(resent.statusCode()).as(resent.body()).isEqualTo(200);
+        assertThat(api().parse(resent.body()).get("status").asString()).isEqualTo("PENDING");
+        JsonNode sent = awaitDelivery(subscriptionId, "SENT");
+        List<RecordedRequest> calls = receiver.awaitRequests(4, WAIT);
+        assertThat(calls.get(3).header("webhook-id")).isEqualTo(calls.get(0).header("webhook-id")).isEqualTo(id);
+        assertSignedByStandardWebhooks(calls.get(3), SECRET);
+        assertThat(sent.get("attempts").asInt()).isEqualTo(4);
+        JsonNode detail = api().getJson("/api/v1/deliveries/" + id);
+        assertThat(detail.get("actions")).hasSize(1);
+        assertThat(detail.get("actions").get(0).get("action").asString()).isEqualTo("RESEND");
+        assertThat(detail.get("actions").get(0).get("fromStatus").asString()).isEqualTo("DEAD");
+        assertThat(detail.get("actions").get(0).get("reason").asString()).isEqualTo("receiver fixed");
+        assertThat(detail.get("attemptLog").get(3).get("outcome").asString()).isEqualTo("DELIVERED");
+
+        // And a delivery that was sent can be neither resent nor cancelled: a problem names its state
+        HttpResponse<String> again = api().post("/api/v1/admin/deliveries/" + id + "/resend", "");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(api().parse(again.body()).get("detail").asString()).contains("is SENT", "DEAD or FAILED");
+        assertThat(api().post("/api/v1/admin/deliveries/" + id + "/cancel", "").statusCode()).isEqualTo(409);
+        assertThat(receiver.requests()).hasSize(4);
+    }
+
+    @Test
+    void deadDeliveryCancelledIsNeverSentAndNoLongerCountsAsDead() {
+        // Given a delivery that died
+        RecordingHttpServer receiver = server().respondByDefault(Response.status(503));
+        String subscriptionId = subscribe(webhookOnly("Ta", receiver));
+        String id = deadDelivery(subscriptionId, "Ta");
+
+        // When an operator cancels it (no reason given)
+        HttpResponse<String> cancelled = api().post("/api/v1/admin/deliveries/" + id + "/cancel", "");
+
+        // Then it is cancelled, recorded, never sent again and can no longer be resent
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        assertThat(api().parse(cancelled.body()).get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(api().parse(cancelled.body()).get("actions").get(0).get("action").asString()).isEqualTo("CANCEL");
+        assertThat(api().getJson("/api/v1/deliveries?status=dead&subscriptionId=" + subscriptionId)).isEmpty();
+        assertThat(api().post("/api/v1/admin/deliveries/" + id + "/resend", "").statusCode()).isEqualTo(409);
+        assertThat(api().post("/api/v1/admin/deliveries/" + UUID.randomUUID() + "/cancel", "").statusCode()).isEqualTo(404);
+        assertThat(new ApiClient(port, null).post("/api/v1/admin/deliveries/" + id + "/resend", "").statusCode())
+                .isEqualTo(401);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> receiver.requests().size() == 3);
+    }
+
+    @Test
+    void aNewWebhookSecretSignsBesideTheOldOneSoTheReceiverCanSwitchWithoutRejectingCalls() {
+        // Given a webhook subscription signed with SECRET
+        RecordingHttpServer receiver = server();
+        String subscriptionId = subscribe(webhookOnly("Cr", receiver));
+
+        // When its owner gives a new secret for the same URL (and tries to choose the "previous" one too)
+        String rotated = webhookOnly("Cr", receiver).replace(SECRET, NEW_SECRET)
+                .replace("\"secret\":", "\"previousSecret\": \"" + CHOSEN_SECRET + "\", \"secret\":");
+        HttpResponse<String> updated = api().put("/api/v1/subscriptions/" + subscriptionId, rotated);
+        publish(rise("Cr", RiskLevel.HIGH, 64, Instant.parse("2025-01-15T00:00:00Z")));
+
+        // Then the next call carries two signatures, one per secret, and verifies with either
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+        JsonNode webhook = api().parse(updated.body()).get("channels").get("webhook");
+        assertThat(webhook.get("previousSecret").asString()).isEqualTo("whsec_…");
+        assertThat(Instant.parse(webhook.get("previousSecretUntil").asString()))
+                .isBetween(Instant.now().plus(Duration.ofHours(23)), Instant.now().plus(Duration.ofHours(25)));
+        assertThat(updated.body()).doesNotContain(SECRET.substring(6), NEW_SECRET.substring(6));
+        RecordedRequest call = receiver.awaitRequests(1, WAIT).get(0);
+        assertThat(call.header("webhook-signature").split(" ")).hasSize(2);
+        assertSignedByStandardWebhooks(call, NEW_SECRET);
+        assertSignedByStandardWebhooks(call, SECRET);
+    }
+
+    @Test
+    void testSendReachesTheReceiverSignedAndReportsItsAnswerWithoutQueueingAnything() {
+        // Given a webhook subscription whose receiver answers 204 once, then 500
+        RecordingHttpServer receiver = server().enqueue(Response.status(204)).respondByDefault(Response.status(500));
+        String subscriptionId = subscribe(webhookOnly("Li", receiver));
+
+        // When its owner asks for a test send, twice
+        HttpResponse<String> first = api().post("/api/v1/subscriptions/" + subscriptionId + "/test-send", "");
+        HttpResponse<String> second = api().post("/api/v1/subscriptions/" + subscriptionId + "/test-send", "");
+
+        // Then the receiver got a signed, schema-valid notification named as a test, and each answer says what it did
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        JsonNode delivered = api().parse(first.body()).get(0);
+        assertThat(delivered.get("channel").asString()).isEqualTo("WEBHOOK");
+        assertThat(delivered.get("outcome").asString()).isEqualTo("DELIVERED");
+        RecordedRequest call = receiver.awaitRequests(2, WAIT).get(0);
+        assertThat(call.header("webhook-id")).isEqualTo(delivered.get("id").asString());
+        assertSignedByStandardWebhooks(call, SECRET);
+        assertThat(Schemas.webhookBodyProblems(call.bodyAsString())).isEmpty();
+        assertThat(call.bodyAsString()).contains("[Test] Li watch", "test send: not a real alert");
+        JsonNode rejected = api().parse(second.body()).get(0);
+        assertThat(rejected.get("outcome").asString()).isEqualTo("REJECTED");
+        assertThat(rejected.get("httpStatus").asInt()).isEqualTo(500);
+        // and nothing was queued or retried
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> receiver.requests().size() == 2);
+        assertThat(api().getJson("/api/v1/deliveries?subscriptionId=" + subscriptionId)).isEmpty();
+        assertThat(api().post("/api/v1/subscriptions/" + UUID.randomUUID() + "/test-send", "").statusCode()).isEqualTo(404);
+    }
+
+    static final String NEW_SECRET = "whsec_T2hP8hN3dRkq0XjvQb4m1zYcA9sWfLuE";
+    static final String CHOSEN_SECRET = "whsec_QUJDREVGR0hJSktMTU5PUFFSU1RVVldY";
+
+    /** Raises the element to HIGH and waits until the subscription's only delivery has died; its id. */
+    private String deadDelivery(String subscriptionId, String element) {
+        publish(rise(element, RiskLevel.HIGH, 66, Instant.parse("2025-01-13T00:00:00Z")));
+        return awaitDelivery(subscriptionId, "DEAD").get("id").asString();
+    }
+
+    private double deliveriesGauge(String status) {
+        String metrics = new ActuatorProbe(port).get("/actuator/prometheus").body();
+        java.util.regex.Matcher value = java.util.regex.Pattern
+                .compile("lodestone_deliveries\\{[^}]*status=\"" + status + "\"[^}]*} ([0-9.]+)").matcher(metrics);
+        return value.find() ? Double.parseDouble(value.group(1)) : -1;
     }
 
     @Test
@@ -349,6 +481,8 @@ class AlertServiceIntegrationTest {
             List<ConsumerRecord<String, String>> dead = kafka.readAtLeast("element.risk.v1.dlt", 1, WAIT);
             assertThat(dead.get(0).value()).contains("very high");
             assertThat(dead.get(0).headers().lastHeader("x-exception-message")).isNotNull();
+            assertThat(new ActuatorProbe(port).get("/actuator/prometheus").body())
+                    .containsPattern("lodestone_alert_dead_letters_total\\{[^}]*} [1-9]");
         }
         webhook.awaitRequests(1, WAIT);
     }

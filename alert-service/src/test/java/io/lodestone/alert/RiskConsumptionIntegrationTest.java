@@ -169,6 +169,7 @@ class RiskConsumptionIntegrationTest {
                 assertThat(text(record, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(TOPIC);
                 assertThat(text(record, DeadLetterHeaders.EXCEPTION_FQCN)).isNotBlank();
                 assertThat(text(record, DeadLetterHeaders.EXCEPTION_MESSAGE)).isNotBlank();
+                assertThat(text(record, DeadLetterHeaders.EXCEPTION_STACKTRACE)).contains("at ");
                 assertThat(ByteBuffer.wrap(record.headers().lastHeader(DeadLetterHeaders.ORIGINAL_PARTITION).value()).getInt()).isZero();
                 assertThat(record.headers().lastHeader(DeadLetterHeaders.ORIGINAL_OFFSET).value()).hasSize(Long.BYTES);
                 assertThat(record.headers().lastHeader(DeadLetterHeaders.ORIGINAL_TIMESTAMP).value()).hasSize(Long.BYTES);

@@ -11,7 +11,7 @@ import java.util.Set;
 /** Validates what the service writes against the JSON Schemas integrations read. */
 final class Schemas {
 
-    private static final String BASE = "https://lodestone.example/schemas/";
+    private static final String BASE = "urn:lodestone:schema:";
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
             builder -> builder.schemaMappers(mappers -> mappers
                     .mapPrefix(BASE + "alert-notification", "classpath:static/schemas/alert-notification")

@@ -1,6 +1,8 @@
 package io.lodestone.alert;
 
 import io.lodestone.testsupport.EmbeddedPostgresServer;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -17,9 +19,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public record TestDatabase(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions) {
 
     public static TestDatabase migrated(String prefix) {
+        return migratedTo(prefix, "latest");
+    }
+
+    /** A database with the SQL migrations up to {@code version} only, as an earlier release left it. */
+    public static TestDatabase migratedTo(String prefix, String version) {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(EmbeddedPostgresServer.createDatabase(prefix),
                 "postgres", "postgres");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(version).load().migrate();
         return new TestDatabase(dataSource, JdbcClient.create(dataSource),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
     }
@@ -29,6 +36,28 @@ public record TestDatabase(DataSource dataSource, JdbcClient jdbc, TransactionTe
         registry.add("spring.datasource.url", () -> EmbeddedPostgresServer.createDatabase(prefix));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
+    }
+
+    /**
+     * A webhook delivery of a sealed notification of a new subscription, in the given state.
+     *
+     * @param claimedUntil the lease of the instance sending it, or null
+     */
+    public UUID insertDelivery(String status, int attempts, Instant nextAttemptAt, Instant claimedUntil) {
+        UUID subscription = insertSubscription();
+        UUID notification = UUID.randomUUID();
+        jdbc.sql("""
+                insert into notification (id, subscription_id, kind, status, due_at, created_at)
+                values (?, ?, 'FIRING', 'SEALED', now(), now())""").params(notification, subscription).update();
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into delivery (id, idempotency_key, notification_id, subscription_id, channel, kind, status,
+                                      attempts, next_attempt_at, created_at, claimed_until)
+                values (?, ?, ?, ?, 'WEBHOOK', 'FIRING', ?, ?, ?, ?, ?)""")
+                .params(id, id.toString(), notification, subscription, status, attempts, Timestamp.from(nextAttemptAt),
+                        Timestamp.from(nextAttemptAt), claimedUntil == null ? null : Timestamp.from(claimedUntil))
+                .update();
+        return id;
     }
 
     /** A subscription row, for the foreign keys of what tests insert. */

@@ -2,12 +2,17 @@ package io.lodestone.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lodestone.events.Topic;
+import io.lodestone.events.Topics;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -82,6 +87,31 @@ class ComposeFileTest {
             assertThat(dockerfile).contains("USER 10001").doesNotContain(":latest");
         }
     }
+
+    @Test
+    void everyDeadLetterTopicHasAsManyPartitionsAsItsSource() throws IOException {
+        Map<String, Integer> partitions = createdTopics(String.valueOf(services().get("kafka-topics").get("command")));
+
+        assertThat(partitions).containsKeys(Topics.all().stream().map(Topic::name).toArray(String[]::new));
+        partitions.forEach((topic, count) -> {
+            if (topic.endsWith(Topic.DEAD_LETTER_SUFFIX)) {
+                assertThat(count).as("partitions of %s", topic)
+                        .isEqualTo(partitions.get(topic.substring(0, topic.length() - Topic.DEAD_LETTER_SUFFIX.length())));
+            }
+        });
+    }
+
+    /** Topic name to partitions, from the {@code create <topic> <partitions> [options]} lines of a script. */
+    static Map<String, Integer> createdTopics(String script) {
+        Map<String, Integer> partitions = new TreeMap<>();
+        Matcher create = CREATE_TOPIC.matcher(script);
+        while (create.find()) {
+            partitions.put(create.group(1), Integer.parseInt(create.group(2)));
+        }
+        return partitions;
+    }
+
+    private static final Pattern CREATE_TOPIC = Pattern.compile("(?m)^\\s*create ([\\w.-]+) (\\d+)");
 
     private static Map<String, String> secretsSet() {
         return Map.of("LODESTONE_API_TOKEN", "a-token-for-validation-only",

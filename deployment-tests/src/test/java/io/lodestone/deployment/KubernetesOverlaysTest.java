@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lodestone.events.Topic;
 import io.lodestone.events.Topics;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,10 @@ class KubernetesOverlaysTest {
                     .findFirst().orElseThrow(() -> new AssertionError("no KafkaTopic " + topic.name()));
             Object cleanup = map(map(kafkaTopic, "spec"), "config").get("cleanup.policy");
             assertThat(Objects.equals(cleanup, "compact")).as("%s compacted", topic.name()).isEqualTo(topic.compacted());
-            assertThat(objects).anyMatch(o -> "KafkaTopic".equals(o.get("kind")) && topic.deadLetterTopic().equals(name(o)));
+            boolean hasReader = WRITERS.containsKey(topic.deadLetterTopic());
+            assertThat(objects).as("KafkaTopic %s exists exactly when a consumer writes it", topic.deadLetterTopic())
+                    .matches(all -> all.stream().anyMatch(o -> "KafkaTopic".equals(o.get("kind"))
+                            && topic.deadLetterTopic().equals(name(o))) == hasReader);
         }
         for (String consumer : List.of("risk-scoring-service", "alert-service")) {
             Map<String, Object> scaled = objects.stream()
@@ -93,6 +97,89 @@ class KubernetesOverlaysTest {
                     .findFirst().orElseThrow(() -> new AssertionError("no ScaledObject for " + consumer));
             assertThat(list(map(scaled, "spec"), "triggers")).extracting(t -> t.get("type")).containsExactly("kafka");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyDeadLetterTopicHasAsManyPartitionsAsItsSourceAndAWriter(String overlay) {
+        Map<String, Integer> partitions = topicPartitions(render(overlay));
+
+        assertThat(partitions).as("topics created ahead in %s", overlay)
+                .containsKeys(Topics.all().stream().map(Topic::name).toArray(String[]::new));
+        partitions.forEach((topic, count) -> {
+            if (topic.endsWith(Topic.DEAD_LETTER_SUFFIX)) {
+                String source = topic.substring(0, topic.length() - Topic.DEAD_LETTER_SUFFIX.length());
+                assertThat(count).as("partitions of %s (a record is dead-lettered to the partition it came from)", topic)
+                        .isEqualTo(partitions.get(source));
+                assertThat(WRITERS.containsKey(topic) || source.startsWith("news-ingest-service."))
+                        .as("%s has a writer", topic).isTrue();
+            }
+        });
+    }
+
+    @Test
+    void prodKeepsThreeCopiesOfEveryTopicAndNeedsTwoInSyncToAcceptAWrite() {
+        List<Map<String, Object>> objects = render("prod");
+        Map<String, Object> config = map(map(map(objects.stream().filter(o -> "Kafka".equals(o.get("kind")))
+                .findFirst().orElseThrow(), "spec"), "kafka"), "config");
+
+        for (String key : List.of("default.replication.factor", "offsets.topic.replication.factor",
+                "transaction.state.log.replication.factor")) {
+            assertThat(((Number) config.get(key)).intValue()).as(key).isGreaterThanOrEqualTo(3);
+        }
+        for (String key : List.of("min.insync.replicas", "transaction.state.log.min.isr")) {
+            assertThat(((Number) config.get(key)).intValue()).as(key).isEqualTo(2);
+        }
+        objects.stream().filter(o -> "KafkaTopic".equals(o.get("kind"))).forEach(topic -> {
+            Map<String, Object> spec = map(topic, "spec");
+            assertThat(((Number) spec.get("replicas")).intValue()).as("replicas of %s", name(topic)).isGreaterThanOrEqualTo(3);
+            Object minInSync = map(spec, "config").get("min.insync.replicas");
+            assertThat(minInSync == null ? 2 : ((Number) minInSync).intValue()).as("min.insync.replicas of %s", name(topic))
+                    .isEqualTo(2);
+        });
+    }
+
+    @Test
+    void prodAlertsWithTheOperatorsRulesAndScrapesEveryService() throws IOException {
+        List<Map<String, Object>> objects = render("prod");
+
+        Map<String, Object> rule = objects.stream().filter(o -> "PrometheusRule".equals(o.get("kind")))
+                .findFirst().orElseThrow(() -> new AssertionError("no PrometheusRule in prod"));
+        assertThat(map(rule, "spec").get("groups")).as("PrometheusRule groups equal %s (the one source of truth)",
+                OpsFilesTest.RULES).isEqualTo(OpsFilesTest.yaml(OpsFilesTest.RULES).get("groups"));
+
+        Map<String, Object> monitor = objects.stream().filter(o -> "PodMonitor".equals(o.get("kind")))
+                .findFirst().orElseThrow(() -> new AssertionError("no PodMonitor in prod"));
+        Map<String, Object> spec = map(monitor, "spec");
+        assertThat(list(map(spec, "selector"), "matchExpressions").get(0).get("values")).isEqualTo(SERVICES);
+        Map<String, Object> endpoint = list(spec, "podMetricsEndpoints").get(0);
+        assertThat(endpoint.get("path")).isEqualTo("/actuator/prometheus");
+        assertThat(list(endpoint, "relabelings")).anySatisfy(relabel -> {
+            assertThat(relabel.get("targetLabel")).isEqualTo("application");
+            assertThat(relabel.get("sourceLabels")).isEqualTo(List.of("__meta_kubernetes_pod_label_app_kubernetes_io_name"));
+        });
+        for (Map<String, Object> workload : workloads(objects)) {
+            if (SERVICES.contains(name(workload))) {
+                assertThat(list(containers(workload).get(0), "ports")).as("%s has the scraped port", name(workload))
+                        .anyMatch(port -> endpoint.get("port").equals(port.get("name")));
+            }
+        }
+    }
+
+    /**
+     * Partitions per topic as the overlay creates them: Strimzi {@code KafkaTopic} resources, or
+     * the {@code create <topic> <partitions>} lines of the {@code kafka-topics} Job.
+     */
+    static Map<String, Integer> topicPartitions(List<Map<String, Object>> objects) {
+        Map<String, Integer> partitions = new java.util.TreeMap<>();
+        for (Map<String, Object> object : objects) {
+            if ("KafkaTopic".equals(object.get("kind"))) {
+                partitions.put(name(object), ((Number) map(object, "spec").get("partitions")).intValue());
+            } else if ("Job".equals(object.get("kind")) && "kafka-topics".equals(name(object))) {
+                partitions.putAll(ComposeFileTest.createdTopics(String.valueOf(containers(object).get(0).get("args"))));
+            }
+        }
+        return partitions;
     }
 
     /** Each topic's single writer (ARCHITECTURE.md): a dead-letter topic is written by the consumer that failed. */

@@ -7,7 +7,10 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -29,6 +32,80 @@ class OpsFilesTest {
     }
 
     @Test
+    void alertingRulesPassTheirUnitTests() {
+        Tools.require("promtool");
+
+        Tools.Result result = Tools.run(List.of("promtool", "test", "rules", "ops/prometheus/rules.test.yml"));
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("SUCCESS");
+    }
+
+    @Test
+    void everyAlertLinksItsSectionOfTheRunbooks() throws IOException {
+        Set<String> anchors = headingAnchors(Files.readString(Tools.repositoryRoot().resolve(RUNBOOKS)));
+
+        List<Map<String, Object>> rules = alertingRules();
+        assertThat(rules).isNotEmpty().allSatisfy(rule -> {
+            String url = String.valueOf(annotations(rule).get("runbook_url"));
+            assertThat(url).as("runbook_url of %s", rule.get("alert")).startsWith(RUNBOOKS + "#");
+            assertThat(anchors).as("sections of %s", RUNBOOKS).contains(url.substring(url.indexOf('#') + 1));
+        });
+    }
+
+    @Test
+    void everyServiceIsWatchedForBeingDownAndForBeingAbsent() throws IOException {
+        String expressions = alertingRules().stream().map(rule -> String.valueOf(rule.get("expr")))
+                .reduce("", String::concat);
+        for (String service : SERVICES) {
+            assertThat(expressions).contains("absent(up{application=\"" + service + "\"})").contains(service);
+        }
+        assertThat(expressions).contains("up{application=~\"" + String.join("|", SERVICES) + "\"} == 0");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyScrapeConfigNamesTheServiceInTheApplicationLabelTheRulesSelectOn() throws IOException {
+        for (String config : List.of("ops/prometheus/prometheus.local.yml", "ops/prometheus/prometheus.compose.yml")) {
+            Map<String, Object> prometheus = yaml(config);
+            List<String> applications = ((List<Map<String, Object>>) prometheus.get("scrape_configs")).stream()
+                    .flatMap(job -> ((List<Map<String, Object>>) job.get("static_configs")).stream())
+                    .map(target -> String.valueOf(((Map<String, Object>) target.get("labels")).get("application")))
+                    .toList();
+            assertThat(applications).as(config).containsExactlyInAnyOrderElementsOf(SERVICES);
+        }
+    }
+
+    /** The anchors a Markdown renderer gives the headings: lower case, punctuation dropped, spaces to dashes. */
+    static Set<String> headingAnchors(String markdown) {
+        return markdown.lines().filter(line -> line.startsWith("#"))
+                .map(line -> line.replaceFirst("^#+\\s*", "").trim().toLowerCase(Locale.ROOT)
+                        .replaceAll("[^a-z0-9 _-]", "").replace(' ', '-'))
+                .collect(Collectors.toSet());
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> alertingRules() throws IOException {
+        List<Map<String, Object>> groups = (List<Map<String, Object>>) yaml(RULES).get("groups");
+        return groups.stream().flatMap(group -> ((List<Map<String, Object>>) group.get("rules")).stream()).toList();
+    }
+
+    static Map<String, Object> yaml(String file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(Tools.repositoryRoot().resolve(file))) {
+            return new Yaml().load(reader);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> annotations(Map<String, Object> rule) {
+        return (Map<String, Object>) rule.get("annotations");
+    }
+
+    static final String RULES = "ops/prometheus/rules.yml";
+    private static final String RUNBOOKS = "docs/runbooks.md";
+    private static final List<String> SERVICES = List.of("news-ingest-service", "risk-scoring-service", "alert-service");
+
+    @Test
     void prometheusConfigsPassPromtool() {
         Tools.require("promtool");
 
@@ -40,7 +117,7 @@ class OpsFilesTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void dashboardsQueryTheProvisionedDatasource() throws IOException {
+    void dashboardsQueryADatasourceVariableThatDefaultsToTheProvisionedOne() throws IOException {
         Path root = Tools.repositoryRoot().resolve("ops/grafana");
         Map<String, Object> datasources;
         try (Reader reader = Files.newBufferedReader(root.resolve("provisioning/datasources/prometheus.yml"))) {
@@ -50,12 +127,19 @@ class OpsFilesTest {
         try (var files = Files.list(root.resolve("dashboards"))) {
             for (Path dashboard : files.toList()) {
                 Map<String, Object> json = new Yaml().load(Files.readString(dashboard));
+                List<Map<String, Object>> variables = (List<Map<String, Object>>) ((Map<String, Object>) json.get("templating")).get("list");
+                Map<String, Object> datasource = variables.stream().filter(v -> "datasource".equals(v.get("type")))
+                        .findFirst().orElseThrow(() -> new AssertionError(dashboard + " has no datasource variable"));
+                assertThat(datasource.get("query")).isEqualTo("prometheus");
+                assertThat(((Map<String, Object>) datasource.get("current")).get("value")).isEqualTo(uid);
                 List<Map<String, Object>> panels = (List<Map<String, Object>>) json.get("panels");
                 assertThat(panels).as(dashboard.toString()).isNotEmpty().allSatisfy(panel -> {
-                    assertThat(((Map<String, Object>) panel.get("datasource")).get("uid")).isEqualTo(uid);
+                    assertThat(((Map<String, Object>) panel.get("datasource")).get("uid"))
+                            .isEqualTo("${" + datasource.get("name") + "}");
                     assertThat((List<?>) panel.get("targets")).isNotEmpty();
                 });
             }
         }
     }
+
 }

@@ -31,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class SchemaConformanceTest {
 
-    private static final String SCHEMA_BASE = "https://lodestone.example/schemas/";
+    private static final String SCHEMA_BASE = "urn:lodestone:schema:";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
             builder -> builder.schemaMappers(mappers -> mappers.mapPrefix(SCHEMA_BASE,
@@ -80,6 +80,35 @@ class SchemaConformanceTest {
         String json = JSON.writeValueAsString(sample);
 
         assertThat(JSON.readValue(json, type.payloadType())).isEqualTo(sample);
+    }
+
+    @ParameterizedTest
+    @EnumSource(MessageType.class)
+    void schemaIdIsItsFileNameInTheProjectsSchemaNamespace(MessageType type) throws IOException {
+        JsonNode schema = schemaTree(type);
+
+        assertThat(schema.get("$id").asString()).isEqualTo(SCHEMA_BASE + fileName(type));
+        assertThat(schema.toString()).as("no schema refers to a placeholder host").doesNotContain("example");
+    }
+
+    @ParameterizedTest
+    @EnumSource(MessageType.class)
+    void aReaderIgnoresAFieldAddedByALaterRevision(MessageType type) {
+        // Given a payload of a later revision: a higher schemaVersion and a field this one does not know
+        Object sample = Samples.sampleOf(type);
+        ObjectNode later = (ObjectNode) JSON.valueToTree(sample);
+        later.put("schemaVersion", 2);
+        later.put("fieldOfRevisionTwo", "new");
+
+        // When a reader of this revision reads it with a default mapper, Then it reads what it knows
+        Object read = JSON.readValue(later.toString(), type.payloadType());
+        assertThat(JSON.valueToTree(read).get("schemaVersion").asInt()).isEqualTo(2);
+        assertThat(JSON.valueToTree(read).has("fieldOfRevisionTwo")).isFalse();
+        // and the schema still refuses a revision below the first
+        later.remove("fieldOfRevisionTwo");
+        later.put("schemaVersion", 0);
+        assertThat(validate(type, later.toString())).extracting(ValidationMessage::getInstanceLocation)
+                .map(Object::toString).contains("/schemaVersion");
     }
 
     @Test

@@ -21,10 +21,11 @@ class DeliveryController {
 
     static final int MAX_LIMIT = 1000;
 
-    /** A delivery with its attempts. */
+    /** A delivery with its attempts and what operators did to it (both only when one delivery is asked for). */
     record DeliveryDetail(UUID id, UUID notificationId, UUID subscriptionId, Channel channel, String kind,
                           DeliveryStatus status, int attempts, Instant nextAttemptAt, String lastError,
-                          Instant createdAt, Instant sentAt, List<DeliveryAttempt> attemptLog) {
+                          Instant createdAt, Instant sentAt, List<DeliveryAttempt> attemptLog,
+                          List<DeliveryActionRecord> actions) {
     }
 
     private final DeliveryRepository deliveries;
@@ -43,20 +44,20 @@ class DeliveryController {
         }
         return deliveries.search(parse(DeliveryStatus.class, "status", status), subscriptionId,
                         parse(Channel.class, "channel", channel), limit)
-                .stream().map(d -> detail(d, null)).toList();
+                .stream().map(d -> detail(d, null, null)).toList();
     }
 
     @GetMapping("/{id}")
     DeliveryDetail get(@PathVariable UUID id) {
         Delivery delivery = deliveries.find(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No delivery " + id));
-        return detail(delivery, deliveries.attempts(id));
+        return detail(delivery, deliveries.attempts(id), deliveries.actions(id));
     }
 
-    private static DeliveryDetail detail(Delivery d, List<DeliveryAttempt> attempts) {
+    static DeliveryDetail detail(Delivery d, List<DeliveryAttempt> attempts, List<DeliveryActionRecord> actions) {
         return new DeliveryDetail(d.id(), d.notificationId(), d.subscriptionId(), d.channel(), d.kind(), d.status(),
                 d.attempts(), d.status() == DeliveryStatus.PENDING ? d.nextAttemptAt() : null, d.lastError(),
-                d.createdAt(), d.sentAt(), attempts);
+                d.createdAt(), d.sentAt(), attempts, actions);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {

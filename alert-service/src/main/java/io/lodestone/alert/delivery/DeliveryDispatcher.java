@@ -216,7 +216,8 @@ class DeliveryDispatcher implements DisposableBean {
         return abbreviate(e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message));
     }
 
-    private static String outcomeName(SendOutcome outcome) {
+    /** The outcome as the attempt log names it. */
+    static String outcomeName(SendOutcome outcome) {
         if (outcome instanceof SendOutcome.Delivered) {
             return "DELIVERED";
         }
@@ -226,7 +227,7 @@ class DeliveryDispatcher implements DisposableBean {
         return outcome instanceof SendOutcome.Unreachable ? "UNREACHABLE" : "REFUSED";
     }
 
-    private static Integer httpStatus(SendOutcome outcome) {
+    static Integer httpStatus(SendOutcome outcome) {
         return outcome instanceof SendOutcome.Rejected rejected ? rejected.status() : null;
     }
 

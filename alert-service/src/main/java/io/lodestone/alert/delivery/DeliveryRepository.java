@@ -93,7 +93,8 @@ class DeliveryRepository {
         return jdbc.sql("""
                 with doomed as (select id from delivery where status = 'SENT' and sent_at < ?
                                 order by sent_at limit ? for update skip locked),
-                     attempts as (delete from delivery_attempt where delivery_id in (select id from doomed))
+                     attempts as (delete from delivery_attempt where delivery_id in (select id from doomed)),
+                     actions as (delete from delivery_action where delivery_id in (select id from doomed))
                 delete from delivery where id in (select id from doomed)""")
                 .params(Timestamp.from(cutoff), limit).update();
     }
@@ -127,6 +128,52 @@ class DeliveryRepository {
                 .query((rs, n) -> new DeliveryAttempt(rs.getInt("attempt"), rs.getTimestamp("started_at").toInstant(),
                         rs.getLong("duration_ms"), rs.getString("outcome"), (Integer) rs.getObject("http_status"),
                         rs.getString("detail")))
+                .list();
+    }
+
+    /**
+     * Makes a dead or failed delivery due now again, keeping its id (so its webhook-id) and its
+     * attempt log, and records the action.
+     *
+     * @return whether the delivery was dead or failed and is now pending
+     */
+    boolean resend(UUID id, Instant now, String reason) {
+        return act(id, DeliveryAction.RESEND, now, reason, """
+                update delivery d set status = 'PENDING', next_attempt_at = ?, claimed_until = null
+                from (select id, status from delivery where id = ? for update) old
+                where d.id = old.id and old.status in ('DEAD', 'FAILED')
+                returning old.status""", Timestamp.from(now), id);
+    }
+
+    /**
+     * Cancels a dead, failed, or pending delivery that no instance is sending right now (its lease,
+     * if any, has run out), and records the action.
+     *
+     * @return whether the delivery is now cancelled
+     */
+    boolean cancel(UUID id, Instant now, String reason) {
+        return act(id, DeliveryAction.CANCEL, now, reason, """
+                update delivery d set status = 'CANCELLED', claimed_until = null
+                from (select id, status, claimed_until from delivery where id = ? for update) old
+                where d.id = old.id and (old.status in ('DEAD', 'FAILED')
+                      or (old.status = 'PENDING' and (old.claimed_until is null or old.claimed_until <= ?)))
+                returning old.status""", id, Timestamp.from(now));
+    }
+
+    private boolean act(UUID id, DeliveryAction action, Instant now, String reason, String update, Object... params) {
+        // "old" is the row as it was before the update (locked), so the history names the status acted on
+        Optional<String> from = jdbc.sql(update).params(params).query(String.class).optional();
+        from.ifPresent(status -> jdbc.sql("""
+                insert into delivery_action (delivery_id, action, acted_at, from_status, reason) values (?, ?, ?, ?, ?)""")
+                .params(id, action.name(), Timestamp.from(now), status, reason).update());
+        return from.isPresent();
+    }
+
+    List<DeliveryActionRecord> actions(UUID deliveryId) {
+        return jdbc.sql("select * from delivery_action where delivery_id = ? order by seq").param(deliveryId)
+                .query((rs, n) -> new DeliveryActionRecord(DeliveryAction.valueOf(rs.getString("action")),
+                        rs.getTimestamp("acted_at").toInstant(), DeliveryStatus.valueOf(rs.getString("from_status")),
+                        rs.getString("reason")))
                 .list();
     }
 

@@ -1,5 +1,6 @@
 package io.lodestone.alert.subscription;
 
+import java.util.EnumSet;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -48,6 +49,8 @@ class EncryptStoredSecrets implements JavaMigration {
     public void migrate(Context context) {
         // Flyway's connection and transaction; the data source only hands that connection out
         JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(context.getConnection(), true));
-        new SubscriptionRepository(jdbc, json, cipher).reencryptUnderActiveKey();
+        // the fields that existed at migration 4; later ones have columns only from later migrations
+        new SubscriptionRepository(jdbc, json, cipher, EnumSet.of(SecretField.SLACK_URL, SecretField.WEBHOOK_SECRET))
+                .reencryptUnderActiveKey();
     }
 }

@@ -10,7 +10,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 enum SecretField {
     SLACK_URL("slack", "webhookUrl", "slack_url"),
-    WEBHOOK_SECRET("webhook", "secret", "webhook_secret");
+    WEBHOOK_SECRET("webhook", "secret", "webhook_secret"),
+    WEBHOOK_PREVIOUS_SECRET("webhook", "previousSecret", "webhook_previous_secret");
 
     private final String channel;
     private final String property;
@@ -28,6 +29,15 @@ enum SecretField {
 
     String cipherColumn() {
         return column + "_cipher";
+    }
+
+    /**
+     * SQL that is true for a row whose value of this field is not yet under the active key
+     * ({@code :active}): under an older key, or still in clear in the spec document.
+     */
+    String staleCondition() {
+        return "(" + cipherColumn() + " is not null and " + keyIdColumn() + " <> :active)"
+                + " or spec #>> '{channels," + channel + "," + property + "}' is not null";
     }
 
     /** The associated data that binds a ciphertext to its subscription and field. */

@@ -6,11 +6,13 @@ import io.lodestone.events.Elements;
 import io.lodestone.service.api.InvalidRequestException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,10 +28,12 @@ class SubscriptionValidator {
 
     private final AlertProperties properties;
     private final UrlGuard urlGuard;
+    private final Clock clock;
 
-    SubscriptionValidator(AlertProperties properties, UrlGuard urlGuard) {
+    SubscriptionValidator(AlertProperties properties, UrlGuard urlGuard, Clock clock) {
         this.properties = properties;
         this.urlGuard = urlGuard;
+        this.clock = clock;
     }
 
     /**
@@ -46,6 +50,10 @@ class SubscriptionValidator {
         checkElements(request, errors);
         checkTrigger(request.trigger(), errors);
         Channels channels = withStoredSecrets(request.channels(), current);
+        if (channels != null && channels.webhook() != null) {
+            channels = new Channels(channels.email(), channels.slack(),
+                    rotated(channels.webhook(), current == null ? null : current.channels().webhook()));
+        }
         checkChannels(channels, errors);
         AlertProperties.Limits limits = properties.limits();
         Duration groupWait = request.groupWait() == null ? properties.groupWait() : request.groupWait();
@@ -135,6 +143,23 @@ class SubscriptionValidator {
                 errors.put("channels.webhook.secret", "must be whsec_ followed by 24 to 64 base64-encoded random bytes");
             }
         }
+    }
+
+    /**
+     * The webhook channel to store: a new secret for the same URL keeps the one it replaces signing
+     * beside it for {@code webhook-secret-overlap}; the same secret keeps the overlap already running;
+     * a new URL starts afresh. What a request says about a previous secret is never taken.
+     */
+    private WebhookChannel rotated(WebhookChannel requested, WebhookChannel stored) {
+        boolean sameUrl = stored != null && Objects.equals(requested.url(), stored.url());
+        if (sameUrl && Objects.equals(requested.secret(), stored.secret())) {
+            return new WebhookChannel(requested.url(), requested.secret(), stored.previousSecret(), stored.previousSecretUntil());
+        }
+        if (sameUrl && requested.secret() != null && stored.secret() != null) {
+            return new WebhookChannel(requested.url(), requested.secret(), stored.secret(),
+                    clock.instant().plus(properties.webhookSecretOverlap()));
+        }
+        return new WebhookChannel(requested.url(), requested.secret());
     }
 
     private static Channels withStoredSecrets(Channels requested, SubscriptionSpec current) {

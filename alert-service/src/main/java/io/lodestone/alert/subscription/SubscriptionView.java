@@ -31,7 +31,9 @@ record SubscriptionView(
         Channels masked = new Channels(channels.email(),
                 channels.slack() == null ? null : new SlackChannel(Secrets.maskUrl(channels.slack().webhookUrl())),
                 channels.webhook() == null ? null : new WebhookChannel(Secrets.maskUrl(channels.webhook().url()),
-                        Secrets.maskSecret(channels.webhook().secret())));
+                        Secrets.maskSecret(channels.webhook().secret()),
+                        channels.webhook().previousSecret() == null ? null : Secrets.maskSecret(channels.webhook().previousSecret()),
+                        channels.webhook().previousSecret() == null ? null : channels.webhook().previousSecretUntil()));
         return new SubscriptionView(subscription.id(), spec.name(), spec.elements(), spec.groups(),
                 List.copyOf(spec.symbols()), spec.trigger(), masked, spec.groupWait(), spec.repeatInterval(),
                 spec.notifyOnResolve(), spec.digest(), subscription.createdAt(), subscription.updatedAt());

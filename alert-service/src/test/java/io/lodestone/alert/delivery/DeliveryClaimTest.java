@@ -3,7 +3,6 @@ package io.lodestone.alert.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lodestone.alert.TestDatabase;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -63,17 +62,6 @@ class DeliveryClaimTest {
     }
 
     private UUID insertPendingDelivery() {
-        UUID subscription = db.insertSubscription();
-        UUID notification = UUID.randomUUID();
-        db.jdbc().sql("""
-                insert into notification (id, subscription_id, kind, status, due_at, created_at)
-                values (?, ?, 'FIRING', 'SEALED', now(), now())""").params(notification, subscription).update();
-        UUID id = UUID.randomUUID();
-        db.jdbc().sql("""
-                insert into delivery (id, idempotency_key, notification_id, subscription_id, channel, kind, status,
-                                      next_attempt_at, created_at)
-                values (?, ?, ?, ?, 'WEBHOOK', 'FIRING', 'PENDING', ?, ?)""")
-                .params(id, id.toString(), notification, subscription, Timestamp.from(NOW), Timestamp.from(NOW)).update();
-        return id;
+        return db.insertDelivery("PENDING", 0, NOW, null);
     }
 }

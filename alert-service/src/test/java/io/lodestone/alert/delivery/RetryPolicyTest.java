@@ -6,6 +6,8 @@ import io.lodestone.alert.AlertProperties;
 import io.lodestone.alert.notify.SendOutcome;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -58,6 +60,27 @@ class RetryPolicyTest {
         assertThat(noJitter.backoff(3)).isEqualTo(Duration.ofSeconds(20));
         assertThat(policy.backoff(20)).isEqualTo(Duration.ofMinutes(5));
         assertThat(noJitter.backoff(40)).isEqualTo(Duration.ofSeconds(150));
+    }
+
+    @Test
+    void withTheDefaultsTheLastRetryComesBetweenElevenAndTwentyOneMinutesAfterTheFirstAttempt() {
+        // Given the settings as a deployment gets them when it sets none (the README's retry window)
+        AlertProperties.Delivery defaults = new Binder(new MapConfigurationPropertySource())
+                .bindOrCreate("lodestone.alert.delivery", AlertProperties.Delivery.class);
+
+        // When every retryable failure waits the shortest and the longest its jitter allows
+        Duration shortest = Duration.ZERO;
+        Duration longest = Duration.ZERO;
+        for (int attempt = 1; attempt < defaults.maxAttempts(); attempt++) {
+            shortest = shortest.plus(new RetryPolicy(defaults, () -> 0.0).backoff(attempt));
+            longest = longest.plus(new RetryPolicy(defaults, () -> 1.0).backoff(attempt));
+        }
+
+        // Then the window is the one the README promises to webhook receivers
+        assertThat(defaults.maxAttempts()).isEqualTo(8);
+        assertThat(shortest).isEqualTo(Duration.ofSeconds(635));
+        assertThat(longest).isEqualTo(Duration.ofSeconds(1270));
+        assertThat(defaults.maxRetryAfter()).isEqualTo(Duration.ofHours(6));
     }
 
     private static SendOutcome outcome(String kind, Integer status, Long retryAfter) {

@@ -19,6 +19,8 @@ class StoredSecretsTest {
 
     static final String SLACK = "https://hooks.slack.com/services/T0001/B0002/abcdefghijklmnopqrstuvwx";
     static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    /** The secret the current one replaced, still signing during its overlap. */
+    static final String PREVIOUS_SECRET = "whsec_T2hP8hN3dRkq0XjvQb4m1zYcA9sWfLuE";
     static final Instant NOW = Instant.parse("2025-04-04T09:00:00Z");
 
     private final TestDatabase db = TestDatabase.migrated("alert_secrets");
@@ -31,27 +33,29 @@ class StoredSecretsTest {
 
         repository.insert(saved);
 
-        assertThat(rawRow(saved.id())).doesNotContain("abcdefghijklmnop", "MfKQ9r8G", "T0001/B0002").contains("k1");
+        assertThat(rawRow(saved.id())).doesNotContain("abcdefghijklmnop", "MfKQ9r8G", "T0001/B0002", "T2hP8hN3")
+                .contains("k1");
         assertThat(repository.find(saved.id()).orElseThrow().spec().channels()).isEqualTo(saved.spec().channels());
     }
 
     @Test
     void migrationEncryptsSecretsThatEarlierVersionsStoredInClear() {
         // Given a subscription saved by a version that kept its secrets in the spec document
+        TestDatabase earlier = TestDatabase.migratedTo("alert_secrets_v3", "3");
         UUID id = UUID.randomUUID();
-        db.jdbc().sql("insert into subscription (id, spec, created_at, updated_at) values (?, cast(? as jsonb), ?, ?)")
+        earlier.jdbc().sql("insert into subscription (id, spec, created_at, updated_at) values (?, cast(? as jsonb), ?, ?)")
                 .params(id, json.writeValueAsString(subscription(id).spec()), Timestamp.from(NOW), Timestamp.from(NOW))
                 .update();
-        assertThat(rawRow(id)).contains("MfKQ9r8G");
+        assertThat(rawRow(earlier, id)).contains("MfKQ9r8G");
 
-        // When the service starts with this version (its Java migration runs)
+        // When the service starts with this version (its Java migration runs, then the later ones)
         SecretCipher cipher = new SecretCipher(SecretKeys.parse(List.of(SecretCipherTest.OLD_KEY)));
-        Flyway.configure().dataSource(db.dataSource()).locations("classpath:db/migration")
+        Flyway.configure().dataSource(earlier.dataSource()).locations("classpath:db/migration")
                 .javaMigrations(new EncryptStoredSecrets(json, cipher)).load().migrate();
 
         // Then nothing is left in clear, and the subscription reads as before
-        assertThat(rawRow(id)).doesNotContain("abcdefghijklmnop", "MfKQ9r8G");
-        assertThat(repository(SecretCipherTest.OLD_KEY).find(id).orElseThrow().spec().channels())
+        assertThat(rawRow(earlier, id)).doesNotContain("abcdefghijklmnop", "MfKQ9r8G");
+        assertThat(new SubscriptionRepository(earlier.jdbc(), json, cipher).find(id).orElseThrow().spec().channels())
                 .isEqualTo(subscription(id).spec().channels());
     }
 
@@ -93,7 +97,11 @@ class StoredSecretsTest {
 
     /** Everything the row holds, as text, the way someone reading a database dump would see it. */
     private String rawRow(UUID id) {
-        Map<String, Object> row = db.jdbc().sql("select * from subscription where id = ?").param(id).query().singleRow();
+        return rawRow(db, id);
+    }
+
+    private static String rawRow(TestDatabase database, UUID id) {
+        Map<String, Object> row = database.jdbc().sql("select * from subscription where id = ?").param(id).query().singleRow();
         StringBuilder text = new StringBuilder();
         row.forEach((column, value) -> text.append(column).append('=')
                 .append(value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1) : value)
@@ -105,7 +113,7 @@ class StoredSecretsTest {
         return new Subscription(id, new SubscriptionSpec("buyers", List.of("Dy"), List.of(),
                 new Trigger(RiskLevel.HIGH, null, null),
                 new Channels(new EmailChannel(List.of("a@example.com")), new SlackChannel(SLACK),
-                        new WebhookChannel("https://erp.example.com/hook", SECRET)),
+                        new WebhookChannel("https://erp.example.com/hook", SECRET, PREVIOUS_SECRET, NOW.plusSeconds(3600))),
                 Duration.ofSeconds(30), Duration.ofDays(7), true, null), NOW, NOW, null);
     }
 }

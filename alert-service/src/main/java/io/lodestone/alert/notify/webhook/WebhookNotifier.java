@@ -9,10 +9,12 @@ import io.lodestone.alert.notify.SendOutcome;
 import io.lodestone.alert.subscription.Subscription;
 import io.lodestone.alert.subscription.WebhookChannel;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,11 +56,16 @@ class WebhookNotifier implements Notifier {
             return new SendOutcome.Refused("the webhook's signing secret cannot be decrypted with the configured keys");
         }
         byte[] body = json.writeValueAsBytes(cloudEvent(notification, deliveryId));
-        long timestamp = clock.instant().getEpochSecond();
+        Instant now = clock.instant();
+        long timestamp = now.getEpochSecond();
+        // during a secret rotation, one signature per secret, space-separated (Standard Webhooks)
+        String signatures = webhook.signingSecrets(now).stream()
+                .map(secret -> WebhookSigner.signature(secret, deliveryId.toString(), timestamp, body))
+                .collect(Collectors.joining(" "));
         Map<String, String> headers = Map.of(
                 "webhook-id", deliveryId.toString(),
                 "webhook-timestamp", Long.toString(timestamp),
-                "webhook-signature", WebhookSigner.signature(webhook.secret(), deliveryId.toString(), timestamp, body));
+                "webhook-signature", signatures);
         return http.post(webhook.url(), CONTENT_TYPE, body, headers);
     }
 
