@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.io.Resource;
 
 /**
@@ -38,8 +40,13 @@ record SourceCatalogue(String version, List<IngestProperties.Source> sources) {
         }
         String version = binder.bind("version", String.class)
                 .orElseThrow(() -> new IllegalStateException("source catalogue " + resource + " has no version"));
-        List<IngestProperties.Source> sources = binder.bind("sources", Bindable.listOf(IngestProperties.Source.class))
-                .orElse(List.of());
+        List<IngestProperties.Source> sources;
+        try {
+            sources = binder.bind("sources", Bindable.listOf(IngestProperties.Source.class)).orElse(List.of());
+        } catch (BindException e) {
+            throw new IllegalStateException("source catalogue " + resource + ": "
+                    + NestedExceptionUtils.getMostSpecificCause(e).getMessage(), e);
+        }
         Set<String> ids = new HashSet<>();
         for (IngestProperties.Source source : sources) {
             if (!ids.add(source.id())) {
