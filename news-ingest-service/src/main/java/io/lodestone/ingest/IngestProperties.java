@@ -183,6 +183,9 @@ public record IngestProperties(
      * @param nextPage    the link to the next (older) list page, followed while every notice seen is new
      * @param maxPages    list pages read at most in one poll
      * @param maxNew      detail pages fetched at most in one poll; the rest wait for the next poll
+     * @param listUnit    for pages whose list is loaded by a script (TRS-style sites such as MOFCOM and MIIT):
+     *                    the element carrying the {@code url} and {@code querydata} attributes of the request
+     *                    that answers the list, as JSON with the list's HTML at {@code /data/html}
      */
     public record HtmlMapping(
             @NotBlank String item,
@@ -194,7 +197,8 @@ public record IngestProperties(
             @DefaultValue(DEFAULT_BODY) @NotBlank String body,
             String nextPage,
             @DefaultValue("3") @Min(1) int maxPages,
-            @DefaultValue("20") @Min(1) int maxNew) {
+            @DefaultValue("20") @Min(1) int maxNew,
+            String listUnit) {
 
         public static final String DEFAULT_LINK = "a[href]";
         public static final String DEFAULT_DATE_PATTERN = "yyyy-MM-dd";

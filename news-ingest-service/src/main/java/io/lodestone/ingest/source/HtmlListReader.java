@@ -41,13 +41,19 @@ class HtmlListReader {
         if (!verdict.allowed()) {
             throw new FetchException(verdict.reason() + "; the list page is not read");
         }
+        if (html.listUnit() != null) {
+            // The page only holds the script that loads the list: its validators say nothing about the list.
+            previous = HttpFetcher.Validators.NONE;
+        }
         HttpFetcher.Fetched first = fetcher.fetch(source, previous);
         if (first.notModified()) {
             return new Harvest(List.of(), previous, true, List.of());
         }
         List<String> problems = new ArrayList<>();
         Map<URI, HtmlPages.ListedNotice> fresh = new LinkedHashMap<>();
-        HtmlPages.ListPage page = HtmlPages.listPage(first.body(), first.contentType(), source.url(), html);
+        HtmlPages.ListPage page = html.listUnit() == null
+                ? HtmlPages.listPage(first.body(), first.contentType(), source.url(), html)
+                : loadedList(source, first);
         for (int pages = 1; ; pages++) {
             problems.addAll(page.problems());
             boolean allNew = true;
@@ -82,8 +88,20 @@ class HtmlListReader {
                 complete = false;
             }
         }
-        return new Harvest(items, complete ? first.validators() : HttpFetcher.Validators.NONE, false,
-                List.copyOf(problems));
+        return new Harvest(items, complete && html.listUnit() == null ? first.validators() : HttpFetcher.Validators.NONE,
+                false, List.copyOf(problems));
+    }
+
+    /** The list a script on the page loads: its request is read from the page, then asked like the page would. */
+    private HtmlPages.ListPage loadedList(IngestProperties.Source source, HttpFetcher.Fetched page) throws FetchException {
+        URI unit = HtmlPages.listUnitUrl(page.body(), page.contentType(), source.url(), source.html().listUnit());
+        RobotsPolicy.Verdict verdict = robots.check(source, unit);
+        if (!verdict.allowed()) {
+            throw new FetchException(verdict.reason() + "; the list is not read");
+        }
+        HttpFetcher.Fetched answer = fetcher.fetchLinked(source, unit, "application/json");
+        return HtmlPages.listPage(HtmlPages.htmlInJson(answer.body(), unit), "text/html; charset=utf-8", source.url(),
+                source.html());
     }
 
     private Optional<HtmlPages.ListPage> nextPage(IngestProperties.Source source, URI next, List<String> problems) {

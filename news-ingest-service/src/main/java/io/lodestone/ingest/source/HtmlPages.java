@@ -6,6 +6,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
@@ -18,7 +20,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,6 +35,9 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
 import org.jsoup.select.NodeVisitor;
 import org.jsoup.select.Selector;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads notice list pages and notice pages with the CSS selectors of an {@code html-list} source.
@@ -243,5 +251,59 @@ final class HtmlPages {
             }
         });
         return text.toString().replaceAll("[ \\t\\u00A0\\u3000]+", " ").replaceAll(" ?\\n[\\n ]*", "\n").strip();
+    }
+
+    /** Where the list answer is, in the JSON a list unit answers with (TRS-style sites). */
+    static final String LIST_UNIT_HTML = "/data/html";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * The request a list-loading script would make: the element's {@code url} attribute resolved
+     * against the page, with the {@code querydata} attribute (a JSON object, often in single
+     * quotes) as query parameters, and the first page of the list asked for when it does not say.
+     */
+    static URI listUnitUrl(byte[] body, String contentType, URI pageUrl, String selector) throws FetchException {
+        Element unit = first(parse(body, contentType, pageUrl), selector, "list-unit");
+        if (unit == null || !unit.hasAttr("url")) {
+            throw new FetchException("list-unit selector '" + selector + "' matched no element with a url attribute on "
+                    + pageUrl);
+        }
+        Map<String, String> query = new LinkedHashMap<>();
+        if (unit.hasAttr("querydata")) {
+            try {
+                JSON.readTree(unit.attr("querydata").replace('\'', '"')).properties()
+                        .forEach(field -> query.put(field.getKey(), field.getValue().isString()
+                                ? field.getValue().asString() : field.getValue().toString()));
+            } catch (JacksonException e) {
+                throw new FetchException("the querydata of list-unit '" + selector + "' on " + pageUrl
+                        + " is not a JSON object: " + e.getOriginalMessage(), e);
+            }
+        }
+        query.putIfAbsent("pageNum", "1");
+        query.putIfAbsent("pageSize", "15");
+        String encoded = query.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        try {
+            URI base = pageUrl.resolve(unit.attr("url").strip());
+            return URI.create(base.toString().replaceFirst("\\?.*$", "") + "?" + encoded);
+        } catch (IllegalArgumentException e) {
+            throw new FetchException("the url of list-unit '" + selector + "' on " + pageUrl + " is not a URL", e);
+        }
+    }
+
+    /** The list's HTML from a list unit's JSON answer. */
+    static byte[] htmlInJson(byte[] body, URI unitUrl) throws FetchException {
+        JsonNode html;
+        try {
+            html = JSON.readTree(body).at(LIST_UNIT_HTML);
+        } catch (JacksonException e) {
+            throw new FetchException("the list answer from " + unitUrl + " is not JSON: " + e.getOriginalMessage(), e);
+        }
+        if (!html.isString()) {
+            throw new FetchException("the list answer from " + unitUrl + " has no HTML at " + LIST_UNIT_HTML);
+        }
+        return html.asString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -80,14 +80,15 @@ class CatalogueFixturesTest {
     void everyEntryHasAFixtureAndEveryFixtureAnEntry() {
         List<String> missing = new ArrayList<>();
         for (IngestProperties.Source entry : CATALOGUE.sources()) {
-            for (String file : files(entry.kind())) {
+            for (String file : files(entry)) {
                 if (!new ClassPathResource("catalogue/" + entry.id() + "/" + file).exists()) {
                     missing.add(entry.id() + "/" + file);
                 }
             }
         }
         assertThat(missing).as("fixtures missing under src/test/resources/catalogue/").isEmpty();
-        assertThat(new java.io.File(resource("catalogue").getPath()).list())
+        // the source folder, not the copy under target/, which keeps folders renamed since
+        assertThat(new java.io.File("src/test/resources/catalogue").list())
                 .as("fixture folders without a catalogue entry")
                 .containsExactlyInAnyOrderElementsOf(CATALOGUE.sources().stream().map(IngestProperties.Source::id).toList());
     }
@@ -110,8 +111,8 @@ class CatalogueFixturesTest {
 
     @Test
     void aBrokenListSelectorIsReportedNamingTheSelector() {
-        // Given the MOFCOM entry's list page after an imagined redesign
-        IngestProperties.Source entry = CATALOGUE.sources().stream().filter(s -> s.id().equals("mofcom-announcements"))
+        // Given the MNR entry's list page after an imagined redesign
+        IngestProperties.Source entry = CATALOGUE.sources().stream().filter(s -> s.id().equals("mnr-notices"))
                 .findFirst().orElseThrow();
         try (RecordingHttpServer publisher = RecordingHttpServer.start();
              HttpFetcher fetcher = new HttpFetcher(HtmlListReaderTest.http(DataSize.ofMegabytes(1)))) {
@@ -120,7 +121,7 @@ class CatalogueFixturesTest {
 
             // When it is read, Then the error names the selector that matched nothing
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> read(local, fetcher))
-                    .hasMessageStartingWith("list selector 'ul.txtList_01 li' matched 0 items on " + local.url());
+                    .hasMessageStartingWith("list selector 'table.gkTable tr:has(td.title)' matched 0 items on " + local.url());
         }
     }
 
@@ -157,9 +158,23 @@ class CatalogueFixturesTest {
                 publisher.respondTo("/robots.txt", Response.status(404));
                 publisher.respondTo(local.url().getPath(), Response.ok("text/html; charset=utf-8", text(dir + "list.html")));
                 publisher.respondByDefault(Response.ok("text/html; charset=utf-8", text(dir + "detail.html")));
+                if (entry.html().listUnit() != null) {
+                    publisher.respondTo(listUnitPath(local, text(dir + "list.html")),
+                            Response.ok("application/json", text(dir + "unit.json")));
+                }
             }
             case FEED -> publisher.respondByDefault(Response.ok("application/rss+xml", text(dir + "feed.xml")));
             case JSON -> publisher.respondByDefault(Response.ok("application/json", text(dir + "response.json")));
+        }
+    }
+
+    /** The path of the request the list page's script would make for the list. */
+    private static String listUnitPath(IngestProperties.Source local, String page) {
+        try {
+            return HtmlPages.listUnitUrl(page.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8", local.url(),
+                    local.html().listUnit()).getPath();
+        } catch (FetchException e) {
+            throw new AssertionError(local.id() + ": " + e.getMessage(), e);
         }
     }
 
@@ -175,16 +190,13 @@ class CatalogueFixturesTest {
         return expected;
     }
 
-    private static List<String> files(IngestProperties.Kind kind) {
-        return switch (kind) {
-            case HTML_LIST -> List.of("list.html", "detail.html", "expected.json");
+    private static List<String> files(IngestProperties.Source entry) {
+        return switch (entry.kind()) {
+            case HTML_LIST -> entry.html().listUnit() == null ? List.of("list.html", "detail.html", "expected.json")
+                    : List.of("list.html", "unit.json", "detail.html", "expected.json");
             case FEED -> List.of("feed.xml", "expected.json");
             case JSON -> List.of("response.json", "expected.json");
         };
-    }
-
-    private static java.net.URL resource(String name) {
-        return CatalogueFixturesTest.class.getClassLoader().getResource(name);
     }
 
     private static String text(String name) {

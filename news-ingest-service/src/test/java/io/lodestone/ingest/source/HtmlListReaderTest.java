@@ -138,6 +138,37 @@ class HtmlListReaderTest {
     }
 
     @Test
+    void aListLoadedByAScriptIsAskedForTheWayThePageWouldAskForIt() throws FetchException {
+        // Given a page that only carries the request its script makes for the list, as TRS-style sites do
+        server.respondTo("/notices/", page("<div class='list'><script parseType='buildstatic' url='/api-gateway/unit'"
+                        + " querydata=\"{'webId':'w1','pageId':42}\"></script></div>"))
+                .respondTo("/api-gateway/unit", Response.ok("application/json", "{\"code\":\"200\",\"data\":{\"html\":"
+                        + "\"<ul class='notices'><li><a href='/n/1.html'>Loaded notice</a><span class='date'>2025-10-09</span></li></ul>\"}}"))
+                .respondTo("/n/1.html", page(detail("Loaded.")));
+
+        // When the source is read
+        HtmlListReader.Harvest harvest = reader.read(source(mapping(null).withListUnit("script[url][querydata]")),
+                HttpFetcher.Validators.NONE, NOW);
+
+        // Then the list comes from that request, with the page's query data and the first page asked for
+        assertThat(harvest.items()).extracting(NewsItem::title).containsExactly("Loaded notice");
+        assertThat(harvest.items().get(0).url()).isEqualTo(server.uri("/n/1.html").toString());
+        assertThat(requestsTo("/api-gateway/unit")).isEmpty();
+        assertThat(server.requests()).extracting(RecordedRequest::path)
+                .contains("/api-gateway/unit?webId=w1&pageId=42&pageNum=1&pageSize=15");
+    }
+
+    @Test
+    void aListRequestAnsweredWithoutTheListNamesWhatIsMissing() {
+        server.respondTo("/notices/", page("<script url='/api-gateway/unit' querydata=\"{'webId':'w1'}\"></script>"))
+                .respondTo("/api-gateway/unit", Response.ok("application/json", "{\"code\":\"500\",\"data\":null}"));
+
+        assertThatThrownBy(() -> reader.read(source(mapping(null).withListUnit("script[url]")), HttpFetcher.Validators.NONE, NOW))
+                .hasMessage("the list answer from " + server.uri("/api-gateway/unit?webId=w1&pageNum=1&pageSize=15")
+                        + " has no HTML at /data/html");
+    }
+
+    @Test
     void aChangedListLayoutFailsThePollNamingTheSelector() {
         // Given a list page redesigned with other class names
         server.respondTo("/notices/", page("<div class='news-cards'><div class='card'><a href='/x'>X</a></div></div>"));
@@ -296,18 +327,22 @@ class HtmlListReaderTest {
     }
 
     private static Mapping mapping(String link) {
-        return new Mapping(link, null, 3);
+        return new Mapping(link, null, 3, null);
     }
 
     /** The test source's selectors, with paging when asked. */
-    private record Mapping(String link, String nextPage, int maxPages) {
+    private record Mapping(String link, String nextPage, int maxPages, String unit) {
         Mapping withPaging(String next, int pages) {
-            return new Mapping(link, next, pages);
+            return new Mapping(link, next, pages, unit);
+        }
+
+        Mapping withListUnit(String selector) {
+            return new Mapping(link, nextPage, maxPages, selector);
         }
 
         IngestProperties.HtmlMapping build() {
             return new IngestProperties.HtmlMapping("ul.notices li", "a", link == null ? "a[href]" : link, "span.date",
-                    "yyyy-MM-dd", ZoneId.of("Asia/Shanghai"), "div.article", nextPage, maxPages, 20);
+                    "yyyy-MM-dd", ZoneId.of("Asia/Shanghai"), "div.article", nextPage, maxPages, 20, unit);
         }
     }
 

@@ -93,6 +93,6 @@ class HtmlListStatusTest {
         return new IngestProperties.Source("example-ministry", IngestProperties.Kind.HTML_LIST, publisher.uri("/notices/"),
                 Duration.ofHours(1), true, "en", null, "Example Ministry of Commerce",
                 new IngestProperties.HtmlMapping("ul.list li", "a", "a[href]", "span", "yyyy-MM-dd", ZoneId.of("UTC"),
-                        "div.text", null, 3, 20));
+                        "div.text", null, 3, 20, null));
     }
 }

@@ -23,7 +23,7 @@ class HtmlPagesTest {
             "2025-13-45 then 2025-10-09    | yyyy-MM-dd        | UTC           | 2025-10-09T00:00:00Z"})
     void findsTheDateInTheElementText(String text, String pattern, String zone, String expected) {
         IngestProperties.HtmlMapping html = new IngestProperties.HtmlMapping("li", "a", "a[href]", "span", pattern,
-                ZoneId.of(zone), "body", null, 1, 1);
+                ZoneId.of(zone), "body", null, 1, 1, null);
 
         Instant date = HtmlPages.date(text.strip(), DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH), html);
 
