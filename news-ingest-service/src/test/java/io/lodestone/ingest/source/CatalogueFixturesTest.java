@@ -121,7 +121,7 @@ class CatalogueFixturesTest {
 
             // When it is read, Then the error names the selector that matched nothing
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> read(local, fetcher))
-                    .hasMessageStartingWith("list selector 'table.gkTable tr:has(td.title)' matched 0 items on " + local.url());
+                    .hasMessageStartingWith("list selector 'ul.ky_open_list > li' matched 0 items on " + local.url());
         }
     }
 
