@@ -26,4 +26,7 @@ if [ "$missing" = 1 ] || [ "${LODESTONE_REBUILD:-}" = 1 ]; then
   ./mvnw -B -q -DskipTests package
 fi
 
+# The built-in catalogue of publishers is polled unless LODESTONE_INGEST_CATALOGUE=false;
+# LODESTONE_INGEST_POLLING=false lists every source but polls none (nothing leaves the machine).
+export LODESTONE_INGEST_CATALOGUE="${LODESTONE_INGEST_CATALOGUE:-true}"
 exec java -jar local-stack/target/local-stack.jar "$@"

@@ -26,7 +26,9 @@ import org.springframework.validation.annotation.Validated;
  *                     stories inactive this long before the latest dated report are forgotten
  * @param maxStories   how many stories the story stage remembers at most (the least recently active go first)
  * @param http         limits for fetching sources
- * @param sources      the sources to poll
+ * @param sources      the sources to poll, besides the built-in catalogue's; an id here replaces the
+ *                     catalogue entry with the same id
+ * @param catalogue    whether the built-in catalogue of publishers is polled, and which of its entries not
  */
 @ConfigurationProperties("lodestone.ingest")
 @Validated
@@ -35,7 +37,8 @@ public record IngestProperties(
         @DefaultValue("P7D") @NotNull Duration dedupeWindow,
         @DefaultValue("" + LinkRules.DEFAULT_MAX_STORIES) @Min(1) int maxStories,
         @DefaultValue @Valid Http http,
-        @Valid List<Source> sources) {
+        @Valid List<Source> sources,
+        @DefaultValue @Valid Catalogue catalogue) {
 
     public IngestProperties {
         sources = sources == null ? List.of() : List.copyOf(sources);
@@ -63,13 +66,39 @@ public record IngestProperties(
             @DefaultValue("5MB") @NotNull DataSize maxBodySize,
             @DefaultValue("PT6H") @NotNull Duration maxBackoff,
             @DefaultValue("Lodestone-news-ingest/0.1") @NotBlank String userAgent,
-            @DefaultValue List<String> redirectAllowedCidrs) {
+            @DefaultValue List<String> redirectAllowedCidrs,
+            @DefaultValue(DEFAULT_PER_HOST_INTERVAL) @NotNull Duration perHostInterval,
+            @DefaultValue(DEFAULT_ROBOTS_CACHE_TTL) @NotNull Duration robotsCacheTtl) {
+
+        /** Two requests to one publisher's host at least this far apart. */
+        public static final String DEFAULT_PER_HOST_INTERVAL = "PT2S";
+        /** How long one host's robots.txt is trusted before it is fetched again. */
+        public static final String DEFAULT_ROBOTS_CACHE_TTL = "PT24H";
     }
 
-    /** What a source is: a feed (RSS 2.0 or Atom) or a JSON API mapped by JSON pointers. */
+    /**
+     * @param enabled   whether the built-in catalogue ({@code classpath:sources/catalogue.yml}) is
+     *                  polled besides the configured sources ({@code LODESTONE_INGEST_CATALOGUE});
+     *                  off by default so tests and embedded uses poll nothing they did not ask for
+     * @param location  where the catalogue is read from
+     * @param disabled  ids of catalogue entries to leave out
+     */
+    public record Catalogue(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue(DEFAULT_LOCATION) @NotBlank String location,
+            @DefaultValue List<String> disabled) {
+
+        public static final String DEFAULT_LOCATION = "classpath:sources/catalogue.yml";
+    }
+
+    /**
+     * What a source is: a feed (RSS 2.0 or Atom), a JSON API mapped by JSON pointers, or a page
+     * listing notices that link to detail pages ({@code html-list}), read with CSS selectors.
+     */
     public enum Kind {
         FEED,
-        JSON
+        JSON,
+        HTML_LIST
     }
 
     /**
@@ -80,6 +109,8 @@ public record IngestProperties(
      * @param enabled      false keeps the source configured but not polled
      * @param language     the source's language when it does not say ({@code en}, {@code zh-Hans})
      * @param json         how to map a JSON API's items; required for kind JSON
+     * @param publisher    who publishes it, as people know them (shown in the source status)
+     * @param html         how to read a notice list and its detail pages; required for kind HTML_LIST
      */
     public record Source(
             @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,62}", message = "must be lower-case letters, digits, '.', '_' or '-'") String id,
@@ -88,11 +119,16 @@ public record IngestProperties(
             @DefaultValue("PT15M") @NotNull Duration pollInterval,
             @DefaultValue("true") boolean enabled,
             String language,
-            @Valid JsonMapping json) {
+            @Valid JsonMapping json,
+            String publisher,
+            @Valid HtmlMapping html) {
 
         public Source {
             if (kind == Kind.JSON && json == null) {
                 throw new IllegalArgumentException("lodestone.ingest.sources[" + id + "]: kind JSON needs a 'json' mapping");
+            }
+            if (kind == Kind.HTML_LIST && html == null) {
+                throw new IllegalArgumentException("lodestone.ingest.sources[" + id + "]: kind HTML_LIST needs an 'html' mapping");
             }
             if (url != null && !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
                 throw new IllegalArgumentException("lodestone.ingest.sources[" + id + "]: url must be http or https");
@@ -103,6 +139,9 @@ public record IngestProperties(
     /**
      * JSON pointers (RFC 6901) that map a JSON API's response to items. {@code items} points at
      * the array of items in the response; the others are relative to one item.
+     * {@code publishedAtPattern} reads a date the API writes in its own way (GDELT's
+     * {@code 20251009T081500Z} is {@code yyyyMMdd'T'HHmmss'Z'}, read as UTC); without it the date
+     * must be RFC 3339 or a plain date.
      */
     public record JsonMapping(
             @NotBlank String items,
@@ -110,7 +149,8 @@ public record IngestProperties(
             @NotBlank String title,
             String text,
             String url,
-            String publishedAt) {
+            String publishedAt,
+            String publishedAtPattern) {
 
         public Map<String, String> fieldPointers() {
             Map<String, String> pointers = new java.util.LinkedHashMap<>();
@@ -127,5 +167,41 @@ public record IngestProperties(
             }
             return pointers;
         }
+    }
+
+    /**
+     * CSS selectors (jsoup) that read a page listing notices. {@code item} selects each notice on
+     * the list page; {@code title}, {@code link} and {@code date} are relative to one notice.
+     *
+     * @param item        one element per notice on the list page
+     * @param title       the notice's title; its text is used
+     * @param link        the element whose {@code href} leads to the notice (default: the first link in the notice)
+     * @param date        the element holding the notice's date; without it notices are undated
+     * @param datePattern how that date is written ({@link java.time.format.DateTimeFormatter} pattern), found anywhere in the element's text
+     * @param zone        the publisher's time zone, for dates without one
+     * @param body        the notice text on the detail page (default: the whole body)
+     * @param nextPage    the link to the next (older) list page, followed while every notice seen is new
+     * @param maxPages    list pages read at most in one poll
+     * @param maxNew      detail pages fetched at most in one poll; the rest wait for the next poll
+     * @param listUnit    for pages whose list is loaded by a script (TRS-style sites such as MOFCOM and MIIT):
+     *                    the element carrying the {@code url} and {@code querydata} attributes of the request
+     *                    that answers the list, as JSON with the list's HTML at {@code /data/html}
+     */
+    public record HtmlMapping(
+            @NotBlank String item,
+            @NotBlank String title,
+            @DefaultValue(DEFAULT_LINK) @NotBlank String link,
+            String date,
+            @DefaultValue(DEFAULT_DATE_PATTERN) @NotBlank String datePattern,
+            @DefaultValue("UTC") @NotNull java.time.ZoneId zone,
+            @DefaultValue(DEFAULT_BODY) @NotBlank String body,
+            String nextPage,
+            @DefaultValue("3") @Min(1) int maxPages,
+            @DefaultValue("20") @Min(1) int maxNew,
+            String listUnit) {
+
+        public static final String DEFAULT_LINK = "a[href]";
+        public static final String DEFAULT_DATE_PATTERN = "yyyy-MM-dd";
+        public static final String DEFAULT_BODY = "body";
     }
 }

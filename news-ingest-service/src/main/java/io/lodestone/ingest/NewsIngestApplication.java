@@ -37,10 +37,11 @@ public class NewsIngestApplication {
      */
     private static int importItems(String[] args) throws IOException {
         String file = args.length > 0 && !args[0].startsWith("--") ? args[0] : null;
-        String[] properties = Arrays.stream(args).filter(a -> a.startsWith("--")).toArray(String[]::new);
+        // As a command-line property, so it outranks application.yml's LODESTONE_INGEST_POLLING default.
+        String[] properties = java.util.stream.Stream.concat(Arrays.stream(args).filter(a -> a.startsWith("--")),
+                java.util.stream.Stream.of("--lodestone.ingest.poll=false")).toArray(String[]::new);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(NewsIngestApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties("lodestone.ingest.poll=false")
                 .run(properties);
              BufferedReader lines = file == null
                      ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))

@@ -1,9 +1,9 @@
 package io.lodestone.ingest.api;
 
-import io.lodestone.ingest.IngestProperties;
 import io.lodestone.ingest.item.ItemJson;
 import io.lodestone.ingest.item.NewsItem;
 import io.lodestone.ingest.publish.IngestPipeline;
+import io.lodestone.ingest.source.ConfiguredSources;
 import io.lodestone.ingest.publish.ItemOutcome;
 import io.lodestone.ingest.publish.PublishFailedException;
 import io.lodestone.service.api.InvalidRequestException;
@@ -45,10 +45,10 @@ class ItemsController {
     private final Set<String> reservedSources;
     private final Clock clock = Clock.systemUTC();
 
-    ItemsController(IngestPipeline pipeline, IngestProperties properties) {
+    ItemsController(IngestPipeline pipeline, ConfiguredSources sources) {
         this.pipeline = pipeline;
         Set<String> reserved = new HashSet<>(Set.of(IMPORT_SOURCE));
-        properties.sources().forEach(source -> reserved.add(source.id()));
+        sources.all().forEach(source -> reserved.add(source.id()));
         this.reservedSources = Set.copyOf(reserved);
     }
 

@@ -8,6 +8,7 @@ import io.lodestone.service.egress.HttpUrls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -20,7 +21,9 @@ import org.apache.hc.core5.http.Header;
  * applies after decompression, so neither a gigantic body nor a gzip bomb gets into memory.
  * The configured URL is fetched wherever it points (an operator chose it); a redirect is followed
  * only to a public address (or a range in {@code redirect-allowed-cidrs}), checked on the
- * address actually connected to, so a feed cannot steer the fetcher into the internal network.
+ * address actually connected to, so a feed cannot steer the fetcher into the internal network; so
+ * is a page a source links to on another origin. Requests to one host are spaced by at least
+ * {@code per-host-interval}, whichever source asks, so many sources on one publisher stay polite.
  */
 class HttpFetcher implements AutoCloseable {
 
@@ -39,12 +42,16 @@ class HttpFetcher implements AutoCloseable {
     }
 
     /** One hop's answer: a result, a redirect to follow, or a failure to report. */
-    private record Answer(Fetched fetched, String location, String failure) {
+    private record Answer(Fetched fetched, String location, String failure, int status) {
+        Answer(Fetched fetched, String location, String failure) {
+            this(fetched, location, failure, 0);
+        }
     }
 
     private final IngestProperties.Http limits;
     private final EgressHttpClient configured;
     private final EgressHttpClient redirected;
+    private final HostPacer pacer;
 
     HttpFetcher(IngestProperties.Http limits) {
         this.limits = limits;
@@ -52,46 +59,83 @@ class HttpFetcher implements AutoCloseable {
                 CONNECTIONS_PER_HOST);
         this.redirected = EgressHttpClient.create(AddressPolicy.allowing(limits.redirectAllowedCidrs()),
                 limits.connectTimeout(), limits.readTimeout(), CONNECTIONS_PER_HOST);
+        this.pacer = new HostPacer(limits.perHostInterval());
     }
 
     Fetched fetch(IngestProperties.Source source, Validators previous) throws FetchException {
-        URI target = source.url();
+        return fetch(source.url(), true, accept(source.kind()), previous);
+    }
+
+    /**
+     * A page the source's own content pointed at (a notice, the next list page, robots.txt). A page
+     * of the source's own origin (scheme, host and port of its URL) is as trusted as the source
+     * URL; any other destination is held to the redirect rules, since the publisher chose it.
+     */
+    Fetched fetchLinked(IngestProperties.Source source, URI target, String accept) throws FetchException {
+        return fetch(target, sameOrigin(target, source.url()), accept, Validators.NONE);
+    }
+
+    /** Waits until {@code host} may be asked again, then holds the next slot for this caller. */
+    void paceAtLeast(String host, Duration interval) {
+        pacer.paceAtLeast(host, interval);
+    }
+
+    private Fetched fetch(URI start, boolean trusted, String accept, Validators previous) throws FetchException {
+        URI target = start;
         for (int hop = 0; ; hop++) {
-            Answer answer = get(hop == 0 ? configured : redirected, target, source, previous);
+            Answer answer = get(hop == 0 && trusted ? configured : redirected, target, start, accept, previous);
             if (answer.failure() != null) {
-                throw new FetchException(answer.failure());
+                throw new FetchException(answer.failure(), answer.status());
             }
             if (answer.location() == null) {
                 return answer.fetched();
             }
             if (hop == MAX_REDIRECTS) {
-                throw new FetchException("more than " + MAX_REDIRECTS + " redirects from " + source.url());
+                throw new FetchException("more than " + MAX_REDIRECTS + " redirects from " + start);
             }
             try {
                 target = HttpUrls.parse(target.resolve(answer.location()).toString());
             } catch (IllegalArgumentException e) {
-                throw new FetchException(source.url() + " redirects to a location that " + e.getMessage());
+                throw new FetchException(start + " redirects to a location that " + e.getMessage());
             }
         }
     }
 
-    private Answer get(EgressHttpClient client, URI target, IngestProperties.Source source, Validators previous)
+    static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
+                && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    private static String accept(IngestProperties.Kind kind) {
+        return switch (kind) {
+            case JSON -> "application/json";
+            case HTML_LIST -> "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
+            case FEED -> "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5";
+        };
+    }
+
+    private Answer get(EgressHttpClient client, URI target, URI start, String accept, Validators previous)
             throws FetchException {
         HttpGet request = new HttpGet(target);
         request.setHeader("User-Agent", limits.userAgent());
         request.setHeader("Accept-Encoding", "gzip");
-        request.setHeader("Accept", source.kind() == IngestProperties.Kind.JSON ? "application/json"
-                : "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5");
+        request.setHeader("Accept", accept);
         if (previous.etag() != null) {
             request.setHeader("If-None-Match", previous.etag());
         }
         if (previous.lastModified() != null) {
             request.setHeader("If-Modified-Since", previous.lastModified());
         }
+        pacer.pace(target.getHost());
         try {
             return client.execute(request, limits.readTimeout(), response -> answer(response, target, previous));
         } catch (EgressRefusedException e) {
-            throw new FetchException(source.url() + " redirects to a refused destination: " + e.getMessage(), e);
+            throw new FetchException(start.equals(target) ? "refused destination " + target + ": " + e.getMessage()
+                    : start + " leads to a refused destination: " + e.getMessage(), e);
         } catch (EgressHttpClient.DeadlineExceededException e) {
             throw new FetchException("timed out after " + limits.readTimeout().toSeconds() + "s fetching " + target, e);
         } catch (IOException e) {
@@ -108,7 +152,7 @@ class HttpFetcher implements AutoCloseable {
             return new Answer(null, header(response, "Location"), null);
         }
         if (status < 200 || status > 299) {
-            return new Answer(null, null, "HTTP " + status + " from " + target);
+            return new Answer(null, null, "HTTP " + status + " from " + target, status);
         }
         Validators validators = new Validators(header(response, "ETag"), header(response, "Last-Modified"));
         boolean gzip = "gzip".equalsIgnoreCase(header(response, "Content-Encoding"));

@@ -60,6 +60,9 @@ class JsonApiParser implements ItemParser {
                     mapped.put(field.getKey(), value.isString() ? value.asString() : value.toString());
                 }
             }
+            if (source.json().publishedAtPattern() != null && mapped.hasNonNull("publishedAt")) {
+                mapped.put("publishedAt", rewriteDate(mapped.get("publishedAt").asString(), source.json().publishedAtPattern()));
+            }
             mapped.put("source", source.id());
             if (source.language() != null) {
                 mapped.put("language", source.language());
@@ -71,5 +74,16 @@ class JsonApiParser implements ItemParser {
             }
         }
         return items;
+    }
+
+    /** The API's own date written as RFC 3339 (UTC unless it says otherwise), or as it was when it does not match. */
+    private static String rewriteDate(String value, String pattern) {
+        try {
+            java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern(pattern, java.util.Locale.ROOT)
+                    .withZone(java.time.ZoneOffset.UTC);
+            return Instant.from(format.parse(value)).toString();
+        } catch (java.time.DateTimeException | IllegalArgumentException e) {
+            return value;
+        }
     }
 }

@@ -35,8 +35,16 @@ public class SourcePoller implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SourcePoller.class);
 
+    /** How long html-list sources wait at start for the memory of notices already read. */
+    static final Duration RESTORE_WAIT = Duration.ofMinutes(2);
+    private static final Duration RESTORE_RETRY = Duration.ofSeconds(5);
+
     private final IngestProperties properties;
+    private final List<IngestProperties.Source> sources;
     private final HttpFetcher fetcher;
+    private final HtmlListReader htmlLists;
+    private final SeenNotices seenNotices;
+    private final Instant createdAt;
     private final Map<IngestProperties.Kind, ItemParser> parsers;
     private final IngestPipeline pipeline;
     private final MeterRegistry meters;
@@ -45,13 +53,18 @@ public class SourcePoller implements SmartLifecycle {
     private final Map<String, HttpFetcher.Validators> validators = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
 
-    SourcePoller(IngestProperties properties, List<ItemParser> parsers, IngestPipeline pipeline, MeterRegistry meters) {
+    SourcePoller(IngestProperties properties, ConfiguredSources sources, List<ItemParser> parsers,
+                 IngestPipeline pipeline, SeenNotices seenNotices, MeterRegistry meters) {
         this.properties = properties;
+        this.sources = sources.all();
         this.fetcher = new HttpFetcher(properties.http());
+        this.seenNotices = seenNotices;
+        this.htmlLists = new HtmlListReader(fetcher, new RobotsPolicy(fetcher, properties.http(), clock), seenNotices);
+        this.createdAt = clock.instant();
         this.parsers = parsers.stream().collect(Collectors.toMap(ItemParser::kind, Function.identity()));
         this.pipeline = pipeline;
         this.meters = meters;
-        for (IngestProperties.Source source : properties.sources()) {
+        for (IngestProperties.Source source : this.sources) {
             statuses.put(source.id(), SourceStatus.initial(source));
             Gauge.builder("lodestone.ingest.source.up", statuses,
                             s -> s.get(source.id()).healthy() ? 1 : 0)
@@ -66,39 +79,56 @@ public class SourcePoller implements SmartLifecycle {
 
     /** Every configured source's status, in configuration order. */
     public Collection<SourceStatus> statuses() {
-        return properties.sources().stream().map(s -> statuses.get(s.id())).toList();
+        return sources.stream().map(s -> statuses.get(s.id())).toList();
     }
 
     /** Polls one source now, whatever its schedule, and returns its new status. */
     public SourceStatus pollNow(String sourceId) {
-        IngestProperties.Source source = properties.sources().stream().filter(s -> s.id().equals(sourceId))
+        IngestProperties.Source source = sources.stream().filter(s -> s.id().equals(sourceId))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no source " + sourceId));
         return poll(source);
     }
 
     SourceStatus poll(IngestProperties.Source source) {
         Instant started = clock.instant();
+        if (source.kind() == IngestProperties.Kind.HTML_LIST && !seenNotices.restored()
+                && started.isBefore(createdAt.plus(RESTORE_WAIT))) {
+            log.info("source {}: waiting for the memory of notices already read before polling", source.id());
+            return statuses.compute(source.id(), (id, status) -> status.waiting(started.plus(RESTORE_RETRY)));
+        }
         try {
-            HttpFetcher.Fetched fetched = fetcher.fetch(source, validators.getOrDefault(source.id(),
-                    HttpFetcher.Validators.NONE));
-            List<NewsItem> items = fetched.notModified() ? List.of()
-                    : parsers.get(source.kind()).parse(fetched.body(), source, started);
+            HttpFetcher.Validators previous = validators.getOrDefault(source.id(), HttpFetcher.Validators.NONE);
+            HtmlListReader.Harvest harvest = source.kind() == IngestProperties.Kind.HTML_LIST
+                    ? htmlLists.read(source, previous, started) : feedOrApi(source, previous, started);
+            List<NewsItem> items = harvest.items();
             meters.counter("lodestone.ingest.items.fetched", "source", source.id()).increment(items.size());
             for (NewsItem item : items) {
                 pipeline.process(item);
+                if (source.kind() == IngestProperties.Kind.HTML_LIST) {
+                    seenNotices.remember(source.id(), item.url());
+                }
             }
-            validators.put(source.id(), fetched.validators());
+            validators.put(source.id(), harvest.validators());
             int count = items.size();
-            log.info("source {}: {} ({} items) in {} ms", source.id(), fetched.notModified() ? "not modified" : "fetched",
+            harvest.problems().forEach(problem -> log.warn("source {}: {}", source.id(), problem));
+            log.info("source {}: {} ({} items) in {} ms", source.id(), harvest.notModified() ? "not modified" : "fetched",
                     count, Duration.between(started, clock.instant()).toMillis());
             return statuses.compute(source.id(), (id, status) ->
-                    status.succeeded(started, count, started.plus(source.pollInterval())));
+                    status.succeeded(started, count, started.plus(source.pollInterval()), harvest.problems()));
         } catch (FetchException | PublishFailedException e) {
             return failed(source, started, e.getMessage());
         } catch (RuntimeException e) {
             log.error("source {}: unexpected failure", source.id(), e);
             return failed(source, started, e.toString());
         }
+    }
+
+    private HtmlListReader.Harvest feedOrApi(IngestProperties.Source source, HttpFetcher.Validators previous,
+                                             Instant now) throws FetchException {
+        HttpFetcher.Fetched fetched = fetcher.fetch(source, previous);
+        List<NewsItem> items = fetched.notModified() ? List.of()
+                : parsers.get(source.kind()).parse(fetched.body(), source, now);
+        return new HtmlListReader.Harvest(items, fetched.validators(), fetched.notModified(), List.of());
     }
 
     private SourceStatus failed(IngestProperties.Source source, Instant started, String message) {
@@ -145,10 +175,10 @@ public class SourcePoller implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        properties.sources().stream().filter(IngestProperties.Source::enabled)
+        sources.stream().filter(IngestProperties.Source::enabled)
                 .forEach(source -> scheduleNext(source, Duration.ZERO));
-        log.info("polling {} of {} configured sources", properties.sources().stream()
-                .filter(IngestProperties.Source::enabled).count(), properties.sources().size());
+        log.info("polling {} of {} configured sources", sources.stream()
+                .filter(IngestProperties.Source::enabled).count(), sources.size());
     }
 
     @Override

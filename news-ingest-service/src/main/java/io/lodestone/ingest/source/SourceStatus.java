@@ -3,14 +3,19 @@ package io.lodestone.ingest.source;
 import io.lodestone.ingest.IngestProperties;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * What an operator wants to know about a source: when it last worked, when and why it last
- * failed, how many items it gave, and when it will be polled next.
+ * What an operator wants to know about a source: who publishes it and in which language, when it
+ * last worked, when and why it last failed, what was wrong with parts of its last good poll
+ * ({@code problems}: skipped notices, selectors that matched only some items, robots.txt refusals),
+ * how many items it gave, and when it will be polled next.
  */
 public record SourceStatus(
         String id,
         IngestProperties.Kind kind,
+        String publisher,
+        String language,
         URI url,
         boolean enabled,
         Instant lastAttempt,
@@ -19,20 +24,31 @@ public record SourceStatus(
         String lastErrorMessage,
         int consecutiveFailures,
         long itemsSeen,
-        Instant nextPoll) {
+        Instant nextPoll,
+        List<String> problems) {
 
-    static SourceStatus initial(IngestProperties.Source source) {
-        return new SourceStatus(source.id(), source.kind(), source.url(), source.enabled(), null, null, null, null,
-                0, 0, null);
+    public SourceStatus {
+        problems = problems == null ? List.of() : List.copyOf(problems);
     }
 
-    SourceStatus succeeded(Instant at, int items, Instant next) {
-        return new SourceStatus(id, kind, url, enabled, at, at, lastError, lastErrorMessage, 0, itemsSeen + items, next);
+    static SourceStatus initial(IngestProperties.Source source) {
+        return new SourceStatus(source.id(), source.kind(), source.publisher(), source.language(), source.url(),
+                source.enabled(), null, null, null, null, 0, 0, null, List.of());
+    }
+
+    SourceStatus succeeded(Instant at, int items, Instant next, List<String> partProblems) {
+        return new SourceStatus(id, kind, publisher, language, url, enabled, at, at, lastError, lastErrorMessage, 0,
+                itemsSeen + items, next, partProblems);
     }
 
     SourceStatus failed(Instant at, String message, Instant next) {
-        return new SourceStatus(id, kind, url, enabled, at, lastSuccess, at, message, consecutiveFailures + 1,
-                itemsSeen, next);
+        return new SourceStatus(id, kind, publisher, language, url, enabled, at, lastSuccess, at, message,
+                consecutiveFailures + 1, itemsSeen, next, problems);
+    }
+
+    SourceStatus waiting(Instant next) {
+        return new SourceStatus(id, kind, publisher, language, url, enabled, lastAttempt, lastSuccess, lastError,
+                lastErrorMessage, consecutiveFailures, itemsSeen, next, problems);
     }
 
     public boolean healthy() {

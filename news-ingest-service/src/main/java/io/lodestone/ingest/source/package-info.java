@@ -1,6 +1,8 @@
 /**
- * Polling configured sources: conditional HTTP fetches with timeouts, size caps and backoff,
- * parsers that turn a feed or a JSON API response into {@code NewsItem}s, and a per-source status
- * that health, metrics and {@code GET /api/v1/sources} report.
+ * Polling sources: the configured ones and the built-in catalogue of publishers; conditional HTTP
+ * fetches with timeouts, size caps, egress checks, a per-host rate limit and backoff; parsers that
+ * turn a feed, a JSON API response or a notice list page (and its notices' pages, read once and
+ * remembered in Kafka, and only where robots.txt allows) into {@code NewsItem}s; and a per-source
+ * status that health, metrics and {@code GET /api/v1/sources} report.
  */
 package io.lodestone.ingest.source;

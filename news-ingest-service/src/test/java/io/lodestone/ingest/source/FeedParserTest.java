@@ -70,7 +70,7 @@ class FeedParserTest {
 
     static IngestProperties.Source source() {
         return new IngestProperties.Source("notices", IngestProperties.Kind.FEED, URI.create("https://notices.example.org/rss"),
-                Duration.ofMinutes(15), true, null, null);
+                Duration.ofMinutes(15), true, null, null, null, null);
     }
 
     static byte[] fixture(String name) throws IOException {

@@ -27,7 +27,7 @@ class HttpFetcherTest {
 
     private final RecordingHttpServer server = RecordingHttpServer.start();
     private final HttpFetcher fetcher = new HttpFetcher(new IngestProperties.Http(Duration.ofSeconds(2),
-            Duration.ofSeconds(5), DataSize.ofKilobytes(64), Duration.ofHours(6), "test-agent", List.of()));
+            Duration.ofSeconds(5), DataSize.ofKilobytes(64), Duration.ofHours(6), "test-agent", List.of(), Duration.ZERO, Duration.ofHours(24)));
 
     @AfterEach
     void stop() {
@@ -95,7 +95,7 @@ class HttpFetcherTest {
 
     private static HttpFetcher fetcher(List<String> redirectAllowedCidrs) {
         return new HttpFetcher(new IngestProperties.Http(Duration.ofSeconds(2), Duration.ofSeconds(5),
-                DataSize.ofKilobytes(64), Duration.ofHours(6), "test-agent", redirectAllowedCidrs));
+                DataSize.ofKilobytes(64), Duration.ofHours(6), "test-agent", redirectAllowedCidrs, Duration.ZERO, Duration.ofHours(24)));
     }
 
     @Test
@@ -149,7 +149,7 @@ class HttpFetcherTest {
 
     private IngestProperties.Source source() {
         return new IngestProperties.Source("test", IngestProperties.Kind.FEED, server.uri("/feed"),
-                Duration.ofMinutes(15), true, null, null);
+                Duration.ofMinutes(15), true, null, null, null, null);
     }
 
     private static byte[] gzip(String text) throws IOException {

@@ -40,6 +40,6 @@ class JsonApiParserTest {
     private static IngestProperties.Source register() {
         return new IngestProperties.Source("register", IngestProperties.Kind.JSON, URI.create("https://register.example.org/api"),
                 Duration.ofHours(1), true, "en", new IngestProperties.JsonMapping("/results", "/document_number", "/title",
-                        null, null, "/publication_date"));
+                        null, null, "/publication_date", null), null, null);
     }
 }

@@ -1,0 +1,99 @@
+package io.lodestone.ingest.source;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.cloud.stream.binder.kafka.KafkaBindingRebalanceListener;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+
+/**
+ * The notices read so far, kept in the compacted topic {@value #TOPIC}: one record per notice,
+ * keyed by source id and URL, so the topic holds each notice once however often it is seen. Every
+ * replica reads the whole topic from the start (an anonymous consumer group), which tells it what
+ * every replica has read, before and since its start; until it has caught up with the end of the
+ * topic as it stood at assignment, {@link #restored()} is false and html-list sources wait.
+ * Kafka, not a local file, because the service keeps no disk of its own (its pods are stateless)
+ * and its story state already lives there.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaSeenNotices implements SeenNotices, KafkaBindingRebalanceListener {
+
+    static final String TOPIC = "news-ingest-service.seen-notices";
+    static final String OUTPUT = "seenNotices";
+    static final String INPUT = "rememberSeenNotices-in-0";
+
+    private final StreamBridge bridge;
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    /** Partition → end offset at assignment, for partitions not yet read up to it. */
+    private final Map<Integer, Long> catchingUp = new ConcurrentHashMap<>();
+    private volatile boolean assigned;
+
+    KafkaSeenNotices(StreamBridge bridge) {
+        this.bridge = bridge;
+    }
+
+    private static String key(String sourceId, String url) {
+        return sourceId + " " + url;
+    }
+
+    @Override
+    public boolean seen(String sourceId, String url) {
+        return seen.contains(key(sourceId, url));
+    }
+
+    @Override
+    public void remember(String sourceId, String url) {
+        String key = key(sourceId, url);
+        boolean sent = bridge.send(OUTPUT, MessageBuilder.withPayload(url.getBytes(StandardCharsets.UTF_8))
+                .setHeader(KafkaHeaders.KEY, key).build());
+        if (!sent) {
+            throw new IllegalStateException("the broker did not take the record that notice " + url + " was read");
+        }
+        seen.add(key);
+    }
+
+    @Override
+    public boolean restored() {
+        return assigned && catchingUp.isEmpty();
+    }
+
+    /** Each record of the topic, from the start: the notice it names has been read. */
+    @Bean
+    Consumer<Message<byte[]>> rememberSeenNotices() {
+        return message -> {
+            Object key = message.getHeaders().get(KafkaHeaders.RECEIVED_KEY);
+            if (key != null) {
+                seen.add(key instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : key.toString());
+            }
+            Integer partition = message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION, Integer.class);
+            Long offset = message.getHeaders().get(KafkaHeaders.OFFSET, Long.class);
+            if (partition != null && offset != null) {
+                catchingUp.computeIfPresent(partition, (p, end) -> offset + 1 >= end ? null : end);
+            }
+        };
+    }
+
+    @Override
+    public void onPartitionsAssigned(String bindingName, org.apache.kafka.clients.consumer.Consumer<?, ?> consumer,
+                                     Collection<TopicPartition> partitions, boolean initial) {
+        if (!INPUT.equals(bindingName) || !initial) {
+            return;
+        }
+        Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+        consumer.endOffsets(partitions).forEach((partition, end) -> {
+            if (end > begin.getOrDefault(partition, 0L)) {
+                catchingUp.put(partition.partition(), end);
+            }
+        });
+        assigned = true;
+    }
+}
