@@ -1,6 +1,5 @@
 package io.lodestone.ingest.backfill;
 
-import io.lodestone.ingest.extract.Extraction;
 import io.lodestone.ingest.item.ItemJson;
 import io.lodestone.ingest.item.NewsItem;
 import io.lodestone.ingest.publish.IngestPipeline;
@@ -9,7 +8,6 @@ import io.lodestone.service.api.InvalidRequestException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -107,8 +105,12 @@ public class BulkImport {
         }
     }
 
-    /** One item on its way: read, being extracted, then handed over and awaiting its acknowledgement. */
-    private record Pending(int line, NewsItem item, CompletableFuture<Extraction> extraction) {
+    /** A line being read and prepared on an extraction thread; then handed over, awaiting its acknowledgement. */
+    private record Pending(int line, CompletableFuture<Parsed> parsed) {
+    }
+
+    /** What became of a line: an item made ready for the story stage, or why it could not be read. */
+    private record Parsed(IngestPipeline.Prepared prepared, String rejection) {
     }
 
     private record Sent(int line, CompletableFuture<ItemOutcome> acknowledged) {
@@ -151,12 +153,11 @@ public class BulkImport {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     lineNumber++;
-                    bytesRead += line.getBytes(StandardCharsets.UTF_8).length + 1L;
-                    NewsItem item = parse(line);
-                    if (item != null) {
+                    bytesRead += utf8Length(line) + 1L;
+                    if (!line.isBlank()) {
                         items++;
-                        extracting.add(new Pending(lineNumber, item,
-                                CompletableFuture.supplyAsync(() -> pipeline.extract(item), extractors)));
+                        String text = line;
+                        extracting.add(new Pending(lineNumber, CompletableFuture.supplyAsync(() -> parse(text), extractors)));
                     }
                     advance(false);
                     progress();
@@ -172,22 +173,19 @@ public class BulkImport {
             return rejected == 0 ? Result.COMPLETE : Result.COMPLETE_WITH_REJECTED_LINES;
         }
 
-        /** The item of a line, or null when the line is blank or cannot be read (reported). */
-        private NewsItem parse(String line) {
-            if (line.isBlank()) {
-                return null;
-            }
+        /** Reads and prepares a line (on an extraction thread); a line that cannot be read says why. */
+        private Parsed parse(String line) {
             try {
                 // no date stays no date: the story stage must not read an undated item as news of today
-                return ItemJson.read(json.readTree(line), "", SOURCE, Instant.now());
+                NewsItem item = ItemJson.read(json.readTree(line), "", SOURCE, Instant.now());
+                return new Parsed(pipeline.prepare(item), null);
             } catch (JacksonException e) {
-                rejected++;
-                report.printf("line %d: not JSON: %s%n", lineNumber, e.getOriginalMessage());
+                return new Parsed(null, "not JSON: " + e.getOriginalMessage());
             } catch (InvalidRequestException e) {
-                rejected++;
-                report.printf("line %d: %s%n", lineNumber, e.fieldErrors());
+                return new Parsed(null, String.valueOf(e.fieldErrors()));
+            } catch (RuntimeException e) {
+                return new Parsed(null, "could not be extracted: " + e);
             }
-            return null;
         }
 
         /**
@@ -195,18 +193,17 @@ public class BulkImport {
          * only when a bound is reached, or for everything at the end ({@code all}).
          */
         private void advance(boolean all) throws Stopped {
-            while (!extracting.isEmpty() && (all || extracting.peek().extraction().isDone()
+            while (!extracting.isEmpty() && (all || extracting.peek().parsed().isDone()
                     || extracting.size() >= threads * EXTRACTING_PER_THREAD)) {
                 Pending next = extracting.poll();
-                Extraction extraction;
-                try {
-                    extraction = next.extraction().join();
-                } catch (CompletionException e) {
+                Parsed parsed = next.parsed().join();
+                if (parsed.rejection() != null) {
                     rejected++;
-                    report.printf("line %d: could not be extracted: %s%n", next.line(), e.getCause());
+                    items--;
+                    report.printf("line %d: %s%n", next.line(), parsed.rejection());
                     continue;
                 }
-                inFlight.add(new Sent(next.line(), pipeline.handOver(next.item(), extraction)));
+                inFlight.add(new Sent(next.line(), pipeline.handOver(parsed.prepared())));
                 acknowledged(false);
             }
             acknowledged(all);
@@ -246,5 +243,24 @@ public class BulkImport {
             report.printf(Locale.ROOT, "imported %d line(s): %s, rejected %d, in %.1f s (%,.0f items/s)%n", lines,
                     counts, rejected, seconds, counts.values().stream().mapToInt(Integer::intValue).sum() / seconds);
         }
+    }
+
+    /** The line's length in UTF-8 bytes, for the share of a file read, without encoding it. */
+    static long utf8Length(String s) {
+        long bytes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 }

@@ -168,7 +168,8 @@ public final class Extractor {
     }
 
     private List<Mention> withoutCompanyNames(Document document, List<Mention> mentions) {
-        // "Xiamen Tungsten" or 洛阳钼业 names a company, not the metal the story is about
+        // "Xiamen Tungsten" or 洛阳钼业 names a company, not the metal the story is about; but when
+        // the item names no metal or group besides ("Core Lithium halts mining"), it is the company's
         List<int[]> titleSpans = companies.spans(document.title);
         List<int[]> textSpans = companies.spans(document.text);
         List<Mention> kept = new ArrayList<>();
@@ -178,7 +179,7 @@ public final class Extractor {
                 kept.add(mention);
             }
         }
-        return kept;
+        return kept.isEmpty() ? mentions : kept;
     }
 
     /**

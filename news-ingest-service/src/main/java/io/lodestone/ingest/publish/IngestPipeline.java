@@ -73,19 +73,30 @@ public class IngestPipeline {
         }
     }
 
+    /** An item made ready for the story stage: its extraction, and its candidate when relevant. */
+    public record Prepared(NewsItem item, Extraction extraction, StoryCandidate candidate) {
+    }
+
+    /** Extraction and, for a relevant item, its story candidate: the work of an item, on any thread. */
+    public Prepared prepare(NewsItem item) {
+        Extraction extraction = extract(item);
+        return new Prepared(item, extraction, extraction.relevant() ? StoryCandidate.of(item, extraction.event()) : null);
+    }
+
     /**
-     * Hands an item extracted with {@link #extract} on without waiting for the broker: for bulk
-     * paths, which extract on many threads and call this in input order (the story stage takes
-     * candidates in the order of these calls). The future completes with what {@link #process}
-     * would return, or fails with {@link PublishFailedException}.
+     * Hands an item made ready with {@link #prepare} on without waiting for the broker: for bulk
+     * paths, which prepare items on many threads and call this in input order (the story stage
+     * takes candidates in the order of these calls). The future completes with what
+     * {@link #process} would return, or fails with {@link PublishFailedException}.
      */
-    public CompletableFuture<ItemOutcome> handOver(NewsItem item, Extraction extraction) {
-        SupplyEventDetected event = extraction.event();
-        if (!extraction.relevant()) {
+    public CompletableFuture<ItemOutcome> handOver(Prepared prepared) {
+        NewsItem item = prepared.item();
+        SupplyEventDetected event = prepared.extraction().event();
+        if (prepared.candidate() == null) {
             return CompletableFuture.completedFuture(
                     done(item, new ItemOutcome(item.id(), ItemOutcome.Status.NOT_RELEVANT, event, null)));
         }
-        return stories.submitAsync(StoryCandidate.of(item, event)).handle((outcome, failure) -> {
+        return stories.submitAsync(prepared.candidate()).handle((outcome, failure) -> {
             if (failure != null) {
                 throw notAccepted(item, event, failure instanceof CompletionException c && c.getCause() != null
                         ? c.getCause() : failure);

@@ -22,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The real-reporting development set: labels committed under {@code src/test/resources/realset/}
  * ({@code labels-en.jsonl}, {@code labels-zh.jsonl}: facts and labels, no text), joined by id with
- * the texts kept outside the repository ({@code items-en.jsonl}, {@code items-zh.jsonl} and the second
- * collection's {@code items-second-en.jsonl}, {@code items-second-zh.jsonl} in the
+ * the texts kept outside the repository ({@code items-en.jsonl}, {@code items-zh.jsonl} and the later
+ * collections' {@code items-second-*.jsonl}, {@code items-third-*.jsonl} in the
  * directory named by the system property {@code lodestone.realset.dir}, the environment variable
  * {@code LODESTONE_REALSET_DIR}, or {@code ../realset} next to the checkout). While a labels file is
  * not committed yet, the gold of the text file itself is used.
@@ -34,14 +34,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class RealSet {
 
-    static final List<String> FILES = List.of("en", "zh", "second-en", "second-zh");
+    static final List<String> FILES = List.of("en", "zh", "second-en", "second-zh", "third-en", "third-zh");
 
     /**
-     * {@code TUNE} and {@code HELD_OUT} split the first collection; {@code SECOND} is a second
-     * collection gathered after the rules were tuned on the first, scored once as it came and used
-     * for tuning since (never held out).
+     * {@code TUNE} and {@code HELD_OUT} split the first collection; {@code SECOND} and {@code THIRD}
+     * are later collections, each gathered after the rules were tuned on what came before, scored
+     * once as it came and used for tuning since (never held out).
      */
-    enum Split { TUNE, HELD_OUT, SECOND }
+    enum Split { TUNE, HELD_OUT, SECOND, THIRD }
 
     record Gold(boolean relevant, String eventType, String direction, Set<String> elements, Set<String> groups,
                 String cluster, String noiseKind, Set<Integer> failureClasses) {
@@ -79,8 +79,9 @@ final class RealSet {
                 JsonNode text = texts.get(entry.getKey());
                 if (text != null) {
                     Labelled labelled = labelled(entry.getValue(), text);
-                    items.add(name.startsWith("second") ? new Labelled(labelled.item(), labelled.language(),
-                            labelled.gold(), Split.SECOND) : labelled);
+                    Split later = name.startsWith("second") ? Split.SECOND : name.startsWith("third") ? Split.THIRD : null;
+                    items.add(later == null ? labelled : new Labelled(labelled.item(), labelled.language(),
+                            labelled.gold(), later));
                 }
             }
         }

@@ -72,9 +72,9 @@ public class RealSetEvaluationTest {
         report.add("real set in " + texts + ": " + items.size() + " items");
         scores.forEach((split, score) -> report.addAll(score.report(split.name().toLowerCase().replace('_', '-'))));
         Files.write(Path.of("target", "realset-report.txt"), report, StandardCharsets.UTF_8);
-        // the items rules may be developed on: the tuning split and the second collection
+        // the items rules may be developed on: the tuning split and the later collections
         List<String> mistakes = new ArrayList<>();
-        for (RealSet.Split split : List.of(RealSet.Split.TUNE, RealSet.Split.SECOND)) {
+        for (RealSet.Split split : List.of(RealSet.Split.TUNE, RealSet.Split.SECOND, RealSet.Split.THIRD)) {
             if (scores.containsKey(split)) {
                 mistakes.addAll(scores.get(split).mistakes());
             }
