@@ -88,16 +88,21 @@ public class SourcePoller implements SmartLifecycle {
 
     private SourceStatus track(IngestProperties.Source source) {
         return statuses.computeIfAbsent(source.id(), id -> {
-            Gauge.builder("lodestone.ingest.source.up", statuses,
-                            s -> s.containsKey(id) && s.get(id).healthy() ? 1 : 0)
-                    .description("1 while the source's last poll succeeded").tag("source", id)
-                    .register(meters);
+            Gauge.builder("lodestone.ingest.source.up", statuses, s -> up(id) ? 1 : 0)
+                    .description("1 while the source's last poll succeeded, or it is switched off (nothing to fix)")
+                    .tag("source", id).register(meters);
             Gauge.builder("lodestone.ingest.source.last.success", statuses,
                             s -> s.containsKey(id) ? lastSuccessEpoch(s.get(id)) : 0)
                     .description("Epoch seconds of the source's last successful poll (0 = never)")
                     .baseUnit("seconds").tag("source", id).register(meters);
             return SourceStatus.initial(source);
         });
+    }
+
+    /** A switched-off source is not failing: its last error is history, and no alert should stay on for it. */
+    private boolean up(String sourceId) {
+        SourceStatus status = statuses.get(sourceId);
+        return status != null && (status.healthy() || sources.byId(sourceId).map(source -> !source.enabled()).orElse(true));
     }
 
     /** Every source's status, configured ones first, then added ones. */
