@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.lodestone.ingest.NewsIngestApplication;
+import io.lodestone.ingest.ServiceHttp;
 import io.lodestone.testsupport.KafkaTestClient;
 import io.lodestone.testsupport.RecordingHttpServer;
 import io.lodestone.testsupport.RecordingHttpServer.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +41,6 @@ class RuntimeSourcesIntegrationTest {
     private final RecordingHttpServer publisher = RecordingHttpServer.start()
             .respondTo("/alpha.rss", Response.ok("application/rss+xml", FEED))
             .respondTo("/beta.rss", Response.ok("application/rss+xml", FEED));
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
     void stop() {
@@ -139,19 +133,8 @@ class RuntimeSourcesIntegrationTest {
     }
 
     private HttpResponse<String> send(ConfigurableApplicationContext replica, String method, String path, String body) {
-        URI uri = URI.create("http://127.0.0.1:" + replica.getEnvironment().getProperty("local.server.port") + path);
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + TOKEN)
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        int port = Integer.parseInt(replica.getEnvironment().getProperty("local.server.port"));
+        return new ServiceHttp(port).send(method, path, body, TOKEN);
     }
 
     private long requests(String path) {
