@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -153,7 +154,7 @@ public class SourcePoller implements SmartLifecycle {
         if (source.kind() == IngestProperties.Kind.HTML_LIST && !seenNotices.restored()
                 && started.isBefore(createdAt.plus(RESTORE_WAIT))) {
             log.info("source {}: waiting for the memory of notices already read before polling", source.id());
-            return statuses.compute(source.id(), (id, status) -> status.waiting(started.plus(RESTORE_RETRY)));
+            return update(source, status -> status.waiting(started.plus(RESTORE_RETRY)));
         }
         try {
             HttpFetcher.Validators previous = validators.getOrDefault(source.id(), HttpFetcher.Validators.NONE);
@@ -172,7 +173,7 @@ public class SourcePoller implements SmartLifecycle {
             harvest.problems().forEach(problem -> log.warn("source {}: {}", source.id(), problem));
             log.info("source {}: {} ({} items) in {} ms", source.id(), harvest.notModified() ? "not modified" : "fetched",
                     count, Duration.between(started, clock.instant()).toMillis());
-            return statuses.compute(source.id(), (id, status) ->
+            return update(source, status ->
                     status.succeeded(started, count, started.plus(source.pollInterval()), harvest.problems()));
         } catch (FetchException | PublishFailedException e) {
             return failed(source, started, e.getMessage());
@@ -180,6 +181,15 @@ public class SourcePoller implements SmartLifecycle {
             log.error("source {}: unexpected failure", source.id(), e);
             return failed(source, started, e.toString());
         }
+    }
+
+    /**
+     * Records a poll's outcome in the source's status; a source deleted while it was being polled
+     * keeps no status (the outcome is returned, not kept).
+     */
+    private SourceStatus update(IngestProperties.Source source, UnaryOperator<SourceStatus> change) {
+        SourceStatus updated = statuses.computeIfPresent(source.id(), (id, status) -> change.apply(status));
+        return updated != null ? updated : change.apply(SourceStatus.initial(source));
     }
 
     private HtmlListReader.Harvest feedOrApi(IngestProperties.Source source, HttpFetcher.Validators previous,
@@ -192,7 +202,7 @@ public class SourcePoller implements SmartLifecycle {
 
     private SourceStatus failed(IngestProperties.Source source, Instant started, String message) {
         meters.counter("lodestone.ingest.source.failures", "source", source.id()).increment();
-        SourceStatus status = statuses.compute(source.id(), (id, previous) ->
+        SourceStatus status = update(source, previous ->
                 previous.failed(started, message, started.plus(backoff(source, previous.consecutiveFailures() + 1))));
         log.warn("source {}: poll failed ({} in a row), next try at {}: {}", source.id(),
                 status.consecutiveFailures(), status.nextPoll(), message);
