@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lodestone.events.Topic;
 import io.lodestone.events.Topics;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +99,36 @@ class KubernetesOverlaysTest {
                     .findFirst().orElseThrow(() -> new AssertionError("no ScaledObject for " + consumer));
             assertThat(list(map(scaled, "spec"), "triggers")).extracting(t -> t.get("type")).containsExactly("kafka");
         }
+    }
+
+    /**
+     * Prod creates topics ahead (the services may not create them), so every internal topic
+     * news-ingest-service binds in its application.yml must be a KafkaTopic there, compacted
+     * exactly when the binding asks the binder for a compacted topic.
+     */
+    @Test
+    void prodCreatesEveryInternalTopicNewsIngestBindsAsItsBindingExpects() throws IOException {
+        Map<String, Object> stream;
+        try (InputStream in = Files.newInputStream(Tools.repositoryRoot()
+                .resolve("news-ingest-service/src/main/resources/application.yml"))) {
+            stream = map(map(map(cast(new Yaml().load(in)), "spring"), "cloud"), "stream");
+        }
+        Map<String, Object> kafkaBindings = map(map(stream, "kafka"), "bindings");
+        List<Map<String, Object>> objects = render("prod");
+        map(stream, "bindings").forEach((binding, value) -> {
+            String topic = String.valueOf(cast(value).get("destination"));
+            if (!topic.startsWith("news-ingest-service")) {
+                return;
+            }
+            Map<String, Object> kafkaTopic = objects.stream()
+                    .filter(o -> "KafkaTopic".equals(o.get("kind")) && topic.equals(name(o)))
+                    .findFirst().orElseThrow(() -> new AssertionError("no KafkaTopic " + topic + " (binding " + binding + ")"));
+            Map<String, Object> side = map(kafkaBindings, binding);
+            Object wanted = map(map(map(side, side.containsKey("producer") ? "producer" : "consumer"), "topic"),
+                    "properties").get("cleanup.policy");
+            assertThat(map(map(kafkaTopic, "spec"), "config").get("cleanup.policy")).as("cleanup.policy of %s", topic)
+                    .isEqualTo(wanted);
+        });
     }
 
     @ParameterizedTest

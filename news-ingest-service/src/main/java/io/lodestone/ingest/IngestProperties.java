@@ -1,6 +1,7 @@
 package io.lodestone.ingest;
 
 import io.lodestone.ingest.dedupe.LinkRules;
+import io.lodestone.service.egress.HttpUrls;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -125,14 +126,52 @@ public record IngestProperties(
 
         public Source {
             if (kind == Kind.JSON && json == null) {
-                throw new IllegalArgumentException("lodestone.ingest.sources[" + id + "]: kind JSON needs a 'json' mapping");
+                throw new InvalidSourceException(id, "json", "kind JSON needs a 'json' mapping");
             }
             if (kind == Kind.HTML_LIST && html == null) {
-                throw new IllegalArgumentException("lodestone.ingest.sources[" + id + "]: kind HTML_LIST needs an 'html' mapping");
+                throw new InvalidSourceException(id, "html", "kind HTML_LIST needs an 'html' mapping");
             }
             if (url != null && !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
-                throw new IllegalArgumentException("lodestone.ingest.sources[" + id + "]: url must be http or https");
+                throw new InvalidSourceException(id, "url", "url must be http or https");
             }
+            if (url != null) {
+                try {
+                    HttpUrls.parse(url.toString());
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidSourceException(id, "url", "url " + e.getMessage());
+                }
+            }
+        }
+
+        /** The same source, polled or not. */
+        public Source withEnabled(boolean polled) {
+            return new Source(id, kind, url, pollInterval, polled, language, json, publisher, html);
+        }
+    }
+
+    /**
+     * A source definition whose fields contradict each other, naming the field at fault, so the
+     * start-up message and the API's problem detail can both point at it.
+     */
+    public static final class InvalidSourceException extends IllegalArgumentException {
+
+        private final String field;
+        private final String problem;
+
+        InvalidSourceException(String id, String field, String problem) {
+            super("lodestone.ingest.sources[" + id + "]: " + problem);
+            this.field = field;
+            this.problem = problem;
+        }
+
+        /** The field at fault, as written in configuration and JSON ({@code url}, {@code html}). */
+        public String field() {
+            return field;
+        }
+
+        /** What is wrong with it, without the source's name. */
+        public String problem() {
+            return problem;
         }
     }
 

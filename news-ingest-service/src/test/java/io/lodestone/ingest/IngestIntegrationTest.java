@@ -6,9 +6,9 @@ import io.lodestone.testsupport.RecordingHttpServer.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The running service against a real embedded broker and real HTTP sources: a well-formed RSS
- * feed, an Atom feed and a hostile feed, served by a local server. Subclasses share one context.
+ * feed, an Atom feed and a hostile feed, served by a local server, and a source whose host refuses
+ * every connection (as every publisher does on a machine without internet). Subclasses share one
+ * context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
@@ -44,14 +46,30 @@ public abstract class IngestIntegrationTest {
         source(registry, 0, "notices", "/notices.rss");
         source(registry, 1, "industry", "/industry.atom");
         source(registry, 2, "hostile", "/hostile.xml");
+        source(registry, 3, "offline", URI.create("http://127.0.0.1:" + REFUSING_PORT + "/feed.xml"));
     }
 
+    /** A loopback port nothing listens on: connections to it are refused at once. */
+    protected static final int REFUSING_PORT = unusedPort();
+
     private static void source(DynamicPropertyRegistry registry, int index, String id, String path) {
+        source(registry, index, id, SOURCES.uri(path));
+    }
+
+    private static void source(DynamicPropertyRegistry registry, int index, String id, URI url) {
         String prefix = "lodestone.ingest.sources[" + index + "].";
         registry.add(prefix + "id", () -> id);
         registry.add(prefix + "kind", () -> "FEED");
-        registry.add(prefix + "url", () -> SOURCES.uri(path).toString());
+        registry.add(prefix + "url", url::toString);
         registry.add(prefix + "poll-interval", () -> "PT1H");
+    }
+
+    private static int unusedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @LocalServerPort
@@ -65,7 +83,6 @@ public abstract class IngestIntegrationTest {
     EmbeddedKafkaBroker embeddedKafka;
 
     protected KafkaTestClient kafka;
-    final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void connect() {
@@ -78,31 +95,16 @@ public abstract class IngestIntegrationTest {
     }
 
     protected HttpResponse<String> post(String path, String json, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return send(request.build());
+        return send("POST", path, json, token);
+    }
+
+    /** Any method, with a JSON body or none. */
+    protected HttpResponse<String> send(String method, String path, String json, String token) {
+        return new ServiceHttp(port).send(method, path, json, token);
     }
 
     protected HttpResponse<String> get(String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return send(request.build());
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send("GET", path, null, token);
     }
 
     static String fixture(String name) {

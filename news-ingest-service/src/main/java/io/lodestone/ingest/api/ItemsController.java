@@ -3,7 +3,7 @@ package io.lodestone.ingest.api;
 import io.lodestone.ingest.item.ItemJson;
 import io.lodestone.ingest.item.NewsItem;
 import io.lodestone.ingest.publish.IngestPipeline;
-import io.lodestone.ingest.source.ConfiguredSources;
+import io.lodestone.ingest.source.RuntimeSources;
 import io.lodestone.ingest.publish.ItemOutcome;
 import io.lodestone.ingest.publish.PublishFailedException;
 import io.lodestone.service.api.InvalidRequestException;
@@ -42,14 +42,19 @@ class ItemsController {
     static final String IMPORT_SOURCE = "import";
 
     private final IngestPipeline pipeline;
-    private final Set<String> reservedSources;
+    private final RuntimeSources sources;
     private final Clock clock = Clock.systemUTC();
 
-    ItemsController(IngestPipeline pipeline, ConfiguredSources sources) {
+    ItemsController(IngestPipeline pipeline, RuntimeSources sources) {
         this.pipeline = pipeline;
+        this.sources = sources;
+    }
+
+    /** Names a pushed item cannot claim: every source in force now (added ones too) and {@code import}. */
+    private Set<String> reservedSources() {
         Set<String> reserved = new HashSet<>(Set.of(IMPORT_SOURCE));
         sources.all().forEach(source -> reserved.add(source.id()));
-        this.reservedSources = Set.copyOf(reserved);
+        return reserved;
     }
 
     @PostMapping("/api/v1/items")
@@ -66,7 +71,7 @@ class ItemsController {
         if (body.isArray()) {
             return action.apply(readAll(body));
         }
-        return action.apply(List.of(ItemJson.read(body, "", PUSH_SOURCE, clock.instant(), reservedSources))).get(0);
+        return action.apply(List.of(ItemJson.read(body, "", PUSH_SOURCE, clock.instant(), reservedSources()))).get(0);
     }
 
     private List<NewsItem> readAll(JsonNode array) {
@@ -76,6 +81,7 @@ class ItemsController {
         }
         List<NewsItem> items = new ArrayList<>();
         Map<String, String> errors = new LinkedHashMap<>();
+        Set<String> reservedSources = reservedSources();
         for (int i = 0; i < array.size(); i++) {
             try {
                 items.add(ItemJson.read(array.get(i), "[" + i + "].", PUSH_SOURCE, clock.instant(),

@@ -1,13 +1,9 @@
 package io.lodestone.ingest.source;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import org.apache.kafka.common.TopicPartition;
-import org.springframework.cloud.stream.binder.kafka.KafkaBindingRebalanceListener;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,20 +21,19 @@ import org.springframework.messaging.support.MessageBuilder;
  * and its story state already lives there.
  */
 @Configuration(proxyBeanMethods = false)
-class KafkaSeenNotices implements SeenNotices, KafkaBindingRebalanceListener {
+class KafkaSeenNotices implements SeenNotices {
 
     static final String TOPIC = "news-ingest-service.seen-notices";
     static final String OUTPUT = "seenNotices";
     static final String INPUT = "rememberSeenNotices-in-0";
 
     private final StreamBridge bridge;
+    private final CompactedTopicReplay replay;
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
-    /** Partition → end offset at assignment, for partitions not yet read up to it. */
-    private final Map<Integer, Long> catchingUp = new ConcurrentHashMap<>();
-    private volatile boolean assigned;
 
-    KafkaSeenNotices(StreamBridge bridge) {
+    KafkaSeenNotices(StreamBridge bridge, CompactedTopicReplay replay) {
         this.bridge = bridge;
+        this.replay = replay;
     }
 
     private static String key(String sourceId, String url) {
@@ -63,7 +58,7 @@ class KafkaSeenNotices implements SeenNotices, KafkaBindingRebalanceListener {
 
     @Override
     public boolean restored() {
-        return assigned && catchingUp.isEmpty();
+        return replay.caughtUp(INPUT);
     }
 
     /** Each record of the topic, from the start: the notice it names has been read. */
@@ -74,26 +69,7 @@ class KafkaSeenNotices implements SeenNotices, KafkaBindingRebalanceListener {
             if (key != null) {
                 seen.add(key instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : key.toString());
             }
-            Integer partition = message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION, Integer.class);
-            Long offset = message.getHeaders().get(KafkaHeaders.OFFSET, Long.class);
-            if (partition != null && offset != null) {
-                catchingUp.computeIfPresent(partition, (p, end) -> offset + 1 >= end ? null : end);
-            }
+            replay.read(INPUT, message);
         };
-    }
-
-    @Override
-    public void onPartitionsAssigned(String bindingName, org.apache.kafka.clients.consumer.Consumer<?, ?> consumer,
-                                     Collection<TopicPartition> partitions, boolean initial) {
-        if (!INPUT.equals(bindingName) || !initial) {
-            return;
-        }
-        Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
-        consumer.endOffsets(partitions).forEach((partition, end) -> {
-            if (end > begin.getOrDefault(partition, 0L)) {
-                catchingUp.put(partition.partition(), end);
-            }
-        });
-        assigned = true;
     }
 }

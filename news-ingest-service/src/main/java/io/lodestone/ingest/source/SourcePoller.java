@@ -10,13 +10,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +34,11 @@ import org.springframework.stereotype.Component;
  * source is polled less and less often (the interval doubles per consecutive failure, up to
  * {@code lodestone.ingest.http.max-backoff}) and never affects the others. If publishing fails
  * midway, the source's validators are not advanced, so the next poll fetches the same items again
- * and deduplication drops those already published: nothing fetched is lost.
+ * and deduplication drops those already published: nothing fetched is lost. Sources can be
+ * switched, added and deleted while it runs ({@link RuntimeSources}): a switched-off or deleted
+ * source is not polled again (a poll under way finishes), a switched-on or added one is polled at
+ * once. Polling begins only once the changes operators made before this start are known, so a
+ * restart never polls a source an operator switched off.
  */
 @Component
 public class SourcePoller implements SmartLifecycle {
@@ -38,9 +48,11 @@ public class SourcePoller implements SmartLifecycle {
     /** How long html-list sources wait at start for the memory of notices already read. */
     static final Duration RESTORE_WAIT = Duration.ofMinutes(2);
     private static final Duration RESTORE_RETRY = Duration.ofSeconds(5);
+    /** How often the start checks whether operators' source changes have been read. */
+    private static final Duration CHANGES_RETRY = Duration.ofMillis(500);
 
     private final IngestProperties properties;
-    private final List<IngestProperties.Source> sources;
+    private final RuntimeSources sources;
     private final HttpFetcher fetcher;
     private final HtmlListReader htmlLists;
     private final SeenNotices seenNotices;
@@ -51,12 +63,19 @@ public class SourcePoller implements SmartLifecycle {
     private final Clock clock = Clock.systemUTC();
     private final Map<String, SourceStatus> statuses = new ConcurrentHashMap<>();
     private final Map<String, HttpFetcher.Validators> validators = new ConcurrentHashMap<>();
+    /** Per source, the number of its current chain of scheduled polls; a task of an older chain stops. */
+    private final Map<String, Long> chains = new HashMap<>();
+    private final Map<String, ScheduledFuture<?>> pending = new HashMap<>();
+    /** The sources being polled, as this poller last learnt of changes. */
+    private final Set<String> active = new HashSet<>();
     private ScheduledExecutorService scheduler;
+    /** True once operators' earlier changes are known and polling has begun. */
+    private boolean polling;
 
-    SourcePoller(IngestProperties properties, ConfiguredSources sources, List<ItemParser> parsers,
+    SourcePoller(IngestProperties properties, RuntimeSources sources, List<ItemParser> parsers,
                  IngestPipeline pipeline, SeenNotices seenNotices, MeterRegistry meters) {
         this.properties = properties;
-        this.sources = sources.all();
+        this.sources = sources;
         this.fetcher = new HttpFetcher(properties.http());
         this.seenNotices = seenNotices;
         this.htmlLists = new HtmlListReader(fetcher, new RobotsPolicy(fetcher, properties.http(), clock), seenNotices);
@@ -64,29 +83,70 @@ public class SourcePoller implements SmartLifecycle {
         this.parsers = parsers.stream().collect(Collectors.toMap(ItemParser::kind, Function.identity()));
         this.pipeline = pipeline;
         this.meters = meters;
-        for (IngestProperties.Source source : this.sources) {
-            statuses.put(source.id(), SourceStatus.initial(source));
-            Gauge.builder("lodestone.ingest.source.up", statuses,
-                            s -> s.get(source.id()).healthy() ? 1 : 0)
-                    .description("1 while the source's last poll succeeded").tag("source", source.id())
-                    .register(meters);
-            Gauge.builder("lodestone.ingest.source.last.success", statuses,
-                            s -> lastSuccessEpoch(s.get(source.id())))
-                    .description("Epoch seconds of the source's last successful poll (0 = never)")
-                    .baseUnit("seconds").tag("source", source.id()).register(meters);
-        }
+        sources.all().forEach(this::track);
+        sources.onChange(this::changed);
     }
 
-    /** Every configured source's status, in configuration order. */
+    private SourceStatus track(IngestProperties.Source source) {
+        return statuses.computeIfAbsent(source.id(), id -> {
+            Gauge.builder("lodestone.ingest.source.up", statuses, s -> up(id) ? 1 : 0)
+                    .description("1 while the source's last poll succeeded, or it is switched off (nothing to fix)")
+                    .tag("source", id).register(meters);
+            Gauge.builder("lodestone.ingest.source.last.success", statuses,
+                            s -> s.containsKey(id) ? lastSuccessEpoch(s.get(id)) : 0)
+                    .description("Epoch seconds of the source's last successful poll (0 = never)")
+                    .baseUnit("seconds").tag("source", id).register(meters);
+            return SourceStatus.initial(source);
+        });
+    }
+
+    /** A switched-off source is not failing: its last error is history, and no alert should stay on for it. */
+    private boolean up(String sourceId) {
+        SourceStatus status = statuses.get(sourceId);
+        return status != null && (status.healthy() || sources.byId(sourceId).map(source -> !source.enabled()).orElse(true));
+    }
+
+    /** Every source's status, configured ones first, then added ones. */
     public Collection<SourceStatus> statuses() {
-        return sources.stream().map(s -> statuses.get(s.id())).toList();
+        return sources.all().stream().map(source -> track(source).describing(source)).toList();
     }
 
     /** Polls one source now, whatever its schedule, and returns its new status. */
     public SourceStatus pollNow(String sourceId) {
-        IngestProperties.Source source = sources.stream().filter(s -> s.id().equals(sourceId))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("no source " + sourceId));
+        IngestProperties.Source source = sources.byId(sourceId)
+                .orElseThrow(() -> new IllegalArgumentException("no source " + sourceId));
+        track(source);
         return poll(source);
+    }
+
+    /** A source was switched, added or deleted: start or stop its polls. */
+    private void changed(String sourceId) {
+        Optional<IngestProperties.Source> source = sources.byId(sourceId);
+        if (source.isEmpty()) {
+            statuses.remove(sourceId);
+            validators.remove(sourceId);
+            meters.find("lodestone.ingest.source.up").tag("source", sourceId).meters().forEach(meters::remove);
+            meters.find("lodestone.ingest.source.last.success").tag("source", sourceId).meters().forEach(meters::remove);
+        } else {
+            track(source.get());
+        }
+        synchronized (this) {
+            if (!polling) {
+                return;
+            }
+            boolean wanted = source.isPresent() && source.get().enabled();
+            if (wanted && active.add(sourceId)) {
+                scheduleNext(sourceId, Duration.ZERO);
+                log.info("source {}: switched on, polling it now", sourceId);
+            } else if (!wanted && active.remove(sourceId)) {
+                chains.merge(sourceId, 1L, Long::sum);
+                ScheduledFuture<?> next = pending.remove(sourceId);
+                if (next != null) {
+                    next.cancel(false);
+                }
+                log.info("source {}: {}, no longer polled", sourceId, source.isEmpty() ? "deleted" : "switched off");
+            }
+        }
     }
 
     SourceStatus poll(IngestProperties.Source source) {
@@ -94,7 +154,7 @@ public class SourcePoller implements SmartLifecycle {
         if (source.kind() == IngestProperties.Kind.HTML_LIST && !seenNotices.restored()
                 && started.isBefore(createdAt.plus(RESTORE_WAIT))) {
             log.info("source {}: waiting for the memory of notices already read before polling", source.id());
-            return statuses.compute(source.id(), (id, status) -> status.waiting(started.plus(RESTORE_RETRY)));
+            return update(source, status -> status.waiting(started.plus(RESTORE_RETRY)));
         }
         try {
             HttpFetcher.Validators previous = validators.getOrDefault(source.id(), HttpFetcher.Validators.NONE);
@@ -113,7 +173,7 @@ public class SourcePoller implements SmartLifecycle {
             harvest.problems().forEach(problem -> log.warn("source {}: {}", source.id(), problem));
             log.info("source {}: {} ({} items) in {} ms", source.id(), harvest.notModified() ? "not modified" : "fetched",
                     count, Duration.between(started, clock.instant()).toMillis());
-            return statuses.compute(source.id(), (id, status) ->
+            return update(source, status ->
                     status.succeeded(started, count, started.plus(source.pollInterval()), harvest.problems()));
         } catch (FetchException | PublishFailedException e) {
             return failed(source, started, e.getMessage());
@@ -121,6 +181,15 @@ public class SourcePoller implements SmartLifecycle {
             log.error("source {}: unexpected failure", source.id(), e);
             return failed(source, started, e.toString());
         }
+    }
+
+    /**
+     * Records a poll's outcome in the source's status; a source deleted while it was being polled
+     * keeps no status (the outcome is returned, not kept).
+     */
+    private SourceStatus update(IngestProperties.Source source, UnaryOperator<SourceStatus> change) {
+        SourceStatus updated = statuses.computeIfPresent(source.id(), (id, status) -> change.apply(status));
+        return updated != null ? updated : change.apply(SourceStatus.initial(source));
     }
 
     private HtmlListReader.Harvest feedOrApi(IngestProperties.Source source, HttpFetcher.Validators previous,
@@ -133,7 +202,7 @@ public class SourcePoller implements SmartLifecycle {
 
     private SourceStatus failed(IngestProperties.Source source, Instant started, String message) {
         meters.counter("lodestone.ingest.source.failures", "source", source.id()).increment();
-        SourceStatus status = statuses.compute(source.id(), (id, previous) ->
+        SourceStatus status = update(source, previous ->
                 previous.failed(started, message, started.plus(backoff(source, previous.consecutiveFailures() + 1))));
         log.warn("source {}: poll failed ({} in a row), next try at {}: {}", source.id(),
                 status.consecutiveFailures(), status.nextPoll(), message);
@@ -149,14 +218,48 @@ public class SourcePoller implements SmartLifecycle {
         return wait.compareTo(properties.http().maxBackoff()) > 0 ? properties.http().maxBackoff() : wait;
     }
 
-    private void scheduleNext(IngestProperties.Source source, Duration delay) {
-        scheduler.schedule(() -> {
-            SourceStatus status = poll(source);
-            if (isRunning()) {
-                scheduleNext(source, Duration.between(clock.instant(), status.nextPoll()).isNegative() ? Duration.ZERO
-                        : Duration.between(clock.instant(), status.nextPoll()));
+    /** Starts a new chain of polls of a source (the caller holds the lock). */
+    private void scheduleNext(String sourceId, Duration delay) {
+        long chain = chains.merge(sourceId, 1L, Long::sum);
+        schedule(sourceId, chain, delay);
+    }
+
+    private synchronized void schedule(String sourceId, long chain, Duration delay) {
+        if (scheduler == null || chains.getOrDefault(sourceId, 0L) != chain) {
+            return;
+        }
+        pending.put(sourceId, scheduler.schedule(() -> {
+            Optional<IngestProperties.Source> source = sources.byId(sourceId);
+            if (!current(sourceId, chain) || source.isEmpty() || !source.get().enabled()) {
+                return;
             }
-        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+            SourceStatus status = poll(source.get());
+            Duration wait = status.nextPoll() == null ? properties.http().maxBackoff()
+                    : Duration.between(clock.instant(), status.nextPoll());
+            schedule(sourceId, chain, wait.isNegative() ? Duration.ZERO : wait);
+        }, delay.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    private synchronized boolean current(String sourceId, long chain) {
+        return scheduler != null && chains.getOrDefault(sourceId, 0L) == chain;
+    }
+
+    /** Begins polling once operators' earlier changes are known; until then, checks again shortly. */
+    private synchronized void beginWhenChangesKnown() {
+        if (scheduler == null) {
+            return;
+        }
+        if (!sources.restored()) {
+            scheduler.schedule(this::beginWhenChangesKnown, CHANGES_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        polling = true;
+        List<IngestProperties.Source> all = sources.all();
+        all.stream().filter(IngestProperties.Source::enabled).forEach(source -> {
+            active.add(source.id());
+            scheduleNext(source.id(), Duration.ZERO);
+        });
+        log.info("polling {} of {} sources", all.stream().filter(IngestProperties.Source::enabled).count(), all.size());
     }
 
     private static double lastSuccessEpoch(SourceStatus status) {
@@ -175,10 +278,8 @@ public class SourcePoller implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        sources.stream().filter(IngestProperties.Source::enabled)
-                .forEach(source -> scheduleNext(source, Duration.ZERO));
-        log.info("polling {} of {} configured sources", sources.stream()
-                .filter(IngestProperties.Source::enabled).count(), sources.size());
+        log.info("polling begins once the source changes made before this start are read");
+        scheduler.execute(this::beginWhenChangesKnown);
     }
 
     @Override
@@ -186,6 +287,9 @@ public class SourcePoller implements SmartLifecycle {
         if (scheduler != null) {
             scheduler.shutdownNow();
             scheduler = null;
+            polling = false;
+            pending.clear();
+            active.clear();
         }
     }
 

@@ -51,6 +51,13 @@ public record SourceStatus(
                 lastErrorMessage, consecutiveFailures, itemsSeen, next, problems);
     }
 
+    /** This status with what the source's current definition says (an operator may have switched it). */
+    SourceStatus describing(IngestProperties.Source source) {
+        return new SourceStatus(id, source.kind(), source.publisher(), source.language(), source.url(),
+                source.enabled(), lastAttempt, lastSuccess, lastError, lastErrorMessage, consecutiveFailures, itemsSeen,
+                source.enabled() ? nextPoll : null, problems);
+    }
+
     public boolean healthy() {
         return consecutiveFailures == 0;
     }

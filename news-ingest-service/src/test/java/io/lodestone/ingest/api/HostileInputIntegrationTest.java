@@ -47,7 +47,10 @@ class HostileInputIntegrationTest extends IngestIntegrationTest {
                 Endpoint.post("/api/v1/items", ITEM),
                 Endpoint.post("/api/v1/extract", ITEM),
                 Endpoint.get("/api/v1/sources"),
-                Endpoint.post("/api/v1/sources/notices/poll", null)));
+                Endpoint.post("/api/v1/sources/notices/poll", null),
+                new Endpoint("PATCH", "/api/v1/sources/notices", "{\"enabled\": false}"),
+                Endpoint.post("/api/v1/sources", "{\"id\": \"sneaky\", \"kind\": \"feed\", \"url\": \"https://example.org/f\"}"),
+                Endpoint.delete("/api/v1/sources/notices")));
     }
 
     @ParameterizedTest(name = "{0} as {1}")

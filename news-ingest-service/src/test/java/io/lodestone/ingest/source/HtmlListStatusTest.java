@@ -85,7 +85,8 @@ class HtmlListStatusTest {
                 new IngestProperties.Catalogue(false, IngestProperties.Catalogue.DEFAULT_LOCATION, List.of()));
         IngestPipeline pipeline = IngestPipeline.offline(new Extractor(),
                 new InMemoryStoryStage(LinkRules.standard(Duration.ofDays(7), 1000), event -> { }), Clock.systemUTC());
-        return new SourcePoller(properties, new ConfiguredSources(properties, null, null), List.of(), pipeline, seen,
+        return new SourcePoller(properties, new RuntimeSources(new ConfiguredSources(properties, null, null),
+                new RememberedOverrides(), null), List.of(), pipeline, seen,
                 new SimpleMeterRegistry());
     }
 

@@ -1,0 +1,85 @@
+package io.lodestone.ingest.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lodestone.ingest.IngestProperties;
+import io.lodestone.ingest.dedupe.LinkRules;
+import io.lodestone.ingest.extract.Extractor;
+import io.lodestone.ingest.publish.InMemoryStoryStage;
+import io.lodestone.ingest.publish.IngestPipeline;
+import io.lodestone.testsupport.RecordingHttpServer;
+import io.lodestone.testsupport.RecordingHttpServer.Response;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.validation.Validation;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Switching a failing source off clears its alert and its next poll, but keeps its last error for
+ * the record; a source deleted mid-poll is not brought back by that poll.
+ */
+class SwitchedOffSourceTest {
+
+    private final RecordingHttpServer publisher = RecordingHttpServer.start()
+            .respondTo("/feed.xml", Response.status(503));
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    @AfterEach
+    void stop() {
+        publisher.close();
+    }
+
+    private final IngestProperties.Source flaky = new IngestProperties.Source("flaky", IngestProperties.Kind.FEED,
+            publisher.uri("/feed.xml"), Duration.ofHours(1), true, "en", null, "Flaky news", null);
+    private final IngestProperties properties = new IngestProperties(true, Duration.ofDays(7), 1000,
+            HtmlListReaderTest.http(DataSize.ofMegabytes(1)), List.of(flaky),
+            new IngestProperties.Catalogue(false, IngestProperties.Catalogue.DEFAULT_LOCATION, List.of()));
+    private final RuntimeSources sources = new RuntimeSources(new ConfiguredSources(properties, null, null),
+            new RememberedOverrides(), Validation.buildDefaultValidatorFactory().getValidator());
+    private final SourcePoller poller = new SourcePoller(properties, sources, List.of(), IngestPipeline.offline(
+            new Extractor(), new InMemoryStoryStage(LinkRules.standard(Duration.ofDays(7), 1000), event -> { }),
+            Clock.systemUTC()), new RememberedNotices(), meters);
+
+    @Test
+    void aFailingSourceSwitchedOffIsNoLongerReportedDown() {
+        // Given a source whose last poll failed
+        poller.pollNow("flaky");
+        assertThat(up()).isZero();
+
+        // When an operator switches it off
+        sources.setEnabled("flaky", false);
+
+        // Then it is up for alerting, has no next poll, and still shows why it failed
+        assertThat(up()).isEqualTo(1);
+        SourceStatus status = poller.statuses().iterator().next();
+        assertThat(status.enabled()).isFalse();
+        assertThat(status.nextPoll()).isNull();
+        assertThat(status.lastErrorMessage()).contains("HTTP 503");
+    }
+
+    @Test
+    void aPollThatEndsAfterItsSourceWasDeletedLeavesNoTrace() {
+        // Given an added source, deleted while a poll of it is under way
+        sources.add(JsonMapper.builder().build().readTree(
+                "{\"id\": \"short-lived\", \"kind\": \"feed\", \"url\": \"" + publisher.uri("/feed.xml") + "\"}"));
+        IngestProperties.Source shortLived = sources.byId("short-lived").orElseThrow();
+        sources.remove("short-lived");
+
+        // When that poll ends
+        SourceStatus outcome = poller.poll(shortLived);
+
+        // Then its outcome is returned but the deleted source is not listed again, nor measured
+        assertThat(outcome.lastErrorMessage()).contains("HTTP 503");
+        assertThat(poller.statuses()).extracting(SourceStatus::id).containsExactly("flaky");
+        assertThat(meters.find("lodestone.ingest.source.up").tag("source", "short-lived").gauge()).isNull();
+    }
+
+    private double up() {
+        return meters.get("lodestone.ingest.source.up").tag("source", "flaky").gauge().value();
+    }
+}
