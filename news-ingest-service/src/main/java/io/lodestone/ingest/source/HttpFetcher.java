@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -19,10 +20,11 @@ import org.apache.hc.core5.http.Header;
  * Fetches a source with a conditional GET (If-None-Match / If-Modified-Since from the previous
  * answer), a connect timeout and an overall deadline for the whole answer (read timeout), gzip, and a cap on the body size that also
  * applies after decompression, so neither a gigantic body nor a gzip bomb gets into memory.
- * The configured URL is fetched wherever it points (an operator chose it); a redirect is followed
+ * A configured URL is fetched wherever it points (an operator chose it); a redirect is followed
  * only to a public address (or a range in {@code redirect-allowed-cidrs}), checked on the
  * address actually connected to, so a feed cannot steer the fetcher into the internal network; so
- * is a page a source links to on another origin. Requests to one host are spaced by at least
+ * is a page a source links to on another origin, and every request of a source added through the
+ * API (whoever holds the token chose that URL, not the operator). Requests to one host are spaced by at least
  * {@code per-host-interval}, whichever source asks, so many sources on one publisher stay polite.
  */
 class HttpFetcher implements AutoCloseable {
@@ -52,9 +54,16 @@ class HttpFetcher implements AutoCloseable {
     private final EgressHttpClient configured;
     private final EgressHttpClient redirected;
     private final HostPacer pacer;
+    private final Predicate<String> operatorChosen;
 
     HttpFetcher(IngestProperties.Http limits) {
+        this(limits, id -> true);
+    }
+
+    /** @param operatorChosen whether a source id was configured by the operator, not added through the API */
+    HttpFetcher(IngestProperties.Http limits, Predicate<String> operatorChosen) {
         this.limits = limits;
+        this.operatorChosen = operatorChosen;
         this.configured = EgressHttpClient.create(AddressPolicy.anyAddress(), limits.connectTimeout(), limits.readTimeout(),
                 CONNECTIONS_PER_HOST);
         this.redirected = EgressHttpClient.create(AddressPolicy.allowing(limits.redirectAllowedCidrs()),
@@ -63,7 +72,7 @@ class HttpFetcher implements AutoCloseable {
     }
 
     Fetched fetch(IngestProperties.Source source, Validators previous) throws FetchException {
-        return fetch(source.url(), true, accept(source.kind()), previous);
+        return fetch(source.url(), operatorChosen.test(source.id()), accept(source.kind()), previous);
     }
 
     /**
@@ -72,7 +81,7 @@ class HttpFetcher implements AutoCloseable {
      * URL; any other destination is held to the redirect rules, since the publisher chose it.
      */
     Fetched fetchLinked(IngestProperties.Source source, URI target, String accept) throws FetchException {
-        return fetch(target, sameOrigin(target, source.url()), accept, Validators.NONE);
+        return fetch(target, operatorChosen.test(source.id()) && sameOrigin(target, source.url()), accept, Validators.NONE);
     }
 
     /** Waits until {@code host} may be asked again, then holds the next slot for this caller. */

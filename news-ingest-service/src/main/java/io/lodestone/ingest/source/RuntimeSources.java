@@ -59,6 +59,11 @@ public class RuntimeSources {
         return all;
     }
 
+    /** Whether the operator configured this source (or it is the catalogue's), as opposed to one added through the API. */
+    boolean isConfigured(String id) {
+        return configured.stream().anyMatch(source -> source.id().equals(id));
+    }
+
     public Optional<IngestProperties.Source> byId(String id) {
         return all().stream().filter(source -> source.id().equals(id)).findFirst();
     }

@@ -76,7 +76,7 @@ public class SourcePoller implements SmartLifecycle {
                  IngestPipeline pipeline, SeenNotices seenNotices, MeterRegistry meters) {
         this.properties = properties;
         this.sources = sources;
-        this.fetcher = new HttpFetcher(properties.http());
+        this.fetcher = new HttpFetcher(properties.http(), sources::isConfigured);
         this.seenNotices = seenNotices;
         this.htmlLists = new HtmlListReader(fetcher, new RobotsPolicy(fetcher, properties.http(), clock), seenNotices);
         this.createdAt = clock.instant();

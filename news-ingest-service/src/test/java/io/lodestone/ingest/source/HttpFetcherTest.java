@@ -93,6 +93,18 @@ class HttpFetcherTest {
         assertThat(server.requests()).hasSize(HttpFetcher.MAX_REDIRECTS + 1);
     }
 
+    @Test
+    void aSourceAddedThroughTheApiIsHeldToTheRedirectRulesFromItsFirstRequestAndNeverConnected() {
+        server.enqueue(Response.ok("application/rss+xml", "<rss/>"));
+        try (HttpFetcher guarded = new HttpFetcher(new IngestProperties.Http(Duration.ofSeconds(2), Duration.ofSeconds(5),
+                DataSize.ofKilobytes(64), Duration.ofHours(6), "test-agent", List.of(), Duration.ZERO,
+                Duration.ofHours(24)), id -> false)) {
+            assertThatThrownBy(() -> guarded.fetch(source(), HttpFetcher.Validators.NONE))
+                    .isInstanceOf(FetchException.class).hasMessageContaining("refused").hasMessageContaining("loopback");
+        }
+        assertThat(server.requests()).isEmpty();
+    }
+
     private static HttpFetcher fetcher(List<String> redirectAllowedCidrs) {
         return new HttpFetcher(new IngestProperties.Http(Duration.ofSeconds(2), Duration.ofSeconds(5),
                 DataSize.ofKilobytes(64), Duration.ofHours(6), "test-agent", redirectAllowedCidrs, Duration.ZERO, Duration.ofHours(24)));

@@ -119,6 +119,8 @@ class RuntimeSourcesIntegrationTest {
                         + System.getProperty("java.io.tmpdir") + "/ingest-runtime-" + UUID.randomUUID(),
                 "--lodestone.api.tokens=" + TOKEN,
                 "--lodestone.ingest.http.per-host-interval=PT0S",
+                // sources added through the API reach only public addresses unless the operator allows a range
+                "--lodestone.ingest.http.redirect-allowed-cidrs=127.0.0.0/8",
                 source + "id=alpha",
                 source + "kind=feed",
                 source + "publisher=Alpha news",
