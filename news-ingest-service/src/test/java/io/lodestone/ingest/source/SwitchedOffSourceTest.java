@@ -37,7 +37,10 @@ class SwitchedOffSourceTest {
     private final IngestProperties.Source flaky = new IngestProperties.Source("flaky", IngestProperties.Kind.FEED,
             publisher.uri("/feed.xml"), Duration.ofHours(1), true, "en", null, "Flaky news", null);
     private final IngestProperties properties = new IngestProperties(true, Duration.ofDays(7), 1000,
-            HtmlListReaderTest.http(DataSize.ofMegabytes(1)), List.of(flaky),
+            // the added source below is on loopback, which added sources reach only when allowed
+            new IngestProperties.Http(Duration.ofSeconds(2), Duration.ofSeconds(5), DataSize.ofMegabytes(1),
+                    Duration.ofHours(6), "Lodestone-news-ingest/test", List.of("127.0.0.0/8"), Duration.ZERO,
+                    Duration.ofHours(24)), List.of(flaky),
             new IngestProperties.Catalogue(false, IngestProperties.Catalogue.DEFAULT_LOCATION, List.of()));
     private final RuntimeSources sources = new RuntimeSources(new ConfiguredSources(properties, null, null),
             new RememberedOverrides(), Validation.buildDefaultValidatorFactory().getValidator());
