@@ -22,8 +22,6 @@ public final class MeasuresInForce {
     public static final String RESOURCE = "io/lodestone/events/measures/measures-in-force.jsonl";
     /** The date of the newest entry's curation: the dataset's version. */
     public static final String VERSION = "2026-11-30";
-    /** {@code ce_source} of the records a replay publishes. */
-    public static final String CLOUD_EVENT_SOURCE = "/lodestone/measures-in-force";
 
     private MeasuresInForce() {
     }
