@@ -43,8 +43,12 @@ public class NewsIngestApplication {
      * says how many; exit code 1 when the broker did not take them.
      */
     private static int seed(String[] args) {
-        String[] properties = java.util.stream.Stream.concat(Arrays.stream(args),
-                java.util.stream.Stream.of("--lodestone.ingest.poll=false", "--lodestone.ingest.measures.replay-at-start=false"))
+        // Only the publisher is needed: the story stage and the notice memory stay stopped, so a seed
+        // beside a running service neither joins its consumer groups nor takes its state folder.
+        String[] properties = java.util.stream.Stream.concat(Arrays.stream(args), java.util.stream.Stream.of(
+                        "--lodestone.ingest.poll=false", "--lodestone.ingest.measures.replay-at-start=false",
+                        "--spring.cloud.stream.bindings.placeInStories-in-0.consumer.auto-startup=false",
+                        "--spring.cloud.stream.bindings.rememberSeenNotices-in-0.consumer.auto-startup=false"))
                 .toArray(String[]::new);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(NewsIngestApplication.class)
                 .web(WebApplicationType.NONE)
