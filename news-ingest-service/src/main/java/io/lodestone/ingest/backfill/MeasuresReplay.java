@@ -55,35 +55,31 @@ public class MeasuresReplay {
     public record Result(int published, int alreadyOnTopic) {
     }
 
-    private final Map<String, Object> clientSettings;
+    private final Environment environment;
     private final JsonMapper json;
 
     MeasuresReplay(Environment environment, JsonMapper json) {
-        Map<String, Object> settings = new HashMap<>(Binder.get(environment).bind(
-                "spring.cloud.stream.kafka.binder.configuration", Bindable.mapOf(String.class, String.class)).orElse(Map.of()));
-        settings.keySet().removeIf(key -> key.endsWith(".deserializer") || key.endsWith(".serializer"));
-        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                environment.getProperty("spring.cloud.stream.kafka.binder.brokers", "localhost:9092"));
-        this.clientSettings = Map.copyOf(settings);
+        this.environment = environment;
         this.json = json;
     }
 
     /** Publishes the entries the topic lacks; fails (and publishes nothing more) if the broker does not answer within {@code timeout}. */
     public Result replay(Duration timeout) throws ExecutionException, TimeoutException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Set<String> onTopic = idsOnTopic(deadline);
+        Map<String, Object> clientSettings = clientSettings();
+        Set<String> onTopic = idsOnTopic(clientSettings, deadline);
         List<String> missing = new ArrayList<>();
         for (String line : MeasuresInForce.lines()) {
             if (!onTopic.contains(json.readValue(line, SupplyEventDetected.class).eventId())) {
                 missing.add(line);
             }
         }
-        publish(missing, deadline);
+        publish(clientSettings, missing, deadline);
         return new Result(missing.size(), MeasuresInForce.lines().size() - missing.size());
     }
 
     /** Every key on the topic, committed records only, read from the beginning to the current end. */
-    private Set<String> idsOnTopic(long deadline) {
+    private Set<String> idsOnTopic(Map<String, Object> clientSettings, long deadline) {
         Map<String, Object> settings = new HashMap<>(clientSettings);
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
@@ -110,7 +106,7 @@ public class MeasuresReplay {
         return ids;
     }
 
-    private void publish(List<String> lines, long deadline) throws ExecutionException, TimeoutException, InterruptedException {
+    private void publish(Map<String, Object> clientSettings, List<String> lines, long deadline) throws ExecutionException, TimeoutException, InterruptedException {
         if (lines.isEmpty()) {
             return;
         }
@@ -131,6 +127,19 @@ public class MeasuresReplay {
                 acknowledged.get(Math.max(1, left(deadline).toMillis()), TimeUnit.MILLISECONDS);
             }
         }
+    }
+
+    /**
+     * The binder's client settings (security, for instance) and brokers, read when a replay runs
+     * rather than when the bean is made, so they are those of the running context.
+     */
+    private Map<String, Object> clientSettings() {
+        Map<String, Object> settings = new HashMap<>(Binder.get(environment).bind(
+                "spring.cloud.stream.kafka.binder.configuration", Bindable.mapOf(String.class, String.class)).orElse(Map.of()));
+        settings.keySet().removeIf(key -> key.endsWith(".deserializer") || key.endsWith(".serializer"));
+        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                environment.getProperty("spring.cloud.stream.kafka.binder.brokers", "localhost:9092"));
+        return settings;
     }
 
     private static Duration left(long deadline) {
