@@ -3,7 +3,9 @@
 # PostgreSQL, a mail catcher and the three services. State is kept in .lodestone/.
 #   ./run-local.sh            start (builds first if a jar is missing)
 #   ./run-local.sh --clean    delete .lodestone/ and start afresh
-#   ./run-local.sh --demo     also replay the 2023-2025 timeline and create a sample subscription
+#   ./run-local.sh --demo     also create a sample subscription and replay the demo's sample events
+# Every start publishes the measures in force (controls already in force, with their official
+# sources) that the broker does not hold yet: a new stack starts from today's risk.
 # Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -29,4 +31,6 @@ fi
 # The built-in catalogue of publishers is polled unless LODESTONE_INGEST_CATALOGUE=false;
 # LODESTONE_INGEST_POLLING=false lists every source but polls none (nothing leaves the machine).
 export LODESTONE_INGEST_CATALOGUE="${LODESTONE_INGEST_CATALOGUE:-true}"
+# The measures in force, published by news-ingest-service at start where supply.events.v1 lacks them.
+export LODESTONE_INGEST_MEASURES_AT_START="${LODESTONE_INGEST_MEASURES_AT_START:-true}"
 exec java -jar local-stack/target/local-stack.jar "$@"

@@ -28,8 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code --demo}: creates a subscription for magnet buyers (email to the mail catcher, from
  * ELEVATED up: replayed history has decayed by today, so HIGH would rarely be reached) and replays
- * the real 2023–2025 timeline onto {@code supply.events.v1}, so a newcomer sees risk move and
- * alerts arrive. Both happen once per data folder; a restart does not repeat them.
+ * the demo's sample events of 2010–2025 onto {@code supply.events.v1}, on top of the measures in
+ * force that news-ingest-service publishes at every first start, so a newcomer sees alerts arrive.
+ * Both happen once per data folder; a restart does not repeat them.
  */
 final class Demo {
 
@@ -54,7 +55,7 @@ final class Demo {
         int events = replay(settings.root().resolve("risk-scoring-service/demo/supply-events-2023-2025.jsonl"));
         Files.writeString(marker, Instant.now().toString());
         return "demo: subscription '" + SUBSCRIPTION_NAME + "' created (email to demo-buyer@lodestone.local), "
-                + events + " events of 2023-2025 replayed";
+                + events + " sample events replayed on top of the measures in force";
     }
 
     private void createSubscription() throws IOException, InterruptedException {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -30,6 +31,7 @@ import org.springframework.validation.annotation.Validated;
  * @param sources      the sources to poll, besides the built-in catalogue's; an id here replaces the
  *                     catalogue entry with the same id
  * @param catalogue    whether the built-in catalogue of publishers is polled, and which of its entries not
+ * @param measures     whether the dataset of measures in force is published at start
  */
 @ConfigurationProperties("lodestone.ingest")
 @Validated
@@ -39,8 +41,10 @@ public record IngestProperties(
         @DefaultValue("" + LinkRules.DEFAULT_MAX_STORIES) @Min(1) int maxStories,
         @DefaultValue @Valid Http http,
         @Valid List<Source> sources,
-        @DefaultValue @Valid Catalogue catalogue) {
+        @DefaultValue @Valid Catalogue catalogue,
+        @DefaultValue @Valid Measures measures) {
 
+    @ConstructorBinding
     public IngestProperties {
         sources = sources == null ? List.of() : List.copyOf(sources);
         Set<String> ids = new HashSet<>();
@@ -90,6 +94,28 @@ public record IngestProperties(
             @DefaultValue List<String> disabled) {
 
         public static final String DEFAULT_LOCATION = "classpath:sources/catalogue.yml";
+    }
+
+    /** Without the measures' settings (not replayed at start): for code that builds its own configuration. */
+    public IngestProperties(boolean poll, Duration dedupeWindow, int maxStories, Http http, List<Source> sources,
+                            Catalogue catalogue) {
+        this(poll, dedupeWindow, maxStories, http, sources, catalogue, new Measures(false, Duration.parse(Measures.DEFAULT_TIMEOUT)));
+    }
+
+    /**
+     * @param replayAtStart whether the service publishes, when it starts, the entries of the dataset of
+     *                      measures in force that {@code supply.events.v1} does not hold yet
+     *                      ({@code LODESTONE_INGEST_MEASURES_AT_START}); on in the local stack,
+     *                      docker-compose and k8s, off by default so tests and embedded uses publish
+     *                      nothing they did not ask for
+     * @param timeout       how long the replay may take (reading the topic's ids, publishing) before it
+     *                      gives up until the next start or the {@code seed} command
+     */
+    public record Measures(
+            @DefaultValue("false") boolean replayAtStart,
+            @DefaultValue(Measures.DEFAULT_TIMEOUT) @NotNull Duration timeout) {
+
+        public static final String DEFAULT_TIMEOUT = "PT2M";
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.lodestone.ingest;
 
+import io.lodestone.events.MeasuresInForce;
+import io.lodestone.events.Topics;
 import io.lodestone.ingest.backfill.BulkImport;
+import io.lodestone.ingest.backfill.MeasuresReplay;
 import io.lodestone.ingest.cli.OfflineCommands;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -28,7 +31,37 @@ public class NewsIngestApplication {
         if (args.length > 0 && args[0].equals("import")) {
             System.exit(importItems(Arrays.copyOfRange(args, 1, args.length)));
         }
+        if (args.length > 0 && args[0].equals("seed")) {
+            System.exit(seed(Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication.run(NewsIngestApplication.class, args);
+    }
+
+    /**
+     * {@code seed [--spring.property=value ...]}: publishes the measures in force that
+     * {@code supply.events.v1} does not hold yet, as a new deployment does at its first start, and
+     * says how many; exit code 1 when the broker did not take them.
+     */
+    private static int seed(String[] args) {
+        // Only the publisher is needed: the story stage and the notice memory stay stopped, so a seed
+        // beside a running service neither joins its consumer groups nor takes its state folder.
+        String[] properties = java.util.stream.Stream.concat(Arrays.stream(args), java.util.stream.Stream.of(
+                        "--lodestone.ingest.poll=false", "--lodestone.ingest.measures.replay-at-start=false",
+                        "--spring.cloud.stream.bindings.placeInStories-in-0.consumer.auto-startup=false",
+                        "--spring.cloud.stream.bindings.rememberSeenNotices-in-0.consumer.auto-startup=false"))
+                .toArray(String[]::new);
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(NewsIngestApplication.class)
+                .web(WebApplicationType.NONE)
+                .run(properties)) {
+            MeasuresReplay.Result result = context.getBean(MeasuresReplay.class)
+                    .replay(context.getBean(IngestProperties.class).measures().timeout());
+            System.out.printf("measures in force (dataset %s): %d published, %d already on %s%n", MeasuresInForce.VERSION,
+                    result.published(), result.alreadyOnTopic(), Topics.SUPPLY_EVENTS.name());
+            return 0;
+        } catch (Exception e) {
+            System.err.println("seed: the measures in force were not published: " + e);
+            return 1;
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.lodestone.scoring.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lodestone.events.MeasuresInForce;
 import io.lodestone.events.RiskLevel;
 import io.lodestone.scoring.model.Baselines;
 import io.lodestone.scoring.stream.Json;
@@ -21,8 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The quality bar of the model, checked on the demo file of the real 2023–2025 timeline through
- * the same topology the service runs.
+ * The quality bar of the model, checked on the real 2023–2025 timeline (the measures in force that
+ * every deployment starts from, plus the demo's sample events) through the same topology the
+ * service runs.
  */
 class BacktestTest {
 
@@ -35,7 +37,7 @@ class BacktestTest {
 
     @BeforeAll
     static void replayTheDemoTimeline() throws IOException {
-        timeline = replay(Files.readString(DEMO), WINDOW);
+        timeline = replay(timelineInput(), WINDOW);
         byElementAndDate = timeline.stream().collect(Collectors.groupingBy(TimelineRow::element,
                 Collectors.toMap(TimelineRow::date, row -> row)));
     }
@@ -47,7 +49,7 @@ class BacktestTest {
                     .as(element + " before 4 April 2025")
                     .allSatisfy(row -> assertThat(row.level()).isIn(RiskLevel.LOW, RiskLevel.GUARDED, RiskLevel.ELEVATED));
             assertThat(row(element, "2025-04-06").level()).as(element + " on 6 April 2025").isIn(RiskLevel.HIGH, RiskLevel.SEVERE);
-            assertThat(row(element, "2025-04-06").topContributor().eventId()).isEqualTo("demo-2025-04-04-mofcom-18");
+            assertThat(row(element, "2025-04-06").topContributor().eventId()).isEqualTo("measure-mofcom-2025-18");
         }
     }
 
@@ -91,7 +93,7 @@ class BacktestTest {
 
     @Test
     void theSameInputGivesTheSameOutputByteForByte() throws IOException {
-        String input = Files.readString(DEMO);
+        String input = timelineInput();
         Backtest.Window shortWindow = new Backtest.Window(Instant.parse("2025-01-01T00:00:00Z"),
                 Instant.parse("2025-12-31T00:00:00Z"), Duration.ofDays(1));
 
@@ -104,6 +106,11 @@ class BacktestTest {
 
         assertThat(timeline).hasSize((int) days * io.lodestone.events.Elements.all().size());
         assertThat(timeline.get(0).date()).isEqualTo("2023-01-01");
+    }
+
+    /** The dataset of measures in force followed by the demo's sample events, as the README's backtest reads them. */
+    private static String timelineInput() throws IOException {
+        return String.join("\n", MeasuresInForce.lines()) + "\n" + Files.readString(DEMO);
     }
 
     private static List<TimelineRow> replay(String input, Backtest.Window window) {

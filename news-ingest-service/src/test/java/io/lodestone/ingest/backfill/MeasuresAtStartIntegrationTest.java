@@ -1,0 +1,119 @@
+package io.lodestone.ingest.backfill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lodestone.events.CloudEvents;
+import io.lodestone.events.MeasuresInForce;
+import io.lodestone.events.Topics;
+import io.lodestone.ingest.IngestProperties;
+import io.lodestone.testsupport.KafkaTestClient;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.mock.env.MockEnvironment;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The start step on a real broker: on a fresh topic it publishes every measure in force once, as
+ * written in the dataset; replaying again publishes nothing, also past a transaction's marker.
+ * Without a Spring context of its own: switching contexts would pause and restart the context the
+ * service's other integration tests share.
+ */
+class MeasuresAtStartIntegrationTest {
+
+    private static final String BROKERS_PROPERTY = "spring.embedded.kafka.brokers";
+    private static final Duration QUIET = Duration.ofSeconds(5);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Other test classes' contexts resolve {@code spring.embedded.kafka.brokers} lazily: it must point at their broker again. */
+    private static String sharedBrokers;
+    private static EmbeddedKafkaBroker broker;
+
+    @BeforeAll
+    static void startABroker() {
+        sharedBrokers = System.getProperty(BROKERS_PROPERTY);
+        broker = new EmbeddedKafkaKraftBroker(1, 1, Topics.SUPPLY_EVENTS.name()).brokerProperties(Map.of(
+                "transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
+        broker.afterPropertiesSet();
+    }
+
+    @AfterAll
+    static void stopTheBroker() {
+        broker.destroy();
+        if (sharedBrokers == null) {
+            System.clearProperty(BROKERS_PROPERTY);
+        } else {
+            System.setProperty(BROKERS_PROPERTY, sharedBrokers);
+        }
+    }
+
+    @Test
+    void firstStartPublishesEveryMeasureOnceAndASecondReplayPublishesNothing() throws Exception {
+        List<String> dataset = MeasuresInForce.lines();
+        MeasuresReplay replay = new MeasuresReplay(new MockEnvironment()
+                .withProperty("spring.cloud.stream.kafka.binder.brokers", broker.getBrokersAsString()), JSON);
+        IngestProperties properties = Binder.get(new MockEnvironment()
+                        .withProperty("lodestone.ingest.measures.replay-at-start", "true"))
+                .bindOrCreate("lodestone.ingest", IngestProperties.class);
+
+        try (KafkaTestClient kafka = new KafkaTestClient(broker.getBrokersAsString())) {
+            // Given a fresh topic, when the service runs its start step
+            new MeasuresAtStart(replay, properties).run(null);
+
+            // Then every entry is on the topic once, as written, keyed and identified by its event id
+            List<ConsumerRecord<String, String>> first = kafka.readAll(Topics.SUPPLY_EVENTS.name(), QUIET);
+            assertThat(first).extracting(ConsumerRecord::value).containsExactlyElementsOf(dataset);
+            assertThat(first).allSatisfy(record -> {
+                String eventId = JSON.readTree(record.value()).get("eventId").asString();
+                CloudEvents attributes = CloudEvents.fromHeaders(headers(record));
+                assertThat(record.key()).isEqualTo(eventId);
+                assertThat(attributes.id()).isEqualTo(eventId);
+                assertThat(attributes.source()).isEqualTo(MeasuresReplay.SOURCE);
+                assertThat(attributes.type()).isEqualTo("io.lodestone.supply.event.detected.v1");
+            });
+
+            // And the story stage has since published an event in a transaction, as it does
+            publishInATransaction("story-event-1");
+
+            // When the dataset is replayed again (a restart, or the seed command)
+            MeasuresReplay.Result again = replay.replay(Duration.ofSeconds(60));
+
+            // Then nothing is published: every id is already on the topic (read past the transaction's marker)
+            assertThat(again).isEqualTo(new MeasuresReplay.Result(0, dataset.size()));
+            assertThat(kafka.readAll(Topics.SUPPLY_EVENTS.name(), QUIET)).hasSize(dataset.size() + 1);
+        }
+    }
+
+    private static void publishInATransaction(String key) {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "measures-test-" + UUID.randomUUID());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(Topics.SUPPLY_EVENTS.name(), key, "{}"));
+            producer.commitTransaction();
+        }
+    }
+
+    private static Map<String, byte[]> headers(ConsumerRecord<String, String> record) {
+        Map<String, byte[]> headers = new HashMap<>();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), header.value());
+        }
+        return headers;
+    }
+}
