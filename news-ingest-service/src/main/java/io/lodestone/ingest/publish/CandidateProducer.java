@@ -32,6 +32,7 @@ final class CandidateProducer implements AutoCloseable {
     private final Map<String, Object> config;
     private KafkaProducer<String, byte[]> producer;
 
+    /** Reads the settings now, with the context, as the binder does (not at first use, when they may have changed). */
     CandidateProducer(Environment environment) {
         Binder binder = Binder.get(environment);
         Map<String, Object> settings = new HashMap<>(binder.bind("spring.cloud.stream.kafka.binder.configuration",
