@@ -17,7 +17,11 @@ public interface Stories {
 
     /** Stories in a map: for the offline command and tests. */
     static Stories inMemory() {
-        java.util.Map<String, Story> map = new java.util.LinkedHashMap<>();
+        return in(new java.util.LinkedHashMap<>());
+    }
+
+    /** Stories kept in the given map, which the caller may read (a benchmark measuring what is kept). */
+    static Stories in(java.util.Map<String, Story> map) {
         return new Stories() {
             @Override
             public void put(Story story) {

@@ -82,22 +82,7 @@ class StoryStageBenchmark {
         }
 
         Map<String, Story> kept = new LinkedHashMap<>();
-        Stories store = new Stories() {
-            @Override
-            public void put(Story story) {
-                kept.put(story.id(), story);
-            }
-
-            @Override
-            public void delete(String id) {
-                kept.remove(id);
-            }
-
-            @Override
-            public void forEach(java.util.function.Consumer<Story> action) {
-                kept.values().forEach(action);
-            }
-        };
+        Stories store = Stories.in(kept);
         StoryLinker linker = new StoryLinker(LinkRules.standard(Duration.ofDays(7), STORIES), store);
         long linkStart = System.nanoTime();
         candidates.forEach(linker::link);
