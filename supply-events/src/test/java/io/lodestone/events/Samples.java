@@ -31,7 +31,7 @@ final class Samples {
 
     static ElementRiskChanged dysprosiumRaisedToHigh() {
         return new ElementRiskChanged(ElementRiskChanged.SCHEMA_VERSION, "Dy", 71.2, RiskLevel.HIGH, 32.7,
-                RiskLevel.GUARDED, 32.7, APRIL_4_2025, List.of(controlsAsContributor()));
+                RiskLevel.GUARDED, 32.7, APRIL_4_2025, List.of(controlsAsContributor()), "3f9a2c1b0d4e");
     }
 
     static AlertFired dysprosiumAlertFired() {
