@@ -9,7 +9,6 @@ import io.lodestone.alert.lifecycle.RiskEvaluation;
 import io.lodestone.events.DeadLetterHeaders;
 import io.lodestone.events.ElementRiskChanged;
 import io.lodestone.events.RiskLevel;
-import io.lodestone.testsupport.EmbeddedPostgresServer;
 import io.lodestone.testsupport.KafkaTestClient;
 import io.lodestone.testsupport.RecordingHttpServer;
 import java.nio.ByteBuffer;
@@ -66,9 +65,7 @@ class RiskChangesDeadLetterDrillTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> EmbeddedPostgresServer.createDatabase("alert_dead_letter_drill"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        RiskChanges.useDatabase(registry, "alert_dead_letter_drill");
     }
 
     @LocalServerPort
@@ -155,10 +152,7 @@ class RiskChangesDeadLetterDrillTest {
     }
 
     private void publish(ElementRiskChanged change) {
-        try (KafkaTestClient kafka = new KafkaTestClient(brokers)) {
-            kafka.send(TOPIC, change.element(), json.writeValueAsString(change),
-                    KafkaTestClient.attributesFor(change, AlertServiceIntegrationTest.SCORING));
-        }
+        RiskChanges.publish(brokers, change);
     }
 
     private Admin admin() {

@@ -1,5 +1,6 @@
 package io.lodestone.alert.delivery;
 
+import io.lodestone.alert.AfterCommit;
 import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -34,11 +35,14 @@ class DeliveryAdminController {
     private final DeliveryRepository deliveries;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final DeliveryDispatcher dispatcher;
 
-    DeliveryAdminController(DeliveryRepository deliveries, TransactionTemplate transactions, Clock clock) {
+    DeliveryAdminController(DeliveryRepository deliveries, TransactionTemplate transactions, Clock clock,
+                            DeliveryDispatcher dispatcher) {
         this.deliveries = deliveries;
         this.transactions = transactions;
         this.clock = clock;
+        this.dispatcher = dispatcher;
     }
 
     @PostMapping("/resend")
@@ -65,6 +69,9 @@ class DeliveryAdminController {
                         "Delivery " + id + " is " + before.status() + ": " + rule);
             }
             log.info("Delivery {} ({}): {} from {}", id, before.channel(), action, before.status());
+            if (action == DeliveryAction.RESEND) {
+                AfterCommit.run(dispatcher::dispatchSoon);
+            }
             Delivery after = deliveries.find(id).orElseThrow();
             return DeliveryController.detail(after, deliveries.attempts(id), deliveries.actions(id));
         });
