@@ -47,10 +47,12 @@ class NotificationSealer {
     private final DeliveryOutbox outbox;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
+    private final BomExposures exposures;
     private final Clock clock;
 
     NotificationSealer(JdbcClient jdbc, SubscriptionRepository subscriptions, AlertRepository alerts, Silences silences,
-                       DeliveryOutbox outbox, TransactionTemplate transactions, JsonMapper json, Clock clock) {
+                       DeliveryOutbox outbox, TransactionTemplate transactions, JsonMapper json, BomExposures exposures,
+                       Clock clock) {
         this.jdbc = jdbc;
         this.subscriptions = subscriptions;
         this.alerts = alerts;
@@ -58,6 +60,7 @@ class NotificationSealer {
         this.outbox = outbox;
         this.transactions = transactions;
         this.json = json;
+        this.exposures = exposures;
         this.clock = clock;
     }
 
@@ -103,7 +106,8 @@ class NotificationSealer {
             return;
         }
         Notification notification = new Notification(open.id(), subscription.id(), subscription.spec().name(),
-                subscription.spec().trigger().describe(), open.kind(), now, notices);
+                subscription.spec().trigger().describe(), open.kind(), now,
+                exposures.attach(notices, subscription.spec().bom()));
         Instant sourceTime = open.kind() == NotificationKind.REPEAT ? null : joined.stream()
                 .filter(alert -> notices.stream().anyMatch(n -> n.alertId().equals(alert.id())))
                 .map(Alert::transitionAt).filter(Objects::nonNull).min(Instant::compareTo).orElse(null);

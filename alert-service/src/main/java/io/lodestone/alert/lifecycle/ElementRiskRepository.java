@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The latest risk per element that this service has acted on. */
 @Repository
-class ElementRiskRepository {
+public class ElementRiskRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -40,7 +40,7 @@ class ElementRiskRepository {
     }
 
     /** The latest risk change of each of these elements that has one. */
-    List<ElementRiskChanged> latest(Collection<String> elements) {
+    public List<ElementRiskChanged> latest(Collection<String> elements) {
         if (elements.isEmpty()) {
             return List.of();
         }

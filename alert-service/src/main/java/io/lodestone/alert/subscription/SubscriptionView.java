@@ -22,6 +22,7 @@ record SubscriptionView(
         Duration repeatInterval,
         boolean notifyOnResolve,
         Digest digest,
+        BomLink bom,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -36,6 +37,6 @@ record SubscriptionView(
                         channels.webhook().previousSecret() == null ? null : channels.webhook().previousSecretUntil()));
         return new SubscriptionView(subscription.id(), spec.name(), spec.elements(), spec.groups(),
                 List.copyOf(spec.symbols()), spec.trigger(), masked, spec.groupWait(), spec.repeatInterval(),
-                spec.notifyOnResolve(), spec.digest(), subscription.createdAt(), subscription.updatedAt());
+                spec.notifyOnResolve(), spec.digest(), spec.bom(), subscription.createdAt(), subscription.updatedAt());
     }
 }
