@@ -36,7 +36,8 @@ class BomExposures {
                 .map(element -> notice.withExposure(new BomExposure(bom.id(), bom.name(),
                         round(element.kgPerYear().typical()), round(element.kgPerYear().min()),
                         round(element.kgPerYear().max()),
-                        element.parts().stream().map(part -> new BomExposure.PartShare(part.partNumber(),
+                        element.parts().stream().filter(part -> part.kgPerYear().typical() > 0)
+                                .map(part -> new BomExposure.PartShare(part.partNumber(),
                                 part.description(), round(part.kgPerYear().typical()))).toList())))
                 .orElse(notice)).toList();
     }
