@@ -38,6 +38,9 @@ public record BomExposure(UUID bomId, String bomName, double kgPerYear, double k
 
     /** {@code 1,234 kg/yr} or {@code 12.5 kg/yr}: whole kilograms once they are many. */
     public static String kg(double kg) {
+        if (kg == 0) {
+            return "0 kg/yr";
+        }
         return (kg >= 100 ? String.format(Locale.ROOT, "%,.0f", kg)
                 : kg >= 1 ? String.format(Locale.ROOT, "%.1f", kg) : String.format(Locale.ROOT, "%.3f", kg)) + " kg/yr";
     }

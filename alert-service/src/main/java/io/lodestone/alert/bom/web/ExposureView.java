@@ -3,6 +3,8 @@ package io.lodestone.alert.bom.web;
 import io.lodestone.alert.bom.Bom;
 import io.lodestone.alert.bom.Exposure;
 import io.lodestone.alert.bom.Range;
+import io.lodestone.alert.notify.BomExposure;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.lodestone.events.ElementRiskChanged;
 import io.lodestone.events.Elements;
 import io.lodestone.events.RiskLevel;
@@ -19,9 +21,28 @@ record ExposureView(UUID bomId, String bomName, String compositionVersion, List<
 
     record ElementView(String element, String elementName, boolean tracked, RiskLevel level, Double score,
                        double kgPerYear, double kgPerYearMin, double kgPerYearMax, List<PartView> parts) {
+
+        /** The typical kg/yr as the pages write it. */
+        @JsonIgnore
+        public String kgText() {
+            return BomExposure.kg(kgPerYear);
+        }
+
+        /** The range as the pages write it, or "exact" for stated element content. */
+        @JsonIgnore
+        public String rangeText() {
+            return kgPerYearMin == kgPerYearMax ? "exact"
+                    : BomExposure.kg(kgPerYearMin).replace(" kg/yr", "") + "–" + BomExposure.kg(kgPerYearMax);
+        }
     }
 
     record PartView(String partNumber, String description, double kgPerYear, double kgPerYearMin, double kgPerYearMax) {
+
+        /** A part whose typical share is nil (an element only some makers add) shows how much it may hold. */
+        @JsonIgnore
+        public String kgText() {
+            return kgPerYear == 0 && kgPerYearMax > 0 ? "up to " + BomExposure.kg(kgPerYearMax) : BomExposure.kg(kgPerYear);
+        }
     }
 
     static ExposureView of(Bom bom, Exposure exposure, Map<String, ElementRiskChanged> risks) {
