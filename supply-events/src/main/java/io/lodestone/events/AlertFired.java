@@ -28,7 +28,7 @@ public record AlertFired(
         Instant firedAt,
         List<Contributor> evidence) implements AlertEvent {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public AlertFired {
         Objects.requireNonNull(alertId, "alertId");

@@ -25,7 +25,7 @@ public record AlertResolved(
         Instant firedAt,
         Instant resolvedAt) implements AlertEvent {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public AlertResolved {
         Objects.requireNonNull(alertId, "alertId");

@@ -31,7 +31,7 @@ public record ElementRiskChanged(
         Instant asOf,
         List<Contributor> contributors) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public ElementRiskChanged {
         Objects.requireNonNull(element, "element");

@@ -42,6 +42,11 @@ class BoardEvents {
         return stream;
     }
 
+    /** How many boards are listening now. */
+    int openStreams() {
+        return streams.size();
+    }
+
     @TransactionalEventListener(fallbackExecution = true)
     void onRiskRecorded(RiskRecorded recorded) {
         String symbol = recorded.risk().element();

@@ -10,7 +10,7 @@ import java.util.UUID;
  * A subscription as the API shows it: Slack URLs and webhook secrets masked, the elements that
  * groups stand for spelled out.
  */
-record SubscriptionView(
+public record SubscriptionView(
         UUID id,
         String name,
         List<String> elements,
@@ -26,7 +26,7 @@ record SubscriptionView(
         Instant createdAt,
         Instant updatedAt) {
 
-    static SubscriptionView of(Subscription subscription) {
+    public static SubscriptionView of(Subscription subscription) {
         SubscriptionSpec spec = subscription.spec();
         Channels channels = spec.channels();
         Channels masked = new Channels(channels.email(),

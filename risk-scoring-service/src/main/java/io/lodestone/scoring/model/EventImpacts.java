@@ -57,7 +57,8 @@ public final class EventImpacts {
 
     private static Impact impact(SupplyEventDetected event, String symbol, double points, EventRule rule, Reach reach) {
         return new Impact(event.eventId(), clip(event.title()), event.url(), event.eventType(), event.publishedAt(),
-                points, rule.halfLife(), reach, event.corroborations(), clip(evidenceFor(event, symbol)));
+                points, rule.halfLife(), reach, event.corroborations(), clip(evidenceFor(event, symbol)),
+                event.language());
     }
 
     private static String clip(String text) {
