@@ -3,6 +3,7 @@ package io.lodestone.alert.bom;
 import io.lodestone.events.Elements;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ public final class BomParser {
     public BomParser(JsonMapper json, CompositionTable table) {
         this.reader = new BomReader(json);
         this.table = table;
-        Set<String> known = new java.util.HashSet<>();
+        Set<String> known = new HashSet<>();
         Elements.all().forEach(e -> known.add(e.symbol()));
         table.grades().forEach(g -> known.addAll(g.percentByMass().keySet()));
         this.knownElements = Set.copyOf(known);

@@ -1,6 +1,8 @@
 package io.lodestone.alert.bom;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,7 +23,7 @@ public class Boms {
     static final int MAX_NAME = 200;
 
     /** A BOM without its parts, as lists show it. */
-    public record Summary(UUID id, String name, BomFormat format, java.time.Instant createdAt, int parts) {
+    public record Summary(UUID id, String name, BomFormat format, Instant createdAt, int parts) {
     }
 
     private final BomRepository repository;
@@ -67,7 +69,7 @@ public class Boms {
     }
 
     private static List<RowError> withNameMissing(List<RowError> errors) {
-        List<RowError> all = new java.util.ArrayList<>();
+        List<RowError> all = new ArrayList<>();
         all.add(new RowError(0, "name", "must be 1 to " + MAX_NAME + " characters on one line"));
         all.addAll(errors);
         return all;

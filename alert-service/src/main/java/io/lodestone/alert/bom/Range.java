@@ -26,6 +26,11 @@ public record Range(double min, double typical, double max) {
         return new Range(min * factor, typical * factor, max * factor);
     }
 
+    /** Kilograms rounded to whole grams, the finest a buyer plans in: what the API and messages show. */
+    public static double toGrams(double kg) {
+        return Math.round(kg * 1000) / 1000.0;
+    }
+
     public boolean isExact() {
         return min == max;
     }

@@ -1,5 +1,7 @@
 package io.lodestone.alert.dispatch;
 
+import static io.lodestone.alert.bom.Range.toGrams;
+
 import io.lodestone.alert.bom.Bom;
 import io.lodestone.alert.bom.Boms;
 import io.lodestone.alert.bom.Exposure;
@@ -34,15 +36,11 @@ class BomExposures {
         Exposure exposure = boms.exposure(bom);
         return notices.stream().map(notice -> exposure.of(notice.element())
                 .map(element -> notice.withExposure(new BomExposure(bom.id(), bom.name(),
-                        round(element.kgPerYear().typical()), round(element.kgPerYear().min()),
-                        round(element.kgPerYear().max()),
+                        toGrams(element.kgPerYear().typical()), toGrams(element.kgPerYear().min()),
+                        toGrams(element.kgPerYear().max()),
                         element.parts().stream().filter(part -> part.kgPerYear().typical() > 0)
                                 .map(part -> new BomExposure.PartShare(part.partNumber(),
-                                part.description(), round(part.kgPerYear().typical()))).toList())))
+                                part.description(), toGrams(part.kgPerYear().typical()))).toList())))
                 .orElse(notice)).toList();
-    }
-
-    private static double round(double kg) {
-        return Math.round(kg * 1000) / 1000.0;
     }
 }

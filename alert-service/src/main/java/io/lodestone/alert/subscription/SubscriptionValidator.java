@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.stereotype.Component;
@@ -104,11 +105,7 @@ class SubscriptionValidator {
             errors.put("bom.id", "is not a stored bill of materials");
             return null;
         }
-        List<String> watched = exposure.elements().stream()
-                .filter(e -> Elements.isTracked(e.element()))
-                .filter(e -> floor == null ? e.kgPerYear().typical() > 0 : e.kgPerYear().typical() >= floor)
-                .map(Exposure.ElementExposure::element)
-                .toList();
+        List<String> watched = exposure.elementsAtLeast(floor, Elements::isTracked);
         if (watched.isEmpty()) {
             errors.put(floor == null ? "bom.id" : "bom.minKgPerYear", floor == null
                     ? "the bill of materials contains no tracked element"
@@ -121,7 +118,7 @@ class SubscriptionValidator {
 
     private static String largest(Exposure exposure) {
         return exposure.elements().stream().filter(e -> Elements.isTracked(e.element()))
-                .map(e -> e.element() + " " + String.format(java.util.Locale.ROOT, "%.1f", e.kgPerYear().typical()))
+                .map(e -> e.element() + " " + String.format(Locale.ROOT, "%.1f", e.kgPerYear().typical()))
                 .findFirst().orElse("none");
     }
 

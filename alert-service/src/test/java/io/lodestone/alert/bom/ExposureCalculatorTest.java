@@ -70,6 +70,25 @@ class ExposureCalculatorTest {
         assertThat(exposure.of("Co").orElseThrow().kgPerYear().typical()).isCloseTo(100, within(1e-9));
     }
 
+    @ParameterizedTest(name = "floor {0} kg/yr → {1}")
+    @CsvSource(delimiter = '|', value = {
+            // 1000 units × 100 g N42SH: Nd 21.06, Pr 5.94, Dy 4.0, Co 1.0, Tb 0 typical (0.5 max); Ta 1.6 stated
+            "     | Nd Pr Dy Ta Co",
+            "0    | Nd Pr Dy Ta Co Tb",
+            "1    | Nd Pr Dy Ta Co",
+            "4    | Nd Pr Dy",
+            "4.01 | Nd Pr",
+            "25   | ''",
+    })
+    void aFloorKeepsTheTrackedElementsOfAtLeastThatManyKilogramsPerYear(Double floor, String expected) {
+        Exposure exposure = calculator.exposure(List.of(magnetPart("M", 1000, "NdFeB", "N42SH", 100),
+                new Part(3, "CAP", null, 2000, null, Map.of("Ta", 0.8))));
+
+        List<String> watched = exposure.elementsAtLeast(floor, io.lodestone.events.Elements::isTracked);
+
+        assertThat(watched).containsExactlyElementsOf(expected.isBlank() ? List.of() : List.of(expected.split(" ")));
+    }
+
     static Part magnetPart(String number, long volume, String type, String grade, double grams) {
         MagnetGrade parsed = MagnetGrade.parse(MagnetType.parse(type).orElseThrow(), grade).value().orElseThrow();
         return new Part(2, number, number + " magnet", volume, new Part.Magnet(parsed, grams), null);

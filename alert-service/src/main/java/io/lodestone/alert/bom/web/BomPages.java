@@ -5,6 +5,7 @@ import io.lodestone.alert.bom.BomFormat;
 import io.lodestone.alert.bom.Boms;
 import io.lodestone.alert.bom.Deletion;
 import io.lodestone.alert.bom.InvalidBomException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -52,7 +53,7 @@ class BomPages {
     @PostMapping("/boms")
     String upload(@RequestParam(required = false) String name, @RequestParam(required = false) MultipartFile file,
                   @RequestParam(required = false) String content, @RequestParam(required = false) BomFormat format,
-                  Model model, jakarta.servlet.http.HttpServletResponse response) throws IOException {
+                  Model model, HttpServletResponse response) throws IOException {
         boolean hasFile = file != null && !file.isEmpty();
         String text = hasFile ? new String(file.getBytes(), StandardCharsets.UTF_8) : content == null ? "" : content;
         BomFormat chosen = format != null ? format : hasFile && file.getOriginalFilename() != null

@@ -1,6 +1,7 @@
 package io.lodestone.alert.bom.web;
 
 import io.lodestone.alert.notify.BomExposure;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -43,7 +44,7 @@ record ExposureChart(List<Bar> bars, int height) {
     static ExposureChart of(ExposureView exposure) {
         double top = exposure.elements().stream().mapToDouble(ExposureView.ElementView::kgPerYearMax).max().orElse(1);
         List<ExposureView.ElementView> elements = exposure.elements();
-        List<Bar> bars = new java.util.ArrayList<>();
+        List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < elements.size(); i++) {
             ExposureView.ElementView e = elements.get(i);
             String word = e.level() == null ? (e.tracked() ? "no data yet" : "not scored") : e.level().name();

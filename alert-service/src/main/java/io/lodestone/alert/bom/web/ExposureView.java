@@ -1,5 +1,7 @@
 package io.lodestone.alert.bom.web;
 
+import static io.lodestone.alert.bom.Range.toGrams;
+
 import io.lodestone.alert.bom.Bom;
 import io.lodestone.alert.bom.Exposure;
 import io.lodestone.alert.bom.Range;
@@ -53,15 +55,10 @@ record ExposureView(UUID bomId, String bomName, String compositionVersion, List<
                     return new ElementView(e.element(),
                             Elements.bySymbol(e.element()).map(x -> x.name()).orElse(e.element()),
                             Elements.isTracked(e.element()), risk == null ? null : risk.level(),
-                            risk == null ? null : risk.score(), round(kg.typical()), round(kg.min()), round(kg.max()),
+                            risk == null ? null : risk.score(), toGrams(kg.typical()), toGrams(kg.min()), toGrams(kg.max()),
                             e.parts().stream().map(p -> new PartView(p.partNumber(), p.description(),
-                                    round(p.kgPerYear().typical()), round(p.kgPerYear().min()),
-                                    round(p.kgPerYear().max()))).toList());
+                                    toGrams(p.kgPerYear().typical()), toGrams(p.kgPerYear().min()),
+                                    toGrams(p.kgPerYear().max()))).toList());
                 }).toList());
-    }
-
-    /** Grams are the finest a buyer plans in. */
-    static double round(double kg) {
-        return Math.round(kg * 1000) / 1000.0;
     }
 }
