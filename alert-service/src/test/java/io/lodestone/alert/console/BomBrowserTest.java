@@ -2,10 +2,8 @@ package io.lodestone.alert.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.lodestone.testsupport.EmbeddedPostgresServer;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,9 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -56,17 +51,7 @@ class BomBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        Path chromium = ConsoleBrowserTest.CHROMIUM.stream().filter(Files::isExecutable).findFirst().orElse(null);
-        assumeTrue(Files.isExecutable(ConsoleBrowserTest.CHROMEDRIVER) && chromium != null,
-                "Browser tests need Debian's chromium and chromium-driver; not found, so they are skipped here.");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(ConsoleBrowserTest.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions().setBinary(chromium.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir="
-                                + new File(System.getProperty("java.io.tmpdir"), "chromium-bom-" + ProcessHandle.current().pid()));
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(WAIT);
+        browser = HeadlessChromium.start("chromium-bom", WAIT);
     }
 
     @AfterAll

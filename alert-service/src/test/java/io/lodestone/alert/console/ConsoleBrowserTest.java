@@ -2,7 +2,6 @@ package io.lodestone.alert.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -14,9 +13,6 @@ import io.lodestone.events.RiskLevel;
 import io.lodestone.testsupport.EmbeddedPostgresServer;
 import io.lodestone.testsupport.KafkaTestClient;
 import jakarta.mail.internet.MimeMessage;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -30,9 +26,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -59,8 +52,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ConsoleBrowserTest {
 
     static final String PASSWORD = "browser-password";
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("lodestone.chromedriver", "/usr/bin/chromedriver"));
-    static final List<Path> CHROMIUM = List.of(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromium-browser"));
     static final Duration WAIT = Duration.ofSeconds(45);
     static final Contributor CONTROL = new Contributor("evt-2025-04-04-mofcom-18",
             "MOFCOM No. 18 of 2025: export controls on seven rare earths", "https://www.mofcom.gov.cn/article/zcfb?id=18",
@@ -93,19 +84,7 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        Path chromium = CHROMIUM.stream().filter(Files::isExecutable).findFirst().orElse(null);
-        assumeTrue(Files.isExecutable(CHROMEDRIVER) && chromium != null,
-                "Browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver); "
-                        + "not found at " + CHROMEDRIVER + " and " + CHROMIUM + ", so they are skipped here.");
-        // Both paths are given, so Selenium never looks for (or downloads) a driver or a browser itself.
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions().setBinary(chromium.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir="
-                                + new File(System.getProperty("java.io.tmpdir"), "chromium-" + ProcessHandle.current().pid()));
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(WAIT);
+        browser = HeadlessChromium.start("chromium", WAIT);
     }
 
     @AfterAll
