@@ -31,7 +31,7 @@ public record AlertFired(
         List<Contributor> evidence,
         Boolean silenced) implements AlertEvent {
 
-    /** Revision 2 added {@code silenced}. */
+    /** Revision 2 added {@code silenced}, and {@code language} to the evidence. */
     public static final int SCHEMA_VERSION = 2;
 
     public AlertFired {

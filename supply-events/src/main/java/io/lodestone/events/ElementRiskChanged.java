@@ -34,7 +34,7 @@ public record ElementRiskChanged(
         List<Contributor> contributors,
         String modelVersion) {
 
-    /** Revision 2 added {@code modelVersion}. */
+    /** Revision 2 added {@code modelVersion}, and {@code language} to the contributors. */
     public static final int SCHEMA_VERSION = 2;
 
     public ElementRiskChanged {

@@ -49,11 +49,13 @@ class NotificationSealer implements DisposableBean {
     private final DeliveryOutbox outbox;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
+    private final BomExposures exposures;
     private final Clock clock;
     private final DueWork due;
 
     NotificationSealer(JdbcClient jdbc, SubscriptionRepository subscriptions, AlertRepository alerts, Silences silences,
-                       DeliveryOutbox outbox, TransactionTemplate transactions, JsonMapper json, Clock clock) {
+                       DeliveryOutbox outbox, TransactionTemplate transactions, JsonMapper json, BomExposures exposures,
+                       Clock clock) {
         this.jdbc = jdbc;
         this.subscriptions = subscriptions;
         this.alerts = alerts;
@@ -61,6 +63,7 @@ class NotificationSealer implements DisposableBean {
         this.outbox = outbox;
         this.transactions = transactions;
         this.json = json;
+        this.exposures = exposures;
         this.clock = clock;
         this.due = new DueWork("notification-sealer", this::sealAllDue, clock);
     }
@@ -122,7 +125,8 @@ class NotificationSealer implements DisposableBean {
             return;
         }
         Notification notification = new Notification(open.id(), subscription.id(), subscription.spec().name(),
-                subscription.spec().trigger().describe(), open.kind(), now, notices);
+                subscription.spec().trigger().describe(), open.kind(), now,
+                exposures.attach(notices, subscription.spec().bom()));
         Instant sourceTime = open.kind() == NotificationKind.REPEAT ? null : joined.stream()
                 .filter(alert -> notices.stream().anyMatch(n -> n.alertId().equals(alert.id())))
                 .map(Alert::transitionAt).filter(Objects::nonNull).min(Instant::compareTo).orElse(null);

@@ -60,7 +60,8 @@ public final class EventImpacts {
 
     private Impact impact(SupplyEventDetected event, String symbol, double points, EventRule rule, Reach reach) {
         return new Impact(event.eventId(), clip(event.title()), event.url(), event.eventType(), event.publishedAt(),
-                points, rule.halfLife(), reach, event.corroborations(), clip(evidenceFor(event, symbol)), modelVersion);
+                points, rule.halfLife(), reach, event.corroborations(), clip(evidenceFor(event, symbol)),
+                event.language(), modelVersion);
     }
 
     private static String clip(String text) {
