@@ -153,6 +153,7 @@ class DeliveryDispatcher implements DisposableBean {
             String host = receiverHost(delivery.channel(), target.subscription());
             if (!receivers.tryAcquire(host)) {
                 deliveries.release(delivery.id(), delivery.attempts(), started.plus(BUSY_RECEIVER_DEFERRAL));
+                due.requestAt(started.plus(BUSY_RECEIVER_DEFERRAL));
                 return;
             }
             SendOutcome outcome;
@@ -165,6 +166,7 @@ class DeliveryDispatcher implements DisposableBean {
         } catch (RuntimeException e) {
             log.warn("Delivery {} could not be completed; it is tried again when its claim runs out: {}",
                     delivery.id(), e.toString());
+            due.requestAt(clock.instant().plus(settings.lease()));
         }
     }
 
