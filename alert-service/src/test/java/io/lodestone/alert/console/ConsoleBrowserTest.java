@@ -2,7 +2,6 @@ package io.lodestone.alert.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -47,7 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
  * service with an embedded broker, PostgreSQL and a GreenMail SMTP server: what a buyer sees, risk
  * changes arriving on an open board without a reload, the chart drawn, and a test notification
  * from a subscription made through the form. Skipped, with a message, on a machine without
- * Chromium and chromedriver (CI installs both); nothing is ever downloaded.
+ * Chromium and chromedriver (CI installs both; {@code -Dlodestone.chromedriver=PATH} points at another
+ * driver); nothing is ever downloaded.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
@@ -56,6 +57,8 @@ import tools.jackson.databind.json.JsonMapper;
         "lodestone.console.users[0].name=buyer",
         "lodestone.console.users[0].password={noop}" + ConsoleBrowserTest.PASSWORD})
 @EmbeddedKafka(partitions = 1)
+@EnabledIf(value = "browserInstalled", disabledReason = "Browser tests need Debian's chromium and chromium-driver "
+        + "(apt-get install chromium chromium-driver; .ci/run installs them): not found, so they are skipped here.")
 class ConsoleBrowserTest {
 
     static final String PASSWORD = "browser-password";
@@ -91,12 +94,13 @@ class ConsoleBrowserTest {
     @Autowired
     BoardEvents boardEvents;
 
+    static boolean browserInstalled() {
+        return Files.isExecutable(CHROMEDRIVER) && CHROMIUM.stream().anyMatch(Files::isExecutable);
+    }
+
     @BeforeAll
     static void startBrowser() {
-        Path chromium = CHROMIUM.stream().filter(Files::isExecutable).findFirst().orElse(null);
-        assumeTrue(Files.isExecutable(CHROMEDRIVER) && chromium != null,
-                "Browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver); "
-                        + "not found at " + CHROMEDRIVER + " and " + CHROMIUM + ", so they are skipped here.");
+        Path chromium = CHROMIUM.stream().filter(Files::isExecutable).findFirst().orElseThrow();
         // Both paths are given, so Selenium never looks for (or downloads) a driver or a browser itself.
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
