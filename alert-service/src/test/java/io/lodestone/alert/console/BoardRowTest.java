@@ -51,6 +51,16 @@ class BoardRowTest {
     }
 
     @Test
+    void theTrendIsMeasuredFromTheScoreBeforeTheWindowElseItsFirstChangeAndASingleChangeHasNone() {
+        RiskPoint first = new RiskPoint(Instant.parse("2025-04-01T00:00:00Z"), 40, RiskLevel.ELEVATED);
+        RiskPoint latest = new RiskPoint(Instant.parse("2025-04-04T00:00:00Z"), 72.5, RiskLevel.HIGH);
+
+        assertThat(RiskBoard.trend(72.5, 30.0, List.of(first, latest))).isEqualTo(42.5);
+        assertThat(RiskBoard.trend(72.5, null, List.of(first, latest))).isEqualTo(32.5);
+        assertThat(RiskBoard.trend(72.5, null, List.of(latest))).isNull();
+    }
+
+    @Test
     void theSparklineSpansTheWindowFromTheScoreBeforeIt() {
         Instant from = Instant.parse("2025-04-01T00:00:00Z");
         Instant to = Instant.parse("2025-04-08T00:00:00Z");
