@@ -83,6 +83,15 @@ class ConsolePagesTest {
     }
 
     @Test
+    void anUntrackedSymbolGetsANotFoundPageNotAnApiDocument() {
+        HttpResponse<String> page = new ConsoleClient(port).get("/elements/Xx");
+
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("No tracked element Xx", "Back to the board");
+    }
+
+    @Test
     void theElementPageExplainsARiskWithItsQuotedEvidenceSourceAndLanguage() {
         // Given the April 2025 control raised dysprosium to HIGH
         publish(new ElementRiskChanged(ElementRiskChanged.SCHEMA_VERSION, "Dy", 72.5, RiskLevel.HIGH, 30.0,
