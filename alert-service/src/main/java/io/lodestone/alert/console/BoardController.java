@@ -2,6 +2,7 @@ package io.lodestone.alert.console;
 
 import io.lodestone.events.Elements;
 import io.lodestone.events.RiskLevel;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ class BoardController {
     String board(@RequestParam(required = false) String q, @RequestParam(required = false) RiskLevel minLevel,
                  @RequestParam(required = false) BoardSection section, Model model) {
         Map<BoardSection, List<BoardRow>> sections = new LinkedHashMap<>();
-        Arrays.stream(BoardSection.values()).forEach(s -> sections.put(s, new java.util.ArrayList<>()));
+        Arrays.stream(BoardSection.values()).forEach(s -> sections.put(s, new ArrayList<>()));
         board.rows().stream().filter(row -> row.matches(q, minLevel, section))
                 .forEach(row -> sections.get(row.section()).add(row));
         sections.values().removeIf(List::isEmpty);

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -40,6 +42,16 @@ class BoardEvents {
         stream.onTimeout(() -> streams.remove(stream));
         stream.onError(failure -> streams.remove(stream));
         return stream;
+    }
+
+    /**
+     * Ends every open stream when the service stops, so a graceful shutdown does not wait for boards
+     * that would otherwise stay connected until their timeout; browsers reconnect to another replica.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeStreams() {
+        streams.forEach(SseEmitter::complete);
+        streams.clear();
     }
 
     /** How many boards are listening now. */

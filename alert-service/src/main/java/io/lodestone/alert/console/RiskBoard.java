@@ -49,9 +49,18 @@ class RiskBoard {
         Instant from = risk.asOf().minus(TREND_WINDOW);
         List<RiskPoint> window = risks.history(element.symbol(), from);
         Double before = risks.scoreAt(element.symbol(), from).orElse(null);
-        Double reference = before != null ? before : window.isEmpty() ? null : window.get(0).score();
-        Double trend = reference == null ? null : risk.score() - reference;
-        return BoardRow.of(element, risk, trend, sparkline(window, before, from, risk.asOf()));
+        return BoardRow.of(element, risk, trend(risk.score(), before, window), sparkline(window, before, from, risk.asOf()));
+    }
+
+    /**
+     * The score now less the score when the window opened: the last one before it, else the first
+     * within it. Null when the element has no earlier score at all (a single change is no trend).
+     */
+    static Double trend(double now, Double before, List<RiskPoint> window) {
+        if (before != null) {
+            return now - before;
+        }
+        return window.size() < 2 ? null : now - window.get(0).score();
     }
 
     /** The score over the window as SVG points, 0–100 mapped to the sparkline's height. */

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -40,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * service with an embedded broker, PostgreSQL and a GreenMail SMTP server: what a buyer sees, risk
  * changes arriving on an open board without a reload, the chart drawn, and a test notification
  * from a subscription made through the form. Skipped, with a message, on a machine without
- * Chromium and chromedriver (CI installs both); nothing is ever downloaded.
+ * Chromium and chromedriver (CI installs both; {@code -Dlodestone.chromedriver=PATH} points at another
+ * driver); nothing is ever downloaded.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
@@ -49,6 +51,8 @@ import tools.jackson.databind.json.JsonMapper;
         "lodestone.console.users[0].name=buyer",
         "lodestone.console.users[0].password={noop}" + ConsoleBrowserTest.PASSWORD})
 @EmbeddedKafka(partitions = 1)
+@EnabledIf(value = "browserInstalled", disabledReason = "Browser tests need Debian's chromium and chromium-driver "
+        + "(apt-get install chromium chromium-driver; .ci/run installs them): not found, so they are skipped here.")
 class ConsoleBrowserTest {
 
     static final String PASSWORD = "browser-password";
@@ -81,6 +85,10 @@ class ConsoleBrowserTest {
 
     @Autowired
     BoardEvents boardEvents;
+
+    static boolean browserInstalled() {
+        return HeadlessChromium.installed();
+    }
 
     @BeforeAll
     static void startBrowser() {

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -77,6 +80,15 @@ class ConsolePagesTest {
 
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(ConsoleClient.location(response)).isEqualTo("/login");
+    }
+
+    @Test
+    void anUntrackedSymbolGetsANotFoundPageNotAnApiDocument() {
+        HttpResponse<String> page = new ConsoleClient(port).get("/elements/Xx");
+
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("No tracked element Xx", "Back to the board");
     }
 
     @Test
@@ -158,9 +170,8 @@ class ConsolePagesTest {
 
     /** The text of the error shown under a field ({@code id="<field>-error"}), or null when none. */
     static String fieldError(String page, String field) {
-        java.util.regex.Matcher matcher = java.util.regex.Pattern
-                .compile("id=\"" + field + "-error\"[^>]*>([^<]*)<").matcher(page);
-        return matcher.find() ? org.springframework.web.util.HtmlUtils.htmlUnescape(matcher.group(1)) : null;
+        Matcher matcher = Pattern.compile("id=\"" + field + "-error\"[^>]*>([^<]*)<").matcher(page);
+        return matcher.find() ? HtmlUtils.htmlUnescape(matcher.group(1)) : null;
     }
 
     private void publish(ElementRiskChanged change) {

@@ -101,7 +101,8 @@ class ConsoleSecurityTest {
     }
 
     @ParameterizedTest(name = "GET {0}")
-    @ValueSource(strings = {"/api/v1/subscriptions", "/API/V1/SUBSCRIPTIONS", "/api/v1/alerts", "/actuator/metrics"})
+    @ValueSource(strings = {"/api/v1/subscriptions", "/API/V1/SUBSCRIPTIONS", "/api/v1/alerts", "/actuator/metrics",
+            "/schemas/alert-notification.v1.schema.json"})
     void theApiStillAnswersAnonymousCallersWithABearerChallengeAndAProblem(String path) {
         HttpResponse<String> response = new ConsoleClient(port).get(path);
 
@@ -126,6 +127,14 @@ class ConsoleSecurityTest {
         browser.signIn("buyer", PASSWORD);
 
         assertThat(browser.get("/api/v1/subscriptions").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theApiDescriptionStaysReadableWithoutTokenOrSignIn() {
+        HttpResponse<String> description = new ConsoleClient(port).get("/openapi.yaml");
+
+        assertThat(description.statusCode()).isEqualTo(200);
+        assertThat(description.body()).contains("openapi:");
     }
 
     @Test

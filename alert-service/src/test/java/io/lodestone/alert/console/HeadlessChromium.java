@@ -24,6 +24,11 @@ final class HeadlessChromium {
     private HeadlessChromium() {
     }
 
+    /** Whether both are installed: browser test classes are enabled only then, without starting anything. */
+    static boolean installed() {
+        return Files.isExecutable(CHROMEDRIVER) && CHROMIUM.stream().anyMatch(Files::isExecutable);
+    }
+
     /** @param profile the name of the browser's profile folder under the test temp dir, one per test class */
     static WebDriver start(String profile, Duration pageLoad) {
         Path chromium = CHROMIUM.stream().filter(Files::isExecutable).findFirst().orElse(null);
