@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.lodestone.testsupport.EmbeddedPostgresServer;
+import io.lodestone.testsupport.HeadlessChromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "lodestone.console.users[0].name=buyer",
         "lodestone.console.users[0].password={noop}" + BomBrowserTest.PASSWORD})
 @EmbeddedKafka(partitions = 1)
-@EnabledIf(value = "io.lodestone.alert.console.HeadlessChromium#installed", disabledReason = "Browser tests need "
+@EnabledIf(value = "io.lodestone.testsupport.HeadlessChromium#installed", disabledReason = "Browser tests need "
         + "Debian's chromium and chromium-driver (apt-get install chromium chromium-driver; .ci/run installs them): "
         + "not found, so they are skipped here.")
 class BomBrowserTest {

@@ -11,6 +11,7 @@ import io.lodestone.events.Elements;
 import io.lodestone.events.EventType;
 import io.lodestone.events.RiskLevel;
 import io.lodestone.testsupport.EmbeddedPostgresServer;
+import io.lodestone.testsupport.HeadlessChromium;
 import io.lodestone.testsupport.KafkaTestClient;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;

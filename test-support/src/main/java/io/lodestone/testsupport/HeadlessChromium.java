@@ -1,4 +1,4 @@
-package io.lodestone.alert.console;
+package io.lodestone.testsupport;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -14,23 +14,25 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The machine's Chromium, headless, driven by Debian's chromedriver, for browser tests. A test
- * class without both is skipped with a message (CI installs them); nothing is ever downloaded.
+ * class without both is skipped with a message (CI installs them); nothing is ever downloaded. A module
+ * that uses it declares {@code selenium-java} itself (here it is optional, so other modules' tests
+ * do not carry a browser driver).
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("lodestone.chromedriver", "/usr/bin/chromedriver"));
-    static final List<Path> CHROMIUM = List.of(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromium-browser"));
+    public static final Path CHROMEDRIVER = Path.of(System.getProperty("lodestone.chromedriver", "/usr/bin/chromedriver"));
+    public static final List<Path> CHROMIUM = List.of(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromium-browser"));
 
     private HeadlessChromium() {
     }
 
     /** Whether both are installed: browser test classes are enabled only then, without starting anything. */
-    static boolean installed() {
+    public static boolean installed() {
         return Files.isExecutable(CHROMEDRIVER) && CHROMIUM.stream().anyMatch(Files::isExecutable);
     }
 
     /** @param profile the name of the browser's profile folder under the test temp dir, one per test class */
-    static WebDriver start(String profile, Duration pageLoad) {
+    public static WebDriver start(String profile, Duration pageLoad) {
         Path chromium = CHROMIUM.stream().filter(Files::isExecutable).findFirst().orElse(null);
         assumeTrue(Files.isExecutable(CHROMEDRIVER) && chromium != null,
                 "Browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver); "
