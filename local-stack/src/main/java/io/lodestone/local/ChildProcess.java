@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,10 +55,24 @@ final class ChildProcess {
         return name;
     }
 
-    /** Resident memory of the process in KiB, from /proc (Linux), or -1 where that is not readable. */
+    /** Resident memory of the process in KiB, or -1 where it cannot be read. */
     long residentKib() {
+        return residentKib(process.pid());
+    }
+
+    /**
+     * Resident memory of any process in KiB: from /proc on Linux (no child process needed), else
+     * from {@code ps}, which macOS and the BSDs have; -1 where neither answers.
+     */
+    static long residentKib(long pid) {
+        long fromProc = residentKibFromProc(pid);
+        return fromProc >= 0 ? fromProc : residentKibFromPs(pid);
+    }
+
+    static long residentKibFromProc(long pid) {
+        Path status = Path.of("/proc", String.valueOf(pid), "status");
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            for (String line : Files.readAllLines(status)) {
                 if (line.startsWith("VmRSS:")) {
                     return Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
@@ -66,6 +81,22 @@ final class ChildProcess {
             return -1;
         }
         return -1;
+    }
+
+    static long residentKibFromPs(long pid) {
+        try {
+            Process ps = new ProcessBuilder("ps", "-o", "rss=", "-p", String.valueOf(pid)).redirectErrorStream(true).start();
+            String output = new String(ps.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+            if (!ps.waitFor(10, TimeUnit.SECONDS) || ps.exitValue() != 0) {
+                return -1;
+            }
+            return Long.parseLong(output);
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     /** Waits until {@code ready} holds, failing early and clearly if the process dies first. */
