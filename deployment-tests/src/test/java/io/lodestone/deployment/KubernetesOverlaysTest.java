@@ -46,6 +46,17 @@ class KubernetesOverlaysTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    void everyServiceRunsTheImageThatComposeBuildsFromTheOneRecipe(String overlay) throws IOException {
+        for (Map<String, Object> workload : workloads(render(overlay))) {
+            if (SERVICES.contains(name(workload))) {
+                assertThat(containers(workload).get(0).get("image")).as("image of %s in %s", name(workload), overlay)
+                        .isEqualTo(ComposeFileTest.image(name(workload)));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
     void secretsComeFromSecretsNeverFromConfigMaps(String overlay) {
         List<Map<String, Object>> objects = render(overlay);
         objects.stream().filter(o -> "ConfigMap".equals(o.get("kind"))).forEach(configMap ->
