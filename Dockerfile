@@ -32,13 +32,25 @@ COPY --from=build /layers/dependencies/ ./
 COPY --from=build /layers/spring-boot-loader/ ./
 COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
+# The services' JVM options, the same file the local stack uses (local-stack/BENCHMARK.md, "Light
+# services"); the heap is a share of the container's memory limit (JAVA_TOOL_OPTIONS, which the
+# Kubernetes ConfigMaps set too).
+COPY --from=build /src/ops/jvm/services.options /app/jvm.options
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+# A class-data archive, so a start maps parsed classes instead of loading them: one training start
+# up to the refreshed application context. There is no broker or database during the build, so a
+# context that needs one stops early and the archive covers the classes loaded until then; without
+# an archive the service still starts, only slower.
+# The token and key below are made up for this start and kept nowhere.
+RUN LODESTONE_API_TOKEN=training LODESTONE_ALERT_SECRET_KEYS="training:$(head -c 32 /dev/urandom | base64)" \
+    java @/app/jvm.options -XX:ArchiveClassesAtExit=/app/app.jsa -Dspring.context.exit=onRefresh \
+        -Dlogging.level.root=WARN -jar /app/app.jar > /tmp/training.log 2>&1 \
+      || test -f /app/app.jsa || { echo "no class-data archive made:"; tail -n 20 /tmp/training.log; }; \
+    rm -rf /tmp/*
 USER 10001:10001
 LABEL org.opencontainers.image.title="lodestone/$SERVICE"
 ENV SERVER_PORT=$PORT
 EXPOSE $PORT
-# The service's JVM settings (see local-stack/BENCHMARK.md, "Light services"); heap as a share of
-# the container's memory limit. JAVA_TOOL_OPTIONS set at run time replaces them.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=5 \
   CMD curl -fsS "http://127.0.0.1:${SERVER_PORT}/actuator/health/readiness" || exit 1
-ENTRYPOINT ["java", "-jar", "/app/app.jar"]
+ENTRYPOINT ["java", "@/app/jvm.options", "-XX:SharedArchiveFile=/app/app.jsa", "-Xshare:auto", "-jar", "/app/app.jar"]

@@ -58,7 +58,35 @@ class DockerfileTest {
         int lastUser = run.lastIndexOf(users.get(users.size() - 1));
         assertThat(run.subList(lastUser, run.size())).as("nothing after USER runs as root")
                 .noneMatch(line -> line.startsWith("RUN ") || line.startsWith("USER 0") || line.startsWith("USER root"));
-        assertThat(run.get(run.size() - 1)).isEqualTo("ENTRYPOINT [\"java\", \"-jar\", \"/app/app.jar\"]");
+    }
+
+    @Test
+    void theServiceStartsWithTheSharedJvmOptionsAndAClassDataArchiveTrainedAtBuildTime() {
+        List<String> run = stages().get(1);
+
+        assertThat(run).contains("COPY --from=build /src/" + JVM_OPTIONS + " /app/jvm.options");
+        String training = run.stream().filter(line -> line.contains("-XX:ArchiveClassesAtExit=/app/app.jsa"))
+                .findFirst().orElseThrow(() -> new AssertionError("no training start"));
+        assertThat(training).contains("java @/app/jvm.options").contains("-Dspring.context.exit=onRefresh")
+                .contains("-jar /app/app.jar");
+        assertThat(run.indexOf(training)).as("trained before the image drops to its user")
+                .isLessThan(run.indexOf(run.stream().filter(line -> line.startsWith("USER ")).findFirst().orElseThrow()));
+        assertThat(run.get(run.size() - 1)).isEqualTo("ENTRYPOINT [\"java\", \"@/app/jvm.options\", "
+                + "\"-XX:SharedArchiveFile=/app/app.jsa\", \"-Xshare:auto\", \"-jar\", \"/app/app.jar\"]");
+    }
+
+    @Test
+    void theJvmAcceptsTheSharedOptionsFile() {
+        Tools.Result result = Tools.run(List.of(java(), "@" + JVM_OPTIONS, "-version"));
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).doesNotContain("Unrecognized").doesNotContain("Error");
+    }
+
+    private static final String JVM_OPTIONS = "ops/jvm/services.options";
+
+    private static String java() {
+        return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -26,6 +27,8 @@ final class ChildProcess {
     private final String name;
     private final Process process;
     private final Path log;
+    private final Instant started = Instant.now();
+    private volatile Duration readyAfter;
 
     private ChildProcess(String name, Process process, Path log) {
         this.name = name;
@@ -53,6 +56,16 @@ final class ChildProcess {
 
     String name() {
         return name;
+    }
+
+    /** From the process's start to its first ready answer; empty until it was ready. */
+    Optional<Duration> readyAfter() {
+        return Optional.ofNullable(readyAfter);
+    }
+
+    /** CPU time the process has used so far (user and system), where the platform reports it. */
+    Optional<Duration> cpuTime() {
+        return process.info().totalCpuDuration();
     }
 
     /** Resident memory of the process in KiB, or -1 where it cannot be read. */
@@ -108,6 +121,7 @@ final class ChildProcess {
                         + " while starting; see " + log);
             }
             if (ready.getAsBoolean()) {
+                readyAfter = Duration.between(started, Instant.now());
                 return;
             }
             sleep(Duration.ofMillis(500));
