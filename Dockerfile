@@ -37,6 +37,8 @@ COPY --from=build /layers/application/ ./
 # Kubernetes ConfigMaps set too).
 COPY --from=build /src/ops/jvm/services.options /app/jvm.options
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+# Two glibc malloc arenas instead of one per busy thread: less resident memory for native buffers.
+ENV MALLOC_ARENA_MAX=2
 # A class-data archive, so a start maps parsed classes instead of loading them: one training start
 # up to the refreshed application context. There is no broker or database during the build, so a
 # context that needs one stops early and the archive covers the classes loaded until then; without

@@ -241,7 +241,11 @@ public final class LocalStack {
         Map<String, String> env = new HashMap<>(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap(),
                 "LODESTONE_API_TOKEN", settings.token(),
-                "SERVER_PORT", String.valueOf(launch.port())));
+                "SERVER_PORT", String.valueOf(launch.port()),
+                // glibc gives each busy thread its own malloc arena; native code in the services
+                // (compression, the JIT, RocksDB) then spreads over many half-used arenas. Two keep
+                // the resident memory down (other C libraries ignore it).
+                "MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2")));
         env.putAll(settings.serviceEnv());
         env.putAll(launch.extraEnv());
         return env;

@@ -60,9 +60,13 @@ class StackBenchmark {
         report.put("machine", Runtime.getRuntime().availableProcessors() + " cores, "
                 + System.getProperty("os.name") + ", Java " + System.getProperty("java.version"));
         report.put("load average (1 min) at the start", loadAverage());
+        // -Dbenchmark.javaOptions="..." compares other JVM options with the defaults (ops/jvm/services.options).
+        Map<String, String> env = System.getProperty("benchmark.javaOptions") == null ? Map.of()
+                : Map.of("LODESTONE_JAVA_OPTIONS", System.getProperty("benchmark.javaOptions"));
         try (RecordingHttpServer receiver = RecordingHttpServer.start();
-             StackFixture stack = StackFixture.start(Map.of())) {
+             StackFixture stack = StackFixture.start(env)) {
             startUp(stack, report);
+            restartEachAlone(stack, report);
             endToEndLatency(stack, receiver, report);
             sustainedThroughput(stack, report);
             bulkImport(stack, report);
@@ -98,6 +102,22 @@ class StackBenchmark {
             report.put("start-up, " + process.name(), "ready " + ready + " after process start"
                     + (spring.find() ? "; Spring: started in " + spring.group(1) + " s, process running for " + spring.group(2) + " s" : "")
                     + "; CPU used by then " + cpu);
+        }
+    }
+
+    /**
+     * Each service restarted on its own while the rest of the stack runs, as a crashed or
+     * redeployed replica comes back: from its process start to ready, with the machine's cores not
+     * shared with the other services' start-ups.
+     */
+    private static void restartEachAlone(StackFixture stack, Map<String, String> report) throws IOException {
+        for (String service : List.of("news-ingest-service", "risk-scoring-service", "alert-service")) {
+            stack.stack.restartService(service);
+            ChildProcess restarted = stack.stack.processes().stream().filter(p -> p.name().equals(service))
+                    .reduce((first, later) -> later).orElseThrow();
+            report.put("restart alone, " + service, "ready " + restarted.readyAfter()
+                    .map(after -> String.format("%.1f s", after.toMillis() / 1000.0)).orElse("?") + " after process start; CPU "
+                    + restarted.cpuTime().map(used -> String.format("%.1f s", used.toMillis() / 1000.0)).orElse("?"));
         }
     }
 
