@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Starts the whole system on this machine — broker, topics, database, mail catcher, then the three
@@ -93,6 +95,7 @@ public final class LocalStack {
         Files.createDirectories(settings.dataDir());
         long started = System.nanoTime();
         // The broker, the database and the mail catcher do not depend on each other: start them together.
+        ExecutorService beside = Executors.newSingleThreadExecutor();
         CompletableFuture<Void> databaseAndMail = CompletableFuture.runAsync(() -> {
             try {
                 progress.step("starting PostgreSQL on port " + settings.postgresPort());
@@ -103,7 +106,8 @@ public final class LocalStack {
             } catch (IOException | SQLException e) {
                 throw new IllegalStateException("PostgreSQL did not start: " + e.getMessage(), e);
             }
-        });
+        }, beside);
+        beside.shutdown();
         try {
             progress.step("starting Kafka (KRaft) on " + settings.kafkaBootstrap());
             kafka.start();
@@ -202,6 +206,8 @@ public final class LocalStack {
         progress.step("first start of this build: making the services' class-data archives (faster starts from now on)");
         long started = System.nanoTime();
         List<CompletableFuture<String>> preparing = new ArrayList<>();
+        // A thread each: the common pool has a single thread on a two-core machine.
+        ExecutorService trainers = Executors.newFixedThreadPool(untrained.size());
         for (ServiceLaunch launch : all) {
             ServiceJvm jvm = jvm(launch.service());
             if (untrained.contains(jvm)) {
@@ -214,10 +220,11 @@ public final class LocalStack {
                         Thread.currentThread().interrupt();
                         return jvm.service() + ": interrupted while preparing";
                     }
-                }));
+                }, trainers));
             }
         }
         preparing.forEach(outcome -> progress.step(outcome.join()));
+        trainers.shutdown();
         this.preparing = Duration.ofNanos(System.nanoTime() - started);
     }
 
