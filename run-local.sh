@@ -3,7 +3,8 @@
 # PostgreSQL, a mail catcher and the three services. State is kept in .lodestone/.
 #   ./run-local.sh            start (builds first if a jar is missing)
 #   ./run-local.sh --clean    delete .lodestone/ and start afresh
-#   ./run-local.sh --demo     also create a sample subscription and replay the demo's sample events
+#   ./run-local.sh --demo     also upload a sample bill of materials, create a sample subscription linked to it
+#                             and replay the demo's sample events
 # Every start publishes the measures in force (controls already in force, with their official
 # sources) that the broker does not hold yet: a new stack starts from today's risk.
 # Ctrl-C stops everything.

@@ -181,6 +181,7 @@ class AlertServiceIntegrationTest {
             assertThat(header(first, CloudEvents.TYPE)).isEqualTo("io.lodestone.alert.fired.v1");
             assertThat(header(first, CloudEvents.SOURCE)).isEqualTo("/lodestone/alert-service");
             assertThat(json.readTree(first.value()).get("type").asString()).isEqualTo("AlertFired");
+            assertThat(json.readTree(first.value()).get("silenced").asBoolean(true)).isFalse();
             assertThat(Schemas.contractProblems(MessageType.ALERT_FIRED, first.value())).isEmpty();
             assertThat(json.readTree(first.value()).get("evidence").get(0).get("eventId").asString())
                     .isEqualTo("evt-2025-04-04-mofcom-18");
@@ -408,6 +409,13 @@ class AlertServiceIntegrationTest {
             assertThat(alerts.get(0).get("silenced").asBoolean()).isTrue();
         });
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> webhook.requests().isEmpty());
+        try (KafkaTestClient kafka = new KafkaTestClient(brokers)) {
+            List<ConsumerRecord<String, String>> fired = kafka.readUntil("alerts.v1",
+                    records -> !forSubscription(records, subscriptionId).isEmpty(), WAIT);
+            JsonNode event = json.readTree(forSubscription(fired, subscriptionId).get(0).value());
+            assertThat(event.get("element").asString()).isEqualTo("W");
+            assertThat(event.get("silenced").asBoolean()).as("alerts.v1 says nobody was notified").isTrue();
+        }
 
         assertThat(api().delete("/api/v1/silences/" + silence.get("id").asString()).statusCode()).isEqualTo(204);
 

@@ -4,8 +4,12 @@ import io.lodestone.events.Contributor;
 import io.lodestone.events.ElementRiskChanged;
 import io.lodestone.events.EventType;
 import io.lodestone.events.RiskLevel;
+import io.lodestone.testsupport.EmbeddedPostgresServer;
+import io.lodestone.testsupport.KafkaTestClient;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Risk changes as the scoring service publishes them, for tests. */
 final class RiskChanges {
@@ -19,12 +23,29 @@ final class RiskChanges {
 
     static final List<String> APRIL_ELEMENTS = List.of("Sm", "Gd", "Tb", "Dy", "Lu", "Sc", "Y");
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private RiskChanges() {
     }
 
     static ElementRiskChanged rise(String element, RiskLevel level, double score, Instant asOf) {
         return new ElementRiskChanged(ElementRiskChanged.SCHEMA_VERSION, element, score, level, 30.0,
                 RiskLevel.GUARDED, 25.0, asOf, List.of(APRIL_CONTROL));
+    }
+
+    /** Publishes a change on {@code element.risk.v1} as scoring would: keyed by element, with CloudEvents headers. */
+    static void publish(String brokers, ElementRiskChanged change) {
+        try (KafkaTestClient kafka = new KafkaTestClient(brokers)) {
+            kafka.send("element.risk.v1", change.element(), JSON.writeValueAsString(change),
+                    KafkaTestClient.attributesFor(change, AlertServiceIntegrationTest.SCORING));
+        }
+    }
+
+    /** A database of its own for a test class's context, on the shared embedded PostgreSQL. */
+    static void useDatabase(DynamicPropertyRegistry registry, String name) {
+        registry.add("spring.datasource.url", () -> EmbeddedPostgresServer.createDatabase(name));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
     }
 
     static ElementRiskChanged fall(String element, RiskLevel from, Instant asOf) {

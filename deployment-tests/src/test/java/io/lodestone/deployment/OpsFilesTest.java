@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -51,6 +52,59 @@ class OpsFilesTest {
             assertThat(url).as("runbook_url of %s", rule.get("alert")).startsWith(RUNBOOKS + "#");
             assertThat(anchors).as("sections of %s", RUNBOOKS).contains(url.substring(url.indexOf('#') + 1));
         });
+    }
+
+    /**
+     * A runbook nobody has followed is a guess: each alert's section names the tests that follow
+     * it (its "Drilled by" line), and every test named there exists, so renaming or deleting one
+     * breaks this until the runbook is brought along.
+     */
+    @Test
+    void everyAlertsRunbookNamesTheTestsThatFollowItAndThoseTestsExist() throws IOException {
+        String runbooks = Files.readString(Tools.repositoryRoot().resolve(RUNBOOKS));
+        Set<String> testClasses = testClassNames();
+
+        for (Map<String, Object> rule : alertingRules()) {
+            String alert = String.valueOf(rule.get("alert"));
+            List<String> section = section(runbooks, alert);
+            assertThat(section).as("section of %s in %s", alert, RUNBOOKS).isNotEmpty();
+            String drill = section.stream().filter(line -> line.startsWith("**Drilled by**:")).findFirst()
+                    .orElseThrow(() -> new AssertionError(alert + "'s runbook names no test that follows it"));
+            List<String> named = Pattern.compile("`([A-Z][a-z]+[A-Z][A-Za-z0-9]*)`").matcher(drill).results()
+                    .map(match -> match.group(1)).toList();
+            assertThat(named).as("tests named by %s's runbook", alert).isNotEmpty();
+            assertThat(testClasses).as("test classes in the repository").containsAll(named);
+        }
+    }
+
+    /** The lines under the heading {@code ## name}, up to the next heading outside a code block. */
+    private static List<String> section(String markdown, String name) {
+        List<String> lines = new java.util.ArrayList<>();
+        boolean inside = false;
+        boolean code = false;
+        for (String line : markdown.lines().toList()) {
+            if (line.startsWith("```")) {
+                code = !code;
+            }
+            if (!code && line.startsWith("#")) {
+                inside = line.equals("## " + name);
+                continue;
+            }
+            if (inside) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+    private static Set<String> testClassNames() throws IOException {
+        try (var files = Files.walk(Tools.repositoryRoot())) {
+            return files.filter(file -> file.toString().contains("/src/test/java/"))
+                    .map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith("Test.java"))
+                    .map(name -> name.substring(0, name.length() - ".java".length()))
+                    .collect(Collectors.toSet());
+        }
     }
 
     @Test
@@ -102,7 +156,7 @@ class OpsFilesTest {
     }
 
     static final String RULES = "ops/prometheus/rules.yml";
-    private static final String RUNBOOKS = "docs/runbooks.md";
+    private static final String RUNBOOKS = "ops/runbooks/README.md";
     private static final List<String> SERVICES = List.of("news-ingest-service", "risk-scoring-service", "alert-service");
 
     @Test

@@ -137,7 +137,11 @@ public final class LocalStack {
                         "SMTP_PORT", String.valueOf(settings.smtpPort()),
                         // Webhook and Slack URLs may point at this machine: handy for trying receivers locally.
                         "LODESTONE_ALERT_EGRESS_ALLOWED_CIDRS", "127.0.0.0/8",
-                        "LODESTONE_ALERT_SECRET_KEYS", LocalSecretKeys.loadOrCreate(settings.dataDir())))));
+                        "LODESTONE_ALERT_SECRET_KEYS", LocalSecretKeys.loadOrCreate(settings.dataDir()),
+                        // The console's board is public locally; sign in as "buyer" with the API token.
+                        "LODESTONE_CONSOLE_PUBLIC_BOARD", "true",
+                        "LODESTONE_CONSOLE_USERS_0_NAME", "buyer",
+                        "LODESTONE_CONSOLE_USERS_0_PASSWORD", "{noop}" + settings.token()))));
         readyIn = Duration.ofNanos(System.nanoTime() - started).minus(preparing);
         progress.step("all services are ready: the stack was ready in " + readyIn.toSeconds() + " s"
                 + (preparing.isZero() ? "" : " after the one-off " + preparing.toSeconds() + " s of class-data archives"));
@@ -343,6 +347,8 @@ public final class LocalStack {
         System.out.printf("  news-ingest-service   http://127.0.0.1:%d   (POST /api/v1/items)%n", settings.ingestPort());
         System.out.printf("  risk-scoring-service  http://127.0.0.1:%d   (GET /api/v1/risk)%n", settings.scoringPort());
         System.out.printf("  alert-service         http://127.0.0.1:%d   (/api/v1/subscriptions)%n", settings.alertPort());
+        System.out.printf("  console               http://127.0.0.1:%d/  (board; sign in as buyer with the API token)%n",
+                settings.alertPort());
         System.out.printf("  caught mail           http://127.0.0.1:%d   (files in %s)%n", settings.mailWebPort(), mail.folder());
         System.out.printf("  Kafka                 %s%n", settings.kafkaBootstrap());
         System.out.printf("  PostgreSQL            %s (user postgres, password postgres)%n", settings.jdbcUrl());

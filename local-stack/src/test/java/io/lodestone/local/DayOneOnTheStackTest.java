@@ -3,9 +3,12 @@ package io.lodestone.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.lodestone.events.Elements;
 import io.lodestone.events.Topics;
 import io.lodestone.testsupport.KafkaTestClient;
 import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Right from day one, as {@code ./run-local.sh} runs it without {@code --demo}: a new stack shows the
  * elements of announcement No. 18 of 2025 above their baselines, No. 18 and its official link among
- * the contributors, and the {@code seed} command run afterwards publishes nothing and changes no risk.
+ * the contributors, the console shows the same to anyone who opens it (the board lists every element,
+ * {@code /elements/Dy} quotes No. 18), and the {@code seed} command run afterwards publishes nothing
+ * and changes no risk.
  */
 class DayOneOnTheStackTest {
 
@@ -46,6 +51,15 @@ class DayOneOnTheStackTest {
                     });
                 }
             });
+            // And the console, public as run-local.sh starts it, shows the same to anyone without signing in
+            int alert = stack.settings.alertPort();
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+                String board = anonymous(stack, alert, "/");
+                assertThat(board).contains(Elements.all().stream().map(e -> "id=\"row-" + e.symbol() + "\"").toArray(String[]::new));
+                String dysprosium = anonymous(stack, alert, "/elements/Dy");
+                assertThat(dysprosium).contains("announcement No. 18 of 2025", "<blockquote class=\"evidence\">",
+                        "href=\"https://www.mofcom.gov.cn/", "data-chart=");
+            });
             try (KafkaTestClient kafka = new KafkaTestClient(stack.settings.kafkaBootstrap())) {
                 int changes = kafka.readAll(Topics.ELEMENT_RISK.name(), Duration.ofSeconds(10)).size();
 
@@ -57,6 +71,13 @@ class DayOneOnTheStackTest {
                 assertThat(kafka.readAll(Topics.ELEMENT_RISK.name(), Duration.ofSeconds(10))).hasSize(changes);
             }
         }
+    }
+
+    /** A page as a visitor who has not signed in gets it: no token, no session. */
+    private static String anonymous(StackFixture stack, int port, String path) {
+        HttpResponse<String> page = stack.raw(HttpRequest.newBuilder(StackFixture.uri(port, path)).GET().build());
+        assertThat(page.statusCode()).as(path).isEqualTo(200);
+        return page.body();
     }
 
     /** Runs {@code java -jar news-ingest-service.jar seed} against the stack's broker; returns its output. */

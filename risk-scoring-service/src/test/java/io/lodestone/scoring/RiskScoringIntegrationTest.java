@@ -1,6 +1,7 @@
 package io.lodestone.scoring;
 
 import io.lodestone.scoring.model.ElementRisk;
+import io.lodestone.scoring.model.RiskEngine;
 import io.lodestone.scoring.stream.RiskTopology;
 import java.util.Objects;
 import org.apache.kafka.streams.KafkaStreams;
@@ -74,6 +75,9 @@ class RiskScoringIntegrationTest {
     StreamsBuilderFactoryManager streams;
 
     @Autowired
+    RiskEngine engine;
+
+    @Autowired
     List<StreamsBuilderFactoryBean> factories;
 
     @Test
@@ -98,6 +102,7 @@ class RiskScoringIntegrationTest {
             ElementRiskChanged change = Json.MAPPER.readValue(dy.value(), ElementRiskChanged.class);
             assertThat(change.level()).isEqualTo(RiskLevel.HIGH);
             assertThat(change.contributors()).extracting("eventId").containsExactly("it-no18");
+            assertThat(change.modelVersion()).isEqualTo(engine.modelVersion());
             assertThat(CloudEvents.fromHeaders(headers(dy)).type()).isEqualTo("io.lodestone.element.risk.changed.v1");
 
             List<ConsumerRecord<String, String>> poison = kafka.readAtLeast(Topics.SUPPLY_EVENTS.deadLetterTopic(), 4, WAIT);
@@ -125,6 +130,8 @@ class RiskScoringIntegrationTest {
         assertThat(detail.path("baseline").path("dataVersion").asString()).isEqualTo("2025.1");
         assertThat(detail.path("contributors").get(0).path("eventId").asString()).isEqualTo("it-no18");
         assertThat(detail.path("contributors").get(0).path("evidence").asString()).contains("it-no18");
+        assertThat(detail.path("model").path("version").asString()).isEqualTo(engine.modelVersion());
+        assertThat(detail.path("model").path("impactsOfOtherVersions").asInt(-1)).isZero();
 
         JsonNode all = json(http.get("/api/v1/risk"));
         assertThat(all.size()).isEqualTo(io.lodestone.events.Elements.all().size());
@@ -136,7 +143,9 @@ class RiskScoringIntegrationTest {
         assertThat(http.get("/actuator/prometheus").body())
                 .contains("lodestone_risk_score{application=\"risk-scoring-service\",element=\"Dy\"}")
                 .contains("lodestone_risk_level{application=\"risk-scoring-service\",element=\"Dy\"} 3.0")
-                .contains("lodestone_scoring_dead_letters_total{application=\"risk-scoring-service\"} 4.0");
+                .contains("lodestone_scoring_dead_letters_total{application=\"risk-scoring-service\"} 4.0")
+                .contains("lodestone_scoring_model_info{application=\"risk-scoring-service\",version=\""
+                        + engine.modelVersion() + "\"} 1");
 
         ElementRisk beforeRestart = storedRisk("Dy");
         restartLosingLocalState();

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param score          the element's score when the alert resolved
  * @param firedAt        when the alert fired
  * @param resolvedAt     when it resolved (the event time of the risk change)
+ * @param silenced       whether a silence covered the alert when this was decided: nobody was
+ *                       notified of it (revision 2; null in records of revision 1)
  */
 public record AlertResolved(
         int schemaVersion,
@@ -23,13 +25,21 @@ public record AlertResolved(
         RiskLevel level,
         double score,
         Instant firedAt,
-        Instant resolvedAt) implements AlertEvent {
+        Instant resolvedAt,
+        Boolean silenced) implements AlertEvent {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** Revision 2 added {@code silenced}. */
+    public static final int SCHEMA_VERSION = 2;
 
     public AlertResolved {
         Objects.requireNonNull(alertId, "alertId");
         Objects.requireNonNull(element, "element");
         Objects.requireNonNull(resolvedAt, "resolvedAt");
+    }
+
+    /** As revision 1 wrote it, without {@code silenced}. */
+    public AlertResolved(int schemaVersion, String alertId, String subscriptionId, String element, RiskLevel level,
+            double score, Instant firedAt, Instant resolvedAt) {
+        this(schemaVersion, alertId, subscriptionId, element, level, score, firedAt, resolvedAt, null);
     }
 }

@@ -12,7 +12,15 @@ import java.time.Instant;
  * @param publishedAt  its event time
  * @param contribution points it adds to the score now (negative for easing events), after decay
  * @param evidence     the sentence that best shows why, or null
+ * @param language     BCP 47 tag of the language the event was reported in ({@code en}, {@code zh-Hans}),
+ *                     or null in records of revision 1 (added in revision 2)
  */
 public record Contributor(String eventId, String title, String url, EventType eventType,
-                          Instant publishedAt, double contribution, String evidence) {
+                          Instant publishedAt, double contribution, String evidence, String language) {
+
+    /** A contributor whose language is not known (as in records of revision 1). */
+    public Contributor(String eventId, String title, String url, EventType eventType,
+                       Instant publishedAt, double contribution, String evidence) {
+        this(eventId, title, url, eventType, publishedAt, contribution, evidence, null);
+    }
 }

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param baseline      the structural part of the score (supply concentration), 0 to 100
  * @param asOf          the event time this score is computed for
  * @param contributors  the events that contribute most, largest absolute contribution first
+ * @param modelVersion  the version of the scoring model that computed the score (revision 2; null in
+ *                      records of revision 1)
  */
 public record ElementRiskChanged(
         int schemaVersion,
@@ -29,9 +31,11 @@ public record ElementRiskChanged(
         RiskLevel previousLevel,
         double baseline,
         Instant asOf,
-        List<Contributor> contributors) {
+        List<Contributor> contributors,
+        String modelVersion) {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** Revision 2 added {@code modelVersion}, and {@code language} to the contributors. */
+    public static final int SCHEMA_VERSION = 2;
 
     public ElementRiskChanged {
         Objects.requireNonNull(element, "element");
@@ -41,5 +45,11 @@ public record ElementRiskChanged(
             throw new IllegalArgumentException("score must be 0..100, was " + score);
         }
         contributors = SupplyEventDetected.copy(contributors);
+    }
+
+    /** A change without a model version, as revision 1 wrote it. */
+    public ElementRiskChanged(int schemaVersion, String element, double score, RiskLevel level, Double previousScore,
+            RiskLevel previousLevel, double baseline, Instant asOf, List<Contributor> contributors) {
+        this(schemaVersion, element, score, level, previousScore, previousLevel, baseline, asOf, contributors, null);
     }
 }

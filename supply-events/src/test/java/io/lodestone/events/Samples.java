@@ -31,17 +31,17 @@ final class Samples {
 
     static ElementRiskChanged dysprosiumRaisedToHigh() {
         return new ElementRiskChanged(ElementRiskChanged.SCHEMA_VERSION, "Dy", 71.2, RiskLevel.HIGH, 32.7,
-                RiskLevel.GUARDED, 32.7, APRIL_4_2025, List.of(controlsAsContributor()));
+                RiskLevel.GUARDED, 32.7, APRIL_4_2025, List.of(controlsAsContributor()), "3f9a2c1b0d4e");
     }
 
     static AlertFired dysprosiumAlertFired() {
         return new AlertFired(AlertFired.SCHEMA_VERSION, "alert-1", "sub-magnets", "Dy", RiskLevel.HIGH, 71.2,
-                RiskLevel.GUARDED, APRIL_4_2025, List.of(controlsAsContributor()));
+                RiskLevel.GUARDED, APRIL_4_2025, List.of(controlsAsContributor()), false);
     }
 
     static AlertResolved dysprosiumAlertResolved() {
         return new AlertResolved(AlertResolved.SCHEMA_VERSION, "alert-1", "sub-magnets", "Dy", RiskLevel.ELEVATED,
-                54.0, APRIL_4_2025, APRIL_4_2025.plusSeconds(86_400L * 120));
+                54.0, APRIL_4_2025, APRIL_4_2025.plusSeconds(86_400L * 120), true);
     }
 
     static Object sampleOf(MessageType type) {

@@ -91,6 +91,11 @@ public final class KafkaTestClient implements AutoCloseable {
         return sendAndWait(record);
     }
 
+    /** Sends a record as it is, headers included (a replayed dead letter), and waits for the broker's ack. */
+    public RecordMetadata send(ProducerRecord<String, String> record) {
+        return sendAndWait(record);
+    }
+
     /** Sends any value, without headers: how a test delivers a poison record. */
     public RecordMetadata sendRaw(String topic, String key, String value) {
         return sendAndWait(new ProducerRecord<>(topic, key, value));

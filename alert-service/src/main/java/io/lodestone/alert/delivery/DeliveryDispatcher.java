@@ -1,6 +1,7 @@
 package io.lodestone.alert.delivery;
 
 import io.lodestone.alert.AlertProperties;
+import io.lodestone.alert.DueWork;
 import io.lodestone.alert.notify.Channel;
 import io.lodestone.alert.notify.HttpDelivery;
 import io.lodestone.alert.notify.Notification;
@@ -69,6 +70,7 @@ class DeliveryDispatcher implements DisposableBean {
     private final ThreadPoolExecutor senders;
     private final Semaphore idleSenders;
     private final ReceiverLimits receivers;
+    private final DueWork due;
 
     DeliveryDispatcher(DeliveryRepository deliveries, SubscriptionRepository subscriptions, List<Notifier> notifiers,
                        DeliveryMetrics metrics, TransactionTemplate transactions, JsonMapper json,
@@ -91,10 +93,21 @@ class DeliveryDispatcher implements DisposableBean {
                 });
         this.idleSenders = new Semaphore(settings.concurrency());
         this.receivers = new ReceiverLimits(settings.maxPerHost());
+        this.due = new DueWork("delivery-dispatcher", this::sendDue, clock);
     }
 
+    /** The safety net: deliveries written by another instance, or whose signal was lost. */
     @Scheduled(fixedDelayString = "${lodestone.alert.delivery.poll-interval:1s}")
     void dispatchDue() {
+        due.runNow();
+    }
+
+    /** Sends what is due as soon as possible: called once a new delivery is committed. */
+    void dispatchSoon() {
+        due.request();
+    }
+
+    private void sendDue() {
         int idle = idleSenders.availablePermits();
         if (!settings.enabled() || idle == 0) {
             return;
@@ -104,7 +117,7 @@ class DeliveryDispatcher implements DisposableBean {
             // claimed and committed before anything is sent: no transaction waits on a receiver
             List<Delivery> claimed = transactions.execute(status -> deliveries.claimDue(now, idle, now.plus(settings.lease())));
             for (Delivery delivery : claimed == null ? List.<Delivery>of() : claimed) {
-                // only this thread takes permits, and at least `idle` were free
+                // only one run at a time takes permits (DueWork), and at least `idle` were free
                 idleSenders.acquireUninterruptibly();
                 try {
                     senders.execute(() -> {
@@ -140,6 +153,7 @@ class DeliveryDispatcher implements DisposableBean {
             String host = receiverHost(delivery.channel(), target.subscription());
             if (!receivers.tryAcquire(host)) {
                 deliveries.release(delivery.id(), delivery.attempts(), started.plus(BUSY_RECEIVER_DEFERRAL));
+                due.requestAt(started.plus(BUSY_RECEIVER_DEFERRAL));
                 return;
             }
             SendOutcome outcome;
@@ -152,6 +166,7 @@ class DeliveryDispatcher implements DisposableBean {
         } catch (RuntimeException e) {
             log.warn("Delivery {} could not be completed; it is tried again when its claim runs out: {}",
                     delivery.id(), e.toString());
+            due.requestAt(clock.instant().plus(settings.lease()));
         }
     }
 
@@ -206,6 +221,9 @@ class DeliveryDispatcher implements DisposableBean {
             return;
         }
         metrics.attempted(delivery, outcomeName(outcome), verdict.status(), finished);
+        if (verdict.status() == DeliveryStatus.PENDING) {
+            due.requestAt(finished.plus(verdict.delay()));
+        }
         log.info("Delivery {} ({} {} of subscription {}) attempt {}: {} -> {}", delivery.id(), delivery.channel(),
                 delivery.kind(), delivery.subscriptionId(), attempt, outcome.detail(), verdict.status());
     }
@@ -237,6 +255,7 @@ class DeliveryDispatcher implements DisposableBean {
 
     @Override
     public void destroy() throws InterruptedException {
+        due.close();
         senders.shutdown();
         // sends in flight end within their deadline; what is cut off is sent again after its lease
         senders.awaitTermination(settings.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);

@@ -1,5 +1,6 @@
 package io.lodestone.alert.delivery;
 
+import io.lodestone.alert.AfterCommit;
 import io.lodestone.alert.notify.Channel;
 import io.lodestone.alert.notify.Notification;
 import java.sql.Timestamp;
@@ -19,10 +20,12 @@ public class DeliveryOutbox {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final DeliveryDispatcher dispatcher;
 
-    DeliveryOutbox(JdbcClient jdbc, Clock clock) {
+    DeliveryOutbox(JdbcClient jdbc, Clock clock, DeliveryDispatcher dispatcher) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.dispatcher = dispatcher;
     }
 
     /**
@@ -31,6 +34,8 @@ public class DeliveryOutbox {
      */
     public boolean enqueue(Notification notification, Channel channel, Instant sourceTime) {
         Instant now = clock.instant();
+        // due at once: the dispatcher is asked as soon as the sealing transaction has committed
+        AfterCommit.run(dispatcher::dispatchSoon);
         return jdbc.sql("""
                 insert into delivery (id, idempotency_key, notification_id, subscription_id, channel, kind, status,
                                       next_attempt_at, created_at, source_time)

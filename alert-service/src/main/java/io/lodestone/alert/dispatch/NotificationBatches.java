@@ -1,5 +1,6 @@
 package io.lodestone.alert.dispatch;
 
+import io.lodestone.alert.AfterCommit;
 import io.lodestone.alert.lifecycle.Alert;
 import io.lodestone.alert.lifecycle.AlertChanged;
 import io.lodestone.alert.notify.AlertNotice;
@@ -24,12 +25,17 @@ class NotificationBatches {
 
     private static final int JOIN_ATTEMPTS = 3;
 
+    private record Open(UUID id, Instant dueAt) {
+    }
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final NotificationSealer sealer;
 
-    NotificationBatches(JdbcClient jdbc, Clock clock) {
+    NotificationBatches(JdbcClient jdbc, Clock clock, NotificationSealer sealer) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.sealer = sealer;
     }
 
     @EventListener
@@ -66,14 +72,20 @@ class NotificationBatches {
                     .params(UUID.randomUUID(), subscription.id(), kind.name(),
                             Timestamp.from(GroupTiming.dueAt(subscription.spec(), now)), Timestamp.from(now))
                     .update();
-            Optional<UUID> open = jdbc.sql("""
-                    select id from notification where subscription_id = ? and kind = ? and status = 'OPEN' for update""")
-                    .params(subscription.id(), kind.name()).query(UUID.class).optional();
+            Optional<Open> open = jdbc.sql("""
+                    select id, due_at from notification where subscription_id = ? and kind = ? and status = 'OPEN'
+                    for update""")
+                    .params(subscription.id(), kind.name())
+                    .query((rs, n) -> new Open(rs.getObject("id", UUID.class), rs.getTimestamp("due_at").toInstant()))
+                    .optional();
             if (open.isPresent()) {
                 jdbc.sql("""
                         insert into notification_alert (notification_id, alert_id, change) values (?, ?, ?)
                         on conflict (notification_id, alert_id) do nothing""")
-                        .params(open.get(), alertId, change.name()).update();
+                        .params(open.get().id(), alertId, change.name()).update();
+                // sealed when due, not at the sweep after it; the sweep remains the safety net
+                Instant dueAt = open.get().dueAt();
+                AfterCommit.run(() -> sealer.sealAt(dueAt));
                 return;
             }
         }

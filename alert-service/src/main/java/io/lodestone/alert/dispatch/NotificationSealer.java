@@ -1,5 +1,6 @@
 package io.lodestone.alert.dispatch;
 
+import io.lodestone.alert.DueWork;
 import io.lodestone.alert.delivery.DeliveryOutbox;
 import io.lodestone.alert.lifecycle.Alert;
 import io.lodestone.alert.lifecycle.AlertRepository;
@@ -21,6 +22,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * to notify; from here the delivery outbox guarantees it is sent.
  */
 @Component
-class NotificationSealer {
+class NotificationSealer implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationSealer.class);
     private static final int BATCH = 20;
@@ -47,10 +49,13 @@ class NotificationSealer {
     private final DeliveryOutbox outbox;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
+    private final BomExposures exposures;
     private final Clock clock;
+    private final DueWork due;
 
     NotificationSealer(JdbcClient jdbc, SubscriptionRepository subscriptions, AlertRepository alerts, Silences silences,
-                       DeliveryOutbox outbox, TransactionTemplate transactions, JsonMapper json, Clock clock) {
+                       DeliveryOutbox outbox, TransactionTemplate transactions, JsonMapper json, BomExposures exposures,
+                       Clock clock) {
         this.jdbc = jdbc;
         this.subscriptions = subscriptions;
         this.alerts = alerts;
@@ -58,11 +63,28 @@ class NotificationSealer {
         this.outbox = outbox;
         this.transactions = transactions;
         this.json = json;
+        this.exposures = exposures;
         this.clock = clock;
+        this.due = new DueWork("notification-sealer", this::sealAllDue, clock);
     }
 
+    /** The safety net: notifications opened by another instance, or whose signal was lost. */
     @Scheduled(fixedDelayString = "${lodestone.alert.sweep-interval:1s}")
     void sealDue() {
+        due.runNow();
+    }
+
+    /** Seals at {@code dueAt}: called once the transaction that opened or joined a notification has committed. */
+    void sealAt(Instant dueAt) {
+        due.requestAt(dueAt);
+    }
+
+    @Override
+    public void destroy() {
+        due.close();
+    }
+
+    private void sealAllDue() {
         try {
             Integer sealed;
             do {
@@ -103,7 +125,8 @@ class NotificationSealer {
             return;
         }
         Notification notification = new Notification(open.id(), subscription.id(), subscription.spec().name(),
-                subscription.spec().trigger().describe(), open.kind(), now, notices);
+                subscription.spec().trigger().describe(), open.kind(), now,
+                exposures.attach(notices, subscription.spec().bom()));
         Instant sourceTime = open.kind() == NotificationKind.REPEAT ? null : joined.stream()
                 .filter(alert -> notices.stream().anyMatch(n -> n.alertId().equals(alert.id())))
                 .map(Alert::transitionAt).filter(Objects::nonNull).min(Instant::compareTo).orElse(null);

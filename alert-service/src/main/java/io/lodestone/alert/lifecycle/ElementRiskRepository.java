@@ -1,17 +1,28 @@
 package io.lodestone.alert.lifecycle;
 
 import io.lodestone.events.ElementRiskChanged;
+import io.lodestone.events.RiskLevel;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The latest risk per element that this service has acted on. */
+/**
+ * The latest risk per element that this service has acted on, and every change before it (the
+ * history the console charts). The only class that reads or writes those two tables.
+ */
 @Repository
-class ElementRiskRepository {
+public class ElementRiskRepository {
+
+    /** One point of an element's risk history. */
+    public record RiskPoint(Instant asOf, double score, RiskLevel level) {
+    }
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -27,7 +38,8 @@ class ElementRiskRepository {
      * @return false for a stale record (an older {@code asOf} than the one acted on), which must be ignored
      */
     boolean advance(ElementRiskChanged risk, Instant receivedAt) {
-        return jdbc.sql("""
+        String record = json.writeValueAsString(risk);
+        boolean advanced = jdbc.sql("""
                 insert into element_risk (element, score, level, as_of, received_at, record)
                 values (?, ?, ?, ?, ?, cast(? as jsonb))
                 on conflict (element) do update
@@ -35,12 +47,67 @@ class ElementRiskRepository {
                     received_at = excluded.received_at, record = excluded.record
                 where element_risk.as_of <= excluded.as_of""")
                 .params(risk.element(), risk.score(), risk.level().name(), Timestamp.from(risk.asOf()),
-                        Timestamp.from(receivedAt), json.writeValueAsString(risk))
+                        Timestamp.from(receivedAt), record)
                 .update() == 1;
+        if (advanced) {
+            jdbc.sql("""
+                    insert into element_risk_history (element, as_of, score, level, received_at, record)
+                    values (?, ?, ?, ?, ?, cast(? as jsonb))
+                    on conflict (element, as_of) do nothing""")
+                    .params(risk.element(), Timestamp.from(risk.asOf()), risk.score(), risk.level().name(),
+                            Timestamp.from(receivedAt), record)
+                    .update();
+        }
+        return advanced;
+    }
+
+    /** The latest risk change of every element that has one. */
+    public List<ElementRiskChanged> latestOfAll() {
+        return jdbc.sql("select record from element_risk where record is not null")
+                .query((rs, n) -> json.readValue(rs.getString("record"), ElementRiskChanged.class))
+                .list();
+    }
+
+    /** The latest risk change of one element, if it has one. */
+    public Optional<ElementRiskChanged> latest(String element) {
+        return latest(List.of(element)).stream().findFirst();
+    }
+
+    /** An element's risk changes with an {@code asOf} at or after {@code since}, oldest first. */
+    public List<RiskPoint> history(String element, Instant since) {
+        return jdbc.sql("""
+                select as_of, score, level from element_risk_history
+                where element = ? and as_of >= ? order by as_of""")
+                .params(element, Timestamp.from(since))
+                .query((rs, n) -> new RiskPoint(rs.getTimestamp("as_of").toInstant(), rs.getDouble("score"),
+                        RiskLevel.valueOf(rs.getString("level"))))
+                .list();
+    }
+
+    /** An element's score as it stood at {@code at}: its last change at or before then, if any. */
+    public Optional<Double> scoreAt(String element, Instant at) {
+        return jdbc.sql("""
+                select score from element_risk_history
+                where element = ? and as_of <= ? order by as_of desc limit 1""")
+                .params(element, Timestamp.from(at))
+                .query(Double.class)
+                .optional();
+    }
+
+    /** An element's risk changes from {@code since} on, oldest first, at most {@code limit} of the latest. */
+    public List<ElementRiskChanged> changes(String element, Instant since, int limit) {
+        List<ElementRiskChanged> changes = new ArrayList<>(jdbc.sql("""
+                select record from element_risk_history
+                where element = ? and as_of >= ? order by as_of desc limit ?""")
+                .params(element, Timestamp.from(since), limit)
+                .query((rs, n) -> json.readValue(rs.getString("record"), ElementRiskChanged.class))
+                .list());
+        Collections.reverse(changes);
+        return changes;
     }
 
     /** The latest risk change of each of these elements that has one. */
-    List<ElementRiskChanged> latest(Collection<String> elements) {
+    public List<ElementRiskChanged> latest(Collection<String> elements) {
         if (elements.isEmpty()) {
             return List.of();
         }

@@ -64,6 +64,7 @@ public class RiskEvaluation {
             log.info("Ignoring {} risk as of {}: a later change was already applied", risk.element(), risk.asOf());
             return;
         }
+        events.publishEvent(new RiskRecorded(risk));
         for (Subscription subscription : subscriptions.watching(risk.element())) {
             apply(subscription, risk, receivedAt, risk.asOf(), true);
         }

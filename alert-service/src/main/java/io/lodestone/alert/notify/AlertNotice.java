@@ -16,11 +16,12 @@ import java.util.UUID;
  * @param previousLevel the level before the change behind the alert
  * @param previousScore the score before the change, or null
  * @param evidence      the contributing events, largest first
+ * @param exposure      what the element touches in the subscription's bill of materials, or null
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AlertNotice(UUID alertId, String element, Change change, RiskLevel level, double score,
                           RiskLevel previousLevel, Double previousScore, Instant firedAt, Instant resolvedAt,
-                          List<Contributor> evidence) {
+                          List<Contributor> evidence, BomExposure exposure) {
 
     public enum Change {
         FIRED,
@@ -31,6 +32,19 @@ public record AlertNotice(UUID alertId, String element, Change change, RiskLevel
 
     public AlertNotice {
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    /** An alert of a subscription without a bill of materials. */
+    public AlertNotice(UUID alertId, String element, Change change, RiskLevel level, double score,
+                       RiskLevel previousLevel, Double previousScore, Instant firedAt, Instant resolvedAt,
+                       List<Contributor> evidence) {
+        this(alertId, element, change, level, score, previousLevel, previousScore, firedAt, resolvedAt, evidence, null);
+    }
+
+    /** The same alert with what it touches in a bill of materials. */
+    public AlertNotice withExposure(BomExposure exposure) {
+        return new AlertNotice(alertId, element, change, level, score, previousLevel, previousScore, firedAt,
+                resolvedAt, evidence, exposure);
     }
 
     /** The element's English name, or its symbol when the catalogue does not know it. */

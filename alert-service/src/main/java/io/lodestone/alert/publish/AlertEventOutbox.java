@@ -39,10 +39,10 @@ class AlertEventOutbox {
         switch (changed.transition()) {
             case FIRE -> write(new AlertFired(AlertFired.SCHEMA_VERSION, alert.id().toString(),
                     alert.subscriptionId().toString(), alert.element(), alert.level(), alert.score(),
-                    alert.previousLevel(), alert.firedAt(), alert.evidence()), alert.firedAt());
+                    alert.previousLevel(), alert.firedAt(), alert.evidence(), alert.silenced()), alert.firedAt());
             case RESOLVE -> write(new AlertResolved(AlertResolved.SCHEMA_VERSION, alert.id().toString(),
                     alert.subscriptionId().toString(), alert.element(), alert.level(), alert.score(), alert.firedAt(),
-                    alert.resolvedAt()), alert.resolvedAt());
+                    alert.resolvedAt(), alert.silenced()), alert.resolvedAt());
             default -> { }
         }
     }

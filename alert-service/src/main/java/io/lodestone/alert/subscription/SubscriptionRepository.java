@@ -38,10 +38,11 @@ public class SubscriptionRepository {
     private final JsonMapper json;
     private final SecretCipher cipher;
     private final Set<SecretField> fields;
+    private final boolean bomColumn;
 
     @Autowired
     SubscriptionRepository(JdbcClient jdbc, JsonMapper json, SecretCipher cipher) {
-        this(jdbc, json, cipher, EnumSet.allOf(SecretField.class));
+        this(jdbc, json, cipher, EnumSet.allOf(SecretField.class), true);
     }
 
     /**
@@ -49,10 +50,17 @@ public class SubscriptionRepository {
      *               version, not the latest one
      */
     SubscriptionRepository(JdbcClient jdbc, JsonMapper json, SecretCipher cipher, Set<SecretField> fields) {
+        this(jdbc, json, cipher, fields, false);
+    }
+
+    /** @param bomColumn whether the schema has the bill-of-materials link column (migration 7 on) */
+    private SubscriptionRepository(JdbcClient jdbc, JsonMapper json, SecretCipher cipher, Set<SecretField> fields,
+                                   boolean bomColumn) {
         this.jdbc = jdbc;
         this.json = json;
         this.cipher = cipher;
         this.fields = fields;
+        this.bomColumn = bomColumn;
     }
 
     void insert(Subscription subscription) {
@@ -72,7 +80,8 @@ public class SubscriptionRepository {
     }
 
     boolean markDeleted(UUID id, Instant now) {
-        return jdbc.sql("update subscription set deleted_at = ? where id = ? and deleted_at is null")
+        // a deleted subscription lets go of its bill of materials, which may then be deleted
+        return jdbc.sql("update subscription set deleted_at = ?, bom_id = null where id = ? and deleted_at is null")
                 .params(Timestamp.from(now), id)
                 .update() == 1;
     }
@@ -124,6 +133,12 @@ public class SubscriptionRepository {
     private void writeSpec(UUID id, JsonNode spec) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("update subscription set spec = cast(? as jsonb)");
+        if (bomColumn) {
+            // the link's id also in a column, whose foreign key keeps a linked BOM from being deleted
+            JsonNode bom = spec.path("bom").path("id");
+            sql.append(", bom_id = cast(? as uuid)");
+            params.add(bom.isString() ? bom.asString() : null);
+        }
         List<Object> secretParams = new ArrayList<>();
         for (SecretField field : fields) {
             String value = field.take(spec);
@@ -132,7 +147,7 @@ public class SubscriptionRepository {
             secretParams.add(sealed == null ? null : sealed.keyId());
             secretParams.add(sealed == null ? null : sealed.bytes());
         }
-        params.add(json.writeValueAsString(spec));
+        params.add(0, json.writeValueAsString(spec));
         params.addAll(secretParams);
         params.add(id);
         jdbc.sql(sql.append(" where id = ?").toString()).params(params).update();

@@ -18,5 +18,13 @@ record SubscriptionRequest(
         Duration groupWait,
         Duration repeatInterval,
         Boolean notifyOnResolve,
-        Digest digest) {
+        Digest digest,
+        BomLink bom) {
+
+    /** A request without a bill of materials. */
+    SubscriptionRequest(String name, List<String> elements, List<ElementGroup> groups, Trigger trigger,
+                        Channels channels, Duration groupWait, Duration repeatInterval, Boolean notifyOnResolve,
+                        Digest digest) {
+        this(name, elements, groups, trigger, channels, groupWait, repeatInterval, notifyOnResolve, digest, null);
+    }
 }

@@ -19,6 +19,7 @@ import java.util.Set;
  * @param repeatInterval  how often a still-firing alert is notified again
  * @param notifyOnResolve whether resolution is notified
  * @param digest          a daily digest time instead of immediate notifications, or null
+ * @param bom             the bill of materials whose elements are watched too, or null
  */
 public record SubscriptionSpec(
         String name,
@@ -29,21 +30,33 @@ public record SubscriptionSpec(
         Duration groupWait,
         Duration repeatInterval,
         boolean notifyOnResolve,
-        Digest digest) {
+        Digest digest,
+        BomLink bom) {
 
     public SubscriptionSpec {
         elements = elements == null ? List.of() : List.copyOf(elements);
         groups = groups == null ? List.of() : List.copyOf(groups);
     }
 
+    /** A subscription without a bill of materials. */
+    public SubscriptionSpec(String name, List<String> elements, List<ElementGroup> groups, Trigger trigger,
+                            Channels channels, Duration groupWait, Duration repeatInterval, boolean notifyOnResolve,
+                            Digest digest) {
+        this(name, elements, groups, trigger, channels, groupWait, repeatInterval, notifyOnResolve, digest, null);
+    }
+
     /** Every element symbol watched, directly or through a group, in catalogue order. */
     public Set<String> symbols() {
         Set<String> symbols = new LinkedHashSet<>(elements);
         groups.forEach(group -> symbols.addAll(Elements.membersOf(group)));
+        if (bom != null) {
+            symbols.addAll(bom.elements());
+        }
         return symbols;
     }
 
     public boolean watches(String element) {
-        return elements.contains(element) || groups.stream().anyMatch(g -> Elements.membersOf(g).contains(element));
+        return elements.contains(element) || groups.stream().anyMatch(g -> Elements.membersOf(g).contains(element))
+                || bom != null && bom.elements().contains(element);
     }
 }

@@ -1,6 +1,8 @@
 package io.lodestone.alert.subscription;
 
 import io.lodestone.alert.AlertProperties;
+import io.lodestone.alert.bom.Boms;
+import io.lodestone.alert.bom.Exposure;
 import io.lodestone.alert.notify.UrlGuard;
 import io.lodestone.events.Elements;
 import io.lodestone.service.api.InvalidRequestException;
@@ -11,6 +13,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.stereotype.Component;
@@ -29,11 +32,13 @@ class SubscriptionValidator {
     private final AlertProperties properties;
     private final UrlGuard urlGuard;
     private final Clock clock;
+    private final Boms boms;
 
-    SubscriptionValidator(AlertProperties properties, UrlGuard urlGuard, Clock clock) {
+    SubscriptionValidator(AlertProperties properties, UrlGuard urlGuard, Clock clock, Boms boms) {
         this.properties = properties;
         this.urlGuard = urlGuard;
         this.clock = clock;
+        this.boms = boms;
     }
 
     /**
@@ -47,7 +52,12 @@ class SubscriptionValidator {
         } else if (request.name().length() > MAX_NAME) {
             errors.put("name", "must be at most " + MAX_NAME + " characters");
         }
-        checkElements(request, errors);
+        BomLink bom = request.bom() == null ? null : bomLink(request.bom(), errors);
+        if (request.bom() == null || request.bom().id() == null) {
+            checkElements(request, errors);
+        } else {
+            checkElementSymbols(request, errors);
+        }
         checkTrigger(request.trigger(), errors);
         Channels channels = withStoredSecrets(request.channels(), current);
         if (channels != null && channels.webhook() != null) {
@@ -73,7 +83,43 @@ class SubscriptionValidator {
         }
         return new SubscriptionSpec(request.name().strip(), request.elements(), request.groups(), request.trigger(),
                 channels, groupWait, repeat, request.notifyOnResolve() == null || request.notifyOnResolve(),
-                request.digest());
+                request.digest(), bom);
+    }
+
+    /**
+     * The link with the BOM's tracked elements at or above the floor, worked out now. A floor that
+     * leaves nothing to watch is an error: the subscription would never fire.
+     */
+    private BomLink bomLink(BomLink requested, Map<String, String> errors) {
+        if (requested.id() == null) {
+            errors.put("bom.id", "must name a bill of materials (its id from /api/v1/boms)");
+            return null;
+        }
+        Double floor = requested.minKgPerYear();
+        if (floor != null && !(floor >= 0 && Double.isFinite(floor))) {
+            errors.put("bom.minKgPerYear", "must be 0 or more kilograms per year");
+            return null;
+        }
+        Exposure exposure = boms.exposure(requested.id()).orElse(null);
+        if (exposure == null) {
+            errors.put("bom.id", "is not a stored bill of materials");
+            return null;
+        }
+        List<String> watched = exposure.elementsAtLeast(floor, Elements::isTracked);
+        if (watched.isEmpty()) {
+            errors.put(floor == null ? "bom.id" : "bom.minKgPerYear", floor == null
+                    ? "the bill of materials contains no tracked element"
+                    : "leaves no tracked element of the bill of materials: the largest is "
+                    + largest(exposure) + " kg/yr");
+            return null;
+        }
+        return new BomLink(requested.id(), floor, watched);
+    }
+
+    private static String largest(Exposure exposure) {
+        return exposure.elements().stream().filter(e -> Elements.isTracked(e.element()))
+                .map(e -> e.element() + " " + String.format(Locale.ROOT, "%.1f", e.kgPerYear().typical()))
+                .findFirst().orElse("none");
     }
 
     private static void checkBetween(String field, Duration value, Duration min, Duration max,
@@ -87,8 +133,15 @@ class SubscriptionValidator {
         List<String> elements = request.elements() == null ? List.of() : request.elements();
         List<?> groups = request.groups() == null ? List.of() : request.groups();
         if (elements.isEmpty() && groups.isEmpty()) {
-            errors.put("elements", "name at least one element or group");
+            errors.put("elements", "name at least one element or group, or link a bill of materials");
         }
+        checkElementSymbols(request, errors);
+    }
+
+    /** Each element and group named is known; with a bill of materials none need be named. */
+    private static void checkElementSymbols(SubscriptionRequest request, Map<String, String> errors) {
+        List<String> elements = request.elements() == null ? List.of() : request.elements();
+        List<?> groups = request.groups() == null ? List.of() : request.groups();
         for (int i = 0; i < elements.size(); i++) {
             if (elements.get(i) == null || !Elements.isTracked(elements.get(i))) {
                 errors.put("elements[" + i + "]", "is not a tracked element symbol (e.g. Dy, Nd, Ga)");

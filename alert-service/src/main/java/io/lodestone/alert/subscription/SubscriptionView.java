@@ -10,7 +10,7 @@ import java.util.UUID;
  * A subscription as the API shows it: Slack URLs and webhook secrets masked, the elements that
  * groups stand for spelled out.
  */
-record SubscriptionView(
+public record SubscriptionView(
         UUID id,
         String name,
         List<String> elements,
@@ -22,10 +22,11 @@ record SubscriptionView(
         Duration repeatInterval,
         boolean notifyOnResolve,
         Digest digest,
+        BomLink bom,
         Instant createdAt,
         Instant updatedAt) {
 
-    static SubscriptionView of(Subscription subscription) {
+    public static SubscriptionView of(Subscription subscription) {
         SubscriptionSpec spec = subscription.spec();
         Channels channels = spec.channels();
         Channels masked = new Channels(channels.email(),
@@ -36,6 +37,6 @@ record SubscriptionView(
                         channels.webhook().previousSecret() == null ? null : channels.webhook().previousSecretUntil()));
         return new SubscriptionView(subscription.id(), spec.name(), spec.elements(), spec.groups(),
                 List.copyOf(spec.symbols()), spec.trigger(), masked, spec.groupWait(), spec.repeatInterval(),
-                spec.notifyOnResolve(), spec.digest(), subscription.createdAt(), subscription.updatedAt());
+                spec.notifyOnResolve(), spec.digest(), spec.bom(), subscription.createdAt(), subscription.updatedAt());
     }
 }

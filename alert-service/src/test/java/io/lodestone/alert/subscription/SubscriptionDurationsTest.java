@@ -23,7 +23,7 @@ class SubscriptionDurationsTest {
 
     private static final AlertProperties PROPERTIES = new Binder(new MapConfigurationPropertySource(Map.of()))
             .bindOrCreate("lodestone.alert", AlertProperties.class);
-    private final SubscriptionValidator validator = new SubscriptionValidator(PROPERTIES, new UrlGuard(PROPERTIES), java.time.Clock.systemUTC());
+    private final SubscriptionValidator validator = new SubscriptionValidator(PROPERTIES, new UrlGuard(PROPERTIES), java.time.Clock.systemUTC(), null);
 
     @ParameterizedTest(name = "{0}={1} is refused")
     @CsvSource({

@@ -28,6 +28,14 @@ class RiskViews {
         return new RiskDetail(summary(element, stored), engine.baselines().of(element).orElseThrow(),
                 stored == null || stored.asOf() == null ? java.util.List.of()
                         : engine.assess(element, stored.impacts(), stored.asOf()).contributors().stream()
-                                .filter(c -> c.contribution() != 0).toList());
+                                .filter(c -> c.contribution() != 0).toList(),
+                model(stored));
+    }
+
+    private RiskDetail.Model model(ElementRisk stored) {
+        String running = engine.modelVersion();
+        int other = stored == null ? 0
+                : (int) stored.impacts().stream().filter(impact -> !running.equals(impact.model())).count();
+        return new RiskDetail.Model(running, other);
     }
 }

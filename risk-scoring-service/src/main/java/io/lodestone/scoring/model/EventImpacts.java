@@ -18,9 +18,12 @@ import java.util.Map;
 public final class EventImpacts {
 
     private final ModelParameters parameters;
+    private final String modelVersion;
 
-    public EventImpacts(ModelParameters parameters) {
+    /** @param modelVersion the {@link ModelVersion} the impacts are stamped with */
+    public EventImpacts(ModelParameters parameters, String modelVersion) {
         this.parameters = parameters;
+        this.modelVersion = modelVersion;
     }
 
     /** The impacts of the event, keyed by element symbol, in a stable order. */
@@ -55,9 +58,10 @@ public final class EventImpacts {
     /** Longest title and evidence kept per impact: enough to explain, small enough for a lean state store. */
     static final int MAX_TEXT = 300;
 
-    private static Impact impact(SupplyEventDetected event, String symbol, double points, EventRule rule, Reach reach) {
+    private Impact impact(SupplyEventDetected event, String symbol, double points, EventRule rule, Reach reach) {
         return new Impact(event.eventId(), clip(event.title()), event.url(), event.eventType(), event.publishedAt(),
-                points, rule.halfLife(), reach, event.corroborations(), clip(evidenceFor(event, symbol)));
+                points, rule.halfLife(), reach, event.corroborations(), clip(evidenceFor(event, symbol)),
+                event.language(), modelVersion);
     }
 
     private static String clip(String text) {

@@ -21,9 +21,13 @@ import java.util.Objects;
  * @param reach          whether the event named the element or only a group containing it
  * @param corroborations how many sources reported the story when this impact was computed
  * @param evidence       the sentence that best shows why, or null
+ * @param language       the language the event was reported in (BCP 47), or null when not known
+ * @param model          the {@link ModelVersion} that computed {@code points}; null for impacts stored
+ *                       before versions were recorded
  */
 public record Impact(String eventId, String title, String url, EventType eventType, Instant publishedAt,
-                     double points, Duration halfLife, Reach reach, int corroborations, String evidence) {
+                     double points, Duration halfLife, Reach reach, int corroborations, String evidence,
+                     String language, String model) {
 
     public Impact {
         Objects.requireNonNull(eventId, "eventId");
@@ -49,10 +53,11 @@ public record Impact(String eventId, String title, String url, EventType eventTy
 
     /** The same impact counted as published at {@code at}. */
     Impact datedAt(Instant at) {
-        return new Impact(eventId, title, url, eventType, at, points, halfLife, reach, corroborations, evidence);
+        return new Impact(eventId, title, url, eventType, at, points, halfLife, reach, corroborations, evidence, language,
+                model);
     }
 
     Contributor asContributor(double contribution) {
-        return new Contributor(eventId, title, url, eventType, publishedAt, contribution, evidence);
+        return new Contributor(eventId, title, url, eventType, publishedAt, contribution, evidence, language);
     }
 }

@@ -30,6 +30,7 @@ public final class RiskEngine {
     private final Baselines baselines;
     private final ModelParameters parameters;
     private final EventImpacts eventImpacts;
+    private final String modelVersion;
     private final double publishStep;
 
     /**
@@ -38,7 +39,8 @@ public final class RiskEngine {
     public RiskEngine(Baselines baselines, ModelParameters parameters, double publishStep) {
         this.baselines = baselines;
         this.parameters = parameters;
-        this.eventImpacts = new EventImpacts(parameters);
+        this.modelVersion = ModelVersion.of(parameters, baselines);
+        this.eventImpacts = new EventImpacts(parameters, modelVersion);
         this.publishStep = publishStep;
     }
 
@@ -57,6 +59,11 @@ public final class RiskEngine {
 
     public ModelParameters parameters() {
         return parameters;
+    }
+
+    /** The {@link ModelVersion} of these parameters and baselines: stamped on every impact and change. */
+    public String modelVersion() {
+        return modelVersion;
     }
 
     /** The impacts of an event on each element it reaches, dated as the event says. */
@@ -126,7 +133,7 @@ public final class RiskEngine {
         RiskLevel previousLevel = current.publishedLevel() == null ? RiskLevel.of(baseline) : current.publishedLevel();
         ElementRiskChanged change = new ElementRiskChanged(ElementRiskChanged.SCHEMA_VERSION, current.element(),
                 round(score), level, round(previousScore), previousLevel, round(baseline), at,
-                topContributors(current.element(), kept, at));
+                topContributors(current.element(), kept, at), modelVersion);
         return new Step(evaluated.published(), Optional.of(change));
     }
 

@@ -1,6 +1,7 @@
 package io.lodestone.scoring.stream;
 
 import io.lodestone.events.ElementRiskChanged;
+import io.lodestone.scoring.model.RiskEngine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,8 +22,13 @@ class RiskMetrics implements RiskObserver {
     private final Map<String, ElementRiskChanged> latest = new ConcurrentHashMap<>();
     private final Counter deadLetters;
 
-    RiskMetrics(MeterRegistry meters) {
+    RiskMetrics(MeterRegistry meters, RiskEngine engine) {
         this.meters = meters;
+        // The usual "info" metric: constant 1, the version in a tag, so a dashboard or a rule can
+        // see which model each instance runs (and two instances running different ones).
+        Gauge.builder("lodestone.scoring.model.info", () -> 1)
+                .description("The risk model version this instance scores with, as the version tag")
+                .tag("version", engine.modelVersion()).register(meters);
         this.deadLetters = Counter.builder("lodestone.scoring.dead.letters")
                 .description("Supply events that could not be read, sent to supply.events.v1.dlt")
                 .register(meters);

@@ -6,9 +6,11 @@ import io.lodestone.scoring.model.RiskEngine;
 import java.util.function.Function;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
  * Wires the topology into the Kafka Streams binder: one function, {@code scoreRisk}, bound in
@@ -18,9 +20,14 @@ import org.apache.kafka.streams.state.StoreBuilder;
 @Configuration(proxyBeanMethods = false)
 class RiskStreamConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(RiskStreamConfiguration.class);
+
     @Bean
     RiskEngine riskEngine(RiskScoringProperties properties) {
-        return RiskEngine.standard(properties.publishStep());
+        RiskEngine engine = RiskEngine.standard(properties.publishStep());
+        log.info("Scoring with risk model version {} (a fingerprint of ModelParameters and the baselines; "
+                + "element.risk.v1 records name it)", engine.modelVersion());
+        return engine;
     }
 
     @Bean

@@ -199,6 +199,17 @@ class RiskEngineTest {
     }
 
     @Test
+    void aContributorSaysWhichLanguageItsEventWasReportedIn() {
+        ElementRisk dy = engine.initial("Dy");
+
+        RiskEngine.Step step = engine.record(dy, engine.impactsOf(exportControl("no18", "2025-04-04T00:00:00Z", "Dy")).get("Dy"),
+                at("2025-04-04T00:00:00Z"));
+
+        assertThat(step.change().orElseThrow().contributors()).singleElement()
+                .satisfies(c -> assertThat(c.language()).isEqualTo("en"));
+    }
+
+    @Test
     void contributionsAddUpToTheScoreAboveTheBaseline() {
         Instant at = at("2025-04-01T00:00:00Z");
         ElementRisk w = applyAll(List.of(exportControl("a", "2025-02-04T00:00:00Z", "W"),

@@ -1,6 +1,7 @@
 package io.lodestone.alert.notify.email;
 
 import io.lodestone.alert.notify.AlertNotice;
+import io.lodestone.alert.notify.BomExposure;
 import io.lodestone.alert.notify.Links;
 import io.lodestone.alert.notify.Notification;
 import io.lodestone.alert.notify.NotificationKind;
@@ -38,6 +39,16 @@ class EmailRenderer {
         for (AlertNotice alert : notification.alerts()) {
             text.append(alert.element()).append(" (").append(alert.elementName()).append("): ").append(state(alert)).append('\n');
             text.append("  ").append(scoreLine(alert)).append('\n');
+            BomExposure exposure = alert.exposure();
+            if (exposure != null) {
+                text.append("  ").append(exposureLine(alert, exposure)).append('\n');
+                for (BomExposure.PartShare part : exposure.shownParts()) {
+                    text.append("    * ").append(partLine(part)).append('\n');
+                }
+                if (exposure.moreParts() > 0) {
+                    text.append("    * and ").append(exposure.moreParts()).append(" more parts\n");
+                }
+            }
             for (Contributor event : alert.evidence()) {
                 text.append("  - ").append(nullToEmpty(event.title())).append(" (").append(points(event.contribution())).append(')');
                 if (Links.isSafe(event.url())) {
@@ -61,6 +72,17 @@ class EmailRenderer {
             html.append("<h3>").append(esc(alert.element())).append(" <small>(").append(esc(alert.elementName()))
                     .append(")</small>: ").append(esc(state(alert))).append("</h3>");
             html.append("<p>").append(esc(scoreLine(alert))).append("</p>");
+            BomExposure exposure = alert.exposure();
+            if (exposure != null) {
+                html.append("<p><b>").append(esc(exposureLine(alert, exposure))).append("</b></p><ul>");
+                for (BomExposure.PartShare part : exposure.shownParts()) {
+                    html.append("<li>").append(esc(partLine(part))).append("</li>");
+                }
+                if (exposure.moreParts() > 0) {
+                    html.append("<li>and ").append(exposure.moreParts()).append(" more parts</li>");
+                }
+                html.append("</ul>");
+            }
             if (!alert.evidence().isEmpty()) {
                 html.append("<ul>");
                 for (Contributor event : alert.evidence()) {
@@ -118,6 +140,16 @@ class EmailRenderer {
             line += "; level was " + alert.previousLevel();
         }
         return line + ". Fired " + alert.firedAt() + (alert.resolvedAt() == null ? "" : ", resolved " + alert.resolvedAt()) + ".";
+    }
+
+    private static String exposureLine(AlertNotice alert, BomExposure exposure) {
+        return "Touches " + exposure.total() + " of " + alert.element() + " in bill of materials \""
+                + oneLine(exposure.bomName()) + "\":";
+    }
+
+    private static String partLine(BomExposure.PartShare part) {
+        return oneLine(part.partNumber()) + (part.description() == null ? "" : " " + oneLine(part.description()))
+                + ": " + BomExposure.kg(part.kgPerYear());
     }
 
     private static String footer(Notification notification) {

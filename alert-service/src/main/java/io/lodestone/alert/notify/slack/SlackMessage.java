@@ -1,6 +1,7 @@
 package io.lodestone.alert.notify.slack;
 
 import io.lodestone.alert.notify.AlertNotice;
+import io.lodestone.alert.notify.BomExposure;
 import io.lodestone.alert.notify.Links;
 import io.lodestone.alert.notify.Notification;
 import io.lodestone.events.Contributor;
@@ -80,6 +81,15 @@ final class SlackMessage {
         }
         if (alert.previousLevel() != null) {
             text.append(", was ").append(alert.previousLevel());
+        }
+        BomExposure exposure = alert.exposure();
+        if (exposure != null) {
+            text.append("\n*").append(exposure.total()).append("* in _").append(escape(exposure.bomName())).append("_: ")
+                    .append(String.join(", ", exposure.shownParts().stream()
+                            .map(p -> escape(p.partNumber()) + " " + BomExposure.kg(p.kgPerYear())).toList()));
+            if (exposure.moreParts() > 0) {
+                text.append(" and ").append(exposure.moreParts()).append(" more parts");
+            }
         }
         alert.evidence().stream().filter(e -> e.evidence() != null && !e.evidence().isBlank()).findFirst()
                 .ifPresent(e -> text.append("\n>").append(escape(truncate(e.evidence().strip().replace('\n', ' '), MAX_QUOTE))));

@@ -1,0 +1,7 @@
+package io.lodestone.alert.bom;
+
+/** How a bill of materials was uploaded. */
+public enum BomFormat {
+    CSV,
+    JSON
+}

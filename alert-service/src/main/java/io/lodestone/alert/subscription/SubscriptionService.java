@@ -1,0 +1,105 @@
+package io.lodestone.alert.subscription;
+
+import io.lodestone.service.api.InvalidRequestException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Creating, changing and deleting subscriptions, for the API and the console alike, so both
+ * apply one set of rules: the same validation, the same secret handling, the same re-evaluation
+ * against the current risk once saved.
+ */
+@Service
+class SubscriptionService {
+
+    private static final Logger log = LoggerFactory.getLogger(SubscriptionService.class);
+
+    private final SubscriptionRepository subscriptions;
+    private final SubscriptionValidator validator;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    SubscriptionService(SubscriptionRepository subscriptions, SubscriptionValidator validator,
+                        ApplicationEventPublisher events, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.validator = validator;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** @throws InvalidRequestException naming every bad field */
+    @Transactional
+    Subscription create(SubscriptionRequest request) {
+        SubscriptionSpec spec = validator.validate(request, null);
+        Instant now = clock.instant();
+        Subscription subscription = new Subscription(UUID.randomUUID(), spec, now, now, null);
+        subscriptions.insert(subscription);
+        events.publishEvent(new SubscriptionSaved(subscription.id()));
+        log.info("Created subscription {} watching {} via {}", subscription.id(), spec.symbols(),
+                spec.channels().configured());
+        return subscription;
+    }
+
+    /** @throws InvalidRequestException naming every bad field */
+    @Transactional
+    Subscription update(UUID id, SubscriptionRequest request) {
+        Subscription current = existing(id);
+        requireSecretWhenWebhookUrlChanges(request, current.spec());
+        SubscriptionSpec spec = validator.validate(request, current.spec());
+        Instant now = clock.instant();
+        subscriptions.update(id, spec, now);
+        events.publishEvent(new SubscriptionSaved(id));
+        return new Subscription(id, spec, current.createdAt(), now, null);
+    }
+
+    /**
+     * Checks a request without saving anything.
+     *
+     * @param stored the spec being replaced, or null for a new subscription
+     * @throws InvalidRequestException naming every bad field
+     */
+    void validate(SubscriptionRequest request, SubscriptionSpec stored) {
+        validator.validate(request, stored);
+    }
+
+    /** Its firing alerts resolve without a notice; its history stays. */
+    @Transactional
+    void delete(UUID id) {
+        Instant now = clock.instant();
+        if (!subscriptions.markDeleted(id, now)) {
+            throw notFound(id);
+        }
+        events.publishEvent(new SubscriptionDeleted(id, now));
+    }
+
+    Subscription existing(UUID id) {
+        return subscriptions.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * A stored signing secret belongs to the URL it was given for: a request that moves the webhook
+     * elsewhere must bring the secret again, or whoever can change the URL could have notifications
+     * signed with someone else's key sent to a receiver of their choosing.
+     */
+    private static void requireSecretWhenWebhookUrlChanges(SubscriptionRequest request, SubscriptionSpec current) {
+        WebhookChannel requested = request.channels() == null ? null : request.channels().webhook();
+        WebhookChannel stored = current.channels().webhook();
+        if (requested != null && requested.secret() == null && stored != null && requested.url() != null
+                && !requested.url().strip().equals(stored.url().strip())) {
+            throw InvalidRequestException.field("channels.webhook.secret",
+                    "must be given again when the webhook URL changes");
+        }
+    }
+
+    private static ResponseStatusException notFound(UUID id) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "No subscription " + id);
+    }
+}

@@ -1,0 +1,80 @@
+package io.lodestone.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class DueWorkTest {
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Test
+    void aRequestForLaterRunsTheWorkOnceItIsDueAndNotBefore() {
+        AtomicInteger runs = new AtomicInteger();
+        try (DueWork work = new DueWork("later", runs::incrementAndGet, clock)) {
+            work.requestAt(clock.instant().plusMillis(300));
+
+            assertThat(runs).hasValue(0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> runs.get() == 1);
+        }
+    }
+
+    @Test
+    void requestsArrivingWhileARunIsUnderWayGetOneRunAfterIt() throws Exception {
+        CountDownLatch inFirstRun = new CountDownLatch(1);
+        CountDownLatch finishFirstRun = new CountDownLatch(1);
+        AtomicInteger runs = new AtomicInteger();
+        try (DueWork work = new DueWork("coalescing", () -> {
+            if (runs.incrementAndGet() == 1) {
+                inFirstRun.countDown();
+                awaitLatch(finishFirstRun);
+            }
+        }, clock)) {
+            // Given a sweep under way
+            Thread sweep = new Thread(work::runNow);
+            sweep.start();
+            assertThat(inFirstRun.await(10, TimeUnit.SECONDS)).isTrue();
+
+            // When three requests arrive meanwhile
+            work.request();
+            work.request();
+            work.request();
+            finishFirstRun.countDown();
+            sweep.join(10_000);
+
+            // Then one more run follows the sweep: nothing committed before a request waits for the next sweep
+            await().atMost(Duration.ofSeconds(10)).until(() -> runs.get() == 2);
+            Thread.sleep(200);
+            assertThat(runs).hasValue(2);
+        }
+    }
+
+    @Test
+    void aRunThatFailsDoesNotStopLaterRequests() {
+        AtomicInteger runs = new AtomicInteger();
+        try (DueWork work = new DueWork("failing", () -> {
+            if (runs.incrementAndGet() == 1) {
+                throw new IllegalStateException("database away");
+            }
+        }, clock)) {
+            work.request();
+            await().atMost(Duration.ofSeconds(10)).until(() -> runs.get() == 1);
+            work.request();
+            await().atMost(Duration.ofSeconds(10)).until(() -> runs.get() == 2);
+        }
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

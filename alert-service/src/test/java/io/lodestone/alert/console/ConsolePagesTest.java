@@ -1,0 +1,184 @@
+package io.lodestone.alert.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.lodestone.events.Contributor;
+import io.lodestone.events.ElementRiskChanged;
+import io.lodestone.events.EventType;
+import io.lodestone.events.RiskLevel;
+import io.lodestone.testsupport.EmbeddedPostgresServer;
+import io.lodestone.testsupport.KafkaTestClient;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.util.HtmlUtils;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The console with a public board (the local setting): the board and element pages show to anyone,
+ * everything else still wants sign-in; the element page explains a risk with its quoted evidence;
+ * and the subscription form refuses what the API refuses, each problem next to its field.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
+        "lodestone.api.tokens=" + ConsolePagesTest.TOKEN,
+        "lodestone.console.public-board=true",
+        "lodestone.console.users[0].name=buyer",
+        "lodestone.console.users[0].password={noop}" + ConsolePagesTest.PASSWORD})
+@EmbeddedKafka(partitions = 1)
+class ConsolePagesTest {
+
+    static final String TOKEN = "console-pages-token";
+    static final String PASSWORD = "pages-password";
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final Contributor CONTROL = new Contributor("evt-2025-04-04-mofcom-18",
+            "MOFCOM No. 18 of 2025 <b>export controls</b>", "https://www.mofcom.gov.cn/article/zcfb?id=18",
+            EventType.EXPORT_RESTRICTION, Instant.parse("2025-04-04T08:00:00Z"), 38.5,
+            "Sm, Gd, Tb, Dy, Lu, Sc and Y now need export licences <script>alert('x')</script>", "en");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> EmbeddedPostgresServer.createDatabase("alert_console_pages"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    @ParameterizedTest(name = "GET {0}")
+    @ValueSource(strings = {"/", "/elements/Tb", "/board/rows/Tb"})
+    void anyoneReadsTheBoardAndElementPagesWhenTheBoardIsPublic(String path) {
+        HttpResponse<String> response = new ConsoleClient(port).get(path);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("terbium").doesNotContain("Sign out");
+    }
+
+    @ParameterizedTest(name = "GET {0}")
+    @ValueSource(strings = {"/subscriptions", "/silences", "/alerts", "/deliveries", "/boms", "/anything-else"})
+    void everythingElseStillWantsSignInWhenTheBoardIsPublic(String path) {
+        HttpResponse<String> response = new ConsoleClient(port).get(path);
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(ConsoleClient.location(response)).isEqualTo("/login");
+    }
+
+    @Test
+    void anUntrackedSymbolGetsANotFoundPageNotAnApiDocument() {
+        HttpResponse<String> page = new ConsoleClient(port).get("/elements/Xx");
+
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("No tracked element Xx", "Back to the board");
+    }
+
+    @Test
+    void theElementPageExplainsARiskWithItsQuotedEvidenceSourceAndLanguage() {
+        // Given the April 2025 control raised dysprosium to HIGH
+        publish(new ElementRiskChanged(ElementRiskChanged.SCHEMA_VERSION, "Dy", 72.5, RiskLevel.HIGH, 30.0,
+                RiskLevel.GUARDED, 25.0, Instant.parse("2025-04-04T09:00:00Z"), List.of(CONTROL)));
+        ConsoleClient browser = new ConsoleClient(port);
+        await().atMost(WAIT).until(() -> browser.get("/board/rows/Dy").body().contains("HIGH"));
+
+        // When anyone opens the element page
+        String page = browser.get("/elements/Dy").body();
+
+        // Then it names the level in words, the baseline, and the contributor with its escaped quote
+        assertThat(page).contains(">HIGH<", "72.5", "25.0", "MOFCOM No. 18 of 2025 &lt;b&gt;export controls&lt;/b&gt;",
+                "now need export licences &lt;script&gt;", "href=\"https://www.mofcom.gov.cn/article/zcfb?id=18\"",
+                "<td class=\"language\">en</td>", "+38.5", "data-chart=");
+        assertThat(page).doesNotContain("<script>alert");
+        // And the board shows the level, the score and the headline on Dy's row
+        assertThat(browser.get("/board/rows/Dy").body()).contains("level-high", "72.5", "MOFCOM No. 18");
+    }
+
+    @Test
+    void theSubscriptionFormShowsEachProblemNextToItsField() {
+        ConsoleClient browser = signedIn();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("name", " ");
+        form.put("elements", "Dy, Xx");
+        form.put("triggerKind", "minScore");
+        form.put("minScore", "150");
+        form.put("emailTo", "buyer@example.com, not-an-address");
+        form.put("groupWait", "P30D");
+        form.put("repeatInterval", "every week");
+
+        HttpResponse<String> page = browser.submit("/subscriptions/new", "/subscriptions", form);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(fieldError(page.body(), "name")).isEqualTo("must not be blank");
+        assertThat(fieldError(page.body(), "elements")).contains("entry 2 is not a tracked element symbol");
+        assertThat(fieldError(page.body(), "minScore")).isEqualTo("must be between 0 and 100");
+        assertThat(fieldError(page.body(), "emailTo")).isEqualTo("entry 2 is not an email address");
+        assertThat(fieldError(page.body(), "groupWait")).startsWith("must be between PT0S and PT24H");
+        assertThat(fieldError(page.body(), "repeatInterval")).startsWith("must be an ISO-8601 duration");
+        // And what was typed stays in the form
+        assertThat(page.body()).contains("value=\"Dy, Xx\"", "value=\"buyer@example.com, not-an-address\"");
+        assertThat(new ConsoleClient(port).get("/api/v1/subscriptions", "Authorization", "Bearer " + TOKEN).body())
+                .isEqualTo("[]");
+    }
+
+    @Test
+    void aSubscriptionCreatedThroughTheFormIsTheOneTheApiServes() {
+        ConsoleClient browser = signedIn();
+
+        HttpResponse<String> created = browser.submit("/subscriptions/new", "/subscriptions", Map.of(
+                "name", "Form buyers", "elements", "Nd Pr", "groups", "HREE", "triggerKind", "minLevel",
+                "minLevel", "ELEVATED", "emailTo", "form-buyer@example.com", "notifyOnResolve", "true"));
+
+        assertThat(created.statusCode()).isEqualTo(302);
+        String page = browser.get(ConsoleClient.location(created)).body();
+        assertThat(page).contains("Form buyers", "level ELEVATED or above", "form-buyer@example.com", "Nd, Pr, Eu");
+        assertThat(new ConsoleClient(port).get("/api/v1/subscriptions", "Authorization", "Bearer " + TOKEN).body())
+                .contains("\"name\":\"Form buyers\"", "\"minLevel\":\"ELEVATED\"");
+    }
+
+    @Test
+    void aSilenceWithoutAnEndIsRefusedNextToTheField() {
+        ConsoleClient browser = signedIn();
+
+        HttpResponse<String> page = browser.submit("/silences", "/silences", Map.of("elements", "Dy", "comment", "x"));
+
+        assertThat(fieldError(page.body(), "endsAt")).isEqualTo("must be set");
+    }
+
+    private ConsoleClient signedIn() {
+        ConsoleClient browser = new ConsoleClient(port);
+        assertThat(ConsoleClient.location(browser.signIn("buyer", PASSWORD))).isEqualTo("/");
+        return browser;
+    }
+
+    /** The text of the error shown under a field ({@code id="<field>-error"}), or null when none. */
+    static String fieldError(String page, String field) {
+        Matcher matcher = Pattern.compile("id=\"" + field + "-error\"[^>]*>([^<]*)<").matcher(page);
+        return matcher.find() ? HtmlUtils.htmlUnescape(matcher.group(1)) : null;
+    }
+
+    private void publish(ElementRiskChanged change) {
+        JsonMapper json = JsonMapper.builder().build();
+        try (KafkaTestClient kafka = new KafkaTestClient(brokers)) {
+            kafka.send("element.risk.v1", change.element(), json.writeValueAsString(change),
+                    KafkaTestClient.attributesFor(change, "/lodestone/risk-scoring-service"));
+        }
+    }
+}
