@@ -79,13 +79,24 @@ class ComposeFileTest {
     }
 
     @Test
-    void lodestoneServicesAreBuiltFromTheirOwnDockerfiles() throws IOException {
-        for (String name : List.of("news-ingest-service", "risk-scoring-service", "alert-service")) {
-            Map<String, Object> build = asMap(services().get(name).get("build"));
-            assertThat(build.get("dockerfile")).isEqualTo(name + "/Dockerfile");
-            String dockerfile = Files.readString(Tools.repositoryRoot().resolve(name).resolve("Dockerfile"));
-            assertThat(dockerfile).contains("USER 10001").doesNotContain(":latest");
+    void everyServiceIsBuiltFromTheOneImageRecipeGivenItsModuleAndPort() throws IOException {
+        for (String name : DockerfileTest.SERVICES) {
+            Map<String, Object> service = services().get(name);
+            Map<String, Object> build = asMap(service.get("build"));
+            assertThat(build.get("context")).isEqualTo(".");
+            assertThat(build.getOrDefault("dockerfile", "Dockerfile")).isEqualTo("Dockerfile");
+            Map<String, Object> args = asMap(build.get("args"));
+            assertThat(args.get("SERVICE")).isEqualTo(name);
+            assertThat(Tools.repositoryRoot().resolve(name).resolve("pom.xml")).as("module %s", name).exists();
+            String published = String.valueOf(((List<?>) service.get("ports")).get(0));
+            assertThat(published).as("port of %s", name).endsWith(":" + args.get("PORT"));
+            assertThat(String.valueOf(service.get("image"))).startsWith("lodestone/" + name + ":");
         }
+    }
+
+    /** The image compose builds for a service, as {@code lodestone/<service>:<tag>}. */
+    static String image(String service) throws IOException {
+        return String.valueOf(services().get(service).get("image"));
     }
 
     @Test

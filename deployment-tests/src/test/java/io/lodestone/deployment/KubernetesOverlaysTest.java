@@ -46,6 +46,17 @@ class KubernetesOverlaysTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    void everyServiceRunsTheImageThatComposeBuildsFromTheOneRecipe(String overlay) throws IOException {
+        for (Map<String, Object> workload : workloads(render(overlay))) {
+            if (SERVICES.contains(name(workload))) {
+                assertThat(containers(workload).get(0).get("image")).as("image of %s in %s", name(workload), overlay)
+                        .isEqualTo(ComposeFileTest.image(name(workload)));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
     void secretsComeFromSecretsNeverFromConfigMaps(String overlay) {
         List<Map<String, Object>> objects = render(overlay);
         objects.stream().filter(o -> "ConfigMap".equals(o.get("kind"))).forEach(configMap ->
@@ -202,6 +213,64 @@ class KubernetesOverlaysTest {
      * Partitions per topic as the overlay creates them: Strimzi {@code KafkaTopic} resources, or
      * the {@code create <topic> <partitions>} lines of the {@code kafka-topics} Job.
      */
+    @Test
+    void prodExportsBrokerMetricsAndConsumerLagToPrometheus() {
+        List<Map<String, Object>> objects = render("prod");
+        Map<String, Object> kafka = map(objects.stream().filter(o -> "Kafka".equals(o.get("kind")))
+                .findFirst().orElseThrow(), "spec");
+
+        // The brokers run the JMX exporter with rules from a ConfigMap the overlay ships
+        Map<String, Object> metrics = map(map(kafka, "kafka"), "metricsConfig");
+        assertThat(metrics.get("type")).isEqualTo("jmxPrometheusExporter");
+        Map<String, Object> reference = map(map(metrics, "valueFrom"), "configMapKeyRef");
+        Map<String, Object> configMap = objects.stream()
+                .filter(o -> "ConfigMap".equals(o.get("kind")) && reference.get("name").equals(name(o)))
+                .findFirst().orElseThrow(() -> new AssertionError("no ConfigMap " + reference.get("name")));
+        assertThat(map(configMap, "data")).as("the metrics ConfigMap holds only the exporter's rules")
+                .containsOnlyKeys(String.valueOf(reference.get("key")));
+        Map<String, Object> exporter = cast(new Yaml().load(String.valueOf(map(configMap, "data").get(reference.get("key")))));
+        List<Map<String, Object>> rules = list(exporter, "rules");
+        assertThat(rules).isNotEmpty().allSatisfy(rule -> {
+            assertThat(rule).containsKeys("pattern", "name", "type");
+            Pattern.compile(String.valueOf(rule.get("pattern")));
+        });
+        assertThat(rules).extracting(rule -> String.valueOf(rule.get("pattern")))
+                .anyMatch(p -> p.contains("UnderReplicatedPartitions") && p.contains("UnderMinIsrPartitionCount"))
+                .anyMatch(p -> p.contains("OfflinePartitionsCount") && p.contains("ActiveControllerCount"));
+
+        // The Kafka Exporter reports the lag of every Lodestone group on every contract topic
+        Map<String, Object> lag = map(kafka, "kafkaExporter");
+        assertThat(lag).as("kafkaExporter").isNotEmpty();
+        Topics.all().forEach(topic -> assertThat(topic.name()).matches(String.valueOf(lag.get("topicRegex"))));
+        SERVICES.forEach(group -> assertThat(group).matches(String.valueOf(lag.get("groupRegex"))));
+
+        // Prometheus scrapes both on Strimzi's metrics port, and the NetworkPolicies let it
+        assertThat(objects).as("a PodMonitor for the Kafka pods").anyMatch(o -> "PodMonitor".equals(o.get("kind"))
+                && Map.of("strimzi.io/cluster", "lodestone", "strimzi.io/kind", "Kafka")
+                        .equals(map(map(map(o, "spec"), "selector"), "matchLabels"))
+                && "tcp-prometheus".equals(list(map(o, "spec"), "podMetricsEndpoints").get(0).get("port")));
+        assertThat(objects).as("monitoring may reach the Kafka pods' metrics port").anyMatch(o ->
+                "NetworkPolicy".equals(o.get("kind"))
+                        && "Kafka".equals(map(map(map(o, "spec"), "podSelector"), "matchLabels").get("strimzi.io/kind"))
+                        && list(map(o, "spec"), "ingress").stream().anyMatch(rule -> list(rule, "ports").stream()
+                                .anyMatch(port -> Integer.valueOf(9404).equals(port.get("port")))));
+    }
+
+    @Test
+    void theReadmeNamesTheOperatorVersionsAndEveryOperatorApiThatProdUses() throws IOException {
+        String readme = Files.readString(Tools.repositoryRoot().resolve("k8s/README.md"));
+        List<Map<String, Object>> objects = render("prod");
+
+        assertThat(readme).containsPattern("Strimzi \\*\\*0\\.\\d+ to 0\\.\\d+\\*\\*").containsPattern("\\*\\*KEDA 2\\.");
+        String kafkaVersion = String.valueOf(map(map(objects.stream().filter(o -> "Kafka".equals(o.get("kind")))
+                .findFirst().orElseThrow(), "spec"), "kafka").get("version"));
+        assertThat(readme).as("the README names the Kafka version the Kafka resource runs").contains("Kafka " + kafkaVersion);
+        objects.stream().map(o -> String.valueOf(o.get("apiVersion")))
+                .filter(api -> api.contains("strimzi.io") || api.contains("keda.sh") || api.contains("coreos.com"))
+                .distinct().forEach(api -> assertThat(readme).as("the README names %s", api)
+                        .contains(api.substring(0, api.indexOf('/'))).contains(api.substring(api.indexOf('/') + 1)));
+    }
+
     static Map<String, Integer> topicPartitions(List<Map<String, Object>> objects) {
         Map<String, Integer> partitions = new java.util.TreeMap<>();
         for (Map<String, Object> object : objects) {

@@ -5,12 +5,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -25,6 +27,8 @@ final class ChildProcess {
     private final String name;
     private final Process process;
     private final Path log;
+    private final Instant started = Instant.now();
+    private volatile Duration readyAfter;
 
     private ChildProcess(String name, Process process, Path log) {
         this.name = name;
@@ -54,10 +58,34 @@ final class ChildProcess {
         return name;
     }
 
-    /** Resident memory of the process in KiB, from /proc (Linux), or -1 where that is not readable. */
+    /** From the process's start to its first ready answer; empty until it was ready. */
+    Optional<Duration> readyAfter() {
+        return Optional.ofNullable(readyAfter);
+    }
+
+    /** CPU time the process has used so far (user and system), where the platform reports it. */
+    Optional<Duration> cpuTime() {
+        return process.info().totalCpuDuration();
+    }
+
+    /** Resident memory of the process in KiB, or -1 where it cannot be read. */
     long residentKib() {
+        return residentKib(process.pid());
+    }
+
+    /**
+     * Resident memory of any process in KiB: from /proc on Linux (no child process needed), else
+     * from {@code ps}, which macOS and the BSDs have; -1 where neither answers.
+     */
+    static long residentKib(long pid) {
+        long fromProc = residentKibFromProc(pid);
+        return fromProc >= 0 ? fromProc : residentKibFromPs(pid);
+    }
+
+    static long residentKibFromProc(long pid) {
+        Path status = Path.of("/proc", String.valueOf(pid), "status");
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            for (String line : Files.readAllLines(status)) {
                 if (line.startsWith("VmRSS:")) {
                     return Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
@@ -66,6 +94,22 @@ final class ChildProcess {
             return -1;
         }
         return -1;
+    }
+
+    static long residentKibFromPs(long pid) {
+        try {
+            Process ps = new ProcessBuilder("ps", "-o", "rss=", "-p", String.valueOf(pid)).redirectErrorStream(true).start();
+            String output = new String(ps.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+            if (!ps.waitFor(10, TimeUnit.SECONDS) || ps.exitValue() != 0) {
+                return -1;
+            }
+            return Long.parseLong(output);
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     /** Waits until {@code ready} holds, failing early and clearly if the process dies first. */
@@ -77,6 +121,7 @@ final class ChildProcess {
                         + " while starting; see " + log);
             }
             if (ready.getAsBoolean()) {
+                readyAfter = Duration.between(started, Instant.now());
                 return;
             }
             sleep(Duration.ofMillis(500));

@@ -15,7 +15,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Starts the whole system on this machine — broker, topics, database, mail catcher, then the three
@@ -31,6 +36,9 @@ public final class LocalStack {
     private final MailCatcher mail;
     private final List<ChildProcess> services = new ArrayList<>();
     private final Map<String, ServiceLaunch> launches = new LinkedHashMap<>();
+    private final Map<String, ServiceJvm> jvms = new HashMap<>();
+    private Duration preparing = Duration.ZERO;
+    private Duration readyIn;
 
     /** How long a service may take from process start to ready (a loaded 2-core machine is slow). */
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
@@ -85,14 +93,36 @@ public final class LocalStack {
             deleteRecursively(settings.dataDir());
         }
         Files.createDirectories(settings.dataDir());
-        progress.step("starting Kafka (KRaft) on " + settings.kafkaBootstrap());
-        kafka.start();
-        List<String> created = kafka.createTopics();
-        progress.step(created.isEmpty() ? "topics already exist" : "created topics " + String.join(", ", created));
-        progress.step("starting PostgreSQL on port " + settings.postgresPort());
-        database.start();
-        progress.step("starting the mail catcher (SMTP " + settings.smtpPort() + ", web " + settings.mailWebPort() + ")");
-        mail.start();
+        long started = System.nanoTime();
+        // The broker, the database and the mail catcher do not depend on each other: start them together.
+        ExecutorService beside = Executors.newSingleThreadExecutor();
+        CompletableFuture<Void> databaseAndMail = CompletableFuture.runAsync(() -> {
+            try {
+                progress.step("starting PostgreSQL on port " + settings.postgresPort());
+                database.start();
+                progress.step("PostgreSQL is ready; starting the mail catcher (SMTP " + settings.smtpPort()
+                        + ", web " + settings.mailWebPort() + ")");
+                mail.start();
+            } catch (IOException | SQLException e) {
+                throw new IllegalStateException("PostgreSQL did not start: " + e.getMessage(), e);
+            }
+        }, beside);
+        beside.shutdown();
+        try {
+            progress.step("starting Kafka (KRaft) on " + settings.kafkaBootstrap());
+            kafka.start();
+            List<String> created = kafka.createTopics();
+            progress.step(created.isEmpty() ? "topics already exist" : "created topics " + String.join(", ", created));
+        } catch (Exception e) {
+            // Let the database finish starting, so that stopping the stack stops it too.
+            databaseAndMail.exceptionally(ignored -> null).join();
+            throw e;
+        }
+        try {
+            databaseAndMail.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
         // The services depend on the broker and the database, not on each other: start them together.
         startServices(List.of(
                 launchOf("news-ingest-service", settings.ingestPort(),
@@ -112,7 +142,9 @@ public final class LocalStack {
                         "LODESTONE_CONSOLE_PUBLIC_BOARD", "true",
                         "LODESTONE_CONSOLE_USERS_0_NAME", "buyer",
                         "LODESTONE_CONSOLE_USERS_0_PASSWORD", "{noop}" + settings.token()))));
-        progress.step("all services are ready");
+        readyIn = Duration.ofNanos(System.nanoTime() - started).minus(preparing);
+        progress.step("all services are ready: the stack was ready in " + readyIn.toSeconds() + " s"
+                + (preparing.isZero() ? "" : " after the one-off " + preparing.toSeconds() + " s of class-data archives"));
         if (settings.demo()) {
             progress.step(new Demo(settings).run());
         }
@@ -124,6 +156,9 @@ public final class LocalStack {
 
     /** Starts every service at once and waits until all of them are ready. */
     private void startServices(List<ServiceLaunch> all) throws IOException {
+        if (settings.classDataSharing()) {
+            prepareClassData(all);
+        }
         long started = System.nanoTime();
         Map<ServiceLaunch, ChildProcess> running = new LinkedHashMap<>();
         for (ServiceLaunch launch : all) {
@@ -162,20 +197,76 @@ public final class LocalStack {
         spawn(launch).awaitHttpReady(launch.port(), READY_TIMEOUT);
     }
 
-    private ChildProcess spawn(ServiceLaunch launch) throws IOException {
-        Path jar = settings.jar(launch.service());
+    /**
+     * Makes each service's class-data archive where the current build has none (the first start
+     * after a build), all services at once: a training start per service, up to its refreshed
+     * application context, against the running broker and database.
+     */
+    private void prepareClassData(List<ServiceLaunch> all) {
+        List<ServiceJvm> untrained = all.stream().map(launch -> jvm(launch.service())).filter(jvm -> !jvm.trained()).toList();
+        if (untrained.isEmpty()) {
+            return;
+        }
+        progress.step("first start of this build: making the services' class-data archives (faster starts from now on)");
+        long started = System.nanoTime();
+        List<CompletableFuture<String>> preparing = new ArrayList<>();
+        // A thread each: the common pool has a single thread on a two-core machine.
+        ExecutorService trainers = Executors.newFixedThreadPool(untrained.size());
+        for (ServiceLaunch launch : all) {
+            ServiceJvm jvm = jvm(launch.service());
+            if (untrained.contains(jvm)) {
+                preparing.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return jvm.prepare(env(launch));
+                    } catch (IOException e) {
+                        return jvm.service() + ": preparing failed (" + e.getMessage() + "); starting from the jar";
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return jvm.service() + ": interrupted while preparing";
+                    }
+                }, trainers));
+            }
+        }
+        preparing.forEach(outcome -> progress.step(outcome.join()));
+        trainers.shutdown();
+        this.preparing = Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /**
+     * How long the last {@link #start()} took until every service was ready, not counting the
+     * one-off making of class-data archives after a build; empty before that.
+     */
+    Optional<Duration> readyIn() {
+        return Optional.ofNullable(readyIn);
+    }
+
+    private synchronized ServiceJvm jvm(String service) {
+        Path jar = settings.jar(service);
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing; build it with ./mvnw -B -DskipTests package");
         }
-        progress.step("starting " + launch.name() + " on port " + launch.port());
-        List<String> command = List.of(ChildProcess.java(), "-Xmx384m", "-jar", jar.toString());
+        return jvms.computeIfAbsent(service, name -> new ServiceJvm(name, jar, settings.javaOptions()));
+    }
+
+    private Map<String, String> env(ServiceLaunch launch) {
         Map<String, String> env = new HashMap<>(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap(),
                 "LODESTONE_API_TOKEN", settings.token(),
-                "SERVER_PORT", String.valueOf(launch.port())));
+                "SERVER_PORT", String.valueOf(launch.port()),
+                // glibc gives each busy thread its own malloc arena; native code in the services
+                // (compression, the JIT, RocksDB) then spreads over many half-used arenas. Two keep
+                // the resident memory down (other C libraries ignore it).
+                "MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2")));
         env.putAll(settings.serviceEnv());
         env.putAll(launch.extraEnv());
-        ChildProcess service = ChildProcess.start(launch.name(), command, env,
+        return env;
+    }
+
+    private ChildProcess spawn(ServiceLaunch launch) throws IOException {
+        ServiceJvm jvm = jvm(launch.service());
+        progress.step("starting " + launch.name() + " on port " + launch.port());
+        List<String> command = settings.classDataSharing() ? jvm.command() : jvm.commandFromJar();
+        ChildProcess service = ChildProcess.start(launch.name(), command, env(launch),
                 settings.dataDir().resolve("logs").resolve(launch.name().replace('#', '-') + ".log"));
         synchronized (this) {
             services.add(service);

@@ -1,7 +1,9 @@
 package io.lodestone.local;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,10 +23,28 @@ import java.util.stream.Collectors;
  * @param serviceEnv service settings passed through from the environment: every variable starting
  *                  with {@code LODESTONE_INGEST_}, {@code LODESTONE_SCORING_} or {@code LODESTONE_ALERT_},
  *                  e.g. {@code LODESTONE_INGEST_SOURCES_0_URL} to poll a feed
+ * @param javaOptions the JVM options of every service: {@link #JAVA_OPTIONS_FILE} and
+ *                  {@link #DEFAULT_HEAP}, unless {@code LODESTONE_JAVA_OPTIONS} (separated by spaces)
+ *                  replaces them
+ * @param classDataSharing whether services start with an application class-data archive
+ *                  ({@code LODESTONE_CDS=false} turns it off)
  */
 record StackSettings(Path root, Path dataDir, boolean clean, boolean demo, String token, boolean generated,
                      int kafkaPort, int controllerPort, int postgresPort, int smtpPort, int mailWebPort,
-                     int ingestPort, int scoringPort, int alertPort, Map<String, String> serviceEnv) {
+                     int ingestPort, int scoringPort, int alertPort, Map<String, String> serviceEnv,
+                     List<String> javaOptions, boolean classDataSharing) {
+
+    /**
+     * The services' JVM options, shared with the image: a java argument file in the repository.
+     * Measured in local-stack/BENCHMARK.md ("Light services").
+     */
+    static final String JAVA_OPTIONS_FILE = "ops/jvm/services.options";
+
+    /**
+     * The heap of each service on a laptop: a small start that grows as needed, and a cap that
+     * keeps a service's resident memory near 300 MB after a bulk import.
+     */
+    static final List<String> DEFAULT_HEAP = List.of("-Xms64m", "-Xmx256m");
 
     private static final List<String> PASSED_THROUGH = List.of("LODESTONE_INGEST_", "LODESTONE_SCORING_", "LODESTONE_ALERT_");
 
@@ -51,7 +71,21 @@ record StackSettings(Path root, Path dataDir, boolean clean, boolean demo, Strin
                 env.entrySet().stream()
                         .filter(e -> PASSED_THROUGH.stream().anyMatch(prefix -> e.getKey().startsWith(prefix)))
                         .filter(e -> !e.getKey().endsWith("_PORT"))
-                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)),
+                javaOptions(root, env.get("LODESTONE_JAVA_OPTIONS")), !"false".equalsIgnoreCase(env.get("LODESTONE_CDS")));
+    }
+
+    private static List<String> javaOptions(Path root, String value) {
+        if (value != null && !value.isBlank()) {
+            return List.of(value.strip().split("\\s+"));
+        }
+        List<String> options = new ArrayList<>();
+        Path file = root.resolve(JAVA_OPTIONS_FILE);
+        if (Files.exists(file)) {
+            options.add("@" + file);
+        }
+        options.addAll(DEFAULT_HEAP);
+        return List.copyOf(options);
     }
 
     String kafkaBootstrap() {

@@ -59,22 +59,72 @@ class StackBenchmark {
         Map<String, String> report = new LinkedHashMap<>();
         report.put("machine", Runtime.getRuntime().availableProcessors() + " cores, "
                 + System.getProperty("os.name") + ", Java " + System.getProperty("java.version"));
+        report.put("load average (1 min) at the start", loadAverage());
+        // -Dbenchmark.javaOptions="..." compares other JVM options with the defaults (ops/jvm/services.options).
+        Map<String, String> env = System.getProperty("benchmark.javaOptions") == null ? Map.of()
+                : Map.of("LODESTONE_JAVA_OPTIONS", System.getProperty("benchmark.javaOptions"));
         try (RecordingHttpServer receiver = RecordingHttpServer.start();
-             StackFixture stack = StackFixture.start(Map.of())) {
+             StackFixture stack = StackFixture.start(env)) {
+            startUp(stack, report);
+            restartEachAlone(stack, report);
             endToEndLatency(stack, receiver, report);
             sustainedThroughput(stack, report);
             bulkImport(stack, report);
             for (ChildProcess process : stack.stack.processes()) {
-                report.put("resident memory, " + process.name(), process.residentKib() / 1024 + " MiB");
+                report.put("resident memory after the benchmark, " + process.name(), process.residentKib() / 1024 + " MiB");
             }
             kafkaPerfTools(stack.settings, report);
         }
+        report.put("load average (1 min) at the end", loadAverage());
         StringBuilder table = new StringBuilder("| measure | value |\n|---|---|\n");
         report.forEach((measure, value) -> table.append("| ").append(measure).append(" | ").append(value).append(" |\n"));
         Path out = Path.of("target", "stack-benchmark.md");
         Files.writeString(out, table.toString());
         System.err.println(table);
         assertThat(report.get("end-to-end samples (elements that reached HIGH)")).doesNotStartWith("0 ");
+    }
+
+    /**
+     * How fast the stack and each service started: from the process's start to its readiness
+     * probe's first 200, Spring's own account from the service's log, and the CPU time the
+     * service used until then (on a shared machine the wall time says as much about the
+     * neighbours; the CPU time does not).
+     */
+    private static void startUp(StackFixture stack, Map<String, String> report) throws IOException {
+        report.put("JVM options of the services", String.join(" ", stack.settings.javaOptions())
+                + (stack.settings.classDataSharing() ? ", with a class-data archive" : ", no class-data archive"));
+        report.put("stack ready (broker, database, mail catcher, three services)",
+                stack.stack.readyIn().map(ready -> String.format("%.1f s", ready.toMillis() / 1000.0)).orElse("?"));
+        for (ChildProcess process : stack.stack.processes()) {
+            String cpu = process.cpuTime().map(used -> String.format("%.1f s", used.toMillis() / 1000.0)).orElse("?");
+            String ready = process.readyAfter().map(after -> String.format("%.1f s", after.toMillis() / 1000.0)).orElse("?");
+            Matcher spring = SPRING_STARTED.matcher(Files.readString(process.log()));
+            report.put("start-up, " + process.name(), "ready " + ready + " after process start"
+                    + (spring.find() ? "; Spring: started in " + spring.group(1) + " s, process running for " + spring.group(2) + " s" : "")
+                    + "; CPU used by then " + cpu);
+        }
+    }
+
+    /**
+     * Each service restarted on its own while the rest of the stack runs, as a crashed or
+     * redeployed replica comes back: from its process start to ready, with the machine's cores not
+     * shared with the other services' start-ups.
+     */
+    private static void restartEachAlone(StackFixture stack, Map<String, String> report) throws IOException {
+        for (String service : List.of("news-ingest-service", "risk-scoring-service", "alert-service")) {
+            stack.stack.restartService(service);
+            ChildProcess restarted = stack.stack.processes().stream().filter(p -> p.name().equals(service))
+                    .reduce((first, later) -> later).orElseThrow();
+            report.put("restart alone, " + service, "ready " + restarted.readyAfter()
+                    .map(after -> String.format("%.1f s", after.toMillis() / 1000.0)).orElse("?") + " after process start; CPU "
+                    + restarted.cpuTime().map(used -> String.format("%.1f s", used.toMillis() / 1000.0)).orElse("?"));
+        }
+    }
+
+    private static final Pattern SPRING_STARTED = Pattern.compile("Started \\S+ in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)");
+
+    private static String loadAverage() {
+        return String.format("%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static void endToEndLatency(StackFixture stack, RecordingHttpServer receiver, Map<String, String> report) {

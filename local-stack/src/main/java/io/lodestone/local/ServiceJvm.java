@@ -1,0 +1,152 @@
+package io.lodestone.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How a service's JVM is started: from its extracted jar (Spring Boot's own {@code extract}: the
+ * application jar beside its libraries) with an application class-data archive, so a start reads
+ * already parsed and verified classes instead of loading thousands of them from a nested jar.
+ * The archive is made once per build of the jar by a training start that stops once the
+ * application context is refreshed (nothing is consumed or published); a rebuilt jar is
+ * extracted and trained again. Where extraction or training fails, the service starts from its
+ * jar without an archive, only slower.
+ */
+final class ServiceJvm {
+
+    /** How long a training start may take on a loaded machine before it is given up. */
+    private static final long TRAINING_TIMEOUT_SECONDS = 300;
+
+    private final String service;
+    private final Path jar;
+    private final Path dir;
+    private final List<String> options;
+
+    /**
+     * @param service the service's module name
+     * @param jar     the service's executable jar ({@code <module>/target/<module>.jar})
+     * @param options the JVM options every start of the service gets
+     */
+    ServiceJvm(String service, Path jar, List<String> options) {
+        this.service = service;
+        this.jar = jar;
+        this.dir = jar.resolveSibling("run");
+        this.options = List.copyOf(options);
+    }
+
+    String service() {
+        return service;
+    }
+
+    /** The command that starts the service: with its archive when there is one, else from the jar. */
+    List<String> command() {
+        if (!trained()) {
+            return commandFromJar();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(ChildProcess.java());
+        command.addAll(options);
+        command.addAll(List.of("-XX:SharedArchiveFile=" + archive(), "-Xshare:auto", "-jar", extractedJar().toString()));
+        return command;
+    }
+
+    /** The command that starts the service from its jar, without an archive. */
+    List<String> commandFromJar() {
+        List<String> command = new ArrayList<>();
+        command.add(ChildProcess.java());
+        command.addAll(options);
+        command.addAll(List.of("-jar", jar.toString()));
+        return command;
+    }
+
+    /** Whether an archive made from the current build of the jar exists. */
+    boolean trained() {
+        return Files.exists(archive()) && upToDate();
+    }
+
+    /**
+     * Extracts the jar and runs the training start, unless the current build is already trained.
+     *
+     * @param env the environment a real start gets (the training start needs the broker and, for
+     *            alert-service, the database, as the application context does)
+     * @return what happened, for the progress output
+     */
+    String prepare(Map<String, String> env) throws IOException, InterruptedException {
+        if (trained()) {
+            return service + ": class-data archive up to date";
+        }
+        LocalStack.deleteRecursively(dir);
+        Files.createDirectories(dir);
+        Path log = dir.resolve("prepare.log");
+        int extracted = run(List.of(ChildProcess.java(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
+                "--destination", dir.toString(), "--application-filename", extractedJar().getFileName().toString(),
+                "--force"), Map.of(), log);
+        if (extracted != 0) {
+            return service + ": extracting the jar failed (see " + log + "); starting from the jar";
+        }
+        List<String> training = new ArrayList<>();
+        training.add(ChildProcess.java());
+        training.addAll(options);
+        training.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive(), "-Dspring.context.exit=onRefresh",
+                "-jar", extractedJar().toString()));
+        run(training, env, log);
+        if (!Files.exists(archive())) {
+            return service + ": no class-data archive was made (see " + log + "); starting from the jar";
+        }
+        Files.writeString(stamp(), stampOf(jar));
+        return service + ": class-data archive made";
+    }
+
+    private boolean upToDate() {
+        try {
+            return Files.exists(stamp()) && Files.readString(stamp()).equals(stampOf(jar));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * What the archive was made from: the build of the jar (a rebuilt jar has another size or
+     * modification time), the JVM and its options. The JVM refuses an archive made by another
+     * JVM or for other classes, and one made under other options may be partly unusable.
+     */
+    private String stampOf(Path jar) throws IOException {
+        StringBuilder stamp = new StringBuilder().append(Files.size(jar)).append(' ')
+                .append(Files.getLastModifiedTime(jar).toMillis()).append(' ').append(Runtime.version());
+        for (String option : options) {
+            // An argument file's options are what counts, not its name.
+            stamp.append(' ').append(option.startsWith("@") ? Files.readString(Path.of(option.substring(1))) : option);
+        }
+        return stamp.toString();
+    }
+
+    private static int run(List<String> command, Map<String, String> env, Path log)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        if (!process.waitFor(TRAINING_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            return -1;
+        }
+        return process.exitValue();
+    }
+
+    private Path extractedJar() {
+        return dir.resolve("app.jar");
+    }
+
+    private Path archive() {
+        return dir.resolve("app.jsa");
+    }
+
+    private Path stamp() {
+        return dir.resolve("trained-from");
+    }
+}
