@@ -36,7 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <ol>
  *   <li>End-to-end latency: for each element in turn, an export ban is pushed with publishedAt now;
- *       the time from the push API's answer to the signed webhook call naming that element.</li>
+ *       the time from the push API's answer to the signed webhook call naming that element, while
+ *       other items are pushed at a sustained rate beside them ({@code benchmark.latencyLoad}, 50
+ *       items/s: news of new supply, which moves scores down and so fires nothing itself).</li>
  *   <li>Sustained throughput: items pushed at a fixed rate; how fast each service gets through them
  *       (its consumer's records consumed, until its lag is back to zero).</li>
  *   <li>Bulk import: a file of 2 KB items through the {@code import} command, and how long the
@@ -51,6 +53,8 @@ class StackBenchmark {
     private static final int RATE = Integer.getInteger("benchmark.rate", 20);
     private static final int ITEMS = Integer.getInteger("benchmark.items", 600);
     private static final int PERF_RECORDS = Integer.getInteger("benchmark.perfRecords", 200_000);
+    /** Items per second pushed beside the bans while latency is measured. */
+    private static final int LATENCY_LOAD = Integer.getInteger("benchmark.latencyLoad", 50);
     private static final int IMPORT_ITEMS = Integer.getInteger("benchmark.importItems", 20_000);
 
     @Test
@@ -127,7 +131,8 @@ class StackBenchmark {
         return String.format("%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
-    private static void endToEndLatency(StackFixture stack, RecordingHttpServer receiver, Map<String, String> report) {
+    private static void endToEndLatency(StackFixture stack, RecordingHttpServer receiver, Map<String, String> report)
+            throws InterruptedException {
         String secret = "whsec_" + java.util.Base64.getEncoder().encodeToString("benchmark-secret-key-0123456789ab".getBytes());
         List<String> symbols = Elements.all().stream().map(Element::symbol).toList();
         assertThat(stack.post(stack.settings.alertPort(), "/api/v1/subscriptions", JSON.writeValueAsString(Map.of(
@@ -135,7 +140,11 @@ class StackBenchmark {
                 "channels", Map.of("webhook", Map.of("url", receiver.uri("/hook").toString(), "secret", secret)),
                 "groupWait", "PT0S"))).statusCode()).isEqualTo(201);
         List<Long> latencies = new ArrayList<>();
-        for (Element element : Elements.all()) {
+        // the load names one element, whose own latency is then not measured: its easing news must not
+        // keep the measured elements below HIGH
+        Element loadElement = Elements.all().get(Elements.all().size() - 1);
+        BackgroundLoad load = new BackgroundLoad(stack, LATENCY_LOAD, loadElement);
+        for (Element element : Elements.all().subList(0, Elements.all().size() - 1)) {
             int before = receiver.requests().size();
             // Each item tells a different story in different words, or deduplication would rightly
             // fold them into one event with many corroborations.
@@ -154,10 +163,58 @@ class StackBenchmark {
                 sleep(20);
             }
         }
+        double loadRate = load.stop();
         Collections.sort(latencies);
-        report.put("end-to-end samples (elements that reached HIGH)", latencies.size() + " of " + Elements.all().size());
+        report.put("end-to-end samples (elements that reached HIGH)", latencies.size() + " of " + (Elements.all().size() - 1));
+        report.put("items pushed beside the bans meanwhile", String.format("%.1f items/s (%d accepted, all on %s)", loadRate,
+                load.accepted(), loadElement.name()));
         report.put("end-to-end latency p50", percentile(latencies, 50) + " ms");
         report.put("end-to-end latency p99", percentile(latencies, 99) + " ms");
+    }
+
+    /**
+     * Distinct items pushed at a fixed rate on a thread of their own until stopped: news of new
+     * supply of one element, which every service processes (extraction, a story, a score change,
+     * an evaluation) but which lowers that element's score, so it fires no alert of its own.
+     */
+    private static final class BackgroundLoad {
+
+        private final Thread thread;
+        private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+        private final Instant start = Instant.now();
+
+        BackgroundLoad(StackFixture stack, int rate, Element element) {
+            ExecutorService senders = Executors.newFixedThreadPool(4);
+            thread = new Thread(() -> {
+                Random random = new Random(7);
+                for (int i = 0; running.get() && rate > 0; i++) {
+                    sleep(Math.max(0, start.toEpochMilli() + i * 1000L / rate - System.currentTimeMillis()));
+                    String title = "Miner " + (1000 + random.nextInt(9000)) + " opens a new " + element.name()
+                            + " plant in region " + random.nextInt(500);
+                    String text = title + ", adding supply outside China. " + filler(random, 40);
+                    String id = "load-" + i;
+                    senders.submit(() -> {
+                        push(stack, id, title, text);
+                        accepted.incrementAndGet();
+                    });
+                }
+                senders.shutdown();
+            }, "benchmark-load");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** Stops pushing; the rate the push API accepted meanwhile. */
+        double stop() throws InterruptedException {
+            running.set(false);
+            thread.join(10_000);
+            return accepted.get() / (Duration.between(start, Instant.now()).toMillis() / 1000.0);
+        }
+
+        int accepted() {
+            return accepted.get();
+        }
     }
 
     private static void sustainedThroughput(StackFixture stack, Map<String, String> report) throws Exception {

@@ -39,6 +39,8 @@ import java.util.TreeSet;
  */
 public final class StoryLinker {
 
+    static final int INDEXED_TERMS = 40;
+
     private static final Comparator<Story> BY_ANCHOR = Comparator.comparing(Story::anchor)
             .thenComparingLong(Story::sequence);
 
@@ -47,6 +49,8 @@ public final class StoryLinker {
     private final Map<String, Story> byId = new HashMap<>();
     private final TreeSet<Story> byAnchor = new TreeSet<>(BY_ANCHOR);
     private final Map<String, Set<String>> postings = new HashMap<>();
+    /** How many remembered stories keep each term: the IDF, over every kept term, indexed or not. */
+    private final Map<String, Integer> documentFrequency = new HashMap<>();
     private final Map<String, String> identities = new HashMap<>();
     private Instant clock;
     private long nextSequence;
@@ -211,8 +215,7 @@ public final class StoryLinker {
 
     /** Rarer terms among the remembered stories weigh more; a term no story has weighs most. */
     private double idf(String term) {
-        Set<String> holders = postings.get("t:" + term);
-        int df = holders == null ? 0 : holders.size();
+        int df = documentFrequency.getOrDefault(term, 0);
         return Math.log(1 + (byId.size() + 1.0) / (df + 1.0));
     }
 
@@ -345,7 +348,8 @@ public final class StoryLinker {
         byId.put(story.id(), story);
         byAnchor.add(story);
         story.identities().forEach(identity -> identities.put(identity, story.id()));
-        story.terms().keySet().forEach(term -> post("t:" + term, story.id()));
+        story.terms().keySet().forEach(term -> documentFrequency.merge(term, 1, Integer::sum));
+        indexedTerms(story).forEach(term -> post("t:" + term, story.id()));
         story.elements().forEach(element -> post("e:" + element, story.id()));
         story.figures().forEach(figure -> post("f:" + figure, story.id()));
     }
@@ -354,9 +358,25 @@ public final class StoryLinker {
         byId.remove(story.id());
         byAnchor.remove(story);
         story.identities().forEach(identity -> identities.remove(identity, story.id()));
-        story.terms().keySet().forEach(term -> unpost("t:" + term, story.id()));
+        story.terms().keySet().forEach(term -> documentFrequency.computeIfPresent(term, (t, n) -> n > 1 ? n - 1 : null));
+        indexedTerms(story).forEach(term -> unpost("t:" + term, story.id()));
         story.elements().forEach(element -> unpost("e:" + element, story.id()));
         story.figures().forEach(figure -> unpost("f:" + figure, story.id()));
+    }
+
+    /**
+     * The terms a story can be found by: its {@link #INDEXED_TERMS} most frequent, not all it keeps.
+     * A report looks stories up by its own most distinctive terms, and a story that shares none of
+     * them with its most frequent ones would not score enough anyway; indexing every kept term made
+     * the postings the largest part of the stage's memory.
+     */
+    private static List<String> indexedTerms(Story story) {
+        if (story.terms().size() <= INDEXED_TERMS) {
+            return List.copyOf(story.terms().keySet());
+        }
+        return story.terms().entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(INDEXED_TERMS).map(Map.Entry::getKey).toList();
     }
 
     private void post(String key, String id) {
