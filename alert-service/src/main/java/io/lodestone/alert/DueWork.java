@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class DueWork implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DueWork.class);
+    private static final Duration LATE_BY = Duration.ofMillis(1);
 
     private final String name;
     private final Runnable work;
@@ -68,15 +69,19 @@ public final class DueWork implements AutoCloseable {
         }
     }
 
-    /** Asks for a run at {@code due} (at once if it has passed). */
+    /**
+     * Asks for a run at {@code due} (at once if it has passed). The run comes a millisecond after
+     * it, never before: work due at a time is selected with {@code due_at <= now}, and the
+     * database keeps that time rounded to microseconds, possibly up.
+     */
     public void requestAt(Instant due) {
-        long delay = Duration.between(clock.instant(), due).toMillis();
+        long delay = Duration.between(clock.instant(), due).toNanos();
         if (delay <= 0) {
             request();
             return;
         }
         try {
-            thread.schedule(this::request, delay, TimeUnit.MILLISECONDS);
+            thread.schedule(this::request, delay + LATE_BY.toNanos(), TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
             // shutting down: the next instance's sweep finds it
         }

@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +25,24 @@ class DueWorkTest {
 
             assertThat(runs).hasValue(0);
             await().atMost(Duration.ofSeconds(10)).until(() -> runs.get() == 1);
+        }
+    }
+
+    @Test
+    void aRequestedRunNeverComesBeforeItsDueTime() {
+        // Work selected with "due <= now" finds nothing if it runs even a microsecond early
+        List<Instant> seenAt = new CopyOnWriteArrayList<>();
+        List<Instant> dues = new CopyOnWriteArrayList<>();
+        try (DueWork work = new DueWork("never-early", () -> seenAt.add(clock.instant()), clock)) {
+            for (int i = 0; i < 20; i++) {
+                Instant due = clock.instant().plusNanos(1_000_000L * (5 + i) + 400_000L);
+                dues.add(due);
+                work.requestAt(due);
+                await().atMost(Duration.ofSeconds(10)).until(() -> seenAt.size() == dues.size());
+            }
+        }
+        for (int i = 0; i < dues.size(); i++) {
+            assertThat(seenAt.get(i)).as("run %d", i).isAfterOrEqualTo(dues.get(i));
         }
     }
 

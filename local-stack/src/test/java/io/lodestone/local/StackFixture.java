@@ -32,6 +32,11 @@ final class StackFixture implements AutoCloseable {
 
     /** Starts everything; {@code serviceEnv} adds LODESTONE_INGEST_/SCORING_/ALERT_ settings. */
     static StackFixture start(Map<String, String> serviceEnv) throws Exception {
+        return start(List.of(), serviceEnv);
+    }
+
+    /** @param args the launcher's options, as run-local.sh passes them ({@code --demo}) */
+    static StackFixture start(List<String> args, Map<String, String> serviceEnv) throws Exception {
         Path data = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "stack-" + UUID.randomUUID()));
         Map<String, String> env = new HashMap<>(serviceEnv);
         env.put("LODESTONE_HOME", Path.of("..").toAbsolutePath().normalize().toString());
@@ -40,7 +45,7 @@ final class StackFixture implements AutoCloseable {
         for (String port : List.of("KAFKA", "KAFKA_CONTROLLER", "POSTGRES", "SMTP", "MAIL_WEB", "INGEST", "SCORING", "ALERT")) {
             env.put("LODESTONE_" + port + "_PORT", String.valueOf(freePort()));
         }
-        StackFixture fixture = new StackFixture(StackSettings.from(List.of(), env));
+        StackFixture fixture = new StackFixture(StackSettings.from(args, env));
         try {
             fixture.stack.start();
         } catch (Exception e) {
