@@ -20,16 +20,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code ./run-local.sh --demo} as a buyer meets it: the demo bill of materials is uploaded and
- * linked to the demo subscription, the demo timeline raises the magnet metals, and the first
- * email caught names the parts behind the alerted elements with their kilograms a year; the
- * console lists the BOM.
+ * {@code ./run-local.sh --demo} as a buyer meets it (the measures in force replayed at start, as
+ * run-local.sh does): the demo bill of materials is uploaded and linked to the demo subscription,
+ * the magnet metals rise, and the first email caught names the bill of materials, its parts and
+ * their kilograms a year; the API lists the BOM.
  */
 class DemoOnTheStackTest {
 
     @Test
     void theFirstDemoEmailNamesThePartsBehindEachAlertedElement() throws Exception {
-        try (StackFixture stack = StackFixture.start(List.of("--demo"), Map.of("LODESTONE_INGEST_POLLING", "false"))) {
+        try (StackFixture stack = StackFixture.start(List.of("--demo"), Map.of(
+                "LODESTONE_INGEST_POLLING", "false", "LODESTONE_INGEST_MEASURES_AT_START", "true"))) {
             Path mail = stack.settings.dataDir().resolve("mail");
 
             String email = await().atMost(Duration.ofSeconds(180)).until(() -> firstMail(mail), found -> found != null);
