@@ -3,7 +3,6 @@ package io.lodestone.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lodestone.testsupport.ActuatorProbe;
-import io.lodestone.testsupport.EmbeddedPostgresServer;
 import io.lodestone.testsupport.KafkaTestClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,9 +20,7 @@ class AlertApplicationTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> EmbeddedPostgresServer.createDatabase("alert_app"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        TestDatabase.register(registry, "alert_app");
     }
 
     @LocalServerPort

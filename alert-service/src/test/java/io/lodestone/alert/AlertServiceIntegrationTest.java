@@ -13,7 +13,6 @@ import io.lodestone.events.ElementRiskChanged;
 import io.lodestone.events.MessageType;
 import io.lodestone.events.RiskLevel;
 import io.lodestone.testsupport.ActuatorProbe;
-import io.lodestone.testsupport.EmbeddedPostgresServer;
 import io.lodestone.testsupport.KafkaTestClient;
 import io.lodestone.testsupport.RecordedRequest;
 import io.lodestone.testsupport.RecordingHttpServer;
@@ -83,9 +82,7 @@ class AlertServiceIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> EmbeddedPostgresServer.createDatabase("alert_it"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        TestDatabase.register(registry, "alert_it");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
     }

@@ -2,7 +2,6 @@ package io.lodestone.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lodestone.testsupport.EmbeddedPostgresServer;
 import io.lodestone.testsupport.PathVariants;
 import io.lodestone.testsupport.PathVariants.Endpoint;
 import io.lodestone.testsupport.RawHttp;
@@ -39,9 +38,7 @@ class ApiGuardIntegrationTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> EmbeddedPostgresServer.createDatabase("alert_guard"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        TestDatabase.register(registry, "alert_guard");
     }
 
     @LocalServerPort

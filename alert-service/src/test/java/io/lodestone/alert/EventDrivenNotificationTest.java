@@ -43,7 +43,7 @@ class EventDrivenNotificationTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        RiskChanges.useDatabase(registry, "alert_event_driven");
+        TestDatabase.register(registry, "alert_event_driven");
     }
 
     @LocalServerPort

@@ -4,11 +4,9 @@ import io.lodestone.events.Contributor;
 import io.lodestone.events.ElementRiskChanged;
 import io.lodestone.events.EventType;
 import io.lodestone.events.RiskLevel;
-import io.lodestone.testsupport.EmbeddedPostgresServer;
 import io.lodestone.testsupport.KafkaTestClient;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Risk changes as the scoring service publishes them, for tests. */
@@ -41,12 +39,6 @@ final class RiskChanges {
         }
     }
 
-    /** A database of its own for a test class's context, on the shared embedded PostgreSQL. */
-    static void useDatabase(DynamicPropertyRegistry registry, String name) {
-        registry.add("spring.datasource.url", () -> EmbeddedPostgresServer.createDatabase(name));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
-    }
 
     static ElementRiskChanged fall(String element, RiskLevel from, Instant asOf) {
         return new ElementRiskChanged(ElementRiskChanged.SCHEMA_VERSION, element, 30.0, RiskLevel.GUARDED, 70.0,

@@ -65,7 +65,7 @@ class RiskChangesDeadLetterDrillTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        RiskChanges.useDatabase(registry, "alert_dead_letter_drill");
+        TestDatabase.register(registry, "alert_dead_letter_drill");
     }
 
     @LocalServerPort

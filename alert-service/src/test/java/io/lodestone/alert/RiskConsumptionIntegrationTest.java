@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.lodestone.events.DeadLetterHeaders;
 import io.lodestone.events.ElementRiskChanged;
 import io.lodestone.events.RiskLevel;
-import io.lodestone.testsupport.EmbeddedPostgresServer;
 import io.lodestone.testsupport.KafkaTestClient;
 import io.lodestone.testsupport.RecordingHttpServer;
 import java.nio.ByteBuffer;
@@ -57,9 +56,7 @@ class RiskConsumptionIntegrationTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> EmbeddedPostgresServer.createDatabase("alert_consumption"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        TestDatabase.register(registry, "alert_consumption");
     }
 
     @LocalServerPort

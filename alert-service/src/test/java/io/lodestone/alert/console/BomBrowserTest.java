@@ -3,7 +3,7 @@ package io.lodestone.alert.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.lodestone.testsupport.EmbeddedPostgresServer;
+import io.lodestone.alert.TestDatabase;
 import io.lodestone.testsupport.HeadlessChromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,9 +46,7 @@ class BomBrowserTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> EmbeddedPostgresServer.createDatabase("alert_bom_browser"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        TestDatabase.register(registry, "alert_bom_browser");
     }
 
     @LocalServerPort

@@ -2,7 +2,7 @@ package io.lodestone.alert.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lodestone.testsupport.EmbeddedPostgresServer;
+import io.lodestone.alert.TestDatabase;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -39,9 +39,7 @@ class BomPagesTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> EmbeddedPostgresServer.createDatabase("alert_bom_pages"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        TestDatabase.register(registry, "alert_bom_pages");
     }
 
     @LocalServerPort

@@ -5,12 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.lodestone.alert.TestDatabase;
 import io.lodestone.events.Contributor;
 import io.lodestone.events.ElementRiskChanged;
 import io.lodestone.events.Elements;
 import io.lodestone.events.EventType;
 import io.lodestone.events.RiskLevel;
-import io.lodestone.testsupport.EmbeddedPostgresServer;
 import io.lodestone.testsupport.HeadlessChromium;
 import io.lodestone.testsupport.KafkaTestClient;
 import jakarta.mail.internet.MimeMessage;
@@ -71,9 +71,7 @@ class ConsoleBrowserTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> EmbeddedPostgresServer.createDatabase("alert_console_browser"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        TestDatabase.register(registry, "alert_console_browser");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
     }

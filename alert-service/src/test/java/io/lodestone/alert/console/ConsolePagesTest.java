@@ -3,11 +3,11 @@ package io.lodestone.alert.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.lodestone.alert.TestDatabase;
 import io.lodestone.events.Contributor;
 import io.lodestone.events.ElementRiskChanged;
 import io.lodestone.events.EventType;
 import io.lodestone.events.RiskLevel;
-import io.lodestone.testsupport.EmbeddedPostgresServer;
 import io.lodestone.testsupport.KafkaTestClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -53,9 +53,7 @@ class ConsolePagesTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> EmbeddedPostgresServer.createDatabase("alert_console_pages"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        TestDatabase.register(registry, "alert_console_pages");
     }
 
     @LocalServerPort

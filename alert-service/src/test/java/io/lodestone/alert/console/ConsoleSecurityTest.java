@@ -2,7 +2,7 @@ package io.lodestone.alert.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lodestone.testsupport.EmbeddedPostgresServer;
+import io.lodestone.alert.TestDatabase;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,9 +33,7 @@ class ConsoleSecurityTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> EmbeddedPostgresServer.createDatabase("alert_console_security"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        TestDatabase.register(registry, "alert_console_security");
     }
 
     @LocalServerPort
