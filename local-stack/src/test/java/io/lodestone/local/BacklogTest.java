@@ -2,8 +2,6 @@ package io.lodestone.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -32,30 +30,22 @@ class BacklogTest {
 
     @TempDir
     static Path data;
-    private static KafkaBroker broker;
-    private static StackSettings settings;
+    private static LoneBroker broker;
 
     @BeforeAll
     static void startABroker() throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("LODESTONE_HOME", Path.of("..").toAbsolutePath().normalize().toString());
-        env.put("LODESTONE_DATA", data.toString());
-        env.put("LODESTONE_KAFKA_PORT", String.valueOf(freePort()));
-        env.put("LODESTONE_KAFKA_CONTROLLER_PORT", String.valueOf(freePort()));
-        settings = StackSettings.from(List.of(), env);
-        broker = new KafkaBroker(settings);
-        broker.start();
+        broker = LoneBroker.start(data);
     }
 
     @AfterAll
     static void stopTheBroker() {
-        broker.stop();
+        broker.close();
     }
 
     @Test
     void aStageHasDrainedWhenItConsumedEveryRecordMarkersAside() throws Exception {
         String topic = "backlog-" + UUID.randomUUID();
-        try (Backlog backlog = new Backlog(settings.kafkaBootstrap());
+        try (Backlog backlog = new Backlog(broker.bootstrap());
              KafkaConsumer<String, String> stage = consumer("stage-" + topic)) {
             // Given three records written in a transaction (its commit marker takes a fourth offset)
             try (KafkaProducer<String, String> producer = producer(Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "tx-" + topic))) {
@@ -99,13 +89,13 @@ class BacklogTest {
         try (KafkaProducer<String, String> producer = producer(Map.of())) {
             producer.send(new ProducerRecord<>(topic, 0, "k", "v4")).get();
         }
-        try (Backlog backlog = new Backlog(settings.kafkaBootstrap())) {
+        try (Backlog backlog = new Backlog(broker.bootstrap())) {
             assertThat(backlog.awaitDrained(Duration.ofSeconds(30))).as("the gone stage's group is left out").isPresent();
         }
     }
 
     private static KafkaConsumer<String, String> consumer(String group) {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap(),
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap(),
                 ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1), new StringDeserializer(), new StringDeserializer());
@@ -113,13 +103,7 @@ class BacklogTest {
 
     private static KafkaProducer<String, String> producer(Map<String, Object> extra) {
         Map<String, Object> config = new HashMap<>(extra);
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
         return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
