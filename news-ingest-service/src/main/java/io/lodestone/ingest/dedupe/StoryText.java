@@ -1,5 +1,6 @@
 package io.lodestone.ingest.dedupe;
 
+import io.lodestone.ingest.item.SparseMatcher;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -63,6 +64,13 @@ final class StoryText {
     private static final Pattern MONTH_DAY = Pattern.compile(
             "(?i)\\b(" + MONTHS + ")[a-z]*\\.?\\s+(\\d{1,2})(?!\\d)|\\b(\\d{1,2})\\s+(" + MONTHS + ")[a-z]*\\b"
                     + "|(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号號]");
+    /** Where each figure pattern may start (see {@link SparseMatcher}). */
+    private static final SparseMatcher.MayStart ANNOUNCEMENT_START = (t, i, nextDigit) ->
+            t.charAt(i) == '第' || SparseMatcher.wordStartAmong(t, i, "nN");
+    private static final SparseMatcher.MayStart DATE_START = (t, i, nextDigit) ->
+            nextDigit == i || SparseMatcher.wordStartAmong(t, i, "jfmasondJFMASOND");
+    /** A digit within the longest currency prefix and a space ("rmb " then " "). */
+    private static final SparseMatcher.MayStart AMOUNT_START = (t, i, nextDigit) -> nextDigit - i <= 5;
     private static final List<String> MONTH_NAMES = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
             "sep", "oct", "nov", "dec");
 
@@ -86,13 +94,21 @@ final class StoryText {
 
     /** Distinctive figures of an item, normalised so that outlets writing them differently agree. */
     static Set<String> figures(String title, String text) {
+        return figures(title, text, false);
+    }
+
+    /**
+     * @param scan try the figure patterns at every offset of the text, not only where a figure may
+     *             start (see {@link SparseMatcher}): the same figures, found slower
+     */
+    static Set<String> figures(String title, String text, boolean scan) {
         String s = ((title == null ? "" : title) + "\n" + (text == null ? "" : text)).replace('，', ',');
         Set<String> figures = new LinkedHashSet<>();
         Matcher year = TITLE_YEAR.matcher(title == null ? "" : title);
         while (year.find()) {
             figures.add(TITLE_YEAR_PREFIX + year.group(1));
         }
-        Matcher announcement = ANNOUNCEMENT.matcher(s);
+        SparseMatcher announcement = new SparseMatcher(ANNOUNCEMENT, s, scan ? SparseMatcher.ANYWHERE : ANNOUNCEMENT_START);
         Map<String, Integer> mentions = new java.util.LinkedHashMap<>();
         while (announcement.find()) {
             String digits = announcement.group(1) != null ? announcement.group(1) : announcement.group(2);
@@ -107,11 +123,11 @@ final class StoryText {
                 figures.add(ANNOUNCEMENT_PREFIX + number);
             }
         }
-        Matcher percent = PERCENT.matcher(s);
+        SparseMatcher percent = new SparseMatcher(PERCENT, s, scan ? SparseMatcher.ANYWHERE : SparseMatcher.DIGIT);
         while (percent.find() && figures.size() < MAX_FIGURES) {
             figures.add("pct:" + number(percent.group(1)));
         }
-        Matcher date = MONTH_DAY.matcher(s);
+        SparseMatcher date = new SparseMatcher(MONTH_DAY, s, scan ? SparseMatcher.ANYWHERE : DATE_START);
         while (date.find() && figures.size() < MAX_FIGURES) {
             int month;
             String day;
@@ -130,7 +146,7 @@ final class StoryText {
                 figures.add("date:" + month + "-" + d);
             }
         }
-        Matcher amount = AMOUNT.matcher(s);
+        SparseMatcher amount = new SparseMatcher(AMOUNT, s, scan ? SparseMatcher.ANYWHERE : AMOUNT_START);
         while (amount.find() && figures.size() < MAX_FIGURES) {
             String currency = amount.group(1);
             String unit = amount.group(3);
@@ -177,7 +193,8 @@ final class StoryText {
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
-            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+            // no Han character comes before U+2E80: the script lookup is skipped for Latin text
+            if (cp >= 0x2E80 && Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
                 addWord(word, weight, counts, firstSeen);
                 int folded = HanFold.fold(cp);
                 if (previousHan >= 0) {
