@@ -45,7 +45,7 @@ public record LinkRules(Duration window, int maxStories, double threshold, doubl
 
     /** The tuned weights (tuning split of the real-reporting set), with the given window and cap. */
     public static LinkRules standard(Duration window, int maxStories) {
-        return new LinkRules(window, maxStories, 0.40, 0.25, 0.10, 0.05, 0.10, 0.15, 40, 64, 2_000);
+        return new LinkRules(window, maxStories, 0.40, 0.20, 0.10, 0.05, 0.10, 0.15, 40, 64, 2_000);
     }
 
     public LinkRules withThreshold(double value) {

@@ -1,5 +1,7 @@
 package io.lodestone.ingest.dedupe;
 
+import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -7,8 +9,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,11 +56,18 @@ final class StoryText {
             "(?i)(\\d+(?:\\.\\d+)?)\\s*(?:%|％|\\s?percent\\b|\\s?per\\s?cent\\b)");
     private static final Pattern AMOUNT = Pattern.compile(
             "(?i)(us\\$|\\$|¥|€|rmb\\s?)?\\s?(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)\\s?"
-                    + "(million|billion|bn|mn|trillion|metric tons?|tonnes?|tons?|mt|kg|kilograms?|亿|万|吨|公斤|千克|美元|元|yuan|dollars?)?");
+                    + "(million|billion|bn|mn|trillion|亿|万)?\\s?"
+                    + "(metric tons?|tonnes?|tons?|mt|kg|kilograms?|吨|公斤|千克|美元|元|yuan|dollars?)?");
+    /** Chinese numerals where they write a figure: a percentage, a day of the year, an amount. */
+    private static final String CN_DIGITS = "零〇○一二两三四五六七八九十百千点點";
+    private static final Pattern CN_PERCENT = Pattern.compile("百分之([" + CN_DIGITS + "]+)");
+    private static final Pattern CN_DATE = Pattern.compile("([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})([日号])");
+    private static final Pattern CN_AMOUNT = Pattern.compile("([" + CN_DIGITS + "]+)(亿|万|吨|公斤)");
 
     /** A year in a headline says which edition of a recurring notice (a quota, a yearly list) it is. */
     private static final Pattern TITLE_YEAR = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})(?!\\d)");
     static final String TITLE_YEAR_PREFIX = "title-year:";
+    static final String TITLE_ELEMENT_PREFIX = "title-el:";
     static final String ANNOUNCEMENT_PREFIX = "no:";
     static final String MAIN_ANNOUNCEMENT_PREFIX = "main-no:";
     private static final String MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec";
@@ -86,11 +97,16 @@ final class StoryText {
 
     /** Distinctive figures of an item, normalised so that outlets writing them differently agree. */
     static Set<String> figures(String title, String text) {
-        String s = ((title == null ? "" : title) + "\n" + (text == null ? "" : text)).replace('，', ',');
+        String s = arabic(HanFold.fold(Normalizer.normalize(
+                (title == null ? "" : title) + "\n" + (text == null ? "" : text), Normalizer.Form.NFKC)));
         Set<String> figures = new LinkedHashSet<>();
         Matcher year = TITLE_YEAR.matcher(title == null ? "" : title);
         while (year.find()) {
             figures.add(TITLE_YEAR_PREFIX + year.group(1));
+        }
+        // the elements (or group) a headline names are what the report is about
+        for (String named : HeadlineElements.of(title)) {
+            figures.add(TITLE_ELEMENT_PREFIX + named);
         }
         Matcher announcement = ANNOUNCEMENT.matcher(s);
         Map<String, Integer> mentions = new java.util.LinkedHashMap<>();
@@ -133,11 +149,12 @@ final class StoryText {
         Matcher amount = AMOUNT.matcher(s);
         while (amount.find() && figures.size() < MAX_FIGURES) {
             String currency = amount.group(1);
-            String unit = amount.group(3);
-            if (currency == null && unit == null) {
+            String scale = amount.group(3);
+            String unit = amount.group(4);
+            if (currency == null && scale == null && unit == null) {
                 continue;
             }
-            figures.add("amt:" + number(amount.group(2)) + unit(currency, unit));
+            figures.add("amt:" + amount(amount.group(2), scale) + unit(currency, unit));
         }
         return figures;
     }
@@ -150,20 +167,118 @@ final class StoryText {
         return plain;
     }
 
+    /** The amount as a plain number, its scale applied: "400 million" and "4亿" are both 400000000. */
+    private static String amount(String digits, String scale) {
+        BigDecimal value = new BigDecimal(digits.replace(",", ""));
+        String sc = scale == null ? "" : scale.toLowerCase(Locale.ROOT);
+        BigDecimal factor = switch (sc) {
+            case "million", "mn" -> BigDecimal.valueOf(1_000_000);
+            case "billion", "bn" -> BigDecimal.valueOf(1_000_000_000);
+            case "trillion" -> BigDecimal.valueOf(1_000_000_000_000L);
+            case "亿" -> BigDecimal.valueOf(100_000_000);
+            case "万" -> BigDecimal.valueOf(10_000);
+            default -> BigDecimal.ONE;
+        };
+        return value.multiply(factor).stripTrailingZeros().toPlainString();
+    }
+
     private static String unit(String currency, String unit) {
         String u = unit == null ? "" : unit.toLowerCase(Locale.ROOT);
-        String scale = switch (u) {
-            case "million", "mn" -> "m";
-            case "billion", "bn" -> "b";
-            case "trillion" -> "t12";
-            case "亿" -> "e8";
-            case "万" -> "e4";
+        String c = currency == null ? "" : currency.strip().toLowerCase(Locale.ROOT);
+        String money = c.isEmpty() ? "" : c.equals("€") ? "eur" : c.equals("¥") || c.startsWith("rmb") ? "cny" : "usd";
+        String measure = switch (u) {
             case "kg", "kilogram", "kilograms", "公斤", "千克" -> "kg";
             case "" -> "";
             default -> u.startsWith("ton") || u.startsWith("metric") || u.equals("mt") || u.equals("吨") ? "t"
                     : u.startsWith("dollar") || u.equals("美元") ? "usd" : u.equals("元") || u.equals("yuan") ? "cny" : u;
         };
-        return scale + (currency == null ? "" : currency.strip().toLowerCase(Locale.ROOT));
+        return measure.isEmpty() ? money : measure;
+    }
+
+    /** The text with the Chinese numerals of percentages, days and amounts written in digits. */
+    static String arabic(String text) {
+        if (text.indexOf('百') < 0 && text.indexOf('月') < 0 && text.indexOf('亿') < 0 && text.indexOf('万') < 0
+                && text.indexOf('吨') < 0 && text.indexOf('公') < 0) {
+            return text;
+        }
+        String s = replace(CN_PERCENT, text, m -> chineseNumber(m.group(1)).map(n -> n + "%"));
+        s = replace(CN_DATE, s, m -> chineseNumber(m.group(1)).flatMap(month -> chineseNumber(m.group(2))
+                .map(day -> month + "月" + day + m.group(3))));
+        return replace(CN_AMOUNT, s, m -> chineseNumber(m.group(1)).map(n -> n + m.group(2)));
+    }
+
+    private static String replace(Pattern pattern, String text, Function<Matcher, Optional<String>> replacement) {
+        Matcher m = pattern.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement.apply(m).orElse(m.group())));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /**
+     * A Chinese numeral in digits: positional ("二〇二五", "五点五") or with tens, hundreds and
+     * thousands ("二十八点七", "一百二十"); empty when it is not a number (a lone "十" is ten).
+     */
+    static Optional<String> chineseNumber(String numeral) {
+        String n = numeral.replace('點', '点');
+        int point = n.indexOf('点');
+        String whole = point < 0 ? n : n.substring(0, point);
+        String fraction = point < 0 ? "" : n.substring(point + 1);
+        StringBuilder decimals = new StringBuilder();
+        for (char c : fraction.toCharArray()) {
+            int d = digit(c);
+            if (d < 0) {
+                return Optional.empty();
+            }
+            decimals.append(d);
+        }
+        long value = 0;
+        if (whole.chars().anyMatch(c -> c == '十' || c == '百' || c == '千')) {
+            long section = 0;
+            int pending = -1;
+            for (char c : whole.toCharArray()) {
+                int d = digit(c);
+                int unit = c == '十' ? 10 : c == '百' ? 100 : c == '千' ? 1000 : 0;
+                if (d >= 0) {
+                    pending = d;
+                } else if (unit > 0) {
+                    section += (pending < 0 ? 1 : pending) * (long) unit;
+                    pending = -1;
+                } else {
+                    return Optional.empty();
+                }
+            }
+            value = section + Math.max(0, pending);
+        } else if (!whole.isEmpty()) {
+            for (char c : whole.toCharArray()) {
+                int d = digit(c);
+                if (d < 0) {
+                    return Optional.empty();
+                }
+                value = value * 10 + d;
+            }
+        } else if (decimals.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(decimals.isEmpty() ? Long.toString(value) : value + "." + decimals);
+    }
+
+    private static int digit(char c) {
+        return switch (c) {
+            case '零', '〇', '○' -> 0;
+            case '一' -> 1;
+            case '二', '两' -> 2;
+            case '三' -> 3;
+            case '四' -> 4;
+            case '五' -> 5;
+            case '六' -> 6;
+            case '七' -> 7;
+            case '八' -> 8;
+            case '九' -> 9;
+            default -> -1;
+        };
     }
 
     private static void addTerms(String field, int weight, Map<String, Integer> counts, Map<String, Integer> firstSeen) {
