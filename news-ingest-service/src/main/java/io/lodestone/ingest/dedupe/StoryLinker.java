@@ -25,9 +25,12 @@ import java.util.TreeSet;
  * <li>The very same item again (canonical URL, or source and id) is a {@code DUPLICATE}.</li>
  * <li>Otherwise the stories it may belong to are looked up in an inverted index (its most
  *     distinctive terms, its elements and its figures → stories) and scored by {@link LinkRules}.
- *     None scores enough: it starts a story and its own event is published. One or more do: it
- *     joins the oldest, and the others, now shown to be the same story, are folded into it
- *     (unless their elements are disjoint from it). The story's first event is republished with
+ *     None scores enough: it starts a story and its own event is published. One or more do: the
+ *     best-scoring one and those others that may be one story with it and with each other (no
+ *     rule of {@link LinkRules} keeps them apart) are now shown to be the same story; the oldest
+ *     of them absorbs the rest, and the report joins it. A report that fits two stories that may
+ *     not be one (a rare-earth suspension and a gallium one, retold together) joins the better
+ *     and merges nothing. The story's first event is republished with
  *     the distinct outlets counted as corroborations, when that number grew ({@code CORROBORATED});
  *     a further report by an outlet already counted changes nothing ({@code REPEATED}).</li>
  * </ul>

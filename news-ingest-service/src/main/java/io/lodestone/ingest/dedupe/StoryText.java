@@ -26,9 +26,12 @@ import java.util.regex.Pattern;
  * <li><b>Figures</b> that identify an event across outlets and languages: announcement numbers
  *     ({@code No. 70}, {@code 第70号}), percentages, amounts with a unit or currency, and days of
  *     the year ({@code November 10}, {@code 11月10日}), which name deadlines and effective dates
- *     in any language. Bare numbers are not figures, so years in the text never are; a year in
- *     the headline is kept apart, to tell this year's edition of a recurring notice from last
- *     year's.</li>
+ *     in any language. They are read after full-width characters are made plain, traditional
+ *     characters folded and Chinese numerals written in digits, and amounts with their scale
+ *     applied, so "$400 million" and "4亿美元", "28.7%" and "百分之二十八點七" agree. Bare numbers
+ *     are not figures, so years in the text never are; a year in the headline is kept apart, to
+ *     tell this year's edition of a recurring notice from last year's, and so are the elements
+ *     the headline names ({@link HeadlineElements}), which say what the report is about.</li>
  * </ul>
  */
 final class StoryText {
