@@ -124,7 +124,9 @@ final class ChildProcess {
                 readyAfter = Duration.between(started, Instant.now());
                 return;
             }
-            sleep(Duration.ofMillis(500));
+            // often enough that the start-up time reported (and the launcher's own wait) is not
+            // mostly the polling; a refused connection costs next to nothing
+            sleep(Duration.ofMillis(100));
         }
         throw new IllegalStateException(name + " was not ready after " + timeout.toSeconds() + "s; see " + log);
     }

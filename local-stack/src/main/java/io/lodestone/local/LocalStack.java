@@ -199,8 +199,8 @@ public final class LocalStack {
 
     /**
      * Makes each service's class-data archive where the current build has none (the first start
-     * after a build), all services at once: a training start per service, up to its refreshed
-     * application context, against the running broker and database.
+     * after a build), all services at once: a training start per service until it is ready,
+     * against the running broker and database.
      */
     private void prepareClassData(List<ServiceLaunch> all) {
         List<ServiceJvm> untrained = all.stream().map(launch -> jvm(launch.service())).filter(jvm -> !jvm.trained()).toList();
@@ -217,7 +217,7 @@ public final class LocalStack {
             if (untrained.contains(jvm)) {
                 preparing.add(CompletableFuture.supplyAsync(() -> {
                     try {
-                        return jvm.prepare(env(launch));
+                        return jvm.prepare(env(launch), launch.port());
                     } catch (IOException e) {
                         return jvm.service() + ": preparing failed (" + e.getMessage() + "); starting from the jar";
                     } catch (InterruptedException e) {

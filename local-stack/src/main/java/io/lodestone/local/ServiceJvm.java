@@ -12,10 +12,14 @@ import java.util.concurrent.TimeUnit;
  * How a service's JVM is started: from its extracted jar (Spring Boot's own {@code extract}: the
  * application jar beside its libraries) with an application class-data archive, so a start reads
  * already parsed and verified classes instead of loading thousands of them from a nested jar.
- * The archive is made once per build of the jar by a training start that stops once the
- * application context is refreshed (nothing is consumed or published); a rebuilt jar is
- * extracted and trained again. Where extraction or training fails, the service starts from its
- * jar without an archive, only slower.
+ * The archive is made once per build of the jar by a training start: a real start against the
+ * running broker and database, stopped (as an operator stops it) once its readiness probe
+ * answers, so the archive holds every class a start loads, the Kafka clients, Kafka Streams and
+ * the web server's among them. (An image build has no broker: the Dockerfile trains up to the
+ * refreshed application context only, and a start then loads the rest from the jar; measured
+ * on alert-service, the whole start's archive saves about an eighth of the CPU a start uses.) A
+ * rebuilt jar is extracted and trained again. Where extraction or training fails, the service
+ * starts from its jar without an archive, only slower.
  */
 final class ServiceJvm {
 
@@ -72,11 +76,12 @@ final class ServiceJvm {
     /**
      * Extracts the jar and runs the training start, unless the current build is already trained.
      *
-     * @param env the environment a real start gets (the training start needs the broker and, for
-     *            alert-service, the database, as the application context does)
+     * @param env  the environment a real start gets (the training start is one: it needs the
+     *             broker and, for alert-service, the database)
+     * @param port the port of the training start's readiness probe (its {@code SERVER_PORT})
      * @return what happened, for the progress output
      */
-    String prepare(Map<String, String> env) throws IOException, InterruptedException {
+    String prepare(Map<String, String> env, int port) throws IOException, InterruptedException {
         if (trained()) {
             return service + ": class-data archive up to date";
         }
@@ -92,9 +97,11 @@ final class ServiceJvm {
         List<String> training = new ArrayList<>();
         training.add(ChildProcess.java());
         training.addAll(options);
-        training.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive(), "-Dspring.context.exit=onRefresh",
-                "-jar", extractedJar().toString()));
-        run(training, env, log);
+        training.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive(), "-jar", extractedJar().toString()));
+        if (!trainUntilReady(training, env, port, log)) {
+            Files.deleteIfExists(archive());
+            return service + ": the training start did not get ready (see " + log + "); starting from the jar";
+        }
         if (!Files.exists(archive())) {
             return service + ": no class-data archive was made (see " + log + "); starting from the jar";
         }
@@ -123,6 +130,32 @@ final class ServiceJvm {
             stamp.append(' ').append(option.startsWith("@") ? Files.readString(Path.of(option.substring(1))) : option);
         }
         return stamp.toString();
+    }
+
+    /**
+     * Starts the service, waits for its readiness probe, then stops it gracefully (the archive is
+     * written as the JVM exits). False when it exited or timed out before it was ready.
+     */
+    private static boolean trainUntilReady(List<String> command, Map<String, String> env, int port, Path log)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TRAINING_TIMEOUT_SECONDS);
+        boolean ready = false;
+        while (!ready && process.isAlive() && System.nanoTime() < deadline) {
+            ready = ChildProcess.httpOk("http://127.0.0.1:" + port + "/actuator/health/readiness");
+            if (!ready) {
+                Thread.sleep(100);
+            }
+        }
+        process.destroy();
+        if (!process.waitFor(TRAINING_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            return false;
+        }
+        return ready;
     }
 
     private static int run(List<String> command, Map<String, String> env, Path log)

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A service starts from a class-data archive made from its current build: the first start after
- * a build trains one (without a broker, as in an image build), later starts use it, and a rebuilt
- * jar or other JVM options start from the jar again until trained anew.
+ * a build trains one (a real start against the broker, stopped once ready), later starts use it,
+ * and a rebuilt jar or other JVM options start from the jar again until trained anew.
  */
 class ServiceJvmTest {
 
@@ -34,10 +34,15 @@ class ServiceJvmTest {
         assertThat(jvm.trained()).isFalse();
         assertThat(jvm.command()).containsSequence("-jar", jar.toString()).noneMatch(arg -> arg.contains("SharedArchiveFile"));
 
-        // When it is prepared with no broker to reach
-        Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9",
-                "RISK_STATE_DIR", target.resolve("state").toString(), "LODESTONE_API_TOKEN", "training");
-        String outcome = jvm.prepare(env);
+        // When it is prepared against a running broker
+        int port = LoneBroker.freePort();
+        String outcome;
+        Map<String, String> env;
+        try (LoneBroker broker = LoneBroker.start(target.resolve("kafka"))) {
+            env = Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrap(), "SERVER_PORT", String.valueOf(port),
+                    "RISK_STATE_DIR", target.resolve("state").toString(), "LODESTONE_API_TOKEN", "training");
+            outcome = jvm.prepare(env, port);
+        }
 
         // Then it starts from the extracted jar with an archive the JVM accepts (-Xshare:on refuses to start otherwise)
         assertThat(outcome).endsWith("class-data archive made");
@@ -46,6 +51,8 @@ class ServiceJvmTest {
         assertThat(command).anyMatch(arg -> arg.startsWith("-XX:SharedArchiveFile=" + target.resolve("run")))
                 .containsSequence("-jar", target.resolve("run").resolve("app.jar").toString());
         assertThat(exitCodeOf(command, env)).as("a start on the archive alone").isZero();
+        // And the archive holds what the start loads after the context is refreshed: the stream threads started then
+        assertThat(archivedClasses(command)).contains("org.apache.kafka.streams.processor.internals.StreamThread app_loader");
 
         // And a rebuilt jar, or other JVM options, start from the jar again
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
@@ -53,6 +60,16 @@ class ServiceJvmTest {
         assertThat(jvm.command()).containsSequence("-jar", jar.toString());
         Files.setLastModifiedTime(jar, Files.getLastModifiedTime(BUILT));
         assertThat(new ServiceJvm("risk-scoring-service", jar, List.of("-Xmx256m")).trained()).isFalse();
+    }
+
+    /** The archive's list of classes, as the JVM prints it for the command's archive and class path. */
+    private static String archivedClasses(List<String> command) throws IOException, InterruptedException {
+        List<String> print = new ArrayList<>(command);
+        print.add(print.indexOf("-jar"), "-XX:+PrintSharedArchiveAndExit");
+        Process process = new ProcessBuilder(print).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        process.waitFor(60, TimeUnit.SECONDS);
+        return output;
     }
 
     /** Runs the command up to the refreshed application context, refusing to run without the archive. */

@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  *       other items are pushed at a sustained rate beside them ({@code benchmark.latencyLoad}, 50
  *       items/s: news of new supply, which moves scores down and so fires nothing itself).</li>
  *   <li>Sustained throughput: items pushed at a fixed rate; how fast each service gets through them
- *       (its consumer's records consumed, until its lag is back to zero).</li>
+ *       (its consumer's records consumed, until every stage has consumed everything).</li>
  *   <li>Bulk import: a file of 2 KB items through the {@code import} command, and how long the
  *       services need to drain what it published.</li>
  *   <li>Resident memory of the broker and each service afterwards.</li>
@@ -250,14 +250,13 @@ class StackBenchmark {
         report.put("push API, items offered", ITEMS + " at " + RATE + "/s");
         report.put("push API, accepted rate", String.format("%.1f items/s", ITEMS / sendSeconds));
         report.put("push API latency p50 / p99", percentile(pushLatencies, 50) + " / " + percentile(pushLatencies, 99) + " ms");
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (Instant.now().isBefore(deadline) && maxLag(stack.scrape()) > 0) {
-            sleep(500);
+        try (Backlog backlog = new Backlog(stack.settings.kafkaBootstrap())) {
+            backlog.awaitDrained(Duration.ofSeconds(120));
         }
         double drainSeconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
         Map<String, Double> consumedAfter = consumed(stack.scrape());
         consumedAfter.forEach((application, total) -> report.put("records consumed/s, " + application,
-                String.format("%.1f (%d records in %.1f s, lag back to 0)",
+                String.format("%.1f (%d records in %.1f s, until every stage drained)",
                         (total - consumedBefore.getOrDefault(application, 0.0)) / drainSeconds,
                         Math.round(total - consumedBefore.getOrDefault(application, 0.0)), drainSeconds)));
     }
@@ -301,14 +300,11 @@ class StackBenchmark {
         report.put("bulk import, command wall time (JVM start included)", String.format("%.1f s = %.0f items/s",
                 importSeconds, IMPORT_ITEMS / importSeconds));
         report.put("bulk import, its summary", summary.find() ? summary.group() : "exit " + importing.exitValue());
-        Instant importEnded = Instant.now();
-        Instant deadline = importEnded.plusSeconds(300);
-        sleep(2000);
-        while (Instant.now().isBefore(deadline) && maxLag(stack.scrape()) > 0) {
-            sleep(500);
+        try (Backlog backlog = new Backlog(stack.settings.kafkaBootstrap())) {
+            report.put("bulk import, every stage drained (story stage, scoring, alerts) after the import ended",
+                    backlog.awaitDrained(Duration.ofSeconds(300))
+                            .map(drained -> String.format("%.1f s", drained.toMillis() / 1000.0)).orElse("not within 300 s"));
         }
-        report.put("bulk import, services drained after the import ended",
-                String.format("%.1f s", Duration.between(importEnded, Instant.now()).toMillis() / 1000.0));
         Map<String, Double> consumedAfter = consumed(stack.scrape());
         consumedAfter.forEach((application, total) -> report.put("bulk import, records consumed, " + application,
                 String.valueOf(Math.round(total - consumedBefore.getOrDefault(application, 0.0)))));
@@ -379,18 +375,6 @@ class StackBenchmark {
             }
         }
         return totals;
-    }
-
-    private static double maxLag(String scrape) {
-        Matcher matcher = Pattern.compile("(?m)^kafka_consumer_fetch_manager_records_lag_max\\{[^}]*\\} ([0-9.eE+-]+)").matcher(scrape);
-        double max = 0;
-        while (matcher.find()) {
-            double value = Double.parseDouble(matcher.group(1));
-            if (!Double.isNaN(value)) {
-                max = Math.max(max, value);
-            }
-        }
-        return max;
     }
 
     private static String run(List<String> command) throws IOException, InterruptedException {

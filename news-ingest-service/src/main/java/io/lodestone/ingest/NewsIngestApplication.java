@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.stream.Stream;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -43,16 +44,9 @@ public class NewsIngestApplication {
      * says how many; exit code 1 when the broker did not take them.
      */
     private static int seed(String[] args) {
-        // Only the publisher is needed: the story stage and the notice memory stay stopped, so a seed
-        // beside a running service neither joins its consumer groups nor takes its state folder.
-        String[] properties = java.util.stream.Stream.concat(Arrays.stream(args), java.util.stream.Stream.of(
-                        "--lodestone.ingest.poll=false", "--lodestone.ingest.measures.replay-at-start=false",
-                        "--spring.cloud.stream.bindings.placeInStories-in-0.consumer.auto-startup=false",
-                        "--spring.cloud.stream.bindings.rememberSeenNotices-in-0.consumer.auto-startup=false"))
-                .toArray(String[]::new);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(NewsIngestApplication.class)
                 .web(WebApplicationType.NONE)
-                .run(properties)) {
+                .run(publisherOnly(args))) {
             MeasuresReplay.Result result = context.getBean(MeasuresReplay.class)
                     .replay(context.getBean(IngestProperties.class).measures().timeout());
             System.out.printf("measures in force (dataset %s): %d published, %d already on %s%n", MeasuresInForce.VERSION,
@@ -68,19 +62,33 @@ public class NewsIngestApplication {
      * {@code import [file.jsonl] [--spring.property=value ...]}: the service without its web server
      * and without polling, publishing the file's items (or standard input's) through the pipeline.
      */
-    private static int importItems(String[] args) throws IOException {
+    static int importItems(String[] args) throws IOException {
         String file = args.length > 0 && !args[0].startsWith("--") ? args[0] : null;
-        // As a command-line property, so it outranks application.yml's LODESTONE_INGEST_POLLING default.
-        String[] properties = java.util.stream.Stream.concat(Arrays.stream(args).filter(a -> a.startsWith("--")),
-                java.util.stream.Stream.of("--lodestone.ingest.poll=false")).toArray(String[]::new);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(NewsIngestApplication.class)
                 .web(WebApplicationType.NONE)
-                .run(properties);
+                .run(publisherOnly(Arrays.stream(args).filter(a -> a.startsWith("--")).toArray(String[]::new)));
              BufferedReader lines = file == null
                      ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
                      : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
             return context.getBean(BulkImport.class).run(lines, System.out, file == null ? -1 : Files.size(Path.of(file)))
                     .exitCode();
         }
+    }
+
+    /**
+     * The command's properties plus those that leave only the publisher running: no polling, no
+     * measures replay, and none of the service's consumers (the story stage, the notice memory,
+     * the source overrides). A command run beside a running service so joins none of its consumer
+     * groups (no rebalance, no story store restored into the command) and takes no state folder:
+     * what it publishes is placed in stories by the service. As command-line properties, they
+     * outrank application.yml and the environment.
+     */
+    static String[] publisherOnly(String[] properties) {
+        return Stream.concat(Arrays.stream(properties), Stream.of(
+                        "--lodestone.ingest.poll=false", "--lodestone.ingest.measures.replay-at-start=false",
+                        "--spring.cloud.stream.bindings.placeInStories-in-0.consumer.auto-startup=false",
+                        "--spring.cloud.stream.bindings.rememberSeenNotices-in-0.consumer.auto-startup=false",
+                        "--spring.cloud.stream.bindings.applySourceOverrides-in-0.consumer.auto-startup=false"))
+                .toArray(String[]::new);
     }
 }

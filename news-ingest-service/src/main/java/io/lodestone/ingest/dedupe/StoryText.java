@@ -1,7 +1,7 @@
 package io.lodestone.ingest.dedupe;
 
+import io.lodestone.ingest.item.SparseMatcher;
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  * <li><b>Figures</b> that identify an event across outlets and languages: announcement numbers
  *     ({@code No. 70}, {@code 第70号}), percentages, amounts with a unit or currency, and days of
  *     the year ({@code November 10}, {@code 11月10日}), which name deadlines and effective dates
- *     in any language. They are read after full-width characters are made plain, traditional
- *     characters folded and Chinese numerals written in digits, and amounts with their scale
+ *     in any language. They are read after full-width characters are made plain and Chinese
+ *     numerals (simplified or traditional) written in digits, and amounts with their scale
  *     applied, so "$400 million" and "4亿美元", "28.7%" and "百分之二十八點七" agree. Bare numbers
  *     are not figures, so years in the text never are; a year in the headline is kept apart, to
  *     tell this year's edition of a recurring notice from last year's, and so are the elements
@@ -59,13 +59,15 @@ final class StoryText {
             "(?i)(\\d+(?:\\.\\d+)?)\\s*(?:%|％|\\s?percent\\b|\\s?per\\s?cent\\b)");
     private static final Pattern AMOUNT = Pattern.compile(
             "(?i)(us\\$|\\$|¥|€|rmb\\s?)?\\s?(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)\\s?"
-                    + "(million|billion|bn|mn|trillion|亿|万)?\\s?"
-                    + "(metric tons?|tonnes?|tons?|mt|kg|kilograms?|吨|公斤|千克|美元|元|yuan|dollars?)?");
+                    + "(million|billion|bn|mn|trillion|亿|億|万|萬)?\\s?"
+                    + "(metric tons?|tonnes?|tons?|mt|kg|kilograms?|吨|噸|公斤|千克|美元|元|yuan|dollars?)?");
     /** Chinese numerals where they write a figure: a percentage, a day of the year, an amount. */
-    private static final String CN_DIGITS = "零〇○一二两三四五六七八九十百千点點";
+    private static final String CN_DIGITS = "零〇○一二两兩三四五六七八九十百千点點";
     private static final Pattern CN_PERCENT = Pattern.compile("百分之([" + CN_DIGITS + "]+)");
-    private static final Pattern CN_DATE = Pattern.compile("([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})([日号])");
-    private static final Pattern CN_AMOUNT = Pattern.compile("([" + CN_DIGITS + "]+)(亿|万|吨|公斤)");
+    private static final Pattern CN_DATE = Pattern.compile("([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})([日号號])");
+    /** Characters without which no Chinese numeral is a figure: 百分之, 月, and the scales and units. */
+    private static final String NUMERAL_CONTEXT = "百月亿億万萬吨噸公";
+    private static final Pattern CN_AMOUNT = Pattern.compile("([" + CN_DIGITS + "]+)(亿|億|万|萬|吨|噸|公斤)");
 
     /** A year in a headline says which edition of a recurring notice (a quota, a yearly list) it is. */
     private static final Pattern TITLE_YEAR = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})(?!\\d)");
@@ -77,6 +79,13 @@ final class StoryText {
     private static final Pattern MONTH_DAY = Pattern.compile(
             "(?i)\\b(" + MONTHS + ")[a-z]*\\.?\\s+(\\d{1,2})(?!\\d)|\\b(\\d{1,2})\\s+(" + MONTHS + ")[a-z]*\\b"
                     + "|(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号號]");
+    /** Where each figure pattern may start (see {@link SparseMatcher}). */
+    private static final SparseMatcher.MayStart ANNOUNCEMENT_START = (t, i, nextDigit) ->
+            t.charAt(i) == '第' || SparseMatcher.wordStartAmong(t, i, "nN");
+    private static final SparseMatcher.MayStart DATE_START = (t, i, nextDigit) ->
+            nextDigit == i || SparseMatcher.wordStartAmong(t, i, "jfmasondJFMASOND");
+    /** A digit within the longest currency prefix and a space ("rmb " then " "). */
+    private static final SparseMatcher.MayStart AMOUNT_START = (t, i, nextDigit) -> nextDigit - i <= 5;
     private static final List<String> MONTH_NAMES = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
             "sep", "oct", "nov", "dec");
 
@@ -100,8 +109,15 @@ final class StoryText {
 
     /** Distinctive figures of an item, normalised so that outlets writing them differently agree. */
     static Set<String> figures(String title, String text) {
-        String s = arabic(HanFold.fold(Normalizer.normalize(
-                (title == null ? "" : title) + "\n" + (text == null ? "" : text), Normalizer.Form.NFKC)));
+        return figures(title, text, false);
+    }
+
+    /**
+     * @param scan try the figure patterns at every offset of the text, not only where a figure may
+     *             start (see {@link SparseMatcher}): the same figures, found slower
+     */
+    static Set<String> figures(String title, String text, boolean scan) {
+        String s = arabic(halfWidth((title == null ? "" : title) + "\n" + (text == null ? "" : text)));
         Set<String> figures = new LinkedHashSet<>();
         Matcher year = TITLE_YEAR.matcher(title == null ? "" : title);
         while (year.find()) {
@@ -111,7 +127,7 @@ final class StoryText {
         for (String named : HeadlineElements.of(title)) {
             figures.add(TITLE_ELEMENT_PREFIX + named);
         }
-        Matcher announcement = ANNOUNCEMENT.matcher(s);
+        SparseMatcher announcement = new SparseMatcher(ANNOUNCEMENT, s, scan ? SparseMatcher.ANYWHERE : ANNOUNCEMENT_START);
         Map<String, Integer> mentions = new java.util.LinkedHashMap<>();
         while (announcement.find()) {
             String digits = announcement.group(1) != null ? announcement.group(1) : announcement.group(2);
@@ -126,11 +142,11 @@ final class StoryText {
                 figures.add(ANNOUNCEMENT_PREFIX + number);
             }
         }
-        Matcher percent = PERCENT.matcher(s);
+        SparseMatcher percent = new SparseMatcher(PERCENT, s, scan ? SparseMatcher.ANYWHERE : SparseMatcher.DIGIT);
         while (percent.find() && figures.size() < MAX_FIGURES) {
             figures.add("pct:" + number(percent.group(1)));
         }
-        Matcher date = MONTH_DAY.matcher(s);
+        SparseMatcher date = new SparseMatcher(MONTH_DAY, s, scan ? SparseMatcher.ANYWHERE : DATE_START);
         while (date.find() && figures.size() < MAX_FIGURES) {
             int month;
             String day;
@@ -149,7 +165,7 @@ final class StoryText {
                 figures.add("date:" + month + "-" + d);
             }
         }
-        Matcher amount = AMOUNT.matcher(s);
+        SparseMatcher amount = new SparseMatcher(AMOUNT, s, scan ? SparseMatcher.ANYWHERE : AMOUNT_START);
         while (amount.find() && figures.size() < MAX_FIGURES) {
             String currency = amount.group(1);
             String scale = amount.group(3);
@@ -178,8 +194,8 @@ final class StoryText {
             case "million", "mn" -> BigDecimal.valueOf(1_000_000);
             case "billion", "bn" -> BigDecimal.valueOf(1_000_000_000);
             case "trillion" -> BigDecimal.valueOf(1_000_000_000_000L);
-            case "亿" -> BigDecimal.valueOf(100_000_000);
-            case "万" -> BigDecimal.valueOf(10_000);
+            case "亿", "億" -> BigDecimal.valueOf(100_000_000);
+            case "万", "萬" -> BigDecimal.valueOf(10_000);
             default -> BigDecimal.ONE;
         };
         return value.multiply(factor).stripTrailingZeros().toPlainString();
@@ -192,16 +208,38 @@ final class StoryText {
         String measure = switch (u) {
             case "kg", "kilogram", "kilograms", "公斤", "千克" -> "kg";
             case "" -> "";
-            default -> u.startsWith("ton") || u.startsWith("metric") || u.equals("mt") || u.equals("吨") ? "t"
+            default -> u.startsWith("ton") || u.startsWith("metric") || u.equals("mt") || u.equals("吨") || u.equals("噸") ? "t"
                     : u.startsWith("dollar") || u.equals("美元") ? "usd" : u.equals("元") || u.equals("yuan") ? "cny" : u;
         };
         return measure.isEmpty() ? money : measure;
     }
 
+    /**
+     * The text with full-width letters, digits and signs ("１２％", "，") as plain ones, as outlets in
+     * Chinese often write figures.
+     */
+    static String halfWidth(String text) {
+        char[] chars = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char plain = c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0) : c == '\u3000' ? ' ' : c;
+            if (plain != c) {
+                if (chars == null) {
+                    chars = text.toCharArray();
+                }
+                chars[i] = plain;
+            }
+        }
+        return chars == null ? text : new String(chars);
+    }
+
     /** The text with the Chinese numerals of percentages, days and amounts written in digits. */
     static String arabic(String text) {
-        if (text.indexOf('百') < 0 && text.indexOf('月') < 0 && text.indexOf('亿') < 0 && text.indexOf('万') < 0
-                && text.indexOf('吨') < 0 && text.indexOf('公') < 0) {
+        boolean numeralsMayMatter = false;
+        for (int i = 0; i < text.length() && !numeralsMayMatter; i++) {
+            numeralsMayMatter = NUMERAL_CONTEXT.indexOf(text.charAt(i)) >= 0;
+        }
+        if (!numeralsMayMatter) {
             return text;
         }
         String s = replace(CN_PERCENT, text, m -> chineseNumber(m.group(1)).map(n -> n + "%"));
@@ -272,7 +310,7 @@ final class StoryText {
         return switch (c) {
             case '零', '〇', '○' -> 0;
             case '一' -> 1;
-            case '二', '两' -> 2;
+            case '二', '两', '兩' -> 2;
             case '三' -> 3;
             case '四' -> 4;
             case '五' -> 5;
@@ -295,7 +333,8 @@ final class StoryText {
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
-            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+            // no Han character comes before U+2E80: the script lookup is skipped for Latin text
+            if (cp >= 0x2E80 && Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
                 addWord(word, weight, counts, firstSeen);
                 int folded = HanFold.fold(cp);
                 if (previousHan >= 0) {

@@ -6,6 +6,7 @@ import io.lodestone.events.CloudEvents;
 import io.lodestone.events.MeasuresInForce;
 import io.lodestone.events.Topics;
 import io.lodestone.ingest.IngestProperties;
+import io.lodestone.ingest.StandaloneBroker;
 import io.lodestone.testsupport.KafkaTestClient;
 import java.time.Duration;
 import java.util.HashMap;
@@ -22,8 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.mock.env.MockEnvironment;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,42 +34,31 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class MeasuresAtStartIntegrationTest {
 
-    private static final String BROKERS_PROPERTY = "spring.embedded.kafka.brokers";
     private static final Duration QUIET = Duration.ofSeconds(5);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** Other test classes' contexts resolve {@code spring.embedded.kafka.brokers} lazily: it must point at their broker again. */
-    private static String sharedBrokers;
-    private static EmbeddedKafkaBroker broker;
+    private static StandaloneBroker broker;
 
     @BeforeAll
     static void startABroker() {
-        sharedBrokers = System.getProperty(BROKERS_PROPERTY);
-        broker = new EmbeddedKafkaKraftBroker(1, 1, Topics.SUPPLY_EVENTS.name()).brokerProperties(Map.of(
-                "transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
-        broker.afterPropertiesSet();
+        broker = StandaloneBroker.start(Topics.SUPPLY_EVENTS.name());
     }
 
     @AfterAll
     static void stopTheBroker() {
-        broker.destroy();
-        if (sharedBrokers == null) {
-            System.clearProperty(BROKERS_PROPERTY);
-        } else {
-            System.setProperty(BROKERS_PROPERTY, sharedBrokers);
-        }
+        broker.close();
     }
 
     @Test
     void firstStartPublishesEveryMeasureOnceAndASecondReplayPublishesNothing() throws Exception {
         List<String> dataset = MeasuresInForce.lines();
         MeasuresReplay replay = new MeasuresReplay(new MockEnvironment()
-                .withProperty("spring.cloud.stream.kafka.binder.brokers", broker.getBrokersAsString()), JSON);
+                .withProperty("spring.cloud.stream.kafka.binder.brokers", broker.brokers()), JSON);
         IngestProperties properties = Binder.get(new MockEnvironment()
                         .withProperty("lodestone.ingest.measures.replay-at-start", "true"))
                 .bindOrCreate("lodestone.ingest", IngestProperties.class);
 
-        try (KafkaTestClient kafka = new KafkaTestClient(broker.getBrokersAsString())) {
+        try (KafkaTestClient kafka = new KafkaTestClient(broker.brokers())) {
             // Given a fresh topic, when the service runs its start step
             new MeasuresAtStart(replay, properties).run(null);
 
@@ -99,7 +87,7 @@ class MeasuresAtStartIntegrationTest {
     }
 
     private static void publishInATransaction(String key) {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.brokers(),
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, "measures-test-" + UUID.randomUUID());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             producer.initTransactions();

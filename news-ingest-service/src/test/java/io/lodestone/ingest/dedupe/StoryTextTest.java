@@ -2,17 +2,56 @@ package io.lodestone.ingest.dedupe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Figures are what reports of one event in different languages share, so each way outlets write
- * a figure must come out as the same figure: Chinese numerals, full-width digits and scales
- * (million, 亿, 万) included. Each row is two phrasings of one figure and what both must give.
+ * Figure patterns are tried only where a figure may start; that must find exactly what a scan of
+ * the whole text finds, in the same order, whatever surrounds the figures. And figures are what
+ * reports of one event in different languages share, so each way outlets write a figure must come
+ * out as the same figure: Chinese numerals, full-width digits and scales (million, 亿, 万) included.
  */
 class StoryTextTest {
+
+    /** Pieces of figures and what borders them: words that begin like units or months, signs, Han text, other scripts. */
+    private static final String[] PIECES = {"No.", "no", "No", "number", "第", "号", "號", "%", "％", "percent", "per cent",
+        "US$", "$", "¥", "€", "rmb", "RMB", "million", "bn", "tonnes", "tons", "metric tons", "kg", "kilograms", "吨",
+        "亿", "万", "美元", "元", "公斤", "千克", "yuan", "dollars", "Jan", "jan.", "September", "Sept.", "marketplace",
+        "Decembers", "月", "日", "年", "1,000", "12.50", "2025", "7", "30", "0.5", "123456", "07", "1,234,567", "casino",
+        "announcement", "tariff", "中国", "稀土", "出口", "é", "—", "(", ")", "，", "。", "\u00a0", "\u3000", "Ω", "-", "/",
+        "'s", "\n", "  ", "\t", "x", "A"};
+
+    @Test
+    void figuresFoundWhereTheyMayStartAreThoseOfAWholeTextScan() {
+        Random random = new Random(20261201);
+        for (int sample = 0; sample < 5_000; sample++) {
+            String title = text(random, 1 + random.nextInt(8));
+            String body = text(random, random.nextInt(120));
+
+            List<String> tried = List.copyOf(StoryText.figures(title, body, false));
+            List<String> whole = List.copyOf(StoryText.figures(title, body, true));
+
+            assertThat(tried).as("title %s, text %s", title, body).isEqualTo(whole);
+        }
+    }
+
+    @Test
+    void everyKindOfFigureInAReportIsFound() {
+        // Given a report whose figures sit among long stretches of words
+        String text = "The ministry said on Nov. 9 that announcement No. 70 suspends the controls; shipments rose 30 per cent "
+                + "to 1,250 tonnes worth US$ 4.5 million, a casino 5 miles away was not mentioned. 商务部公告第70号，11月10日起施行，"
+                + "出口量增长30％，达1250吨。";
+
+        // Then every kind of figure is found, as the whole-text scan finds it
+        assertThat(StoryText.figures("China suspends rare earth controls in 2025", text, false))
+                .contains("title-year:2025", "main-no:70", "pct:30", "date:11-9", "date:11-10", "amt:1250t", "amt:4500000usd")
+                .containsExactlyElementsOf(StoryText.figures("China suspends rare earth controls in 2025", text, true));
+    }
 
     static Stream<Arguments> samePhrasings() {
         return Stream.of(
@@ -43,5 +82,15 @@ class StoryTextTest {
         // Then both carry the same normalised figure
         assertThat(first).contains(figure);
         assertThat(second).contains(figure);
+    }
+
+    private static String text(Random random, int pieces) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < pieces; i++) {
+            text.append(PIECES[random.nextInt(PIECES.length)]);
+            int separator = random.nextInt(4);
+            text.append(separator == 0 ? "" : separator == 1 ? " " : separator == 2 ? ". " : "\n");
+        }
+        return text.toString();
     }
 }

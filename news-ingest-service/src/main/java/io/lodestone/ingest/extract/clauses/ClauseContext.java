@@ -9,6 +9,7 @@ import io.lodestone.ingest.extract.sentences.Document;
 import io.lodestone.ingest.extract.sentences.Field;
 import io.lodestone.ingest.extract.sentences.Sentence;
 import io.lodestone.ingest.extract.sentences.TimeAnchor;
+import io.lodestone.ingest.item.SparseMatcher;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,11 @@ public final class ClauseContext {
             + "\\s+(?:early |late |mid-?)?(January|February|March|April|May|June|July|August|September|October|November"
             + "|December)(?:\\s+\\d{1,2})?(?!\\s*,?\\s*\\d{4})\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern MONTH_ZH = Pattern.compile("(?:今年|本年)?(\\d{1,2})月(?:\\d{1,2}[日号號])?");
+    /** Where the month patterns may start: one of MONTH_EN's leading words; a digit or 今/本. */
+    private static final SparseMatcher.MayStart MONTH_EN_START = (s, i, nextDigit) ->
+            SparseMatcher.wordStartAmong(s, i, "iosdfublemIOSDFUBLEM");
+    private static final SparseMatcher.MayStart MONTH_ZH_START = (s, i, nextDigit) ->
+            nextDigit == i || s.charAt(i) == '今' || s.charAt(i) == '本';
     private static final List<String> MONTHS = List.of("january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december");
     /** A month this many months or more before the item's own month is a recollection. */
@@ -131,7 +137,7 @@ public final class ClauseContext {
                 if (pattern == MONTH_ZH && s.indexOf('月') < 0) {
                     continue;
                 }
-                Matcher m = pattern.matcher(s);
+                SparseMatcher m = new SparseMatcher(pattern, s, pattern == MONTH_EN ? MONTH_EN_START : MONTH_ZH_START);
                 while (m.find()) {
                     int month = pattern == MONTH_EN ? MONTHS.indexOf(Document.fold(m.group(1))) + 1
                             : Integer.parseInt(m.group(1));
