@@ -65,8 +65,6 @@ final class StoryText {
     private static final String CN_DIGITS = "零〇○一二两兩三四五六七八九十百千点點";
     private static final Pattern CN_PERCENT = Pattern.compile("百分之([" + CN_DIGITS + "]+)");
     private static final Pattern CN_DATE = Pattern.compile("([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})([日号號])");
-    /** Characters without which no Chinese numeral is a figure: 百分之, 月, and the scales and units. */
-    private static final String NUMERAL_CONTEXT = "百月亿億万萬吨噸公";
     private static final Pattern CN_AMOUNT = Pattern.compile("([" + CN_DIGITS + "]+)(亿|億|万|萬|吨|噸|公斤)");
 
     /** A year in a headline says which edition of a recurring notice (a quota, a yearly list) it is. */
@@ -235,17 +233,27 @@ final class StoryText {
 
     /** The text with the Chinese numerals of percentages, days and amounts written in digits. */
     static String arabic(String text) {
-        boolean numeralsMayMatter = false;
-        for (int i = 0; i < text.length() && !numeralsMayMatter; i++) {
-            numeralsMayMatter = NUMERAL_CONTEXT.indexOf(text.charAt(i)) >= 0;
+        String s = text;
+        if (s.contains("百分之")) {
+            s = replace(CN_PERCENT, s, m -> chineseNumber(m.group(1)).map(n -> n + "%"));
         }
-        if (!numeralsMayMatter) {
-            return text;
+        if (containsAny(s, "月") && containsAny(s, "日号號")) {
+            s = replace(CN_DATE, s, m -> chineseNumber(m.group(1)).flatMap(month -> chineseNumber(m.group(2))
+                    .map(day -> month + "月" + day + m.group(3))));
         }
-        String s = replace(CN_PERCENT, text, m -> chineseNumber(m.group(1)).map(n -> n + "%"));
-        s = replace(CN_DATE, s, m -> chineseNumber(m.group(1)).flatMap(month -> chineseNumber(m.group(2))
-                .map(day -> month + "月" + day + m.group(3))));
-        return replace(CN_AMOUNT, s, m -> chineseNumber(m.group(1)).map(n -> n + m.group(2)));
+        if (containsAny(s, "亿億万萬吨噸公")) {
+            s = replace(CN_AMOUNT, s, m -> chineseNumber(m.group(1)).map(n -> n + m.group(2)));
+        }
+        return s;
+    }
+
+    private static boolean containsAny(String s, String chars) {
+        for (int i = 0; i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String replace(Pattern pattern, String text, Function<Matcher, Optional<String>> replacement) {
