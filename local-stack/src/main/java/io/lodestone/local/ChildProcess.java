@@ -68,6 +68,10 @@ final class ChildProcess {
         return process.info().totalCpuDuration();
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** Resident memory of the process in KiB, or -1 where it cannot be read. */
     long residentKib() {
         return residentKib(process.pid());

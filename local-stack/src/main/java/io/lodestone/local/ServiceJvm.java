@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServiceJvm {
 
+    /** How the archive was trained, part of its stamp: an archive trained otherwise is made again. */
+    private static final String TRAINING = "whole-start";
     /** How long a training start may take on a loaded machine before it is given up. */
     private static final long TRAINING_TIMEOUT_SECONDS = 300;
 
@@ -118,12 +120,12 @@ final class ServiceJvm {
     }
 
     /**
-     * What the archive was made from: the build of the jar (a rebuilt jar has another size or
-     * modification time), the JVM and its options. The JVM refuses an archive made by another
+     * What the archive was made from: how it was trained, the build of the jar (a rebuilt jar has
+     * another size or modification time), the JVM and its options. The JVM refuses an archive made by another
      * JVM or for other classes, and one made under other options may be partly unusable.
      */
     private String stampOf(Path jar) throws IOException {
-        StringBuilder stamp = new StringBuilder().append(Files.size(jar)).append(' ')
+        StringBuilder stamp = new StringBuilder(TRAINING).append(' ').append(Files.size(jar)).append(' ')
                 .append(Files.getLastModifiedTime(jar).toMillis()).append(' ').append(Runtime.version());
         for (String option : options) {
             // An argument file's options are what counts, not its name.

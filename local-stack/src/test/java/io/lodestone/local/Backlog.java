@@ -44,7 +44,10 @@ final class Backlog implements AutoCloseable {
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
-    /** Waits until nothing is left to consume; the time it took, or empty when the timeout passed first. */
+    /** What was left when a wait timed out: group, partition and records, or that the ends moved. */
+    private String left = "";
+
+    /** Waits until nothing is left to consume; the time it took, or empty when the timeout passed first (see {@link #left()}). */
     java.util.Optional<Duration> awaitDrained(Duration timeout) throws Exception {
         Instant start = Instant.now();
         while (Duration.between(start, Instant.now()).compareTo(timeout) < 0) {
@@ -54,6 +57,11 @@ final class Backlog implements AutoCloseable {
             Thread.sleep(200);
         }
         return java.util.Optional.empty();
+    }
+
+    /** What the last check found left to consume. */
+    String left() {
+        return left;
     }
 
     /** True when every running group has consumed every record, and nothing moved while that was checked. */
@@ -70,15 +78,20 @@ final class Backlog implements AutoCloseable {
         Set<TopicPartition> partitions = new java.util.HashSet<>();
         committed.values().forEach(offsets -> partitions.addAll(offsets.keySet()));
         Map<TopicPartition, Long> endsBefore = ends(partitions);
-        for (Map<TopicPartition, OffsetAndMetadata> offsets : committed.values()) {
-            for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : offsets.entrySet()) {
+        for (Map.Entry<String, Map<TopicPartition, OffsetAndMetadata>> group : committed.entrySet()) {
+            for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : group.getValue().entrySet()) {
                 long end = endsBefore.getOrDefault(entry.getKey(), 0L);
-                if (entry.getValue() != null && entry.getValue().offset() < end
-                        && recordsBetween(entry.getKey(), entry.getValue().offset(), end) > 0) {
-                    return false;
+                if (entry.getValue() != null && entry.getValue().offset() < end) {
+                    int records = recordsBetween(entry.getKey(), entry.getValue().offset(), end);
+                    if (records > 0) {
+                        left = String.format("%s on %s: %d record(s) from offset %d to %d", group.getKey(), entry.getKey(),
+                                records, entry.getValue().offset(), end);
+                        return false;
+                    }
                 }
             }
         }
+        left = "the topics' ends moved while they were counted";
         return endsBefore.equals(ends(partitions));
     }
 

@@ -75,7 +75,8 @@ class StackBenchmark {
             sustainedThroughput(stack, report);
             bulkImport(stack, report);
             for (ChildProcess process : stack.stack.processes()) {
-                report.put("resident memory after the benchmark, " + process.name(), process.residentKib() / 1024 + " MiB");
+                report.put("resident memory after the benchmark, " + process.name(), process.residentKib() / 1024 + " MiB"
+                        + heap(process));
             }
             kafkaPerfTools(stack.settings, report);
         }
@@ -251,7 +252,9 @@ class StackBenchmark {
         report.put("push API, accepted rate", String.format("%.1f items/s", ITEMS / sendSeconds));
         report.put("push API latency p50 / p99", percentile(pushLatencies, 50) + " / " + percentile(pushLatencies, 99) + " ms");
         try (Backlog backlog = new Backlog(stack.settings.kafkaBootstrap())) {
-            backlog.awaitDrained(Duration.ofSeconds(120));
+            if (backlog.awaitDrained(Duration.ofSeconds(120)).isEmpty()) {
+                report.put("sustained throughput, not drained within 120 s", backlog.left());
+            }
         }
         double drainSeconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
         Map<String, Double> consumedAfter = consumed(stack.scrape());
@@ -303,7 +306,8 @@ class StackBenchmark {
         try (Backlog backlog = new Backlog(stack.settings.kafkaBootstrap())) {
             report.put("bulk import, every stage drained (story stage, scoring, alerts) after the import ended",
                     backlog.awaitDrained(Duration.ofSeconds(300))
-                            .map(drained -> String.format("%.1f s", drained.toMillis() / 1000.0)).orElse("not within 300 s"));
+                            .map(drained -> String.format("%.1f s", drained.toMillis() / 1000.0))
+                            .orElse("not within 300 s; left: " + backlog.left()));
         }
         Map<String, Double> consumedAfter = consumed(stack.scrape());
         consumedAfter.forEach((application, total) -> report.put("bulk import, records consumed, " + application,
@@ -375,6 +379,24 @@ class StackBenchmark {
             }
         }
         return totals;
+    }
+
+    private static final Pattern HEAP_SPACE = Pattern.compile("total (\\d+)K, used (\\d+)K");
+
+    /** The JVM's heap, committed and used (dead objects included), as {@code jcmd GC.heap_info} reports it. */
+    private static String heap(ChildProcess process) throws IOException, InterruptedException {
+        Path jcmd = Path.of(ChildProcess.java()).resolveSibling("jcmd");
+        if (!Files.isExecutable(jcmd)) {
+            return "";
+        }
+        Matcher space = HEAP_SPACE.matcher(run(List.of(jcmd.toString(), String.valueOf(process.pid()), "GC.heap_info")));
+        long committed = 0;
+        long used = 0;
+        while (space.find()) {
+            committed += Long.parseLong(space.group(1));
+            used += Long.parseLong(space.group(2));
+        }
+        return committed == 0 ? "" : String.format(" (heap committed %d MiB, of it in use %d MiB)", committed / 1024, used / 1024);
     }
 
     private static String run(List<String> command) throws IOException, InterruptedException {

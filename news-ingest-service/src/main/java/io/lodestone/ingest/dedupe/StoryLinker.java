@@ -43,6 +43,13 @@ import java.util.TreeSet;
 public final class StoryLinker {
 
     static final int INDEXED_TERMS = 40;
+    /**
+     * The identities (URLs, source ids) a story remembers, its latest reports': a story reported
+     * thousands of times (a feed that lists it on every poll under new URLs) must not grow without
+     * bound, in memory or in its changelog record. A report of an identity forgotten since is read
+     * as a further report of the story, which publishes nothing when its outlet is counted already.
+     */
+    static final int MAX_IDENTITIES = 256;
 
     private static final Comparator<Story> BY_ANCHOR = Comparator.comparing(Story::anchor)
             .thenComparingLong(Story::sequence);
@@ -367,8 +374,9 @@ public final class StoryLinker {
         ids.addAll(candidate.identities());
         figures.addAll(candidate.figures());
         Instant anchor = latest != null ? latest : max(target.anchor(), undatedAnchor(candidate));
+        List<String> latestIds = List.copyOf(ids).subList(Math.max(0, ids.size() - MAX_IDENTITIES), ids.size());
         return new Story(target.id(), target.sequence(), target.firstItemId(), target.event(), List.copyOf(outlets),
-                List.copyOf(ids), mostFrequent(terms), List.copyOf(figures).subList(0, Math.min(figures.size(),
+                latestIds, mostFrequent(terms), List.copyOf(figures).subList(0, Math.min(figures.size(),
                 4 * StoryText.MAX_FIGURES)), List.copyOf(elements), earliest, latest, anchor);
     }
 

@@ -240,6 +240,32 @@ class StoryLinkerTest {
         assertThat(linker.size()).isEqualTo(5);
     }
 
+    @Test
+    void aStoryReportedThousandsOfTimesRemembersItsLatestReportsOnly() {
+        // Given one outlet's feed that lists the same story under a new URL on every poll
+        Stories store = Stories.inMemory();
+        StoryLinker linker = new StoryLinker(LinkRules.standard(Duration.ofDays(3), 5), store);
+        Map<String, Integer> terms = Map.of("gallium", 3, "licence", 2, "smelter", 2);
+        StoryDecision first = linker.link(synthetic("r0", "host:feed", terms));
+
+        // When it is reported three thousand times
+        StoryDecision last = null;
+        for (int i = 1; i <= 3_000; i++) {
+            last = linker.link(synthetic("r" + i, "host:feed", terms));
+        }
+
+        // Then it is still one story told by one outlet, which remembers only its latest reports' identities
+        assertThat(last.storyId()).isEqualTo(first.storyId());
+        assertThat(last.outcome()).isEqualTo(StoryDecision.Outcome.REPEATED);
+        assertThat(last.event().corroborations()).isEqualTo(1);
+        List<Story> kept = new ArrayList<>();
+        store.forEach(kept::add);
+        assertThat(kept).singleElement().satisfies(story ->
+                assertThat(story.identities()).hasSize(StoryLinker.MAX_IDENTITIES).last().isEqualTo("id:test|r3000"));
+        // And a recent report sent again is still recognised as the same item
+        assertThat(linker.link(synthetic("r2999", "host:feed", terms)).outcome()).isEqualTo(StoryDecision.Outcome.DUPLICATE);
+    }
+
     private static StoryCandidate synthetic(String id, String outlet, Map<String, Integer> terms) {
         return synthetic(id, outlet, terms, List.of());
     }
