@@ -27,6 +27,13 @@ final class HanFold {
         return simplified == null ? codePoint : simplified;
     }
 
+    /** The text with every traditional character it knows folded to simplified. */
+    static String fold(String text) {
+        StringBuilder folded = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> folded.appendCodePoint(fold(cp)));
+        return folded.toString();
+    }
+
     private static Map<Integer, Integer> load() {
         Map<Integer, Integer> table = new HashMap<>();
         try (InputStream in = HanFold.class.getClassLoader().getResourceAsStream(TABLE)) {

@@ -5,8 +5,9 @@ import java.util.Objects;
 
 /**
  * When a report joins a story. A report and a story are never linked when both name specific
- * elements and share none (a group such as "rare earths" stands for its members), the
- * announcements they cite most differ, both headlines name years and share none, or both are
+ * elements and share none (a group such as "rare earths" stands for its members), both
+ * headlines name elements and share none, each is about an announcement (the one it cites most)
+ * that the other does not cite at all, both headlines name years and share none, or both are
  * dated more than {@code window} apart. Otherwise their
  * score is the TF-IDF cosine of their terms, plus {@code figureWeight} for each shared figure (at
  * most two), plus {@code elementWeight} when their element sets are equal (half of it when they
@@ -50,7 +51,7 @@ public record LinkRules(Duration window, int maxStories, double threshold, doubl
 
     /** The tuned weights (tuning split of the real-reporting set), with the given window and cap. */
     public static LinkRules standard(Duration window, int maxStories) {
-        return new LinkRules(window, maxStories, 0.40, 0.25, 0.10, 0.05, 0.10, 0.15, 40, 64, 2_000);
+        return new LinkRules(window, maxStories, 0.40, 0.20, 0.10, 0.05, 0.10, 0.15, 40, 64, 2_000);
     }
 
     public LinkRules withThreshold(double value) {

@@ -25,9 +25,12 @@ import java.util.TreeSet;
  * <li>The very same item again (canonical URL, or source and id) is a {@code DUPLICATE}.</li>
  * <li>Otherwise the stories it may belong to are looked up in an inverted index (its most
  *     distinctive terms, its elements and its figures → stories) and scored by {@link LinkRules}.
- *     None scores enough: it starts a story and its own event is published. One or more do: it
- *     joins the oldest, and the others, now shown to be the same story, are folded into it
- *     (unless their elements are disjoint from it). The story's first event is republished with
+ *     None scores enough: it starts a story and its own event is published. One or more do: the
+ *     best-scoring one and those others that may be one story with it and with each other (no
+ *     rule of {@link LinkRules} keeps them apart) are now shown to be the same story; the oldest
+ *     of them absorbs the rest, and the report joins it. A report that fits two stories that may
+ *     not be one (a rare-earth suspension and a gallium one, retold together) joins the better
+ *     and merges nothing. The story's first event is republished with
  *     the distinct outlets counted as corroborations, when that number grew ({@code CORROBORATED});
  *     a further report by an outlet already counted changes nothing ({@code REPEATED}).</li>
  * </ul>
@@ -99,16 +102,18 @@ public final class StoryLinker {
             return new StoryDecision(StoryDecision.Outcome.NEW, story.id(), story.firstItemId(), story.published(),
                     List.of());
         }
-        Story target = matches.get(0);
-        Set<String> elements = new HashSet<>(target.elements());
-        elements.addAll(scope(candidate.event()));
-        List<Story> absorbed = new ArrayList<>();
+        // the best-scoring story, and those of the others that may be one story with it and with
+        // each other (a report that fits two notices does not make them one); the oldest survives
+        List<Story> group = new ArrayList<>();
+        group.add(matches.get(0));
         for (Story other : matches.subList(1, matches.size())) {
-            if (compatible(elements, other.elements())) {
-                absorbed.add(other);
-                elements.addAll(other.elements());
+            if (group.stream().allMatch(member -> mayBeOne(member, other))) {
+                group.add(other);
             }
         }
+        group.sort(Comparator.comparingLong(Story::sequence));
+        Story target = group.get(0);
+        List<Story> absorbed = group.subList(1, group.size());
         Story joined = join(target, candidate, absorbed, time);
         for (Story other : absorbed) {
             forget(other);
@@ -126,7 +131,7 @@ public final class StoryLinker {
         return byId.size();
     }
 
-    /** The stories the candidate belongs to, oldest first. */
+    /** The stories the candidate belongs to, best-scoring first. */
     private List<Story> matches(StoryCandidate candidate, Instant time) {
         Map<String, Double> weights = weights(candidate.terms());
         double norm = norm(weights.values());
@@ -137,26 +142,27 @@ public final class StoryLinker {
                 .forEach(term -> lookUp("t:" + term.getKey(), hits));
         candidate.event().elements().forEach(element -> lookUp("e:" + element, hits));
         candidate.figures().forEach(figure -> lookUp("f:" + figure, hits));
-        List<Story> scored = new ArrayList<>();
+        Map<Story, Double> scored = new HashMap<>();
         hits.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
                         .thenComparingLong(e -> byId.get(e.getKey()).sequence()))
                 .limit(rules.maxCandidates())
                 .map(e -> byId.get(e.getKey()))
-                .filter(story -> score(candidate, weights, norm, story, time) >= rules.threshold())
-                .forEach(scored::add);
-        scored.sort(Comparator.comparingLong(Story::sequence));
-        return scored;
+                .forEach(story -> {
+                    double score = score(candidate, weights, norm, story, time);
+                    if (score >= rules.threshold()) {
+                        scored.put(story, score);
+                    }
+                });
+        List<Story> matches = new ArrayList<>(scored.keySet());
+        matches.sort(Comparator.<Story>comparingDouble(scored::get).reversed().thenComparingLong(Story::sequence));
+        return matches;
     }
 
     /** The linking score of a candidate and a story; negative infinity when they must never link. */
     double score(StoryCandidate candidate, Map<String, Double> weights, double norm, Story story, Instant time) {
         Set<String> elements = scope(candidate.event());
-        if (!compatible(elements, story.elements())) {
-            return Double.NEGATIVE_INFINITY;
-        }
-        if (disjoint(candidate.figures(), story.figures(), StoryText.MAIN_ANNOUNCEMENT_PREFIX)
-                || disjoint(candidate.figures(), story.figures(), StoryText.TITLE_YEAR_PREFIX)) {
+        if (apart(elements, candidate.figures(), story.elements(), story.figures())) {
             return Double.NEGATIVE_INFINITY;
         }
         // without two dates, the distance in time is unknown: taken as half a window
@@ -183,7 +189,7 @@ public final class StoryLinker {
         int sharedFigures = 0;
         for (String figure : candidate.figures()) {
             if (!figure.startsWith(StoryText.TITLE_YEAR_PREFIX) && !figure.startsWith(StoryText.MAIN_ANNOUNCEMENT_PREFIX)
-                    && story.figures().contains(figure)) {
+                    && !figure.startsWith(StoryText.TITLE_ELEMENT_PREFIX) && story.figures().contains(figure)) {
                 sharedFigures++;
             }
         }
@@ -247,6 +253,26 @@ public final class StoryLinker {
         return scope;
     }
 
+    /**
+     * The elements the headlines name ({@link StoryText#TITLE_ELEMENT_PREFIX}), groups standing for
+     * their members: a headline says what a report is about, where its body may name other
+     * metals as background.
+     */
+    static Set<String> headlineScope(List<String> figures) {
+        Set<String> scope = new HashSet<>();
+        for (String figure : figures) {
+            if (figure.startsWith(StoryText.TITLE_ELEMENT_PREFIX)) {
+                String named = figure.substring(StoryText.TITLE_ELEMENT_PREFIX.length());
+                if (Elements.isTracked(named)) {
+                    scope.add(named);
+                } else {
+                    scope.addAll(Elements.membersOf(ElementGroup.valueOf(named)));
+                }
+            }
+        }
+        return scope;
+    }
+
     /** Disjoint element scopes are different events, however alike the words. */
     private static boolean compatible(Collection<String> a, Collection<String> b) {
         if (a.isEmpty() || b.isEmpty()) {
@@ -261,8 +287,44 @@ public final class StoryLinker {
     }
 
     /**
-     * Both name figures of a kind and share none: different announcement numbers are different
-     * notices, different headline years different editions of a recurring one.
+     * Never one story, however alike the words: disjoint elements, different announcements,
+     * headlines naming disjoint elements or different years.
+     */
+    private static boolean apart(Collection<String> elementsA, List<String> figuresA, Collection<String> elementsB,
+                                 List<String> figuresB) {
+        return !compatible(elementsA, elementsB)
+                || differentAnnouncements(figuresA, figuresB)
+                || !compatible(headlineScope(figuresA), headlineScope(figuresB))
+                || disjoint(figuresA, figuresB, StoryText.TITLE_YEAR_PREFIX);
+    }
+
+    /** Whether two stories a report matches may be folded into one. */
+    private static boolean mayBeOne(Story a, Story b) {
+        return !apart(a.elements(), a.figures(), b.elements(), b.figures());
+    }
+
+    /**
+     * Both are about an announcement of their own, and neither even mentions the other's: a report
+     * about No. 62 that also cites No. 61 is not kept from a story about No. 61.
+     */
+    private static boolean differentAnnouncements(List<String> a, List<String> b) {
+        return disjoint(a, b, StoryText.MAIN_ANNOUNCEMENT_PREFIX) && !mentionsMain(a, b) && !mentionsMain(b, a);
+    }
+
+    /** Whether {@code b} cites one of the announcements {@code a} is about. */
+    private static boolean mentionsMain(List<String> a, List<String> b) {
+        for (String figure : a) {
+            if (figure.startsWith(StoryText.MAIN_ANNOUNCEMENT_PREFIX) && b.contains(StoryText.ANNOUNCEMENT_PREFIX
+                    + figure.substring(StoryText.MAIN_ANNOUNCEMENT_PREFIX.length()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Both name figures of a kind and share none: different headline years are different editions of a
+     * recurring notice, different main announcements different notices.
      */
     private static boolean disjoint(List<String> a, List<String> b, String kind) {
         boolean anyA = false;

@@ -1,6 +1,7 @@
 package io.lodestone.ingest.dedupe;
 
 import io.lodestone.ingest.item.SparseMatcher;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -8,8 +9,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,9 +26,12 @@ import java.util.regex.Pattern;
  * <li><b>Figures</b> that identify an event across outlets and languages: announcement numbers
  *     ({@code No. 70}, {@code 第70号}), percentages, amounts with a unit or currency, and days of
  *     the year ({@code November 10}, {@code 11月10日}), which name deadlines and effective dates
- *     in any language. Bare numbers are not figures, so years in the text never are; a year in
- *     the headline is kept apart, to tell this year's edition of a recurring notice from last
- *     year's.</li>
+ *     in any language. They are read after full-width characters are made plain and Chinese
+ *     numerals (simplified or traditional) written in digits, and amounts with their scale
+ *     applied, so "$400 million" and "4亿美元", "28.7%" and "百分之二十八點七" agree. Bare numbers
+ *     are not figures, so years in the text never are; a year in the headline is kept apart, to
+ *     tell this year's edition of a recurring notice from last year's, and so are the elements
+ *     the headline names ({@link HeadlineElements}), which say what the report is about.</li>
  * </ul>
  */
 final class StoryText {
@@ -53,11 +59,18 @@ final class StoryText {
             "(?i)(\\d+(?:\\.\\d+)?)\\s*(?:%|％|\\s?percent\\b|\\s?per\\s?cent\\b)");
     private static final Pattern AMOUNT = Pattern.compile(
             "(?i)(us\\$|\\$|¥|€|rmb\\s?)?\\s?(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)\\s?"
-                    + "(million|billion|bn|mn|trillion|metric tons?|tonnes?|tons?|mt|kg|kilograms?|亿|万|吨|公斤|千克|美元|元|yuan|dollars?)?");
+                    + "(million|billion|bn|mn|trillion|亿|億|万|萬)?\\s?"
+                    + "(metric tons?|tonnes?|tons?|mt|kg|kilograms?|吨|噸|公斤|千克|美元|元|yuan|dollars?)?");
+    /** Chinese numerals where they write a figure: a percentage, a day of the year, an amount. */
+    private static final String CN_DIGITS = "零〇○一二两兩三四五六七八九十百千点點";
+    private static final Pattern CN_PERCENT = Pattern.compile("百分之([" + CN_DIGITS + "]+)");
+    private static final Pattern CN_DATE = Pattern.compile("([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})([日号號])");
+    private static final Pattern CN_AMOUNT = Pattern.compile("([" + CN_DIGITS + "]+)(亿|億|万|萬|吨|噸|公斤)");
 
     /** A year in a headline says which edition of a recurring notice (a quota, a yearly list) it is. */
     private static final Pattern TITLE_YEAR = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})(?!\\d)");
     static final String TITLE_YEAR_PREFIX = "title-year:";
+    static final String TITLE_ELEMENT_PREFIX = "title-el:";
     static final String ANNOUNCEMENT_PREFIX = "no:";
     static final String MAIN_ANNOUNCEMENT_PREFIX = "main-no:";
     private static final String MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec";
@@ -102,11 +115,15 @@ final class StoryText {
      *             start (see {@link SparseMatcher}): the same figures, found slower
      */
     static Set<String> figures(String title, String text, boolean scan) {
-        String s = ((title == null ? "" : title) + "\n" + (text == null ? "" : text)).replace('，', ',');
+        String s = arabic(halfWidth((title == null ? "" : title) + "\n" + (text == null ? "" : text)));
         Set<String> figures = new LinkedHashSet<>();
         Matcher year = TITLE_YEAR.matcher(title == null ? "" : title);
         while (year.find()) {
             figures.add(TITLE_YEAR_PREFIX + year.group(1));
+        }
+        // the elements (or group) a headline names are what the report is about
+        for (String named : HeadlineElements.of(title)) {
+            figures.add(TITLE_ELEMENT_PREFIX + named);
         }
         SparseMatcher announcement = new SparseMatcher(ANNOUNCEMENT, s, scan ? SparseMatcher.ANYWHERE : ANNOUNCEMENT_START);
         Map<String, Integer> mentions = new java.util.LinkedHashMap<>();
@@ -149,11 +166,12 @@ final class StoryText {
         SparseMatcher amount = new SparseMatcher(AMOUNT, s, scan ? SparseMatcher.ANYWHERE : AMOUNT_START);
         while (amount.find() && figures.size() < MAX_FIGURES) {
             String currency = amount.group(1);
-            String unit = amount.group(3);
-            if (currency == null && unit == null) {
+            String scale = amount.group(3);
+            String unit = amount.group(4);
+            if (currency == null && scale == null && unit == null) {
                 continue;
             }
-            figures.add("amt:" + number(amount.group(2)) + unit(currency, unit));
+            figures.add("amt:" + amount(amount.group(2), scale) + unit(currency, unit));
         }
         return figures;
     }
@@ -166,20 +184,150 @@ final class StoryText {
         return plain;
     }
 
+    /** The amount as a plain number, its scale applied: "400 million" and "4亿" are both 400000000. */
+    private static String amount(String digits, String scale) {
+        BigDecimal value = new BigDecimal(digits.replace(",", ""));
+        String sc = scale == null ? "" : scale.toLowerCase(Locale.ROOT);
+        BigDecimal factor = switch (sc) {
+            case "million", "mn" -> BigDecimal.valueOf(1_000_000);
+            case "billion", "bn" -> BigDecimal.valueOf(1_000_000_000);
+            case "trillion" -> BigDecimal.valueOf(1_000_000_000_000L);
+            case "亿", "億" -> BigDecimal.valueOf(100_000_000);
+            case "万", "萬" -> BigDecimal.valueOf(10_000);
+            default -> BigDecimal.ONE;
+        };
+        return value.multiply(factor).stripTrailingZeros().toPlainString();
+    }
+
     private static String unit(String currency, String unit) {
         String u = unit == null ? "" : unit.toLowerCase(Locale.ROOT);
-        String scale = switch (u) {
-            case "million", "mn" -> "m";
-            case "billion", "bn" -> "b";
-            case "trillion" -> "t12";
-            case "亿" -> "e8";
-            case "万" -> "e4";
+        String c = currency == null ? "" : currency.strip().toLowerCase(Locale.ROOT);
+        String money = c.isEmpty() ? "" : c.equals("€") ? "eur" : c.equals("¥") || c.startsWith("rmb") ? "cny" : "usd";
+        String measure = switch (u) {
             case "kg", "kilogram", "kilograms", "公斤", "千克" -> "kg";
             case "" -> "";
-            default -> u.startsWith("ton") || u.startsWith("metric") || u.equals("mt") || u.equals("吨") ? "t"
+            default -> u.startsWith("ton") || u.startsWith("metric") || u.equals("mt") || u.equals("吨") || u.equals("噸") ? "t"
                     : u.startsWith("dollar") || u.equals("美元") ? "usd" : u.equals("元") || u.equals("yuan") ? "cny" : u;
         };
-        return scale + (currency == null ? "" : currency.strip().toLowerCase(Locale.ROOT));
+        return measure.isEmpty() ? money : measure;
+    }
+
+    /**
+     * The text with full-width letters, digits and signs ("１２％", "，") as plain ones, as outlets in
+     * Chinese often write figures.
+     */
+    static String halfWidth(String text) {
+        char[] chars = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char plain = c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0) : c == '\u3000' ? ' ' : c;
+            if (plain != c) {
+                if (chars == null) {
+                    chars = text.toCharArray();
+                }
+                chars[i] = plain;
+            }
+        }
+        return chars == null ? text : new String(chars);
+    }
+
+    /** The text with the Chinese numerals of percentages, days and amounts written in digits. */
+    static String arabic(String text) {
+        String s = text;
+        if (s.contains("百分之")) {
+            s = replace(CN_PERCENT, s, m -> chineseNumber(m.group(1)).map(n -> n + "%"));
+        }
+        if (containsAny(s, "月") && containsAny(s, "日号號")) {
+            s = replace(CN_DATE, s, m -> chineseNumber(m.group(1)).flatMap(month -> chineseNumber(m.group(2))
+                    .map(day -> month + "月" + day + m.group(3))));
+        }
+        if (containsAny(s, "亿億万萬吨噸公")) {
+            s = replace(CN_AMOUNT, s, m -> chineseNumber(m.group(1)).map(n -> n + m.group(2)));
+        }
+        return s;
+    }
+
+    private static boolean containsAny(String s, String chars) {
+        for (int i = 0; i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String replace(Pattern pattern, String text, Function<Matcher, Optional<String>> replacement) {
+        Matcher m = pattern.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement.apply(m).orElse(m.group())));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /**
+     * A Chinese numeral in digits: positional ("二〇二五", "五点五") or with tens, hundreds and
+     * thousands ("二十八点七", "一百二十"); empty when it is not a number (a lone "十" is ten).
+     */
+    static Optional<String> chineseNumber(String numeral) {
+        String n = numeral.replace('點', '点');
+        int point = n.indexOf('点');
+        String whole = point < 0 ? n : n.substring(0, point);
+        String fraction = point < 0 ? "" : n.substring(point + 1);
+        StringBuilder decimals = new StringBuilder();
+        for (char c : fraction.toCharArray()) {
+            int d = digit(c);
+            if (d < 0) {
+                return Optional.empty();
+            }
+            decimals.append(d);
+        }
+        long value = 0;
+        if (whole.chars().anyMatch(c -> c == '十' || c == '百' || c == '千')) {
+            long section = 0;
+            int pending = -1;
+            for (char c : whole.toCharArray()) {
+                int d = digit(c);
+                int unit = c == '十' ? 10 : c == '百' ? 100 : c == '千' ? 1000 : 0;
+                if (d >= 0) {
+                    pending = d;
+                } else if (unit > 0) {
+                    section += (pending < 0 ? 1 : pending) * (long) unit;
+                    pending = -1;
+                } else {
+                    return Optional.empty();
+                }
+            }
+            value = section + Math.max(0, pending);
+        } else if (!whole.isEmpty()) {
+            for (char c : whole.toCharArray()) {
+                int d = digit(c);
+                if (d < 0) {
+                    return Optional.empty();
+                }
+                value = value * 10 + d;
+            }
+        } else if (decimals.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(decimals.isEmpty() ? Long.toString(value) : value + "." + decimals);
+    }
+
+    private static int digit(char c) {
+        return switch (c) {
+            case '零', '〇', '○' -> 0;
+            case '一' -> 1;
+            case '二', '两', '兩' -> 2;
+            case '三' -> 3;
+            case '四' -> 4;
+            case '五' -> 5;
+            case '六' -> 6;
+            case '七' -> 7;
+            case '八' -> 8;
+            case '九' -> 9;
+            default -> -1;
+        };
     }
 
     private static void addTerms(String field, int weight, Map<String, Integer> counts, Map<String, Integer> firstSeen) {

@@ -83,8 +83,10 @@ class StoryClusteringEvaluation {
     static final String TARGET = "target on held-out: precision >= 0.90, recall >= 0.75, no hard negative linked";
 
     /**
-     * Floors under the held-out figures measured when the linker was tuned (precision 0.87,
-     * recall 0.45, 2 of 693 hard negatives linked, 2026-11-30): falling below them is a regression.
+     * Floors under the held-out figures measured when the linker was last tuned (precision 0.911,
+     * recall 0.325, 1 of 693 hard negatives linked, 2026-12-01; recall is low because half of the
+     * held-out same-story pairs have an item the extractor rejects): falling below them is a
+     * regression.
      */
     @Test
     void heldOutClusteringStaysAboveItsMeasuredFloor() throws IOException {
@@ -95,7 +97,7 @@ class StoryClusteringEvaluation {
                 "Story clustering on the real-reporting set (" + all.size() + " items), " + rules(),
                 tune.line(), heldOut.line(), TARGET, ""), StandardCharsets.UTF_8);
 
-        assertThat(heldOut.precision()).as("pair precision").isGreaterThanOrEqualTo(0.80);
+        assertThat(heldOut.precision()).as("pair precision").isGreaterThanOrEqualTo(0.88);
         assertThat(heldOut.recall()).as("pair recall").isGreaterThanOrEqualTo(0.30);
         assertThat(heldOut.hardNegativesLinked()).as("hard negatives linked")
                 .isLessThanOrEqualTo(heldOut.hardNegatives() / 100);

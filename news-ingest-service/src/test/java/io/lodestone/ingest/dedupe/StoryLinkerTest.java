@@ -86,7 +86,37 @@ class StoryLinkerTest {
                                 report("ga-2", "https://daily.example.org/gallium-germanium", 10,
                                         "Beijing to restrict gallium and germanium exports from August",
                                         "Exports of gallium and germanium will need licences from August 1, China announced (No. 23), a step that lifted gallium prices 8% in Rotterdam and worried chip makers.")),
-                        List.of(Set.of("ga-1", "ga-2"), Set.of("explainer"))));
+                        List.of(Set.of("ga-1", "ga-2"), Set.of("explainer"))),
+                Arguments.of("11: a report about the second of two notices joins the story that cites both",
+                        List.of(
+                                report("pair", "https://wire.example.com/two-notices", 0,
+                                        "Beijing issues two notices on rare earth exports",
+                                        "The commerce ministry published Notice No. 61 on rare earth items made abroad and Notice No. 62 on rare earth mining and refining technology. Under No. 61, foreign makers of magnets that contain Chinese rare earths need a licence; No. 62 covers the know-how for mining, separation and magnet making, and both notices cite national security."),
+                                report("tech", "https://daily.example.org/ree-technology-notice", 4,
+                                        "China curbs exports of rare earth refining technology",
+                                        "The commerce ministry's Notice No. 62 puts rare earth mining, separation and magnet making technology under export licensing, citing national security. Exporters of the know-how need a licence under No. 62.")),
+                        List.of(Set.of("pair", "tech"))),
+                Arguments.of("13: two suspensions in one week, of rare earth controls and of a gallium ban, stay apart",
+                        List.of(
+                                report("ree-pause", "https://wire.example.com/ree-pause", 0,
+                                        "China pauses its October rare earth export controls for a year",
+                                        "China's commerce ministry said it will pause the rare earth export controls it announced in October for one year, after talks with Washington. The measures on rare earth items and technology are suspended until next November. A separate ban on gallium, germanium and antimony sales to the United States is not covered by this step, the ministry said."),
+                                report("ga-pause", "https://daily.example.org/gallium-pause", 48,
+                                        "China suspends ban on gallium, germanium and antimony exports to the US",
+                                        "China's commerce ministry said it will suspend its ban on sales of gallium, germanium and antimony to the United States for one year, after talks with Washington, two days after it paused the October rare earth export controls. The suspension runs until next November, the ministry said."),
+                                report("ga-pause-2", "https://journal.example.net/gallium-germanium-antimony", 50,
+                                        "Beijing lifts gallium and antimony export ban on US for a year",
+                                        "Beijing will suspend for one year its ban on exporting gallium, germanium and antimony to the United States, the commerce ministry said, following its pause of the October rare earth export controls earlier in the week after talks with Washington.")),
+                        List.of(Set.of("ree-pause"), Set.of("ga-pause", "ga-pause-2"))),
+                Arguments.of("14: an English and a Chinese report of one quota, its figures written differently",
+                        List.of(
+                                report("quota-en", "https://wire.example.com/quota", 0,
+                                        "China sets tungsten mining quota at 58,000 tonnes",
+                                        "China's natural resources ministry set the first tungsten mining quota of the year at 58,000 tonnes, 4% less than a year earlier, with effect from April 15."),
+                                report("quota-zh", "https://news.example.cn/wolfram-quota", 6,
+                                        "自然资源部下达钨矿开采总量控制指标",
+                                        "自然资源部下达今年第一批钨矿开采总量控制指标五点八万吨，同比减少百分之四，自四月十五日起执行。")),
+                        List.of(Set.of("quota-en", "quota-zh"))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -167,6 +197,26 @@ class StoryLinkerTest {
     }
 
     @Test
+    void aReportThatFitsTwoStoriesThatMayNotBeOneJoinsOneAndMergesNothing() {
+        // Given a rare-earth story and a gallium story, whose headlines name disjoint elements
+        StoryLinker linker = new StoryLinker(LinkRules.standard(Duration.ofDays(3), 100), Stories.inMemory());
+        StoryDecision rareEarths = linker.link(synthetic("a", "host:a", Map.of("suspend", 3, "control", 2, "ministry", 2),
+                List.of(StoryText.TITLE_ELEMENT_PREFIX + "REE")));
+        StoryDecision gallium = linker.link(synthetic("b", "host:b", Map.of("ban", 3, "united", 2, "state", 2),
+                List.of(StoryText.TITLE_ELEMENT_PREFIX + "Ga")));
+
+        // When a report whose headline names no element retells both
+        StoryDecision both = linker.link(synthetic("c", "host:c", Map.of("suspend", 3, "control", 2, "ministry", 2,
+                "ban", 3, "united", 2, "state", 2), List.of()));
+
+        // Then it joins one of them, and the two stay two stories
+        assertThat(rareEarths.storyId()).isNotEqualTo(gallium.storyId());
+        assertThat(both.storyId()).isIn(rareEarths.storyId(), gallium.storyId());
+        assertThat(both.merged()).isEmpty();
+        assertThat(linker.size()).isEqualTo(2);
+    }
+
+    @Test
     void storiesAreKeptInTheStoreAndALinkerOverTheSameStoreContinuesThem() {
         Stories store = Stories.inMemory();
         List<Report> reports = reportsOf("11: three English outlets rewrite one control");
@@ -217,10 +267,14 @@ class StoryLinkerTest {
     }
 
     private static StoryCandidate synthetic(String id, String outlet, Map<String, Integer> terms) {
+        return synthetic(id, outlet, terms, List.of());
+    }
+
+    private static StoryCandidate synthetic(String id, String outlet, Map<String, Integer> terms, List<String> figures) {
         SupplyEventDetected event = new SupplyEventDetected(SupplyEventDetected.SCHEMA_VERSION, "evt-" + id, "push",
                 null, id, DAY, DETECTED, "en", EventType.EXPORT_RESTRICTION, Direction.TIGHTENING, 3, 0.8, List.of(),
                 List.of(), List.of(), List.of(), List.of(), 1);
-        return new StoryCandidate(id, outlet, List.of("id:test|" + id), true, event, terms, List.of());
+        return new StoryCandidate(id, outlet, List.of("id:test|" + id), true, event, terms, figures);
     }
 
     private static List<Report> templatedBans() {
