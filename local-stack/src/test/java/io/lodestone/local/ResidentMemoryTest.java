@@ -19,8 +19,9 @@ class ResidentMemoryTest {
         // Given an idle child process (its memory stays put) on a machine where /proc answers
         Process idle = new ProcessBuilder("sleep", "60").start();
         try {
-            long fromProc = ChildProcess.residentKibFromProc(idle.pid());
-            assumeThat(fromProc).as("/proc is readable (Linux)").isPositive();
+            assumeThat(ChildProcess.residentKibFromProc(idle.pid())).as("/proc is readable (Linux)").isPositive();
+            // once it runs sleep: right after the start it may still be the JVM's spawn helper, whose memory differs
+            long fromProc = settledResidentKib(idle);
 
             // When the portable path asks ps instead
             long fromPs = ChildProcess.residentKibFromPs(idle.pid());
@@ -30,6 +31,22 @@ class ResidentMemoryTest {
         } finally {
             idle.destroy();
         }
+    }
+
+    /** The process's resident memory once it is running {@code sleep} and two readings 100 ms apart agree. */
+    private static long settledResidentKib(Process process) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        long last = -1;
+        while (System.nanoTime() < deadline) {
+            long now = ChildProcess.residentKibFromProc(process.pid());
+            boolean sleeping = process.info().command().map(command -> command.endsWith("sleep")).orElse(false);
+            if (sleeping && now == last) {
+                return now;
+            }
+            last = now;
+            Thread.sleep(100);
+        }
+        return last;
     }
 
     @Test
