@@ -174,12 +174,17 @@ final class ChildProcess {
     }
 
     void stop() {
+        stop(Duration.ofSeconds(20));
+    }
+
+    /** Asks the process to stop (SIGTERM, so it shuts down gracefully), and kills it after {@code grace}. */
+    void stop(Duration grace) {
         if (!process.isAlive()) {
             return;
         }
         process.destroy();
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

@@ -217,7 +217,7 @@ public final class LocalStack {
             if (untrained.contains(jvm)) {
                 preparing.add(CompletableFuture.supplyAsync(() -> {
                     try {
-                        return jvm.prepare(env(launch), launch.port());
+                        return jvm.prepare(env(launch));
                     } catch (IOException e) {
                         return jvm.service() + ": preparing failed (" + e.getMessage() + "); starting from the jar";
                     } catch (InterruptedException e) {

@@ -3,6 +3,7 @@ package io.lodestone.local;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,12 +79,12 @@ final class ServiceJvm {
     /**
      * Extracts the jar and runs the training start, unless the current build is already trained.
      *
-     * @param env  the environment a real start gets (the training start is one: it needs the
-     *             broker and, for alert-service, the database)
-     * @param port the port of the training start's readiness probe (its {@code SERVER_PORT})
+     * @param env the environment a real start gets (the training start is one: it needs the
+     *            broker and, for alert-service, the database; its readiness probe answers on
+     *            {@code SERVER_PORT})
      * @return what happened, for the progress output
      */
-    String prepare(Map<String, String> env, int port) throws IOException, InterruptedException {
+    String prepare(Map<String, String> env) throws IOException, InterruptedException {
         if (trained()) {
             return service + ": class-data archive up to date";
         }
@@ -100,7 +101,7 @@ final class ServiceJvm {
         training.add(ChildProcess.java());
         training.addAll(options);
         training.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive(), "-jar", extractedJar().toString()));
-        if (!trainUntilReady(training, env, port, log)) {
+        if (!trainUntilReady(training, env, log)) {
             Files.deleteIfExists(archive());
             return service + ": the training start did not get ready (see " + log + "); starting from the jar";
         }
@@ -138,26 +139,16 @@ final class ServiceJvm {
      * Starts the service, waits for its readiness probe, then stops it gracefully (the archive is
      * written as the JVM exits). False when it exited or timed out before it was ready.
      */
-    private static boolean trainUntilReady(List<String> command, Map<String, String> env, int port, Path log)
-            throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TRAINING_TIMEOUT_SECONDS);
-        boolean ready = false;
-        while (!ready && process.isAlive() && System.nanoTime() < deadline) {
-            ready = ChildProcess.httpOk("http://127.0.0.1:" + port + "/actuator/health/readiness");
-            if (!ready) {
-                Thread.sleep(100);
-            }
-        }
-        process.destroy();
-        if (!process.waitFor(TRAINING_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    private boolean trainUntilReady(List<String> command, Map<String, String> env, Path log) throws IOException {
+        ChildProcess training = ChildProcess.start(service + " (training)", command, env, log);
+        try {
+            training.awaitHttpReady(Integer.parseInt(env.get("SERVER_PORT")), Duration.ofSeconds(TRAINING_TIMEOUT_SECONDS));
+            return true;
+        } catch (IllegalStateException exitedOrTimedOut) {
             return false;
+        } finally {
+            training.stop(Duration.ofSeconds(TRAINING_TIMEOUT_SECONDS));
         }
-        return ready;
     }
 
     private static int run(List<String> command, Map<String, String> env, Path log)

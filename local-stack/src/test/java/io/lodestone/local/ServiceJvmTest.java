@@ -41,7 +41,7 @@ class ServiceJvmTest {
         try (LoneBroker broker = LoneBroker.start(target.resolve("kafka"))) {
             env = Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrap(), "SERVER_PORT", String.valueOf(port),
                     "RISK_STATE_DIR", target.resolve("state").toString(), "LODESTONE_API_TOKEN", "training");
-            outcome = jvm.prepare(env, port);
+            outcome = jvm.prepare(env);
         }
 
         // Then it starts from the extracted jar with an archive the JVM accepts (-Xshare:on refuses to start otherwise)
