@@ -35,7 +35,7 @@ public record Story(String id, long sequence, String firstItemId, SupplyEventDet
         Objects.requireNonNull(anchor, "anchor");
         outlets = List.copyOf(outlets);
         identities = List.copyOf(identities);
-        terms = Map.copyOf(terms);
+        terms = TermCounts.of(terms);
         figures = List.copyOf(figures);
         elements = List.copyOf(elements);
     }
@@ -43,6 +43,11 @@ public record Story(String id, long sequence, String firstItemId, SupplyEventDet
     /** The story's event as it is published now: its first event with the outlets counted. */
     public SupplyEventDetected published() {
         return event.withCorroborations(Math.max(1, outlets.size()));
+    }
+
+    /** Its terms as they are kept. */
+    TermCounts termCounts() {
+        return (TermCounts) terms;
     }
 
     boolean dated() {

@@ -28,7 +28,7 @@ public record StoryCandidate(String itemId, String outlet, List<String> identiti
     public StoryCandidate {
         Objects.requireNonNull(event, "event");
         identities = identities == null ? List.of() : List.copyOf(identities);
-        terms = terms == null ? Map.of() : Map.copyOf(terms);
+        terms = TermCounts.of(terms);
         figures = figures == null ? List.of() : List.copyOf(figures);
     }
 

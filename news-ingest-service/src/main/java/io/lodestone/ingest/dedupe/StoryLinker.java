@@ -58,7 +58,14 @@ public final class StoryLinker {
     private final Stories stories;
     private final Map<String, Story> byId = new HashMap<>();
     private final TreeSet<Story> byAnchor = new TreeSet<>(BY_ANCHOR);
-    private final Map<String, Set<String>> postings = new HashMap<>();
+    /**
+     * Which stories each indexed term, element and figure is found in. Lists, not sets: most keys
+     * are held by a few stories, and the index is the largest part of the stage's memory after the
+     * stories themselves (a hash set costs about 180 bytes for one holder, a list about 45).
+     */
+    private final Map<String, List<String>> termPostings = new HashMap<>();
+    private final Map<String, List<String>> elementPostings = new HashMap<>();
+    private final Map<String, List<String>> figurePostings = new HashMap<>();
     /** How many remembered stories keep each term: the IDF, over every kept term, indexed or not. */
     private final Map<String, Integer> documentFrequency = new HashMap<>();
     private final Map<String, String> identities = new HashMap<>();
@@ -139,9 +146,9 @@ public final class StoryLinker {
         weights.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(rules.queryTerms())
-                .forEach(term -> lookUp("t:" + term.getKey(), hits));
-        candidate.event().elements().forEach(element -> lookUp("e:" + element, hits));
-        candidate.figures().forEach(figure -> lookUp("f:" + figure, hits));
+                .forEach(term -> lookUp(termPostings, term.getKey(), hits));
+        candidate.event().elements().forEach(element -> lookUp(elementPostings, element, hits));
+        candidate.figures().forEach(figure -> lookUp(figurePostings, figure, hits));
         Map<Story, Double> scored = new HashMap<>();
         hits.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
@@ -177,10 +184,11 @@ public final class StoryLinker {
         }
         double dot = 0;
         double storyNorm = 0;
-        for (Map.Entry<String, Integer> term : story.terms().entrySet()) {
-            double w = tf(term.getValue()) * idf(term.getKey());
+        TermCounts terms = story.termCounts();
+        for (int i = 0; i < terms.size(); i++) {
+            double w = tf(terms.count(i)) * idf(terms.term(i));
             storyNorm += w * w;
-            Double mine = weights.get(term.getKey());
+            Double mine = weights.get(terms.term(i));
             if (mine != null) {
                 dot += mine * w;
             }
@@ -232,8 +240,8 @@ public final class StoryLinker {
         return Math.log(1 + (byId.size() + 1.0) / (df + 1.0));
     }
 
-    private void lookUp(String key, Map<String, Integer> hits) {
-        Set<String> holders = postings.get(key);
+    private void lookUp(Map<String, List<String>> postings, String key, Map<String, Integer> hits) {
+        List<String> holders = postings.get(key);
         if (holders != null && holders.size() <= rules.maxPostings()) {
             for (String id : holders) {
                 hits.merge(id, 1, Integer::sum);
@@ -419,9 +427,9 @@ public final class StoryLinker {
         byAnchor.add(story);
         story.identities().forEach(identity -> identities.put(identity, story.id()));
         story.terms().keySet().forEach(term -> documentFrequency.merge(term, 1, Integer::sum));
-        indexedTerms(story).forEach(term -> post("t:" + term, story.id()));
-        story.elements().forEach(element -> post("e:" + element, story.id()));
-        story.figures().forEach(figure -> post("f:" + figure, story.id()));
+        indexedTerms(story).forEach(term -> post(termPostings, term, story.id()));
+        story.elements().stream().distinct().forEach(element -> post(elementPostings, element, story.id()));
+        story.figures().stream().distinct().forEach(figure -> post(figurePostings, figure, story.id()));
     }
 
     private void unindex(Story story) {
@@ -429,9 +437,9 @@ public final class StoryLinker {
         byAnchor.remove(story);
         story.identities().forEach(identity -> identities.remove(identity, story.id()));
         story.terms().keySet().forEach(term -> documentFrequency.computeIfPresent(term, (t, n) -> n > 1 ? n - 1 : null));
-        indexedTerms(story).forEach(term -> unpost("t:" + term, story.id()));
-        story.elements().forEach(element -> unpost("e:" + element, story.id()));
-        story.figures().forEach(figure -> unpost("f:" + figure, story.id()));
+        indexedTerms(story).forEach(term -> unpost(termPostings, term, story.id()));
+        story.elements().stream().distinct().forEach(element -> unpost(elementPostings, element, story.id()));
+        story.figures().stream().distinct().forEach(figure -> unpost(figurePostings, figure, story.id()));
     }
 
     /**
@@ -449,17 +457,33 @@ public final class StoryLinker {
                 .limit(INDEXED_TERMS).map(Map.Entry::getKey).toList();
     }
 
-    private void post(String key, String id) {
-        postings.computeIfAbsent(key, k -> new HashSet<>()).add(id);
+    /** Adds a story to a key's holders; a story is posted once per key (its keys are distinct). */
+    private static void post(Map<String, List<String>> postings, String key, String id) {
+        postings.computeIfAbsent(key, k -> new ArrayList<>(1)).add(id);
     }
 
-    private void unpost(String key, String id) {
-        Set<String> holders = postings.get(key);
-        if (holders != null) {
-            holders.remove(id);
-            if (holders.isEmpty()) {
-                postings.remove(key);
+    /**
+     * Removes a story from a key's holders. Looked for by identity first, from the end (the
+     * holders are the story's own id, and recently joined stories are last), so that removing from
+     * a key every story has (an element) does not compare thousands of ids.
+     */
+    private static void unpost(Map<String, List<String>> postings, String key, String id) {
+        List<String> holders = postings.get(key);
+        if (holders == null) {
+            return;
+        }
+        boolean removed = false;
+        for (int i = holders.size() - 1; i >= 0 && !removed; i--) {
+            if (holders.get(i) == id) {
+                holders.remove(i);
+                removed = true;
             }
+        }
+        if (!removed) {
+            holders.remove(id);
+        }
+        if (holders.isEmpty()) {
+            postings.remove(key);
         }
     }
 

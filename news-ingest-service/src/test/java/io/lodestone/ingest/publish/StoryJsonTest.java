@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lodestone.events.Direction;
 import io.lodestone.events.EventType;
 import io.lodestone.events.SupplyEventDetected;
+import io.lodestone.ingest.dedupe.Story;
 import io.lodestone.ingest.dedupe.StoryCandidate;
+import io.lodestone.ingest.dedupe.TermCounts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,20 @@ class StoryJsonTest {
         String wordOfB = b.terms().keySet().stream().filter("gallium"::equals).findFirst().orElseThrow();
         assertThat(wordOfA).isSameAs(wordOfB);
         assertThat(b.terms()).containsEntry("gallium", 1).containsEntry("smelter", 4);
+    }
+
+    @Test
+    void aDecodedStoryKeepsItsTermsCompactAndWritesThemAsAnObject() {
+        StoryCandidate candidate = candidate("a", Map.of("gallium", 3, "licence", 2));
+        Story story = new Story("evt-a", 1, "a", candidate.event(), List.of("host:a"), List.of("id:test|a"),
+                candidate.terms(), List.of(), List.of(), null, null, candidate.event().publishedAt());
+
+        String json = new String(StoryJson.MAPPER.writeValueAsBytes(story), java.nio.charset.StandardCharsets.UTF_8);
+        Story decoded = StoryJson.MAPPER.readValue(json, Story.class);
+
+        assertThat(json).contains("\"terms\":{\"gallium\":3,\"licence\":2}");
+        assertThat(decoded.terms()).isInstanceOf(TermCounts.class).isEqualTo(Map.of("gallium", 3, "licence", 2));
+        assertThat(decoded).isEqualTo(story);
     }
 
     private static StoryCandidate candidate(String id, Map<String, Integer> terms) {
