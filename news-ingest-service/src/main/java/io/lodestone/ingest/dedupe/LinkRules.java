@@ -32,10 +32,10 @@ public record LinkRules(Duration window, int maxStories, double threshold, doubl
                         int maxCandidates, int maxPostings) {
 
     /**
-     * The default number of stories remembered: a story takes about 6 KB of heap with its share of
-     * the index (its words shared with other stories), and its serialized copy in the store about
-     * 2 KB more (measured on 2.5 KB items), so 5,000 take about 40 MB, which a 256 MB heap holds
-     * beside everything else; a week of real reporting on the tracked elements is far fewer.
+     * The default number of stories remembered: a story takes about 10 KB of heap with its share of
+     * the index and its serialized copy in the store (measured on 2.5 KB items, its words shared
+     * with other stories), so 5,000 take about 50 MB, which a 256 MB heap holds beside everything
+     * else; a week of real reporting on the tracked elements is far fewer.
      */
     public static final int DEFAULT_MAX_STORIES = 5_000;
 
