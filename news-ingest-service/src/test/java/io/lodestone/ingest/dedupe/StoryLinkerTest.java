@@ -241,6 +241,25 @@ class StoryLinkerTest {
     }
 
     @Test
+    void aForgottenStoryIsNoLongerFoundByTheWordsItSharedWithKeptOnes() {
+        // Given four stories that share a word, with room for three: the first is forgotten
+        StoryLinker linker = new StoryLinker(LinkRules.standard(Duration.ofDays(3), 3), Stories.inMemory());
+        for (int i = 0; i < 4; i++) {
+            linker.link(synthetic("g" + i, "host:g" + i, Map.of("gallium", 2, "only" + i, 5)));
+        }
+
+        // When the first story is told again, and then the last one
+        StoryDecision forgotten = linker.link(synthetic("g0-retold", "host:other", Map.of("gallium", 2, "only0", 5)));
+        StoryDecision kept = linker.link(synthetic("g3-retold", "host:other", Map.of("gallium", 2, "only3", 5)));
+
+        // Then the forgotten one starts afresh, and the kept one is still found by its words
+        assertThat(forgotten.outcome()).isEqualTo(StoryDecision.Outcome.NEW);
+        assertThat(kept.outcome()).isEqualTo(StoryDecision.Outcome.CORROBORATED);
+        assertThat(kept.firstItemId()).isEqualTo("g3");
+        assertThat(linker.size()).isEqualTo(3);
+    }
+
+    @Test
     void aStoryReportedThousandsOfTimesRemembersItsLatestReportsOnly() {
         // Given one outlet's feed that lists the same story under a new URL on every poll
         Stories store = Stories.inMemory();
