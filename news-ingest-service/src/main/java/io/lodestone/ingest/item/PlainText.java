@@ -1,5 +1,6 @@
 package io.lodestone.ingest.item;
 
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 
 /**
@@ -16,6 +17,10 @@ public final class PlainText {
     public static final int MAX_TEXT = 50_000;
     /** Input longer than this many times the kept length is cut before any HTML parsing. */
     static final int RAW_FACTOR = 4;
+
+    /** Control characters but line breaks and tabs, and runs of spaces: compiled once, not per item. */
+    private static final Pattern CONTROLS = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
+    private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\r]+");
 
     private PlainText() {
     }
@@ -36,7 +41,7 @@ public final class PlainText {
         // longer input is cut before the HTML parser sees it: parsing cost stays bounded.
         String input = raw.length() > max * RAW_FACTOR ? cut(raw, max * RAW_FACTOR) : raw;
         String text = input.indexOf('<') >= 0 || input.indexOf('&') >= 0 ? Jsoup.parse(input).text() : input;
-        text = text.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", " ").replaceAll("[ \\t\\x0B\\f\\r]+", " ").strip();
+        text = SPACES.matcher(CONTROLS.matcher(text).replaceAll(" ")).replaceAll(" ").strip();
         return text.length() > max ? cut(text, max) : text;
     }
 
