@@ -87,6 +87,27 @@ public final class TermCounts extends AbstractMap<String, Integer> {
         }
     }
 
+    /** The terms in order, read from the array: no entry is made per term. */
+    @Override
+    public Set<String> keySet() {
+        return new AbstractSet<>() {
+            @Override
+            public int size() {
+                return terms.length;
+            }
+
+            @Override
+            public boolean contains(Object term) {
+                return containsKey(term);
+            }
+
+            @Override
+            public Iterator<String> iterator() {
+                return Arrays.asList(terms).iterator();
+            }
+        };
+    }
+
     @Override
     public Set<Entry<String, Integer>> entrySet() {
         return new AbstractSet<>() {

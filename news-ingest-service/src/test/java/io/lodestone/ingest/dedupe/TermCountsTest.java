@@ -21,7 +21,9 @@ class TermCountsTest {
         TermCounts counts = TermCounts.of(source);
 
         assertThat(counts).isEqualTo(source).hasSameHashCodeAs(source);
-        assertThat(counts.keySet()).containsExactly("gallium", "licence", "smelter");
+        assertThat(counts.keySet()).containsExactly("gallium", "licence", "smelter").contains("licence")
+                .doesNotContain("antimony").isEqualTo(source.keySet());
+        assertThatThrownBy(() -> counts.keySet().remove("gallium")).isInstanceOf(UnsupportedOperationException.class);
         assertThat(counts.get("licence")).isEqualTo(300);
         assertThat(counts.get("antimony")).isNull();
         assertThat(counts.get(42)).isNull();

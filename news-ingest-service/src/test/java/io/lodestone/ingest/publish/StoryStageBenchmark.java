@@ -30,8 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A harness, not a test (run it by name): what the story stage costs at its cap. It links
  * {@value #STORIES} relevant candidates built from the development set (each with its own URL and
  * outlet, spread over one window) into a full store, then measures what a restart costs beyond
- * reading the changelog: decoding every stored story and rebuilding the linker's index. Writes
- * {@code target/story-stage-benchmark.txt}.
+ * reading the changelog: decoding every stored story and rebuilding the linker's index, and the
+ * heap those decoded stories and their index take. Writes {@code target/story-stage-benchmark.txt}.
  */
 class StoryStageBenchmark {
 
