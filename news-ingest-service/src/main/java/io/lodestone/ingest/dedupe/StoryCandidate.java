@@ -1,5 +1,6 @@
 package io.lodestone.ingest.dedupe;
 
+import io.lodestone.events.EventType;
 import io.lodestone.events.SupplyEventDetected;
 import io.lodestone.ingest.extract.EventIds;
 import io.lodestone.ingest.item.NewsItem;
@@ -9,8 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A relevant item, extracted, on its way to the story stage: everything the stage needs to place
- * it in a story, and nothing of the item's full text.
+ * An item, extracted, on its way to the story stage: everything the stage needs to place it in a
+ * story, and nothing of the item's full text. Relevant items, and those found not relevant that
+ * may retell a known story ({@link #mayJoinAStory}).
  *
  * @param itemId     the item's id
  * @param outlet     who told it: the configured source, or the URL's host for pushed and imported items
@@ -32,7 +34,24 @@ public record StoryCandidate(String itemId, String outlet, List<String> identiti
         figures = figures == null ? List.of() : List.copyOf(figures);
     }
 
-    /** The candidate for an item whose extraction was relevant. */
+    /**
+     * Whether the extractor found the item relevant. A candidate that was not (its event of type
+     * NOT_RELEVANT) may only retell a known story ({@link LinkRules#retellingThreshold()}).
+     */
+    public boolean relevant() {
+        return event.eventType() != EventType.NOT_RELEVANT;
+    }
+
+    /**
+     * Whether an item goes to the story stage: when it is relevant, or when, found not relevant, it
+     * still names an element or group, so it may retell a story of them. An item naming none
+     * cannot, and the stage is spared it.
+     */
+    public static boolean mayJoinAStory(SupplyEventDetected event) {
+        return event.eventType() != EventType.NOT_RELEVANT || !event.elements().isEmpty() || !event.groups().isEmpty();
+    }
+
+    /** The candidate for an item on its way to the story stage ({@link #mayJoinAStory}). */
     public static StoryCandidate of(NewsItem item, SupplyEventDetected event) {
         List<String> identities = new ArrayList<>();
         String url = EventIds.canonicalUrl(item.url());

@@ -7,7 +7,7 @@ import java.util.List;
  * Where the story stage placed one candidate.
  *
  * @param outcome    what the candidate was to its story
- * @param storyId    the story's event id
+ * @param storyId    the story's event id; null when {@link Outcome#UNPLACED}
  * @param firstItemId the id of the item that started the story (the candidate's own id when it did)
  * @param event      the story's event as it stands now (its first event with the outlets counted);
  *                   published to {@code supply.events.v1} when {@link #publishes()}
@@ -25,7 +25,12 @@ public record StoryDecision(Outcome outcome, String storyId, String firstItemId,
         /** A further report of a known story by an outlet already counted: nothing is published. */
         REPEATED,
         /** The very same item again (same canonical URL, or same source and id): nothing is published. */
-        DUPLICATE
+        DUPLICATE,
+        /**
+         * A report the extractor found not relevant that retells no known story closely enough:
+         * nothing is published or remembered (its event is the candidate's own, of type NOT_RELEVANT).
+         */
+        UNPLACED
     }
 
     public StoryDecision {

@@ -33,6 +33,9 @@ import java.util.TreeSet;
  *     and merges nothing. The story's first event is republished with
  *     the distinct outlets counted as corroborations, when that number grew ({@code CORROBORATED});
  *     a further report by an outlet already counted changes nothing ({@code REPEATED}).</li>
+ * <li>A report the extractor found not relevant joins only a story it retells closely
+ *     ({@link LinkRules#retellingThreshold()}), merging none and adding no elements; if it retells
+ *     none, it leaves no trace ({@code UNPLACED}).</li>
  * </ul>
  * The story clock is the latest publication time of any dated report; only dated reports move it,
  * so an item without a date of its own cannot make every earlier story look old. Stories inactive
@@ -95,11 +98,16 @@ public final class StoryLinker {
             }
         }
         Instant time = candidate.dated() ? candidate.event().publishedAt() : null;
-        if (time != null && (clock == null || time.isAfter(clock))) {
-            clock = time;
-            forgetInactiveBefore(clock.minus(rules.window()));
+        // a report found not relevant only joins a story it retells closely: it starts none and
+        // merges none, and one that retells nothing leaves no trace, not even on the clock
+        boolean retelling = !candidate.relevant();
+        if (!retelling) {
+            advanceClock(time);
         }
-        List<Story> matches = matches(candidate, time);
+        List<Story> matches = matches(candidate, time, retelling ? rules.retellingThreshold() : rules.threshold());
+        if (matches.isEmpty() && retelling) {
+            return new StoryDecision(StoryDecision.Outcome.UNPLACED, null, null, candidate.event(), List.of());
+        }
         if (matches.isEmpty()) {
             Story story = start(candidate, time);
             save(story);
@@ -113,7 +121,7 @@ public final class StoryLinker {
         // each other (a report that fits two notices does not make them one); the oldest survives
         List<Story> group = new ArrayList<>();
         group.add(matches.get(0));
-        for (Story other : matches.subList(1, matches.size())) {
+        for (Story other : retelling ? List.<Story>of() : matches.subList(1, matches.size())) {
             if (group.stream().allMatch(member -> mayBeOne(member, other))) {
                 group.add(other);
             }
@@ -127,10 +135,22 @@ public final class StoryLinker {
         }
         unindex(target);
         save(joined);
+        if (retelling) {
+            // after the join, so that the story it joined is as recent as the report
+            advanceClock(time);
+        }
         boolean grew = joined.outlets().size() > target.outlets().size();
         return new StoryDecision(grew ? StoryDecision.Outcome.CORROBORATED : StoryDecision.Outcome.REPEATED,
                 joined.id(), joined.firstItemId(), joined.published(),
                 absorbed.stream().map(Story::id).toList());
+    }
+
+    /** A dated report later than any before moves the clock, and stories inactive since a window are forgotten. */
+    private void advanceClock(Instant time) {
+        if (time != null && (clock == null || time.isAfter(clock))) {
+            clock = time;
+            forgetInactiveBefore(clock.minus(rules.window()));
+        }
     }
 
     /** How many stories are remembered now. */
@@ -139,7 +159,7 @@ public final class StoryLinker {
     }
 
     /** The stories the candidate belongs to, best-scoring first. */
-    private List<Story> matches(StoryCandidate candidate, Instant time) {
+    private List<Story> matches(StoryCandidate candidate, Instant time, double threshold) {
         Map<String, Double> weights = weights(candidate.terms());
         double norm = norm(weights.values());
         Map<String, Integer> hits = new HashMap<>();
@@ -157,7 +177,7 @@ public final class StoryLinker {
                 .map(e -> byId.get(e.getKey()))
                 .forEach(story -> {
                     double score = score(candidate, weights, norm, story, time);
-                    if (score >= rules.threshold()) {
+                    if (score >= threshold) {
                         scored.put(story, score);
                     }
                 });
@@ -366,7 +386,7 @@ public final class StoryLinker {
         Set<String> ids = new LinkedHashSet<>();
         Map<String, Integer> terms = new HashMap<>(candidate.terms());
         Set<String> figures = new LinkedHashSet<>();
-        Set<String> elements = new TreeSet<>(scope(candidate.event()));
+        Set<String> elements = candidate.relevant() ? new TreeSet<>(scope(candidate.event())) : new TreeSet<>();
         Instant earliest = time;
         Instant latest = time;
         for (Story story : all) {

@@ -20,10 +20,13 @@ import org.springframework.stereotype.Service;
 
 /**
  * The one path every item takes, whatever its source (polling, push, bulk import, the offline
- * command): extract → items that are not about supply are counted and dropped → relevant items
- * go to the story stage, which places them in stories and publishes one event per story. Each
- * item ends in one log line saying what happened to it, and in the {@code lodestone.ingest.items}
- * counter.
+ * command): extract → relevant items go to the story stage, which places them in stories and
+ * publishes one event per story. Items found not relevant are counted as such; those that still
+ * name an element or group go to the stage too, which counts one as a further report of a story
+ * it retells closely and otherwise forgets it ({@link io.lodestone.ingest.dedupe.LinkRules#retellingThreshold()}),
+ * so a long rewrite the extractor misreads still corroborates its story. Items naming no mineral
+ * are dropped. Each item ends in one log line saying what happened to it, and in the
+ * {@code lodestone.ingest.items} counter.
  */
 @Service
 public class IngestPipeline {
@@ -63,24 +66,40 @@ public class IngestPipeline {
     public ItemOutcome process(NewsItem item) {
         Extraction extraction = extract(item);
         SupplyEventDetected event = extraction.event();
-        if (!extraction.relevant()) {
-            return done(item, new ItemOutcome(item.id(), ItemOutcome.Status.NOT_RELEVANT, event, null));
+        if (!StoryCandidate.mayJoinAStory(event)) {
+            return done(item, notRelevant(item, event));
         }
         try {
-            return done(item, stories.submit(StoryCandidate.of(item, event)));
+            return done(item, settled(item, extraction, stories.submit(StoryCandidate.of(item, event))));
         } catch (RuntimeException e) {
             throw notAccepted(item, event, e);
         }
     }
 
-    /** An item made ready for the story stage: its extraction, and its candidate when relevant. */
+    private static ItemOutcome notRelevant(NewsItem item, SupplyEventDetected event) {
+        return new ItemOutcome(item.id(), ItemOutcome.Status.NOT_RELEVANT, event, null);
+    }
+
+    /**
+     * What the caller is told: a stage that decides at once says what it made of the item; one
+     * that only took it over ({@code ACCEPTED}, the Kafka stage) says nothing yet about an item
+     * the extractor found not relevant, which is reported as such (the stage may still count it
+     * as a retelling of a story).
+     */
+    private static ItemOutcome settled(NewsItem item, Extraction extraction, ItemOutcome staged) {
+        return !extraction.relevant() && staged.status() == ItemOutcome.Status.ACCEPTED
+                ? notRelevant(item, extraction.event()) : staged;
+    }
+
+    /** An item made ready for the story stage: its extraction, and its candidate when it goes to the stage. */
     public record Prepared(NewsItem item, Extraction extraction, StoryCandidate candidate) {
     }
 
-    /** Extraction and, for a relevant item, its story candidate: the work of an item, on any thread. */
+    /** Extraction and, for an item that goes to the story stage, its candidate: the work of an item, on any thread. */
     public Prepared prepare(NewsItem item) {
         Extraction extraction = extract(item);
-        return new Prepared(item, extraction, extraction.relevant() ? StoryCandidate.of(item, extraction.event()) : null);
+        return new Prepared(item, extraction, StoryCandidate.mayJoinAStory(extraction.event())
+                ? StoryCandidate.of(item, extraction.event()) : null);
     }
 
     /**
@@ -93,15 +112,14 @@ public class IngestPipeline {
         NewsItem item = prepared.item();
         SupplyEventDetected event = prepared.extraction().event();
         if (prepared.candidate() == null) {
-            return CompletableFuture.completedFuture(
-                    done(item, new ItemOutcome(item.id(), ItemOutcome.Status.NOT_RELEVANT, event, null)));
+            return CompletableFuture.completedFuture(done(item, notRelevant(item, event)));
         }
         return stories.submitAsync(prepared.candidate()).handle((outcome, failure) -> {
             if (failure != null) {
                 throw notAccepted(item, event, failure instanceof CompletionException c && c.getCause() != null
                         ? c.getCause() : failure);
             }
-            return done(item, outcome);
+            return done(item, settled(item, prepared.extraction(), outcome));
         });
     }
 

@@ -38,6 +38,7 @@ public record ItemOutcome(String itemId, Status status, SupplyEventDetected even
             case CORROBORATED -> Status.CORROBORATED;
             case REPEATED -> Status.REPEATED;
             case DUPLICATE -> Status.DUPLICATE;
+            case UNPLACED -> Status.NOT_RELEVANT;
         };
         String duplicateOf = decision.outcome() == StoryDecision.Outcome.NEW ? null : decision.firstItemId();
         return new ItemOutcome(itemId, status, decision.event(), duplicateOf);

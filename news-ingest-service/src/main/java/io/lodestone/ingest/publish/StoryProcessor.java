@@ -80,6 +80,10 @@ final class StoryProcessor implements Processor<String, byte[], String, Placed> 
             return;
         }
         meters.counter("lodestone.ingest.stories", "outcome", decision.outcome().name().toLowerCase()).increment();
+        if (decision.outcome() == StoryDecision.Outcome.UNPLACED) {
+            log.info("item {}: not relevant and retells no known story", LogSafe.escape(candidate.itemId()));
+            return;
+        }
         log.info("item {}: {} story={} corroborations={}{}{}", LogSafe.escape(candidate.itemId()), decision.outcome(),
                 decision.storyId(), decision.event().corroborations(),
                 decision.outcome() == StoryDecision.Outcome.NEW ? "" : " first=" + LogSafe.escape(decision.firstItemId()),

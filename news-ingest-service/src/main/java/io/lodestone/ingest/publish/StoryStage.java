@@ -4,8 +4,8 @@ import io.lodestone.ingest.dedupe.StoryCandidate;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Where relevant items go after extraction: the stage that places them in stories and publishes
- * the stories' events. In the service it is a Kafka Streams stage behind an internal topic
+ * Where items go after extraction (relevant ones, and those that may retell a known story): the
+ * stage that places them in stories and publishes the stories' events. In the service it is a Kafka Streams stage behind an internal topic
  * ({@link KafkaStoryStage}); offline it runs in the caller's thread ({@link InMemoryStoryStage}).
  */
 public interface StoryStage {

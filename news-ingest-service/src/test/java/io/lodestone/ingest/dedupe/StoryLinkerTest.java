@@ -90,7 +90,7 @@ class StoryLinkerTest {
                 Arguments.of("11: a report about the second of two notices joins the story that cites both",
                         List.of(
                                 report("pair", "https://wire.example.com/two-notices", 0,
-                                        "Beijing issues two notices on rare earth exports",
+                                        "Beijing tightens rare earth export controls with two notices",
                                         "The commerce ministry published Notice No. 61 on rare earth items made abroad and Notice No. 62 on rare earth mining and refining technology. Under No. 61, foreign makers of magnets that contain Chinese rare earths need a licence; No. 62 covers the know-how for mining, separation and magnet making, and both notices cite national security."),
                                 report("tech", "https://daily.example.org/ree-technology-notice", 4,
                                         "China curbs exports of rare earth refining technology",
@@ -178,6 +178,73 @@ class StoryLinkerTest {
         assertThat(decision.outcome()).isEqualTo(StoryDecision.Outcome.REPEATED);
         assertThat(decision.publishes()).isFalse();
         assertThat(decision.event().corroborations()).isEqualTo(1);
+    }
+
+    @Test
+    void aReportTheExtractorMissedCountsAsOneMoreOutletOfTheStoryItRetells() {
+        StoryLinker linker = linker();
+        StoryDecision first = linker.link(candidate(TECHNOLOGY_NOTICE));
+        StoryCandidate missed = candidate(TECHNOLOGY_NOTICE_MISSED);
+
+        StoryDecision retold = linker.link(missed);
+
+        assertThat(missed.relevant()).as("the extractor misses this report").isFalse();
+        assertThat(retold.outcome()).isEqualTo(StoryDecision.Outcome.CORROBORATED);
+        assertThat(retold.storyId()).isEqualTo(first.storyId());
+        assertThat(retold.event().eventType()).isEqualTo(EventType.EXPORT_RESTRICTION);
+        assertThat(retold.event().corroborations()).isEqualTo(2);
+    }
+
+    @Test
+    void aReportFoundNotRelevantThatRetellsNoStoryLeavesNoTrace() {
+        StoryLinker linker = linker();
+
+        StoryDecision alone = linker.link(candidate(TECHNOLOGY_NOTICE_MISSED));
+        StoryDecision again = linker.link(candidate(TECHNOLOGY_NOTICE_MISSED));
+        StoryDecision relevant = linker.link(candidate(TECHNOLOGY_NOTICE));
+
+        assertThat(alone.outcome()).isEqualTo(StoryDecision.Outcome.UNPLACED);
+        assertThat(alone.publishes()).isFalse();
+        assertThat(alone.storyId()).isNull();
+        assertThat(again.outcome()).as("nothing remembered, not even its URL").isEqualTo(StoryDecision.Outcome.UNPLACED);
+        assertThat(relevant.outcome()).isEqualTo(StoryDecision.Outcome.NEW);
+        assertThat(linker.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aReportFoundNotRelevantNeedsACloserMatchThanARelevantOne() {
+        Map<String, Integer> story = Map.of("gallium", 1, "licence", 1, "smelter", 1, "wafer", 1);
+        Map<String, Integer> halfOfIt = Map.of("gallium", 1, "licence", 1, "flood", 1, "harbour", 1);
+        StoryLinker forRelevant = linker();
+        StoryLinker forRejected = linker();
+        forRelevant.link(synthetic("a", "host:a", story));
+        forRejected.link(synthetic("a", "host:a", story));
+
+        StoryDecision relevant = forRelevant.link(synthetic("b", "host:b", halfOfIt));
+        StoryDecision rejected = forRejected.link(rejected("b", "host:b", halfOfIt, List.of()));
+
+        assertThat(relevant.outcome()).isEqualTo(StoryDecision.Outcome.CORROBORATED);
+        assertThat(rejected.outcome()).isEqualTo(StoryDecision.Outcome.UNPLACED);
+    }
+
+    @Test
+    void aRetellingJoinsOneStoryMergesNoneAndAddsNoElements() {
+        Map<String, Story> kept = new LinkedHashMap<>();
+        StoryLinker linker = new StoryLinker(LinkRules.standard(Duration.ofDays(3), 100), Stories.in(kept));
+        StoryDecision a = linker.link(synthetic("a", "host:a", Map.of("gallium", 3, "licence", 2, "smelter", 2),
+                List.of(), List.of("Ga")));
+        StoryDecision b = linker.link(synthetic("b", "host:b", Map.of("germanium", 3, "wafer", 2, "quota", 2),
+                List.of(), List.of("Ge")));
+
+        StoryDecision bridge = linker.link(rejected("c", "host:c", Map.of("gallium", 3, "licence", 2, "smelter", 2,
+                "germanium", 3, "wafer", 2, "quota", 2), List.of("Ga", "Ge", "Dy")));
+
+        assertThat(bridge.outcome()).isEqualTo(StoryDecision.Outcome.CORROBORATED);
+        assertThat(bridge.storyId()).isIn(a.storyId(), b.storyId());
+        assertThat(bridge.merged()).isEmpty();
+        assertThat(linker.size()).isEqualTo(2);
+        assertThat(kept.get(a.storyId()).elements()).containsExactly("Ga");
+        assertThat(kept.get(b.storyId()).elements()).containsExactly("Ge");
     }
 
     @Test
@@ -290,11 +357,34 @@ class StoryLinkerTest {
     }
 
     private static StoryCandidate synthetic(String id, String outlet, Map<String, Integer> terms, List<String> figures) {
+        return synthetic(id, outlet, terms, figures, List.of());
+    }
+
+    private static StoryCandidate synthetic(String id, String outlet, Map<String, Integer> terms, List<String> figures,
+                                            List<String> elements) {
+        return candidate(id, outlet, terms, figures, EventType.EXPORT_RESTRICTION, Direction.TIGHTENING, elements);
+    }
+
+    /** A candidate the extractor found not relevant (it still names {@code elements}). */
+    private static StoryCandidate rejected(String id, String outlet, Map<String, Integer> terms, List<String> elements) {
+        return candidate(id, outlet, terms, List.of(), EventType.NOT_RELEVANT, Direction.NEUTRAL, elements);
+    }
+
+    private static StoryCandidate candidate(String id, String outlet, Map<String, Integer> terms, List<String> figures,
+                                            EventType type, Direction direction, List<String> elements) {
         SupplyEventDetected event = new SupplyEventDetected(SupplyEventDetected.SCHEMA_VERSION, "evt-" + id, "push",
-                null, id, DAY, DETECTED, "en", EventType.EXPORT_RESTRICTION, Direction.TIGHTENING, 3, 0.8, List.of(),
+                null, id, DAY, DETECTED, "en", type, direction, 3, 0.8, elements,
                 List.of(), List.of(), List.of(), List.of(), 1);
         return new StoryCandidate(id, outlet, List.of("id:test|" + id), true, event, terms, figures);
     }
+
+    /** A report of a technology notice, and another outlet's retelling of it that the extractor misses. */
+    private static final Report TECHNOLOGY_NOTICE = report("tech", "https://daily.example.org/ree-technology-notice", 4,
+            "China curbs exports of rare earth refining technology",
+            "The commerce ministry's Notice No. 62 puts rare earth mining, separation and magnet making technology under export licensing, citing national security. Exporters of the know-how need a licence under No. 62.");
+    private static final Report TECHNOLOGY_NOTICE_MISSED = report("tech-missed", "https://wire.example.com/two-ree-notices", 6,
+            "Beijing issues two notices on rare earth technology exports",
+            "The commerce ministry's Notice No. 62 puts rare earth mining, separation and magnet making technology under licensing, and Notice No. 61 covers rare earth items made abroad. Exporters of the know-how need a licence under No. 62, the ministry said, citing national security.");
 
     private static List<Report> templatedBans() {
         String[][] elements = {{"gallium", "Ga"}, {"germanium", "Ge"}, {"antimony", "Sb"}, {"graphite", "C"},
