@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -165,10 +166,24 @@ public final class LocalStack {
             launches.put(launch.name(), launch);
             running.put(launch, spawn(launch));
         }
+        // each awaited on its own thread, so that each service's ready time is its own and not the
+        // time the one awaited before it took
+        List<CompletableFuture<Void>> ready = new ArrayList<>();
         for (Map.Entry<ServiceLaunch, ChildProcess> service : running.entrySet()) {
-            service.getValue().awaitHttpReady(service.getKey().port(), READY_TIMEOUT);
-            progress.step(service.getKey().name() + " is ready ("
-                    + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s after the services were started)");
+            ready.add(CompletableFuture.runAsync(() -> {
+                service.getValue().awaitHttpReady(service.getKey().port(), READY_TIMEOUT);
+                progress.step(service.getKey().name() + " is ready (" + String.format(Locale.ROOT, "%.1f",
+                        Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0) + " s after the services were started)");
+            }, runnable -> {
+                Thread thread = new Thread(runnable, "await-" + service.getKey().name());
+                thread.setDaemon(true);
+                thread.start();
+            }));
+        }
+        try {
+            CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 

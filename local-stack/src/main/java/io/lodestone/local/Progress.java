@@ -14,7 +14,7 @@ final class Progress {
         this.out = out;
     }
 
-    void step(String what) {
+    synchronized void step(String what) {
         out.printf("[%5.1fs] %s%n", Duration.between(started, Instant.now()).toMillis() / 1000.0, what);
         out.flush();
     }
