@@ -400,7 +400,12 @@ public final class StoryLinker {
         }
         outlets.add(candidate.outlet());
         ids.addAll(candidate.identities());
-        figures.addAll(candidate.figures());
+        for (String figure : candidate.figures()) {
+            // a report found not relevant adds no elements, not even those its headline names
+            if (candidate.relevant() || !figure.startsWith(StoryText.TITLE_ELEMENT_PREFIX)) {
+                figures.add(figure);
+            }
+        }
         Instant anchor = latest != null ? latest : max(target.anchor(), undatedAnchor(candidate));
         List<String> latestIds = List.copyOf(ids).subList(Math.max(0, ids.size() - MAX_IDENTITIES), ids.size());
         return new Story(target.id(), target.sequence(), target.firstItemId(), target.event(), List.copyOf(outlets),

@@ -237,7 +237,7 @@ class StoryLinkerTest {
                 List.of(), List.of("Ge")));
 
         StoryDecision bridge = linker.link(rejected("c", "host:c", Map.of("gallium", 3, "licence", 2, "smelter", 2,
-                "germanium", 3, "wafer", 2, "quota", 2), List.of("Ga", "Ge", "Dy")));
+                "germanium", 3, "wafer", 2, "quota", 2), List.of("Ga", "Ge", "Dy"), List.of(StoryText.TITLE_ELEMENT_PREFIX + "Dy")));
 
         assertThat(bridge.outcome()).isEqualTo(StoryDecision.Outcome.CORROBORATED);
         assertThat(bridge.storyId()).isIn(a.storyId(), b.storyId());
@@ -245,6 +245,7 @@ class StoryLinkerTest {
         assertThat(linker.size()).isEqualTo(2);
         assertThat(kept.get(a.storyId()).elements()).containsExactly("Ga");
         assertThat(kept.get(b.storyId()).elements()).containsExactly("Ge");
+        assertThat(kept.get(bridge.storyId()).figures()).doesNotContain(StoryText.TITLE_ELEMENT_PREFIX + "Dy");
     }
 
     @Test
@@ -367,7 +368,12 @@ class StoryLinkerTest {
 
     /** A candidate the extractor found not relevant (it still names {@code elements}). */
     private static StoryCandidate rejected(String id, String outlet, Map<String, Integer> terms, List<String> elements) {
-        return candidate(id, outlet, terms, List.of(), EventType.NOT_RELEVANT, Direction.NEUTRAL, elements);
+        return rejected(id, outlet, terms, elements, List.of());
+    }
+
+    private static StoryCandidate rejected(String id, String outlet, Map<String, Integer> terms, List<String> elements,
+                                           List<String> figures) {
+        return candidate(id, outlet, terms, figures, EventType.NOT_RELEVANT, Direction.NEUTRAL, elements);
     }
 
     private static StoryCandidate candidate(String id, String outlet, Map<String, Integer> terms, List<String> figures,
