@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <ol>
  *   <li>End-to-end latency: for each element in turn, an export ban is pushed with publishedAt now;
- *       the time from the push API's answer to the signed webhook call naming that element, while
+ *       the time from the push API's answer to the signed webhook call naming that element (a
+ *       subscription at {@code benchmark.latencyLevel}, ELEVATED), while
  *       other items are pushed at a sustained rate beside them ({@code benchmark.latencyLoad}, 50
  *       items/s: news of new supply, which moves scores down and so fires nothing itself).</li>
  *   <li>Sustained throughput: items pushed at a fixed rate; how fast each service gets through them
@@ -56,6 +57,13 @@ class StackBenchmark {
     /** Items per second pushed beside the bans while latency is measured. */
     private static final int LATENCY_LOAD = Integer.getInteger("benchmark.latencyLoad", 50);
     private static final int IMPORT_ITEMS = Integer.getInteger("benchmark.importItems", 20_000);
+    /**
+     * The level the latency subscription fires at. One ban lifts most elements to ELEVATED but only
+     * a few to HIGH, and an element gives a sample only when it fires: at HIGH a run had eight
+     * samples, so its p99 was the largest of eight.
+     */
+    private static final String LATENCY_LEVEL = System.getProperty("benchmark.latencyLevel", "ELEVATED");
+    private static final String LATENCY_SAMPLES = "end-to-end samples (elements that reached " + LATENCY_LEVEL + ")";
 
     @Test
     void benchmarkTheStack() throws Exception {
@@ -86,7 +94,7 @@ class StackBenchmark {
         Path out = Path.of("target", "stack-benchmark.md");
         Files.writeString(out, table.toString());
         System.err.println(table);
-        assertThat(report.get("end-to-end samples (elements that reached HIGH)")).doesNotStartWith("0 ");
+        assertThat(report.get(LATENCY_SAMPLES)).doesNotStartWith("0 ");
     }
 
     /**
@@ -137,12 +145,12 @@ class StackBenchmark {
         String secret = "whsec_" + java.util.Base64.getEncoder().encodeToString("benchmark-secret-key-0123456789ab".getBytes());
         List<String> symbols = Elements.all().stream().map(Element::symbol).toList();
         assertThat(stack.post(stack.settings.alertPort(), "/api/v1/subscriptions", JSON.writeValueAsString(Map.of(
-                "name", "benchmark", "elements", symbols, "trigger", Map.of("minLevel", "HIGH"),
+                "name", "benchmark", "elements", symbols, "trigger", Map.of("minLevel", LATENCY_LEVEL),
                 "channels", Map.of("webhook", Map.of("url", receiver.uri("/hook").toString(), "secret", secret)),
                 "groupWait", "PT0S"))).statusCode()).isEqualTo(201);
         List<Long> latencies = new ArrayList<>();
         // the load names one element, whose own latency is then not measured: its easing news must not
-        // keep the measured elements below HIGH
+        // keep the measured elements below the level
         Element loadElement = Elements.all().get(Elements.all().size() - 1);
         BackgroundLoad load = new BackgroundLoad(stack, LATENCY_LOAD, loadElement);
         for (Element element : Elements.all().subList(0, Elements.all().size() - 1)) {
@@ -165,12 +173,23 @@ class StackBenchmark {
             }
         }
         double loadRate = load.stop();
+        String inPushOrder = latencies.toString();
+        int samples = latencies.size();
+        // the first alert after the stack starts also pays for what each service does once (its
+        // first delivery, connection and signature): reported on its own, not in the percentiles
+        // of the sustained rate
+        String first = latencies.isEmpty() ? "none" : latencies.remove(0) + " ms";
         Collections.sort(latencies);
-        report.put("end-to-end samples (elements that reached HIGH)", latencies.size() + " of " + (Elements.all().size() - 1));
+        report.put(LATENCY_SAMPLES, samples + " of " + (Elements.all().size() - 1));
+        report.put("end-to-end latency of the first of them (not in the percentiles)", first);
         report.put("items pushed beside the bans meanwhile", String.format("%.1f items/s (%d accepted, all on %s)", loadRate,
                 load.accepted(), loadElement.name()));
         report.put("end-to-end latency p50", percentile(latencies, 50) + " ms");
+        report.put("end-to-end latency p95", percentile(latencies, 95) + " ms");
         report.put("end-to-end latency p99", percentile(latencies, 99) + " ms");
+        report.put("end-to-end latency, the three largest", latencies.subList(Math.max(0, latencies.size() - 3),
+                latencies.size()) + " ms");
+        report.put("end-to-end latency, every sample in push order", inPushOrder + " ms");
     }
 
     /**
