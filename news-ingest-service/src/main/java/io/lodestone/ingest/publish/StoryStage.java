@@ -5,8 +5,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Where items go after extraction (relevant ones, and those that may retell a known story): the
- * stage that places them in stories and publishes the stories' events. In the service it is a Kafka Streams stage behind an internal topic
- * ({@link KafkaStoryStage}); offline it runs in the caller's thread ({@link InMemoryStoryStage}).
+ * stage that places them in stories and publishes the stories' events. In the service it is a
+ * Kafka Streams stage behind an internal topic ({@link KafkaStoryStage}); offline it runs in the
+ * caller's thread ({@link InMemoryStoryStage}).
  */
 public interface StoryStage {
 

@@ -151,12 +151,10 @@ class StoryClusteringEvaluation {
         Map<String, String> storyOf = new HashMap<>();
         Map<String, String> root = new HashMap<>();
         Set<String> relevantIds = new HashSet<>();
-        int relevant = 0;
         for (Labelled labelled : items) {
             Extraction extraction = EXTRACTIONS.computeIfAbsent(labelled.item().id(),
                     id -> EXTRACTOR.extract(labelled.item(), DETECTED));
             if (extraction.relevant()) {
-                relevant++;
                 relevantIds.add(labelled.item().id());
             }
             // as the service does: relevant items, and rejected ones that may retell a story
@@ -228,7 +226,7 @@ class StoryClusteringEvaluation {
                 hardLinked += hardNegative && linked ? 1 : 0;
             }
         }
-        return new Figures(split, items.size(), relevant, gold, predicted, truePairs, goldBothRelevant, trueBothRelevant,
+        return new Figures(split, items.size(), relevantIds.size(), gold, predicted, truePairs, goldBothRelevant, trueBothRelevant,
                 hardNegatives,
                 hardLinked, crossGold, crossTrue);
     }
