@@ -8,11 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -160,38 +163,93 @@ public final class StoryLinker {
 
     /** The stories the candidate belongs to, best-scoring first. */
     private List<Story> matches(StoryCandidate candidate, Instant time, double threshold) {
-        Map<String, Double> weights = weights(candidate.terms());
-        double norm = norm(weights.values());
-        Map<String, Integer> hits = new HashMap<>();
-        weights.entrySet().stream()
+        Query query = new Query(candidate, weights(candidate.terms()), time);
+        Map<Story, int[]> hits = new IdentityHashMap<>();
+        query.weights.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(rules.queryTerms())
                 .forEach(term -> lookUp(termPostings, term.getKey(), hits));
         candidate.event().elements().forEach(element -> lookUp(elementPostings, element, hits));
         candidate.figures().forEach(figure -> lookUp(figurePostings, figure, hits));
-        Map<Story, Double> scored = new HashMap<>();
-        hits.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
-                        .thenComparingLong(e -> byId.get(e.getKey()).sequence()))
-                .limit(rules.maxCandidates())
-                .map(e -> byId.get(e.getKey()))
-                .forEach(story -> {
-                    double score = score(candidate, weights, norm, story, time);
-                    if (score >= threshold) {
-                        scored.put(story, score);
-                    }
-                });
-        List<Story> matches = new ArrayList<>(scored.keySet());
-        matches.sort(Comparator.<Story>comparingDouble(scored::get).reversed().thenComparingLong(Story::sequence));
-        return matches;
+        List<Map.Entry<Story, Double>> scored = new ArrayList<>();
+        for (Story story : mostHit(hits, rules.maxCandidates())) {
+            double score = score(query, story);
+            if (score >= threshold) {
+                scored.add(Map.entry(story, score));
+            }
+        }
+        scored.sort(Map.Entry.<Story, Double>comparingByValue().reversed()
+                .thenComparingLong(entry -> entry.getKey().sequence()));
+        return scored.stream().map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * The {@code limit} stories with the most hits, ties to the older: a bounded heap, not a sort
+     * of every story hit (a report's words can lead to thousands).
+     */
+    private static List<Story> mostHit(Map<Story, int[]> hits, int limit) {
+        Comparator<Map.Entry<Story, int[]>> better = Comparator.<Map.Entry<Story, int[]>>comparingInt(e -> e.getValue()[0])
+                .thenComparing(Comparator.<Map.Entry<Story, int[]>>comparingLong(e -> e.getKey().sequence()).reversed());
+        PriorityQueue<Map.Entry<Story, int[]>> best = new PriorityQueue<>(limit + 1, better);
+        for (Map.Entry<Story, int[]> hit : hits.entrySet()) {
+            if (best.size() < limit) {
+                best.add(hit);
+            } else if (better.compare(hit, best.peek()) > 0) {
+                best.poll();
+                best.add(hit);
+            }
+        }
+        List<Story> most = new ArrayList<>(best.size());
+        while (!best.isEmpty()) {
+            most.add(best.poll().getKey());
+        }
+        Collections.reverse(most);
+        return most;
     }
 
     /** The linking score of a candidate and a story; negative infinity when they must never link. */
-    double score(StoryCandidate candidate, Map<String, Double> weights, double norm, Story story, Instant time) {
-        Set<String> elements = scope(candidate.event());
-        if (apart(elements, candidate.figures(), story.elements(), story.figures())) {
-            return Double.NEGATIVE_INFINITY;
+    double score(StoryCandidate candidate, Story story, Instant time) {
+        return score(new Query(candidate, weights(candidate.terms()), time), story);
+    }
+
+    /**
+     * A report as it is compared with stories: what every comparison needs from it, worked out once.
+     * The IDF of a term depends only on how many stories keep it while one report is placed, so it
+     * is remembered per story count instead of taking a logarithm for every word of every story.
+     */
+    private final class Query {
+        final StoryCandidate candidate;
+        final Map<String, Double> weights;
+        final double norm;
+        final Instant time;
+        final Set<String> scope;
+        final Set<String> headlineScope;
+        final double[] idfByStoryCount = new double[byId.size() + 2];
+
+        Query(StoryCandidate candidate, Map<String, Double> weights, Instant time) {
+            this.candidate = candidate;
+            this.weights = weights;
+            this.norm = norm(weights.values());
+            this.time = time;
+            this.scope = scope(candidate.event());
+            this.headlineScope = headlineScope(candidate.figures());
         }
+
+        double idf(String term) {
+            int df = documentFrequency.getOrDefault(term, 0);
+            if (df >= idfByStoryCount.length) {
+                return idfOf(df);
+            }
+            if (idfByStoryCount[df] == 0) {
+                idfByStoryCount[df] = idfOf(df);
+            }
+            return idfByStoryCount[df];
+        }
+    }
+
+    private double score(Query query, Story story) {
+        StoryCandidate candidate = query.candidate;
+        Instant time = query.time;
         // without two dates, the distance in time is unknown: taken as half a window
         double windows = 0.5;
         if (time != null && story.dated()) {
@@ -202,17 +260,22 @@ public final class StoryLinker {
             }
             windows = distance.toMillis() / (double) rules.window().toMillis();
         }
+        Set<String> elements = query.scope;
+        if (apart(elements, query.headlineScope, candidate.figures(), story)) {
+            return Double.NEGATIVE_INFINITY;
+        }
         double dot = 0;
         double storyNorm = 0;
         TermCounts terms = story.termCounts();
         for (int i = 0; i < terms.size(); i++) {
-            double w = tf(terms.count(i)) * idf(terms.term(i));
+            double w = tf(terms.count(i)) * query.idf(terms.term(i));
             storyNorm += w * w;
-            Double mine = weights.get(terms.term(i));
+            Double mine = query.weights.get(terms.term(i));
             if (mine != null) {
                 dot += mine * w;
             }
         }
+        double norm = query.norm;
         double cosine = norm == 0 || storyNorm == 0 ? 0 : dot / (norm * Math.sqrt(storyNorm));
         int sharedFigures = 0;
         for (String figure : candidate.figures()) {
@@ -236,13 +299,13 @@ public final class StoryLinker {
         return score - rules.timePenalty() * windows;
     }
 
-    Map<String, Double> weights(Map<String, Integer> terms) {
+    private Map<String, Double> weights(Map<String, Integer> terms) {
         Map<String, Double> weights = new HashMap<>();
         terms.forEach((term, count) -> weights.put(term, tf(count) * idf(term)));
         return weights;
     }
 
-    static double norm(Collection<Double> weights) {
+    private static double norm(Collection<Double> weights) {
         double sum = 0;
         for (double w : weights) {
             sum += w * w;
@@ -256,15 +319,20 @@ public final class StoryLinker {
 
     /** Rarer terms among the remembered stories weigh more; a term no story has weighs most. */
     private double idf(String term) {
-        int df = documentFrequency.getOrDefault(term, 0);
+        return idfOf(documentFrequency.getOrDefault(term, 0));
+    }
+
+    /** The IDF of a term that {@code df} of the remembered stories keep. */
+    private double idfOf(int df) {
         return Math.log(1 + (byId.size() + 1.0) / (df + 1.0));
     }
 
-    private void lookUp(Map<String, List<String>> postings, String key, Map<String, Integer> hits) {
+    /** Counts a hit for every story that holds the key, unless too many do to tell them apart. */
+    private void lookUp(Map<String, List<String>> postings, String key, Map<Story, int[]> hits) {
         List<String> holders = postings.get(key);
         if (holders != null && holders.size() <= rules.maxPostings()) {
             for (String id : holders) {
-                hits.merge(id, 1, Integer::sum);
+                hits.computeIfAbsent(byId.get(id), story -> new int[1])[0]++;
             }
         }
     }
@@ -318,17 +386,16 @@ public final class StoryLinker {
      * Never one story, however alike the words: disjoint elements, different announcements,
      * headlines naming disjoint elements or different years.
      */
-    private static boolean apart(Collection<String> elementsA, List<String> figuresA, Collection<String> elementsB,
-                                 List<String> figuresB) {
-        return !compatible(elementsA, elementsB)
-                || differentAnnouncements(figuresA, figuresB)
-                || !compatible(headlineScope(figuresA), headlineScope(figuresB))
-                || disjoint(figuresA, figuresB, StoryText.TITLE_YEAR_PREFIX);
+    private static boolean apart(Collection<String> elementsA, Set<String> headlineA, List<String> figuresA, Story b) {
+        return !compatible(elementsA, b.elements())
+                || differentAnnouncements(figuresA, b.figures())
+                || !compatible(headlineA, headlineScope(b.figures()))
+                || disjoint(figuresA, b.figures(), StoryText.TITLE_YEAR_PREFIX);
     }
 
     /** Whether two stories a report matches may be folded into one. */
     private static boolean mayBeOne(Story a, Story b) {
-        return !apart(a.elements(), a.figures(), b.elements(), b.figures());
+        return !apart(a.elements(), headlineScope(a.figures()), a.figures(), b);
     }
 
     /**
@@ -488,23 +555,23 @@ public final class StoryLinker {
     }
 
     /**
-     * Removes a story from a key's holders. Looked for by identity first, from the end (the
-     * holders are the story's own id, and recently joined stories are last), so that removing from
-     * a key every story has (an element) does not compare thousands of ids.
+     * Removes a story from a key's holders. Looked for by identity (the holders are the stories' own
+     * ids) from both ends at once: holders are in the order the stories were last indexed, a story
+     * forgotten by the cap is among the first and one that a report just joined among the last, and
+     * a word every story has (an element, a common word) has thousands of holders.
      */
     private static void unpost(Map<String, List<String>> postings, String key, String id) {
         List<String> holders = postings.get(key);
         if (holders == null) {
             return;
         }
-        boolean removed = false;
-        for (int i = holders.size() - 1; i >= 0 && !removed; i--) {
-            if (holders.get(i) == id) {
-                holders.remove(i);
-                removed = true;
-            }
+        int found = -1;
+        for (int front = 0, back = holders.size() - 1; front <= back && found < 0; front++, back--) {
+            found = holders.get(front) == id ? front : holders.get(back) == id ? back : -1;
         }
-        if (!removed) {
+        if (found >= 0) {
+            holders.remove(found);
+        } else {
             holders.remove(id);
         }
         if (holders.isEmpty()) {

@@ -244,8 +244,6 @@ class StoryClusteringEvaluation {
         if (cluster == null) {
             return partners;
         }
-        Map<String, Double> weights = linker.weights(candidate.terms());
-        double norm = StoryLinker.norm(weights.values());
         clusterOf.forEach((partner, partnerCluster) -> {
             if (!cluster.equals(partnerCluster) || storyOf.get(partner) == null) {
                 return;
@@ -253,7 +251,7 @@ class StoryClusteringEvaluation {
             String storyId = find(root, storyOf.get(partner));
             Story story = kept.get(storyId);
             partners.put(storyId, story == null ? partner + " forgotten already" : String.format(Locale.ROOT,
-                    "%s score %.3f type %s/%s elements %s/%s", partner, linker.score(candidate, weights, norm, story,
+                    "%s score %.3f type %s/%s elements %s/%s", partner, linker.score(candidate, story,
                             candidate.dated() ? candidate.event().publishedAt() : null),
                     story.event().eventType(), candidate.event().eventType(), story.elements(),
                     StoryLinker.scope(candidate.event())));

@@ -1,10 +1,13 @@
 package io.lodestone.ingest.publish;
 
+import io.lodestone.events.ElementGroup;
+import io.lodestone.events.Elements;
 import io.lodestone.events.SupplyEventDetected;
 import io.lodestone.ingest.dedupe.LinkRules;
 import io.lodestone.ingest.dedupe.Stories;
 import io.lodestone.ingest.dedupe.Story;
 import io.lodestone.ingest.dedupe.StoryCandidate;
+import io.lodestone.ingest.dedupe.StoryDecision;
 import io.lodestone.ingest.dedupe.StoryLinker;
 import io.lodestone.ingest.extract.Extraction;
 import io.lodestone.ingest.extract.Extractor;
@@ -21,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -46,8 +51,13 @@ class StoryStageBenchmark {
     }
 
     private static SupplyEventDetected copy(SupplyEventDetected e, String id, Instant at) {
+        return copy(e, id, at, e.elements(), e.groups());
+    }
+
+    private static SupplyEventDetected copy(SupplyEventDetected e, String id, Instant at, List<String> elements,
+                                            List<ElementGroup> groups) {
         return new SupplyEventDetected(e.schemaVersion(), id, e.sourceId(), e.url(), e.title(), at, e.detectedAt(),
-                e.language(), e.eventType(), e.direction(), e.severity(), e.confidence(), e.elements(), e.groups(),
+                e.language(), e.eventType(), e.direction(), e.severity(), e.confidence(), elements, groups,
                 e.countries(), e.companies(), e.evidence(), 1);
     }
 
@@ -132,5 +142,53 @@ class StoryStageBenchmark {
                 STORIES, linkSeconds, STORIES / linkSeconds, kept.size(), bytes / 1e6, bytes / 1e3 / changelog.size(),
                 rebuilt.size(), restoreSeconds, heap / 1e6, heap / 1e3 / rebuilt.size());
         Files.writeString(Path.of("target", "story-stage-benchmark.txt"), report, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The work per report at the cap when every story shares its vocabulary, as in a backfill of
+     * one topic: {@value #STORIES} distinct stories fill the store, then as many more are placed,
+     * each scored against the stories its rarer words lead to. The items are those of the stack
+     * benchmark's import in kind (a third of the words made-up names from 8,000, the rest from 60
+     * common words; one element; 21 minutes apart, all before the live reports that came first), as the decoded candidates hold them (words
+     * interned). Writes the rate of the second half to
+     * {@code target/story-stage-benchmark-shared-words.txt}.
+     */
+    @Test
+    void placeAtTheCapInSharedWords() throws IOException {
+        Random random = new Random(7);
+        String[] common = new String[60];
+        for (int i = 0; i < common.length; i++) {
+            common[i] = ("common" + i).intern();
+        }
+        SupplyEventDetected template = new Extractor().extract(new NewsItem("t", "import",
+                "Producer bans exports of gallium", "The ministry bans exports of gallium with immediate effect.",
+                null, Instant.parse("2025-01-01T00:00:00Z"), null), Instant.parse("2025-01-01T00:00:00Z")).event();
+        List<String> symbols = Elements.all().stream().map(element -> element.symbol()).toList();
+        Instant base = Instant.parse("2025-01-01T00:00:00Z");
+        List<StoryCandidate> candidates = new ArrayList<>();
+        for (int i = 0; i < 2 * STORIES; i++) {
+            Map<String, Integer> terms = new LinkedHashMap<>();
+            for (int w = 0; w < 280; w++) {
+                String word = w % 3 == 0 ? ("name" + random.nextInt(8_000)).intern() : common[random.nextInt(common.length)];
+                terms.merge(word, 1, Integer::sum);
+            }
+            Instant at = base.plusSeconds(i * 1300L);
+            candidates.add(new StoryCandidate("item-" + i, "host:import.example", List.of("url:https://import.example/" + i),
+                    true, copy(template, "evt-shared-" + i, at, List.of(symbols.get(random.nextInt(symbols.size()))),
+                    List.of()), terms, List.of()));
+        }
+        StoryLinker linker = new StoryLinker(LinkRules.standard(Duration.ofDays(7), STORIES), Stories.inMemory());
+        // live reports of today came first: the backfill's stories are all older than the clock
+        linker.link(new StoryCandidate("today", "host:live.example", List.of("url:https://live.example/1"), true,
+                copy(template, "evt-today", base.plus(Duration.ofDays(400))), Map.of("today", 1), List.of()));
+        candidates.subList(0, STORIES).forEach(linker::link);
+        long start = System.nanoTime();
+        Map<StoryDecision.Outcome, Integer> outcomes = new TreeMap<>();
+        candidates.subList(STORIES, candidates.size())
+                .forEach(candidate -> outcomes.merge(linker.link(candidate).outcome(), 1, Integer::sum));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        String report = String.format(Locale.ROOT, "at the cap, shared words: %d candidates placed in %.2f s (%.0f per second),"
+                + " %d stories kept; outcomes %s%n", STORIES, seconds, STORIES / seconds, linker.size(), outcomes);
+        Files.writeString(Path.of("target", "story-stage-benchmark-shared-words.txt"), report, StandardCharsets.UTF_8);
     }
 }
