@@ -172,6 +172,8 @@ public final class StoryLinker {
         candidate.event().elements().forEach(element -> lookUp(elementPostings, element, hits));
         candidate.figures().forEach(figure -> lookUp(figurePostings, figure, hits));
         List<Map.Entry<Story, Double>> scored = new ArrayList<>();
+        // a story dated too far from the report cannot be its story: it takes no candidate's place
+        hits.keySet().removeIf(story -> windowsApart(time, story) > 1);
         for (Story story : mostHit(hits, rules.maxCandidates())) {
             double score = score(query, story);
             if (score >= threshold) {
@@ -213,6 +215,21 @@ public final class StoryLinker {
     }
 
     /**
+     * How far apart in publication time a report and a story are, in windows: 0 when the report
+     * falls within the story's span, half a window when either is undated (the distance is then
+     * unknown), above 1 when they are too far apart to be one story.
+     */
+    private double windowsApart(Instant time, Story story) {
+        if (time == null || !story.dated()) {
+            return 0.5;
+        }
+        Duration distance = time.isBefore(story.earliest()) ? Duration.between(time, story.earliest())
+                : time.isAfter(story.latest()) ? Duration.between(story.latest(), time) : Duration.ZERO;
+        return distance.compareTo(rules.window()) > 0 ? Double.POSITIVE_INFINITY
+                : distance.toMillis() / (double) rules.window().toMillis();
+    }
+
+    /**
      * A report as it is compared with stories: what every comparison needs from it, worked out once.
      * The IDF of a term depends only on how many stories keep it while one report is placed, so it
      * is remembered per story count instead of taking a logarithm for every word of every story.
@@ -249,16 +266,9 @@ public final class StoryLinker {
 
     private double score(Query query, Story story) {
         StoryCandidate candidate = query.candidate;
-        Instant time = query.time;
-        // without two dates, the distance in time is unknown: taken as half a window
-        double windows = 0.5;
-        if (time != null && story.dated()) {
-            Duration distance = time.isBefore(story.earliest()) ? Duration.between(time, story.earliest())
-                    : time.isAfter(story.latest()) ? Duration.between(story.latest(), time) : Duration.ZERO;
-            if (distance.compareTo(rules.window()) > 0) {
-                return Double.NEGATIVE_INFINITY;
-            }
-            windows = distance.toMillis() / (double) rules.window().toMillis();
+        double windows = windowsApart(query.time, story);
+        if (windows > 1) {
+            return Double.NEGATIVE_INFINITY;
         }
         Set<String> elements = query.scope;
         if (apart(elements, query.headlineScope, candidate.figures(), story)) {

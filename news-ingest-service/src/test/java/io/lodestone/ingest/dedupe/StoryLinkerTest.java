@@ -328,6 +328,30 @@ class StoryLinkerTest {
     }
 
     @Test
+    void storiesTooOldToMatchTakeNoCandidatesPlace() {
+        // Given a stage that scores two candidate stories per report, and live reports of today
+        // that moved the clock before a backfill of older items arrived
+        StoryLinker linker = new StoryLinker(new LinkRules(Duration.ofDays(3), 100, 0.40, 0.60, 0.20, 0.10, 0.05,
+                0.10, 0.15, 40, 2, 2_000), Stories.inMemory());
+        linker.link(dated(synthetic("live", "host:live", Map.of("today", 1)), DAY.plus(Duration.ofDays(60))));
+        // and two backfilled stories a month and three weeks old that share every word of the next
+        // report, and one of its own week that shares most of them
+        Map<String, Integer> words = Map.of("gallium", 2, "licence", 2, "smelter", 2, "quota", 2, "furnace", 2);
+        linker.link(dated(synthetic("month-old", "host:a", words), DAY.minus(Duration.ofDays(30))));
+        linker.link(dated(synthetic("weeks-old", "host:b", words), DAY.minus(Duration.ofDays(20))));
+        StoryDecision partner = linker.link(dated(synthetic("partner", "host:c",
+                Map.of("gallium", 2, "licence", 2, "smelter", 2, "quota", 2)), DAY));
+
+        // When another outlet's report of the same week arrives
+        StoryDecision report = linker.link(dated(synthetic("report", "host:d", words), DAY.plus(Duration.ofHours(1))));
+
+        // Then it joins the story of its week: the older ones, which share more words but can never
+        // be its story, did not take the two places
+        assertThat(report.outcome()).isEqualTo(StoryDecision.Outcome.CORROBORATED);
+        assertThat(report.storyId()).isEqualTo(partner.storyId());
+    }
+
+    @Test
     void aStoryReportedThousandsOfTimesRemembersItsLatestReportsOnly() {
         // Given one outlet's feed that lists the same story under a new URL on every poll
         Stories store = Stories.inMemory();
@@ -351,6 +375,16 @@ class StoryLinkerTest {
                 assertThat(story.identities()).hasSize(StoryLinker.MAX_IDENTITIES).last().isEqualTo("id:test|r3000"));
         // And a recent report sent again is still recognised as the same item
         assertThat(linker.link(synthetic("r2999", "host:feed", terms)).outcome()).isEqualTo(StoryDecision.Outcome.DUPLICATE);
+    }
+
+    /** The same candidate, published at {@code at}. */
+    private static StoryCandidate dated(StoryCandidate candidate, Instant at) {
+        SupplyEventDetected e = candidate.event();
+        SupplyEventDetected event = new SupplyEventDetected(e.schemaVersion(), e.eventId(), e.sourceId(), e.url(), e.title(),
+                at, e.detectedAt(), e.language(), e.eventType(), e.direction(), e.severity(), e.confidence(), e.elements(),
+                e.groups(), e.countries(), e.companies(), e.evidence(), 1);
+        return new StoryCandidate(candidate.itemId(), candidate.outlet(), candidate.identities(), true, event,
+                candidate.terms(), candidate.figures());
     }
 
     private static StoryCandidate synthetic(String id, String outlet, Map<String, Integer> terms) {
