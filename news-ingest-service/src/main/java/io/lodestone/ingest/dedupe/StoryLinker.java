@@ -69,9 +69,9 @@ public final class StoryLinker {
      * are held by a few stories, and the index is the largest part of the stage's memory after the
      * stories themselves (a hash set costs about 180 bytes for one holder, a list about 45).
      */
-    private final Map<String, List<String>> termPostings = new HashMap<>();
-    private final Map<String, List<String>> elementPostings = new HashMap<>();
-    private final Map<String, List<String>> figurePostings = new HashMap<>();
+    private final Map<String, List<Story>> termPostings = new HashMap<>();
+    private final Map<String, List<Story>> elementPostings = new HashMap<>();
+    private final Map<String, List<Story>> figurePostings = new HashMap<>();
     /** How many remembered stories keep each term: the IDF, over every kept term, indexed or not. */
     private final Map<String, Integer> documentFrequency = new HashMap<>();
     private final Map<String, String> identities = new HashMap<>();
@@ -223,10 +223,13 @@ public final class StoryLinker {
         if (time == null || !story.dated()) {
             return 0.5;
         }
-        Duration distance = time.isBefore(story.earliest()) ? Duration.between(time, story.earliest())
-                : time.isAfter(story.latest()) ? Duration.between(story.latest(), time) : Duration.ZERO;
-        return distance.compareTo(rules.window()) > 0 ? Double.POSITIVE_INFINITY
-                : distance.toMillis() / (double) rules.window().toMillis();
+        // in milliseconds, without a Duration for each of the thousands of stories a report's words hit
+        long at = time.toEpochMilli();
+        long earliest = story.earliest().toEpochMilli();
+        long latest = story.latest().toEpochMilli();
+        long distance = at < earliest ? earliest - at : at > latest ? at - latest : 0;
+        long window = rules.window().toMillis();
+        return distance > window ? Double.POSITIVE_INFINITY : distance / (double) window;
     }
 
     /**
@@ -338,11 +341,11 @@ public final class StoryLinker {
     }
 
     /** Counts a hit for every story that holds the key, unless too many do to tell them apart. */
-    private void lookUp(Map<String, List<String>> postings, String key, Map<Story, int[]> hits) {
-        List<String> holders = postings.get(key);
+    private void lookUp(Map<String, List<Story>> postings, String key, Map<Story, int[]> hits) {
+        List<Story> holders = postings.get(key);
         if (holders != null && holders.size() <= rules.maxPostings()) {
-            for (String id : holders) {
-                hits.computeIfAbsent(byId.get(id), story -> new int[1])[0]++;
+            for (Story holder : holders) {
+                hits.computeIfAbsent(holder, story -> new int[1])[0]++;
             }
         }
     }
@@ -529,9 +532,9 @@ public final class StoryLinker {
         byAnchor.add(story);
         story.identities().forEach(identity -> identities.put(identity, story.id()));
         story.terms().keySet().forEach(term -> documentFrequency.merge(term, 1, Integer::sum));
-        indexedTerms(story).forEach(term -> post(termPostings, term, story.id()));
-        story.elements().stream().distinct().forEach(element -> post(elementPostings, element, story.id()));
-        story.figures().stream().distinct().forEach(figure -> post(figurePostings, figure, story.id()));
+        indexedTerms(story).forEach(term -> post(termPostings, term, story));
+        story.elements().stream().distinct().forEach(element -> post(elementPostings, element, story));
+        story.figures().stream().distinct().forEach(figure -> post(figurePostings, figure, story));
     }
 
     private void unindex(Story story) {
@@ -539,9 +542,9 @@ public final class StoryLinker {
         byAnchor.remove(story);
         story.identities().forEach(identity -> identities.remove(identity, story.id()));
         story.terms().keySet().forEach(term -> documentFrequency.computeIfPresent(term, (t, n) -> n > 1 ? n - 1 : null));
-        indexedTerms(story).forEach(term -> unpost(termPostings, term, story.id()));
-        story.elements().stream().distinct().forEach(element -> unpost(elementPostings, element, story.id()));
-        story.figures().stream().distinct().forEach(figure -> unpost(figurePostings, figure, story.id()));
+        indexedTerms(story).forEach(term -> unpost(termPostings, term, story));
+        story.elements().stream().distinct().forEach(element -> unpost(elementPostings, element, story));
+        story.figures().stream().distinct().forEach(figure -> unpost(figurePostings, figure, story));
     }
 
     /**
@@ -560,30 +563,26 @@ public final class StoryLinker {
     }
 
     /** Adds a story to a key's holders; a story is posted once per key (its keys are distinct). */
-    private static void post(Map<String, List<String>> postings, String key, String id) {
-        postings.computeIfAbsent(key, k -> new ArrayList<>(1)).add(id);
+    private static void post(Map<String, List<Story>> postings, String key, Story story) {
+        postings.computeIfAbsent(key, k -> new ArrayList<>(1)).add(story);
     }
 
     /**
-     * Removes a story from a key's holders. Looked for by identity (the holders are the stories' own
-     * ids) from both ends at once: holders are in the order the stories were last indexed, a story
-     * forgotten by the cap is among the first and one that a report just joined among the last, and
-     * a word every story has (an element, a common word) has thousands of holders.
+     * Removes a story from a key's holders. Looked for by identity (the holders are the very stories
+     * indexed) from both ends at once: holders are in the order the stories were last indexed, a
+     * story forgotten by the cap is among the first and one that a report just joined among the
+     * last, and a word every story has (an element, a common word) has thousands of holders.
      */
-    private static void unpost(Map<String, List<String>> postings, String key, String id) {
-        List<String> holders = postings.get(key);
-        if (holders == null) {
-            return;
-        }
+    private static void unpost(Map<String, List<Story>> postings, String key, Story story) {
+        List<Story> holders = postings.get(key);
         int found = -1;
-        for (int front = 0, back = holders.size() - 1; front <= back && found < 0; front++, back--) {
-            found = holders.get(front) == id ? front : holders.get(back) == id ? back : -1;
+        for (int front = 0, back = holders == null ? -1 : holders.size() - 1; front <= back && found < 0; front++, back--) {
+            found = holders.get(front) == story ? front : holders.get(back) == story ? back : -1;
         }
-        if (found >= 0) {
-            holders.remove(found);
-        } else {
-            holders.remove(id);
+        if (found < 0) {
+            throw new IllegalStateException("story " + story.id() + " is not indexed under " + key);
         }
+        holders.remove(found);
         if (holders.isEmpty()) {
             postings.remove(key);
         }
