@@ -7,6 +7,7 @@ import io.lodestone.events.SupplyEventDetected;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -75,6 +76,10 @@ public final class StoryLinker {
     /** How many remembered stories keep each term: the IDF, over every kept term, indexed or not. */
     private final Map<String, Integer> documentFrequency = new HashMap<>();
     private final Map<String, String> identities = new HashMap<>();
+    /** The stories a report's words hit, with how many of its keys each holds; reused from report to report. */
+    private final Map<Story, Integer> hits = new IdentityHashMap<>();
+    private double[] idfCache = new double[0];
+    private int idfCacheStories = -1;
     private Instant clock;
     private long nextSequence;
 
@@ -164,7 +169,8 @@ public final class StoryLinker {
     /** The stories the candidate belongs to, best-scoring first. */
     private List<Story> matches(StoryCandidate candidate, Instant time, double threshold) {
         Query query = new Query(candidate, weights(candidate.terms()), time);
-        Map<Story, int[]> hits = new IdentityHashMap<>();
+        Map<Story, Integer> hits = this.hits;
+        hits.clear();
         query.weights.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(rules.queryTerms())
@@ -189,11 +195,11 @@ public final class StoryLinker {
      * The {@code limit} stories with the most hits, ties to the older: a bounded heap, not a sort
      * of every story hit (a report's words can lead to thousands).
      */
-    private static List<Story> mostHit(Map<Story, int[]> hits, int limit) {
-        Comparator<Map.Entry<Story, int[]>> better = Comparator.<Map.Entry<Story, int[]>>comparingInt(e -> e.getValue()[0])
-                .thenComparing(Comparator.<Map.Entry<Story, int[]>>comparingLong(e -> e.getKey().sequence()).reversed());
-        PriorityQueue<Map.Entry<Story, int[]>> best = new PriorityQueue<>(limit + 1, better);
-        for (Map.Entry<Story, int[]> hit : hits.entrySet()) {
+    private static List<Story> mostHit(Map<Story, Integer> hits, int limit) {
+        Comparator<Map.Entry<Story, Integer>> better = Map.Entry.<Story, Integer>comparingByValue()
+                .thenComparing(Comparator.<Map.Entry<Story, Integer>>comparingLong(e -> e.getKey().sequence()).reversed());
+        PriorityQueue<Map.Entry<Story, Integer>> best = new PriorityQueue<>(limit + 1, better);
+        for (Map.Entry<Story, Integer> hit : hits.entrySet()) {
             if (best.size() < limit) {
                 best.add(hit);
             } else if (better.compare(hit, best.peek()) > 0) {
@@ -234,8 +240,6 @@ public final class StoryLinker {
 
     /**
      * A report as it is compared with stories: what every comparison needs from it, worked out once.
-     * The IDF of a term depends only on how many stories keep it while one report is placed, so it
-     * is remembered per story count instead of taking a logarithm for every word of every story.
      */
     private final class Query {
         final StoryCandidate candidate;
@@ -244,7 +248,6 @@ public final class StoryLinker {
         final Instant time;
         final Set<String> scope;
         final Set<String> headlineScope;
-        final double[] idfByStoryCount = new double[byId.size() + 2];
 
         Query(StoryCandidate candidate, Map<String, Double> weights, Instant time) {
             this.candidate = candidate;
@@ -253,17 +256,6 @@ public final class StoryLinker {
             this.time = time;
             this.scope = scope(candidate.event());
             this.headlineScope = headlineScope(candidate.figures());
-        }
-
-        double idf(String term) {
-            int df = documentFrequency.getOrDefault(term, 0);
-            if (df >= idfByStoryCount.length) {
-                return idfOf(df);
-            }
-            if (idfByStoryCount[df] == 0) {
-                idfByStoryCount[df] = idfOf(df);
-            }
-            return idfByStoryCount[df];
         }
     }
 
@@ -281,7 +273,7 @@ public final class StoryLinker {
         double storyNorm = 0;
         TermCounts terms = story.termCounts();
         for (int i = 0; i < terms.size(); i++) {
-            double w = tf(terms.count(i)) * query.idf(terms.term(i));
+            double w = tf(terms.count(i)) * idf(terms.term(i));
             storyNorm += w * w;
             Double mine = query.weights.get(terms.term(i));
             if (mine != null) {
@@ -335,17 +327,33 @@ public final class StoryLinker {
         return idfOf(documentFrequency.getOrDefault(term, 0));
     }
 
-    /** The IDF of a term that {@code df} of the remembered stories keep. */
+    /**
+     * The IDF of a term that {@code df} of the remembered stories keep. It depends only on {@code df}
+     * while the number of stories stays the same (always, at the cap), so it is remembered per
+     * {@code df} instead of taking a logarithm for every word of every story scored.
+     */
     private double idfOf(int df) {
-        return Math.log(1 + (byId.size() + 1.0) / (df + 1.0));
+        int stories = byId.size();
+        if (stories != idfCacheStories) {
+            if (idfCache.length < stories + 2) {
+                idfCache = new double[Math.max(2 * idfCache.length, stories + 2)];
+            } else {
+                Arrays.fill(idfCache, 0);
+            }
+            idfCacheStories = stories;
+        }
+        if (idfCache[df] == 0) {
+            idfCache[df] = Math.log(1 + (stories + 1.0) / (df + 1.0));
+        }
+        return idfCache[df];
     }
 
     /** Counts a hit for every story that holds the key, unless too many do to tell them apart. */
-    private void lookUp(Map<String, List<Story>> postings, String key, Map<Story, int[]> hits) {
+    private void lookUp(Map<String, List<Story>> postings, String key, Map<Story, Integer> hits) {
         List<Story> holders = postings.get(key);
         if (holders != null && holders.size() <= rules.maxPostings()) {
             for (Story holder : holders) {
-                hits.computeIfAbsent(holder, story -> new int[1])[0]++;
+                hits.merge(holder, 1, Integer::sum);
             }
         }
     }

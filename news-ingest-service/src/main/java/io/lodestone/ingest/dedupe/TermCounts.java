@@ -28,7 +28,11 @@ public final class TermCounts extends AbstractMap<String, Integer> {
         this.counts = counts;
     }
 
-    /** The same counts (itself when it is one already); null keys or counts are refused. */
+    /**
+     * The same counts (itself when it is one already); null keys or counts are refused. The terms are
+     * interned: thousands of remembered stories share most of their words, and each word is then
+     * kept once instead of once per story.
+     */
     public static TermCounts of(Map<String, Integer> counts) {
         if (counts instanceof TermCounts same) {
             return same;
@@ -41,6 +45,7 @@ public final class TermCounts extends AbstractMap<String, Integer> {
         int[] values = new int[terms.length];
         for (int i = 0; i < terms.length; i++) {
             values[i] = Objects.requireNonNull(counts.get(terms[i]), () -> "no count for a term");
+            terms[i] = terms[i].intern();
         }
         return new TermCounts(terms, values);
     }

@@ -11,14 +11,16 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The one JSON mapping of the story stage: candidates, the story store and the published events.
  * Instants as RFC 3339 text; unknown fields ignored, so records written by a newer version load.
- * Property names are interned: a story's terms are the keys of its term map, and thousands of
- * remembered stories share most of their words, so one copy of each word is kept instead of one
- * per story (measured on the stack benchmark's items: 8.6 KB of heap per story, 5.8 KB interned).
+ * Property names are not canonicalized: a story's terms are the keys of its term map, so nearly
+ * every candidate brings names the parser has not seen, and Jackson's shared name table copied
+ * itself (hundreds of kilobytes) for each of them; at a bulk import's rate that was most of the
+ * service's allocation and a young collection every 50 ms. The terms are interned where they are
+ * kept ({@code TermCounts}) instead.
  */
 final class StoryJson {
 
     static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .enable(TokenStreamFactory.Feature.INTERN_PROPERTY_NAMES).build())
+                    .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES).build())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 

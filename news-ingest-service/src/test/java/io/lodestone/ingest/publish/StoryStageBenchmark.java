@@ -14,6 +14,7 @@ import io.lodestone.ingest.extract.Extractor;
 import io.lodestone.ingest.item.NewsItem;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,7 +151,8 @@ class StoryStageBenchmark {
      * each scored against the stories its rarer words lead to. The items are those of the stack
      * benchmark's import in kind (a third of the words made-up names from 8,000, the rest from 60
      * common words; one element; 21 minutes apart, all before the live reports that came first), as the decoded candidates hold them (words
-     * interned). Writes the rate of the second half to
+     * interned), decoded from their records as the stage reads them. Writes the rate of the second
+     * half and the bytes allocated per candidate to
      * {@code target/story-stage-benchmark-shared-words.txt}.
      */
     @Test
@@ -182,13 +184,21 @@ class StoryStageBenchmark {
         linker.link(new StoryCandidate("today", "host:live.example", List.of("url:https://live.example/1"), true,
                 copy(template, "evt-today", base.plus(Duration.ofDays(400))), Map.of("today", 1), List.of()));
         candidates.subList(0, STORIES).forEach(linker::link);
+        // as the stage reads them: each candidate decoded from its record, then placed
+        List<byte[]> records = candidates.subList(STORIES, candidates.size()).stream()
+                .map(StoryJson.MAPPER::writeValueAsBytes).toList();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
         long start = System.nanoTime();
         Map<StoryDecision.Outcome, Integer> outcomes = new TreeMap<>();
-        candidates.subList(STORIES, candidates.size())
-                .forEach(candidate -> outcomes.merge(linker.link(candidate).outcome(), 1, Integer::sum));
+        for (byte[] record : records) {
+            outcomes.merge(linker.link(StoryJson.MAPPER.readValue(record, StoryCandidate.class)).outcome(), 1, Integer::sum);
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
-        String report = String.format(Locale.ROOT, "at the cap, shared words: %d candidates placed in %.2f s (%.0f per second),"
-                + " %d stories kept; outcomes %s%n", STORIES, seconds, STORIES / seconds, linker.size(), outcomes);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
+        String report = String.format(Locale.ROOT, "at the cap, shared words: %d candidates decoded and placed in %.2f s"
+                        + " (%.0f per second), %.0f KB allocated per candidate, %d stories kept; outcomes %s%n",
+                STORIES, seconds, STORIES / seconds, allocated / 1e3 / STORIES, linker.size(), outcomes);
         Files.writeString(Path.of("target", "story-stage-benchmark-shared-words.txt"), report, StandardCharsets.UTF_8);
     }
 }
