@@ -152,7 +152,7 @@ class StoryStageBenchmark {
      * benchmark's import in kind (a third of the words made-up names from 8,000, the rest from 60
      * common words; one element; 21 minutes apart, all before the live reports that came first), as the decoded candidates hold them (words
      * interned), decoded from their records as the stage reads them. Writes the rate of the second
-     * half and the bytes allocated per candidate to
+     * half, the bytes allocated per candidate and the heap per story at the cap to
      * {@code target/story-stage-benchmark-shared-words.txt}.
      */
     @Test
@@ -167,7 +167,8 @@ class StoryStageBenchmark {
                 null, Instant.parse("2025-01-01T00:00:00Z"), null), Instant.parse("2025-01-01T00:00:00Z")).event();
         List<String> symbols = Elements.all().stream().map(element -> element.symbol()).toList();
         Instant base = Instant.parse("2025-01-01T00:00:00Z");
-        List<StoryCandidate> candidates = new ArrayList<>();
+        // as the stage reads them: each candidate is decoded from its record, then placed
+        List<byte[]> records = new ArrayList<>();
         for (int i = 0; i < 2 * STORIES; i++) {
             Map<String, Integer> terms = new LinkedHashMap<>();
             for (int w = 0; w < 280; w++) {
@@ -175,30 +176,39 @@ class StoryStageBenchmark {
                 terms.merge(word, 1, Integer::sum);
             }
             Instant at = base.plusSeconds(i * 1300L);
-            candidates.add(new StoryCandidate("item-" + i, "host:import.example", List.of("url:https://import.example/" + i),
-                    true, copy(template, "evt-shared-" + i, at, List.of(symbols.get(random.nextInt(symbols.size()))),
-                    List.of()), terms, List.of()));
+            records.add(StoryJson.MAPPER.writeValueAsBytes(new StoryCandidate("item-" + i, "host:import.example",
+                    List.of("url:https://import.example/" + i), true, copy(template, "evt-shared-" + i, at,
+                    List.of(symbols.get(random.nextInt(symbols.size()))), List.of()), terms, List.of())));
         }
-        StoryLinker linker = new StoryLinker(LinkRules.standard(Duration.ofDays(7), STORIES), Stories.inMemory());
+        Map<String, Story> kept = new LinkedHashMap<>();
+        StoryLinker linker = new StoryLinker(LinkRules.standard(Duration.ofDays(7), STORIES), Stories.in(kept));
         // live reports of today came first: the backfill's stories are all older than the clock
         linker.link(new StoryCandidate("today", "host:live.example", List.of("url:https://live.example/1"), true,
                 copy(template, "evt-today", base.plus(Duration.ofDays(400))), Map.of("today", 1), List.of()));
-        candidates.subList(0, STORIES).forEach(linker::link);
-        // as the stage reads them: each candidate decoded from its record, then placed
-        List<byte[]> records = candidates.subList(STORIES, candidates.size()).stream()
-                .map(StoryJson.MAPPER::writeValueAsBytes).toList();
+        for (byte[] record : records.subList(0, STORIES)) {
+            linker.link(StoryJson.MAPPER.readValue(record, StoryCandidate.class));
+        }
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
         long start = System.nanoTime();
         Map<StoryDecision.Outcome, Integer> outcomes = new TreeMap<>();
-        for (byte[] record : records) {
+        for (byte[] record : records.subList(STORIES, records.size())) {
             outcomes.merge(linker.link(StoryJson.MAPPER.readValue(record, StoryCandidate.class)).outcome(), 1, Integer::sum);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
+        records = null;
+        long stored = kept.values().stream().mapToLong(story -> StoryJson.MAPPER.writeValueAsBytes(story).length).sum();
+        int storiesKept = linker.size();
+        long withStories = usedAfterCollection();
+        kept.clear();
+        linker = null;
+        long heap = withStories - usedAfterCollection();
         String report = String.format(Locale.ROOT, "at the cap, shared words: %d candidates decoded and placed in %.2f s"
-                        + " (%.0f per second), %.0f KB allocated per candidate, %d stories kept; outcomes %s%n",
-                STORIES, seconds, STORIES / seconds, allocated / 1e3 / STORIES, linker.size(), outcomes);
+                        + " (%.0f per second), %.0f KB allocated per candidate, %d stories kept; outcomes %s;%n"
+                        + "stories and the linker's index: %.1f KB of heap per story, and %.1f KB per story serialized in the store%n",
+                STORIES, seconds, STORIES / seconds, allocated / 1e3 / STORIES, storiesKept, outcomes,
+                heap / 1e3 / storiesKept, stored / 1e3 / storiesKept);
         Files.writeString(Path.of("target", "story-stage-benchmark-shared-words.txt"), report, StandardCharsets.UTF_8);
     }
 }
