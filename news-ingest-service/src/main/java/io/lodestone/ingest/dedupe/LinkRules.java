@@ -39,10 +39,11 @@ public record LinkRules(Duration window, int maxStories, double threshold, doubl
                         int maxCandidates, int maxPostings) {
 
     /**
-     * The default number of stories remembered: a story takes about 10 KB of heap with its share of
-     * the index and its serialized copy in the store (measured on 2.5 KB items, its words shared
-     * with other stories), so 5,000 take about 50 MB, which a 256 MB heap holds beside everything
-     * else; a week of real reporting on the tracked elements is far fewer.
+     * The default number of stories remembered: a story takes about 5–7 KB of heap with its share of
+     * the index and its serialized copy in the store (measured by {@code StoryStageBenchmark} on
+     * dev-set stories and on 2.5 KB items whose words are shared with other stories), so 5,000
+     * take about 25–35 MB, which a 256 MB heap holds beside everything else; a week of real
+     * reporting on the tracked elements is far fewer.
      */
     public static final int DEFAULT_MAX_STORIES = 5_000;
 

@@ -4,7 +4,6 @@ import io.lodestone.events.Direction;
 import io.lodestone.events.ElementGroup;
 import io.lodestone.events.Elements;
 import io.lodestone.events.SupplyEventDetected;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,7 +27,8 @@ import java.util.TreeSet;
  * <ul>
  * <li>The very same item again (canonical URL, or source and id) is a {@code DUPLICATE}.</li>
  * <li>Otherwise the stories it may belong to are looked up in an inverted index (its most
- *     distinctive terms, its elements and its figures → stories) and scored by {@link LinkRules}.
+ *     distinctive terms, its elements and its figures → stories); of those dated within the
+ *     window of it, the ones sharing the most keys are scored by {@link LinkRules}.
  *     None scores enough: it starts a story and its own event is published. One or more do: the
  *     best-scoring one and those others that may be one story with it and with each other (no
  *     rule of {@link LinkRules} keeps them apart) are now shown to be the same story; the oldest
