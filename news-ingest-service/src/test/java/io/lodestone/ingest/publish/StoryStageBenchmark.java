@@ -38,6 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * outlet, spread over one window) into a full store, then measures what a restart costs beyond
  * reading the changelog: decoding every stored story and rebuilding the linker's index, and the
  * heap those decoded stories and their index take. Writes {@code target/story-stage-benchmark.txt}.
+ * A second case measures the work per report once the store is full of stories that share their
+ * words ({@link #placeAtTheCapInSharedWords}).
  */
 class StoryStageBenchmark {
 
@@ -150,9 +152,9 @@ class StoryStageBenchmark {
      * one topic: {@value #STORIES} distinct stories fill the store, then as many more are placed,
      * each scored against the stories its rarer words lead to. The items are those of the stack
      * benchmark's import in kind (a third of the words made-up names from 8,000, the rest from 60
-     * common words; one element; 21 minutes apart, all before the live reports that came first), as the decoded candidates hold them (words
-     * interned), decoded from their records as the stage reads them. Writes the rate of the second
-     * half, the bytes allocated per candidate and the heap per story at the cap to
+     * common words; one element; 21 minutes apart, all before the live reports that came first),
+     * decoded from their records as the stage reads them. Writes the rate of the second half, the
+     * bytes allocated per candidate, and the heap and stored size per story at the cap to
      * {@code target/story-stage-benchmark-shared-words.txt}.
      */
     @Test
@@ -160,7 +162,7 @@ class StoryStageBenchmark {
         Random random = new Random(7);
         String[] common = new String[60];
         for (int i = 0; i < common.length; i++) {
-            common[i] = ("common" + i).intern();
+            common[i] = "common" + i;
         }
         SupplyEventDetected template = new Extractor().extract(new NewsItem("t", "import",
                 "Producer bans exports of gallium", "The ministry bans exports of gallium with immediate effect.",
@@ -172,7 +174,7 @@ class StoryStageBenchmark {
         for (int i = 0; i < 2 * STORIES; i++) {
             Map<String, Integer> terms = new LinkedHashMap<>();
             for (int w = 0; w < 280; w++) {
-                String word = w % 3 == 0 ? ("name" + random.nextInt(8_000)).intern() : common[random.nextInt(common.length)];
+                String word = w % 3 == 0 ? "name" + random.nextInt(8_000) : common[random.nextInt(common.length)];
                 terms.merge(word, 1, Integer::sum);
             }
             Instant at = base.plusSeconds(i * 1300L);
