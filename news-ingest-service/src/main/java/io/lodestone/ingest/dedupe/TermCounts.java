@@ -30,8 +30,9 @@ public final class TermCounts extends AbstractMap<String, Integer> {
 
     /**
      * The same counts (itself when it is one already); null keys or counts are refused. The terms are
-     * interned: thousands of remembered stories share most of their words, and each word is then
-     * kept once instead of once per story.
+     * kept as given: the story stage's decoding ({@code StoryJson}) interns them, so the words of
+     * thousands of remembered stories are kept once; a candidate built on the way to the topic never
+     * pays for that.
      */
     public static TermCounts of(Map<String, Integer> counts) {
         if (counts instanceof TermCounts same) {
@@ -45,7 +46,6 @@ public final class TermCounts extends AbstractMap<String, Integer> {
         int[] values = new int[terms.length];
         for (int i = 0; i < terms.length; i++) {
             values[i] = Objects.requireNonNull(counts.get(terms[i]), () -> "no count for a term");
-            terms[i] = terms[i].intern();
         }
         return new TermCounts(terms, values);
     }

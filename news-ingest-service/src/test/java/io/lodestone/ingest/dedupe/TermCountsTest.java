@@ -37,19 +37,6 @@ class TermCountsTest {
     }
 
     @Test
-    void keepsOneCopyOfAWordHoweverManyCountsHoldIt() {
-        // two reports' words, read separately: equal words, different copies
-        String fromOne = new String("gallium".toCharArray());
-        String fromOther = new String("gallium".toCharArray());
-
-        TermCounts one = TermCounts.of(Map.of(fromOne, 2, "smelter", 1));
-        TermCounts other = TermCounts.of(Map.of(fromOther, 5));
-
-        assertThat(fromOne).isNotSameAs(fromOther);
-        assertThat(one.term(0)).isEqualTo("gallium").isSameAs(other.term(0));
-    }
-
-    @Test
     void isImmutableAndMadeOnce() {
         TermCounts counts = TermCounts.of(Map.of("gallium", 2));
 
