@@ -23,7 +23,8 @@ import java.util.Map;
  *     votes reach {@value #EASING_SHARE} of the restriction's, the item is an easing.</li>
  * <li><b>The actor decides the type.</b> Financing, stakes and partnerships are new supply when a
  *     company acts, and policy support when a state does: a state actor (state-actors.tsv) named in
- *     the title or lead of a new-supply item makes it POLICY_SUPPORT.</li>
+ *     the title or lead of a new-supply item makes it POLICY_SUPPORT, and the financing cues then
+ *     count as the evidence of that support (its strongest cue).</li>
  * </ul>
  * The direction is the vote of the winning type's directed cues (price rises tighten, falls ease;
  * quota rises ease, cuts tighten; cues marked NEUTRAL, such as a price that edged up 0.2%, vote
@@ -95,9 +96,12 @@ public final class EventClassifier {
             winner = EventType.EXPORT_RESTRICTION_EASED;
         }
         EventType evidenceType = winner;
-        if (winner == EventType.NEW_SUPPLY && statedUpFront(document)) {
-            // the financing cues are the evidence; the state actor decides what kind of event it is
+        if ((winner == EventType.NEW_SUPPLY || winner == EventType.POLICY_SUPPORT) && statedUpFront(document)) {
+            // the state actor decides what kind of event it is; its money ("the Pentagon will spend
+            // $1 billion") is told by the financing cues, which are then the evidence when stronger
             winner = EventType.POLICY_SUPPORT;
+            evidenceType = bestVote.getOrDefault(EventType.NEW_SUPPLY, 0.0)
+                    > bestVote.getOrDefault(EventType.POLICY_SUPPORT, 0.0) ? EventType.NEW_SUPPLY : EventType.POLICY_SUPPORT;
         }
         return new Classification(winner, direction(winner, directions.getOrDefault(winner, Map.of())), top, runnerUp,
                 best.get(evidenceType), bestVote.getOrDefault(evidenceType, 0.0));
