@@ -1,5 +1,6 @@
 package io.lodestone.ingest.extract.relevance;
 
+import io.lodestone.events.EventType;
 import io.lodestone.ingest.extract.classification.Classification;
 import io.lodestone.ingest.extract.classification.Hit;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.List;
  * class of minerals a policy targets ("strategic minerals"), and the words around it must speak of
  * supply (supply-context.tsv, plus the event-type score) more than of laboratories, hospitals,
  * coins, sport, software, share prices or encyclopedias (noise.tsv): relevant when the supply
- * evidence reaches {@value #MINIMUM_SUPPLY} and the noise is under {@value #NOISE_RATIO} of it.
+ * evidence reaches {@value #MINIMUM_SUPPLY} and the noise is under {@value #NOISE_RATIO} of it
+ * (under all of it when the headline itself reports a supply event in strong words).
  * <p>
  * Supply words are not news: outlooks, rankings and trade statistics are full of them and report
  * no action. So the single strongest event cue must also reach {@value #MINIMUM_EVENT} (a weight-3
@@ -30,6 +32,14 @@ public record Relevance(boolean relevant, double supply, double noise, Hit stron
     /** A weaker best cue is enough when many cues of the winning type agree. */
     public static final double CORROBORATED_EVENT = 3.5;
     public static final double CORROBORATED_SCORE = 15.0;
+    /**
+     * A headline that reports a supply event in strong words (a weight-3 cue: a mine halted,
+     * exports banned) is news however much share-price talk surrounds it ("… halts lithium mine,
+     * miners' shares jump"): its noise may then reach the supply evidence itself. A price move in
+     * the headline gets no such allowance, since share prices are what chatter is about.
+     */
+    public static final double HEADLINE_EVENT = 7.5;
+    public static final double HEADLINE_NOISE_RATIO = 1.0;
 
     public static Relevance judge(boolean namesMineral, boolean explainer, List<Hit> supplyHits, List<Hit> noiseHits,
                            Classification classification) {
@@ -48,7 +58,10 @@ public record Relevance(boolean relevant, double supply, double noise, Hit stron
                 strongest = hit;
             }
         }
-        boolean relevant = namesMineral && !explainer && supply >= MINIMUM_SUPPLY && noise < NOISE_RATIO * supply
+        boolean headlineEvent = classification.evidence() != null && classification.evidence().sentence().rank() == 0
+                && classification.type() != EventType.PRICE_MOVE && classification.strongest() >= HEADLINE_EVENT;
+        double noiseRatio = headlineEvent ? HEADLINE_NOISE_RATIO : NOISE_RATIO;
+        boolean relevant = namesMineral && !explainer && supply >= MINIMUM_SUPPLY && noise < noiseRatio * supply
                 && (classification.strongest() >= MINIMUM_EVENT || classification.strongest() >= CORROBORATED_EVENT
                 && classification.top() >= CORROBORATED_SCORE);
         return new Relevance(relevant, supply, noise, strongest);
