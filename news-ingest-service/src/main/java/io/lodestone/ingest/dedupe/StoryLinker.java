@@ -43,7 +43,9 @@ import java.util.TreeSet;
  * </ul>
  * The story clock is the latest publication time of any dated report; only dated reports move it,
  * so an item without a date of its own cannot make every earlier story look old. Stories inactive
- * for more than the window before the clock are forgotten, and at most
+ * for more than the window before the clock are forgotten when it moves, after the report that
+ * moved it is placed (an undated story is anchored where the clock stood when it came, so the
+ * first dated report of its event may find it behind the new horizon), and at most
  * {@link LinkRules#maxStories()} are kept, so memory and the work per report stay bounded however
  * long the stage runs. Not thread-safe: one story stage runs one linker on one thread.
  */
@@ -109,9 +111,9 @@ public final class StoryLinker {
         // a report found not relevant only joins a story it retells closely: it starts none and
         // merges none, and one that retells nothing leaves no trace, not even on the clock
         boolean retelling = !candidate.relevant();
-        if (!retelling) {
-            advanceClock(time);
-        }
+        // the stories a later time leaves behind are forgotten after this report is placed: an
+        // undated story (anchored where the clock stood when it came) may be this report's
+        boolean moved = !retelling && moveClock(time);
         List<Story> matches = matches(candidate, time, retelling ? rules.retellingThreshold() : rules.threshold());
         if (matches.isEmpty() && retelling) {
             return new StoryDecision(StoryDecision.Outcome.UNPLACED, null, null, candidate.event(), List.of());
@@ -122,6 +124,7 @@ public final class StoryLinker {
             while (byId.size() > rules.maxStories()) {
                 forget(byAnchor.first());
             }
+            forgetInactive(moved);
             return new StoryDecision(StoryDecision.Outcome.NEW, story.id(), story.firstItemId(), story.published(),
                     List.of());
         }
@@ -145,18 +148,27 @@ public final class StoryLinker {
         save(joined);
         if (retelling) {
             // after the join, so that the story it joined is as recent as the report
-            advanceClock(time);
+            moved = moveClock(time);
         }
+        forgetInactive(moved);
         boolean grew = joined.outlets().size() > target.outlets().size();
         return new StoryDecision(grew ? StoryDecision.Outcome.CORROBORATED : StoryDecision.Outcome.REPEATED,
                 joined.id(), joined.firstItemId(), joined.published(),
                 absorbed.stream().map(Story::id).toList());
     }
 
-    /** A dated report later than any before moves the clock, and stories inactive since a window are forgotten. */
-    private void advanceClock(Instant time) {
+    /** A dated report later than any before moves the clock; whether it did. */
+    private boolean moveClock(Instant time) {
         if (time != null && (clock == null || time.isAfter(clock))) {
             clock = time;
+            return true;
+        }
+        return false;
+    }
+
+    /** When the clock moved, forgets the stories inactive since a window before it. */
+    private void forgetInactive(boolean moved) {
+        if (moved) {
             forgetInactiveBefore(clock.minus(rules.window()));
         }
     }

@@ -352,6 +352,26 @@ class StoryLinkerTest {
     }
 
     @Test
+    void theReportThatMovesTheClockPastAnUndatedStoryMayStillJoinIt() {
+        // Given an undated notice that came in while the clock stood at a report ten days older
+        StoryLinker linker = new StoryLinker(LinkRules.standard(Duration.ofDays(3), 100), Stories.inMemory());
+        linker.link(dated(synthetic("earlier", "host:a", Map.of("tungsten", 2, "quota", 2)), DAY.minus(Duration.ofDays(10))));
+        Map<String, Integer> words = Map.of("gallium", 2, "licence", 2, "smelter", 2, "furnace", 2);
+        StoryDecision notice = linker.link(undated(synthetic("notice", "host:b", words)));
+
+        // When the first dated report of it arrives, dated well past the clock
+        StoryDecision report = linker.link(dated(synthetic("report", "host:c", words), DAY));
+
+        // Then it joins the notice's story, which the clock's move used to forget before comparing
+        assertThat(report.outcome()).isEqualTo(StoryDecision.Outcome.CORROBORATED);
+        assertThat(report.storyId()).isEqualTo(notice.storyId());
+        // and what a move leaves behind is still forgotten once the report is placed
+        assertThat(linker.size()).isEqualTo(1);
+        linker.link(dated(synthetic("later", "host:d", Map.of("antimony", 2)), DAY.plus(Duration.ofDays(10))));
+        assertThat(linker.size()).isEqualTo(1);
+    }
+
+    @Test
     void aStoryReportedThousandsOfTimesRemembersItsLatestReportsOnly() {
         // Given one outlet's feed that lists the same story under a new URL on every poll
         Stories store = Stories.inMemory();
@@ -384,6 +404,11 @@ class StoryLinkerTest {
                 at, e.detectedAt(), e.language(), e.eventType(), e.direction(), e.severity(), e.confidence(), e.elements(),
                 e.groups(), e.countries(), e.companies(), e.evidence(), 1);
         return new StoryCandidate(candidate.itemId(), candidate.outlet(), candidate.identities(), true, event,
+                candidate.terms(), candidate.figures());
+    }
+
+    private static StoryCandidate undated(StoryCandidate candidate) {
+        return new StoryCandidate(candidate.itemId(), candidate.outlet(), candidate.identities(), false, candidate.event(),
                 candidate.terms(), candidate.figures());
     }
 
