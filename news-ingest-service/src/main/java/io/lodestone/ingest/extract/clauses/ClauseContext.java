@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * Elements named only in background clauses are not the subject of the event; event-type cues in
  * any marked clause count for less. A year before the item's own year counts as a recollection too
  * (unless the item is from January or February and the year is the previous one), and so does, in a
- * dated item, a month at least two months before its own ("in April", 今年4月 in a November item).
+ * dated item, a month at least two months before its own ("in April", "from Aug. 1", 今年4月 in a
+ * November item). A sentence that opens by going on from a recollection ("Following the
+ * announcement, prices surged", 随后) recalls the past as well.
  */
 public final class ClauseContext {
 
@@ -37,7 +39,15 @@ public final class ClauseContext {
 
     private static final Pattern MONTH_EN = Pattern.compile("\\b(?:in|on|since|during|from|until|by|last|early|late|mid-?)"
             + "\\s+(?:early |late |mid-?)?(January|February|March|April|May|June|July|August|September|October|November"
-            + "|December)(?:\\s+\\d{1,2})?(?!\\s*,?\\s*\\d{4})\\b", Pattern.CASE_INSENSITIVE);
+            + "|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?(?:\\s+\\d{1,2})?(?!\\s*,?\\s*\\d{4})\\b",
+            Pattern.CASE_INSENSITIVE);
+    /**
+     * Openings that go on with the sentence before ("Following the announcement, prices surged"):
+     * after a sentence that only recalls the past, such a sentence recalls it too.
+     */
+    private static final Pattern CONTINUATION = Pattern.compile("^\\s*(?:(?:following|after) (?:the|that|this|which|"
+            + "those|these) (?:announcement|move|decision|ban|measure|measures|restrictions?|controls?|notice)|after that"
+            + "|since then|subsequently|thereafter|随后|此后|之后|其后|隨後|此後|之後|其後|此举|此舉)", Pattern.CASE_INSENSITIVE);
     private static final Pattern MONTH_ZH = Pattern.compile("(?:今年|本年)?(\\d{1,2})月(?:\\d{1,2}[日号號])?");
     /** Where the month patterns may start: one of MONTH_EN's leading words; a digit or 今/本. */
     private static final SparseMatcher.MayStart MONTH_EN_START = (s, i, nextDigit) ->
@@ -125,6 +135,7 @@ public final class ClauseContext {
         if (published != null && datedItem) {
             markRecalledMonths(document, published, mentions, regions);
         }
+        markContinuations(document, regions);
         return regions;
     }
 
@@ -139,7 +150,7 @@ public final class ClauseContext {
                 }
                 SparseMatcher m = new SparseMatcher(pattern, s, pattern == MONTH_EN ? MONTH_EN_START : MONTH_ZH_START);
                 while (m.find()) {
-                    int month = pattern == MONTH_EN ? MONTHS.indexOf(Document.fold(m.group(1))) + 1
+                    int month = pattern == MONTH_EN ? monthOf(Document.fold(m.group(1)))
                             : Integer.parseInt(m.group(1));
                     // 2024年4月: a month of another year is for the year rule; of the item's own year, it is ours
                     boolean yearFollows = pattern == MONTH_ZH && m.start() >= 5 && s.charAt(m.start() - 1) == '年'
@@ -153,6 +164,43 @@ public final class ClauseContext {
                 }
             }
         }
+    }
+
+    /** January is 1: a month's name or its abbreviation ("aug", "sept"). */
+    private static int monthOf(String name) {
+        for (int i = 0; i < MONTHS.size(); i++) {
+            if (MONTHS.get(i).startsWith(name.substring(0, 3))) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** A sentence that opens by going on from a recollection ("Following the announcement, …") recalls it too. */
+    private static void markContinuations(Document document, List<Region> regions) {
+        for (Field field : Field.values()) {
+            List<Sentence> sentences = document.sentences(field);
+            String s = document.field(field);
+            for (int i = 1; i < sentences.size(); i++) {
+                Sentence previous = sentences.get(i - 1);
+                Sentence sentence = sentences.get(i);
+                if (CONTINUATION.matcher(s).region(sentence.start(), sentence.end()).lookingAt()
+                        && wholly(regions, previous, Scope.BACKGROUND)) {
+                    regions.add(new Region(field, sentence.start(), sentence.end(), Scope.BACKGROUND));
+                }
+            }
+        }
+    }
+
+    /** Whether one region of the scope covers the sentence (but for the spaces and mark at its ends). */
+    private static boolean wholly(List<Region> regions, Sentence sentence, Scope scope) {
+        for (Region region : regions) {
+            if (region.scope() == scope && region.field() == sentence.field()
+                    && region.start() <= sentence.start() + 2 && region.end() >= sentence.end() - 2) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The offset of the next four-digit year 1900–2099 standing alone, or -1. */
