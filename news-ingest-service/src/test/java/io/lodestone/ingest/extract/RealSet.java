@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The real-reporting development set: labels committed under {@code src/test/resources/realset/}
  * ({@code labels-en.jsonl}, {@code labels-zh.jsonl}: facts and labels, no text), joined by id with
  * the texts kept outside the repository ({@code items-en.jsonl}, {@code items-zh.jsonl} and the later
- * collections' {@code items-second-*.jsonl}, {@code items-third-*.jsonl} in the
+ * collections' {@code items-second-*.jsonl}, {@code items-third-*.jsonl}, {@code items-fourth-*.jsonl} in the
  * directory named by the system property {@code lodestone.realset.dir}, the environment variable
  * {@code LODESTONE_REALSET_DIR}, or {@code ../realset} next to the checkout). While a labels file is
  * not committed yet, the gold of the text file itself is used.
@@ -34,14 +34,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class RealSet {
 
-    static final List<String> FILES = List.of("en", "zh", "second-en", "second-zh", "third-en", "third-zh");
+    static final List<String> FILES = List.of("en", "zh", "second-en", "second-zh", "third-en", "third-zh", "fourth-en",
+            "fourth-zh");
 
     /**
-     * {@code TUNE} and {@code HELD_OUT} split the first collection; {@code SECOND} and {@code THIRD}
-     * are later collections, each gathered after the rules were tuned on what came before, scored
-     * once as it came and used for tuning since (never held out).
+     * {@code TUNE} and {@code HELD_OUT} split the first collection; {@code SECOND}, {@code THIRD} and
+     * {@code FOURTH} are later collections, each gathered after the rules were tuned on what came
+     * before, scored once as it came and used for tuning since (never held out).
      */
-    enum Split { TUNE, HELD_OUT, SECOND, THIRD }
+    enum Split { TUNE, HELD_OUT, SECOND, THIRD, FOURTH }
 
     record Gold(boolean relevant, String eventType, String direction, Set<String> elements, Set<String> groups,
                 String cluster, String noiseKind, Set<Integer> failureClasses) {
@@ -79,7 +80,8 @@ final class RealSet {
                 JsonNode text = texts.get(entry.getKey());
                 if (text != null) {
                     Labelled labelled = labelled(entry.getValue(), text);
-                    Split later = name.startsWith("second") ? Split.SECOND : name.startsWith("third") ? Split.THIRD : null;
+                    Split later = name.startsWith("second") ? Split.SECOND : name.startsWith("third") ? Split.THIRD
+                            : name.startsWith("fourth") ? Split.FOURTH : null;
                     items.add(later == null ? labelled : new Labelled(labelled.item(), labelled.language(),
                             labelled.gold(), later));
                 }

@@ -74,7 +74,8 @@ public class RealSetEvaluationTest {
         Files.write(Path.of("target", "realset-report.txt"), report, StandardCharsets.UTF_8);
         // the items rules may be developed on: the tuning split and the later collections
         List<String> mistakes = new ArrayList<>();
-        for (RealSet.Split split : List.of(RealSet.Split.TUNE, RealSet.Split.SECOND, RealSet.Split.THIRD)) {
+        for (RealSet.Split split : List.of(RealSet.Split.TUNE, RealSet.Split.SECOND, RealSet.Split.THIRD,
+                RealSet.Split.FOURTH)) {
             if (scores.containsKey(split)) {
                 mistakes.addAll(scores.get(split).mistakes());
             }
