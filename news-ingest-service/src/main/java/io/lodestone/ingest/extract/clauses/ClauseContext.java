@@ -180,11 +180,11 @@ public final class ClauseContext {
     private static void markContinuations(Document document, List<Region> regions) {
         for (Field field : Field.values()) {
             List<Sentence> sentences = document.sentences(field);
-            String s = document.field(field);
+            Matcher opening = CONTINUATION.matcher(document.field(field));
             for (int i = 1; i < sentences.size(); i++) {
                 Sentence previous = sentences.get(i - 1);
                 Sentence sentence = sentences.get(i);
-                if (CONTINUATION.matcher(s).region(sentence.start(), sentence.end()).lookingAt()
+                if (opening.region(sentence.start(), sentence.end()).lookingAt()
                         && wholly(regions, previous, Scope.BACKGROUND)) {
                     regions.add(new Region(field, sentence.start(), sentence.end(), Scope.BACKGROUND));
                 }
