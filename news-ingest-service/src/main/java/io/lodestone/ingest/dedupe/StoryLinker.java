@@ -296,7 +296,8 @@ public final class StoryLinker {
         double cosine = norm == 0 || storyNorm == 0 ? 0 : dot / (norm * Math.sqrt(storyNorm));
         int sharedFigures = 0;
         for (String figure : candidate.figures()) {
-            if (!figure.startsWith(StoryText.TITLE_YEAR_PREFIX) && !figure.startsWith(StoryText.MAIN_ANNOUNCEMENT_PREFIX)
+            if (!figure.startsWith(StoryText.TITLE_YEAR_PREFIX) && !figure.startsWith(StoryText.TITLE_DAY_PREFIX)
+                    && !figure.startsWith(StoryText.MAIN_ANNOUNCEMENT_PREFIX)
                     && !figure.startsWith(StoryText.TITLE_ELEMENT_PREFIX) && story.figures().contains(figure)) {
                 sharedFigures++;
             }
@@ -417,13 +418,14 @@ public final class StoryLinker {
 
     /**
      * Never one story, however alike the words: disjoint elements, different announcements,
-     * headlines naming disjoint elements or different years.
+     * headlines naming disjoint elements, different years or different days.
      */
     private static boolean apart(Collection<String> elementsA, Set<String> headlineA, List<String> figuresA, Story b) {
         return !compatible(elementsA, b.elements())
                 || differentAnnouncements(figuresA, b.figures())
                 || !compatible(headlineA, headlineScope(b.figures()))
-                || disjoint(figuresA, b.figures(), StoryText.TITLE_YEAR_PREFIX);
+                || disjoint(figuresA, b.figures(), StoryText.TITLE_YEAR_PREFIX)
+                || disjoint(figuresA, b.figures(), StoryText.TITLE_DAY_PREFIX);
     }
 
     /** Whether two stories a report matches may be folded into one. */

@@ -70,6 +70,8 @@ final class StoryText {
     /** A year in a headline says which edition of a recurring notice (a quota, a yearly list) it is. */
     private static final Pattern TITLE_YEAR = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})(?!\\d)");
     static final String TITLE_YEAR_PREFIX = "title-year:";
+    /** A calendar day a headline names ("6月4日", "June 4"): daily bulletins of other days are other stories. */
+    static final String TITLE_DAY_PREFIX = "title-day:";
     static final String TITLE_ELEMENT_PREFIX = "title-el:";
     static final String ANNOUNCEMENT_PREFIX = "no:";
     static final String MAIN_ANNOUNCEMENT_PREFIX = "main-no:";
@@ -121,6 +123,11 @@ final class StoryText {
         while (year.find()) {
             figures.add(TITLE_YEAR_PREFIX + year.group(1));
         }
+        if (title != null) {
+            for (String day : days(arabic(halfWidth(title)), scan)) {
+                figures.add(TITLE_DAY_PREFIX + day);
+            }
+        }
         // the elements (or group) a headline names are what the report is about
         for (String named : HeadlineElements.of(title)) {
             figures.add(TITLE_ELEMENT_PREFIX + named);
@@ -144,8 +151,29 @@ final class StoryText {
         while (percent.find() && figures.size() < MAX_FIGURES) {
             figures.add("pct:" + number(percent.group(1)));
         }
+        for (String day : days(s, scan)) {
+            if (figures.size() < MAX_FIGURES) {
+                figures.add("date:" + day);
+            }
+        }
+        SparseMatcher amount = new SparseMatcher(AMOUNT, s, scan ? SparseMatcher.ANYWHERE : AMOUNT_START);
+        while (amount.find() && figures.size() < MAX_FIGURES) {
+            String currency = amount.group(1);
+            String scale = amount.group(3);
+            String unit = amount.group(4);
+            if (currency == null && scale == null && unit == null) {
+                continue;
+            }
+            figures.add("amt:" + amount(amount.group(2), scale) + unit(currency, unit));
+        }
+        return figures;
+    }
+
+    /** The calendar days a text names, as month-day ("6-4"), in order. */
+    private static List<String> days(String s, boolean scan) {
+        List<String> days = new ArrayList<>();
         SparseMatcher date = new SparseMatcher(MONTH_DAY, s, scan ? SparseMatcher.ANYWHERE : DATE_START);
-        while (date.find() && figures.size() < MAX_FIGURES) {
+        while (date.find()) {
             int month;
             String day;
             if (date.group(1) != null) {
@@ -160,20 +188,10 @@ final class StoryText {
             }
             int d = Integer.parseInt(day);
             if (month >= 1 && month <= 12 && d >= 1 && d <= 31) {
-                figures.add("date:" + month + "-" + d);
+                days.add(month + "-" + d);
             }
         }
-        SparseMatcher amount = new SparseMatcher(AMOUNT, s, scan ? SparseMatcher.ANYWHERE : AMOUNT_START);
-        while (amount.find() && figures.size() < MAX_FIGURES) {
-            String currency = amount.group(1);
-            String scale = amount.group(3);
-            String unit = amount.group(4);
-            if (currency == null && scale == null && unit == null) {
-                continue;
-            }
-            figures.add("amt:" + amount(amount.group(2), scale) + unit(currency, unit));
-        }
-        return figures;
+        return days;
     }
 
     private static String number(String digits) {

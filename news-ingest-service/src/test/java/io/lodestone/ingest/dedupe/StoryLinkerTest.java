@@ -352,6 +352,29 @@ class StoryLinkerTest {
     }
 
     @Test
+    void dailyBulletinsWhoseHeadlinesNameDifferentDaysAreDifferentStories() {
+        // Given one market's bulletin of 4 June (Chinese headlines name the day they report)
+        StoryLinker linker = new StoryLinker(LinkRules.standard(Duration.ofDays(7), 100), Stories.inMemory());
+        StoryCandidate june4 = candidate(new Report("j4", "https://prices.example.cn/sb/0604", DAY,
+                "2025年6月4日，长江现货锑均价暴跌5000元", "长江现货1#锑均价暴跌5000元至206000元/吨，贸易商称下游询单清淡。"));
+        StoryCandidate june5 = candidate(new Report("j5", "https://prices.example.cn/sb/0605", DAY.plus(Duration.ofDays(1)),
+                "2025年6月5日，长江现货锑均价暴跌5000元", "长江现货1#锑均价暴跌5000元至201000元/吨，贸易商称下游询单清淡。"));
+        StoryCandidate june5Elsewhere = candidate(new Report("j5b", "https://metals.example.com/sb-0605",
+                DAY.plus(Duration.ofDays(1)), "6月5日锑价继续暴跌5000元", "长江现货锑均价再跌5000元至201000元/吨。"));
+        StoryDecision first = linker.link(june4);
+
+        // When the next day's bulletin, worded the same, and another outlet's report of it arrive
+        StoryDecision next = linker.link(june5);
+        StoryDecision retold = linker.link(june5Elsewhere);
+
+        // Then the next day is a story of its own, and the other outlet joins that day's story
+        assertThat(next.outcome()).isEqualTo(StoryDecision.Outcome.NEW);
+        assertThat(next.storyId()).isNotEqualTo(first.storyId());
+        assertThat(retold.outcome()).isEqualTo(StoryDecision.Outcome.CORROBORATED);
+        assertThat(retold.storyId()).isEqualTo(next.storyId());
+    }
+
+    @Test
     void theReportThatMovesTheClockPastAnUndatedStoryMayStillJoinIt() {
         // Given an undated notice that came in while the clock stood at a report ten days older
         StoryLinker linker = new StoryLinker(LinkRules.standard(Duration.ofDays(3), 100), Stories.inMemory());
