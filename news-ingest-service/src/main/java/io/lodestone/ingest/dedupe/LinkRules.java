@@ -7,8 +7,8 @@ import java.util.Objects;
  * When a report joins a story. A report and a story are never linked when both name specific
  * elements and share none (a group such as "rare earths" stands for its members), both
  * headlines name elements and share none, each is about an announcement (the one it cites most)
- * that the other does not cite at all, both headlines name years and share none, or both are
- * dated more than {@code window} apart. Otherwise their
+ * that the other does not cite at all, both headlines name years (or calendar days) and share
+ * none, or both are dated more than {@code window} apart. Otherwise their
  * score is the TF-IDF cosine of their terms, plus {@code figureWeight} for each shared figure (at
  * most two), plus {@code elementWeight} when their element sets are equal (half of it when they
  * overlap), plus {@code typeWeight} when the event types agree, minus {@code timePenalty} times
