@@ -117,16 +117,16 @@ final class StoryText {
      *             start (see {@link SparseMatcher}): the same figures, found slower
      */
     static Set<String> figures(String title, String text, boolean scan) {
-        String s = arabic(halfWidth((title == null ? "" : title) + "\n" + (text == null ? "" : text)));
+        // each field made plain once (full-width characters, Chinese numerals); no figure spans the two
+        String plainTitle = arabic(halfWidth(title == null ? "" : title));
+        String s = plainTitle + "\n" + arabic(halfWidth(text == null ? "" : text));
         Set<String> figures = new LinkedHashSet<>();
         Matcher year = TITLE_YEAR.matcher(title == null ? "" : title);
         while (year.find()) {
             figures.add(TITLE_YEAR_PREFIX + year.group(1));
         }
-        if (title != null) {
-            for (String day : days(arabic(halfWidth(title)), scan)) {
-                figures.add(TITLE_DAY_PREFIX + day);
-            }
+        for (String day : days(plainTitle, scan)) {
+            figures.add(TITLE_DAY_PREFIX + day);
         }
         // the elements (or group) a headline names are what the report is about
         for (String named : HeadlineElements.of(title)) {
