@@ -11,8 +11,11 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if ! command -v java >/dev/null 2>&1; then
-  echo "run-local: java is not on the PATH; install a JDK 17 or newer" >&2
+# The JDK in JAVA_HOME if it is set, else java on the PATH; the services run on the same one.
+# On JDK 25 or newer they start from an ahead-of-time cache instead of a class-data archive.
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+if ! command -v "$java" >/dev/null 2>&1; then
+  echo "run-local: $java not found; install a JDK 17 or newer (JAVA_HOME, or java on the PATH)" >&2
   exit 2
 fi
 
@@ -34,4 +37,4 @@ fi
 export LODESTONE_INGEST_CATALOGUE="${LODESTONE_INGEST_CATALOGUE:-true}"
 # The measures in force, published by news-ingest-service at start where supply.events.v1 lacks them.
 export LODESTONE_INGEST_MEASURES_AT_START="${LODESTONE_INGEST_MEASURES_AT_START:-true}"
-exec java -jar local-stack/target/local-stack.jar "$@"
+exec "$java" -jar local-stack/target/local-stack.jar "$@"

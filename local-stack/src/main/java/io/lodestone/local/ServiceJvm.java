@@ -13,6 +13,10 @@ import java.util.concurrent.TimeUnit;
  * How a service's JVM is started: from its extracted jar (Spring Boot's own {@code extract}: the
  * application jar beside its libraries) with an application class-data archive, so a start reads
  * already parsed and verified classes instead of loading thousands of them from a nested jar.
+ * On JDK 25 and newer the archive is an ahead-of-time cache ({@link ClassData#AOT_CACHE}), which
+ * also holds the classes already linked and the start's method profiles; on older JDKs it is a
+ * dynamic class-data archive ({@link ClassData#DYNAMIC_ARCHIVE}). The services run on the JVM the
+ * launcher runs on, so {@code JAVA_HOME} chooses.
  * The archive is made once per build of the jar by a training start: a real start against the
  * running broker and database, stopped (as an operator stops it) once its readiness probe
  * answers, so the archive holds every class a start loads, the Kafka clients, Kafka Streams and
@@ -26,6 +30,43 @@ final class ServiceJvm {
 
     /** How the archive was trained, part of its stamp: an archive trained otherwise is made again. */
     private static final String TRAINING = "whole-start";
+
+    /** What a training start writes and later starts read; which one depends on the JDK. */
+    enum ClassData {
+        /**
+         * A dynamic class-data archive (JDK 13 and newer): the classes a start loaded, parsed and
+         * verified. A JVM that cannot use it ({@code -Xshare:auto}) starts without it.
+         */
+        DYNAMIC_ARCHIVE("app.jsa", "-XX:ArchiveClassesAtExit=", List.of("-XX:SharedArchiveFile=", "-Xshare:auto")),
+        /**
+         * An ahead-of-time cache (JDK 25: JEP 483, 514 and 515): the same classes, also linked, with
+         * the constant-pool entries the start resolved and the method profiles it gathered. A JVM
+         * that cannot use it starts without it (the default {@code -XX:AOTMode=auto}). The training
+         * start writes it as it exits, in a second JVM it launches for that.
+         */
+        AOT_CACHE("app.aot", "-XX:AOTCacheOutput=", List.of("-XX:AOTCache="));
+
+        private final String file;
+        private final String write;
+        private final List<String> read;
+
+        ClassData(String file, String write, List<String> read) {
+            this.file = file;
+            this.write = write;
+            this.read = read;
+        }
+
+        /** What a JDK of this feature release ({@code 17}, {@code 25}) supports. */
+        static ClassData of(int feature) {
+            return feature >= 25 ? AOT_CACHE : DYNAMIC_ARCHIVE;
+        }
+
+        private List<String> readOptions(Path archive) {
+            List<String> options = new ArrayList<>(read);
+            options.set(0, read.get(0) + archive);
+            return options;
+        }
+    }
     /** How long a training start may take on a loaded machine before it is given up. */
     private static final long TRAINING_TIMEOUT_SECONDS = 300;
 
@@ -33,6 +74,8 @@ final class ServiceJvm {
     private final Path jar;
     private final Path dir;
     private final List<String> options;
+    private final String java;
+    private final ClassData classData;
 
     /**
      * @param service the service's module name
@@ -40,6 +83,16 @@ final class ServiceJvm {
      * @param options the JVM options every start of the service gets
      */
     ServiceJvm(String service, Path jar, List<String> options) {
+        this(service, jar, options, ChildProcess.java(), Runtime.version().feature());
+    }
+
+    /**
+     * @param java        the {@code java} executable the service runs on
+     * @param javaFeature its feature release ({@code 17}, {@code 25}), which decides the kind of archive
+     */
+    ServiceJvm(String service, Path jar, List<String> options, String java, int javaFeature) {
+        this.java = java;
+        this.classData = ClassData.of(javaFeature);
         this.service = service;
         this.jar = jar;
         this.dir = jar.resolveSibling("run");
@@ -56,16 +109,17 @@ final class ServiceJvm {
             return commandFromJar();
         }
         List<String> command = new ArrayList<>();
-        command.add(ChildProcess.java());
+        command.add(java);
         command.addAll(options);
-        command.addAll(List.of("-XX:SharedArchiveFile=" + archive(), "-Xshare:auto", "-jar", extractedJar().toString()));
+        command.addAll(classData.readOptions(archive()));
+        command.addAll(List.of("-jar", extractedJar().toString()));
         return command;
     }
 
     /** The command that starts the service from its jar, without an archive. */
     List<String> commandFromJar() {
         List<String> command = new ArrayList<>();
-        command.add(ChildProcess.java());
+        command.add(java);
         command.addAll(options);
         command.addAll(List.of("-jar", jar.toString()));
         return command;
@@ -91,16 +145,16 @@ final class ServiceJvm {
         LocalStack.deleteRecursively(dir);
         Files.createDirectories(dir);
         Path log = dir.resolve("prepare.log");
-        int extracted = run(List.of(ChildProcess.java(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
+        int extracted = run(List.of(java, "-Djarmode=tools", "-jar", jar.toString(), "extract",
                 "--destination", dir.toString(), "--application-filename", extractedJar().getFileName().toString(),
                 "--force"), Map.of(), log);
         if (extracted != 0) {
             return service + ": extracting the jar failed (see " + log + "); starting from the jar";
         }
         List<String> training = new ArrayList<>();
-        training.add(ChildProcess.java());
+        training.add(java);
         training.addAll(options);
-        training.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive(), "-jar", extractedJar().toString()));
+        training.addAll(List.of(classData.write + archive(), "-jar", extractedJar().toString()));
         if (!trainUntilReady(training, env, log)) {
             Files.deleteIfExists(archive());
             return service + ": the training start did not get ready (see " + log + "); starting from the jar";
@@ -126,13 +180,23 @@ final class ServiceJvm {
      * JVM or for other classes, and one made under other options may be partly unusable.
      */
     private String stampOf(Path jar) throws IOException {
-        StringBuilder stamp = new StringBuilder(TRAINING).append(' ').append(Files.size(jar)).append(' ')
-                .append(Files.getLastModifiedTime(jar).toMillis()).append(' ').append(Runtime.version());
+        StringBuilder stamp = new StringBuilder(TRAINING).append(' ').append(classData)
+                .append(' ').append(Files.size(jar)).append(' ').append(Files.getLastModifiedTime(jar).toMillis())
+                .append(' ').append(javaBuild());
         for (String option : options) {
             // An argument file's options are what counts, not its name.
             stamp.append(' ').append(option.startsWith("@") ? Files.readString(Path.of(option.substring(1))) : option);
         }
         return stamp.toString();
+    }
+
+    /**
+     * Which build of the JDK the service runs on: its {@code release} file (version and vendor),
+     * or, where it has none, its path.
+     */
+    private String javaBuild() throws IOException {
+        Path release = Path.of(java).toAbsolutePath().getParent().resolveSibling("release");
+        return Files.isRegularFile(release) ? Files.readString(release).replaceAll("\\s+", " ") : java;
     }
 
     /**
@@ -169,7 +233,7 @@ final class ServiceJvm {
     }
 
     private Path archive() {
-        return dir.resolve("app.jsa");
+        return dir.resolve(classData.file);
     }
 
     private Path stamp() {
