@@ -67,6 +67,7 @@ final class ServiceJvm {
             return options;
         }
     }
+
     /** How long a training start may take on a loaded machine before it is given up. */
     private static final long TRAINING_TIMEOUT_SECONDS = 300;
 

@@ -400,7 +400,11 @@ class StackBenchmark {
         return totals;
     }
 
-    private static final Pattern HEAP_SPACE = Pattern.compile("total (\\d+)K, used (\\d+)K");
+    /**
+     * A heap space in {@code jcmd GC.heap_info}: each of Serial's two generations ("total 9792K,
+     * used 3450K"), or G1's one heap ("total reserved 262144K, committed 110592K, used 63455K").
+     */
+    private static final Pattern HEAP_SPACE = Pattern.compile("total (?:reserved \\d+K, committed )?(\\d+)K, used (\\d+)K");
 
     /** The JVM's heap, committed and used (dead objects included), as {@code jcmd GC.heap_info} reports it. */
     private static String heap(ChildProcess process) throws IOException, InterruptedException {
