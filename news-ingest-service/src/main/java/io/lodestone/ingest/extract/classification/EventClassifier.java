@@ -21,6 +21,11 @@ import java.util.Map;
  * <li><b>Easing outvotes the measure it eases.</b> A suspension or a licence grant restates the
  *     control three to five times; when the title or lead carries an easing cue and the easing
  *     votes reach {@value #EASING_SHARE} of the restriction's, the item is an easing.</li>
+ * <li><b>The headline's news outvotes its cause.</b> "After Congo extended its export ban, cobalt
+ *     prices hit a four-month high" is a price move, though the body goes on retelling the ban:
+ *     when every title cue of the winning type stands in a cause clause and the title's main
+ *     clause carries a cue of another type whose votes reach {@value #EFFECT_SHARE} of the
+ *     winner's, that type wins.</li>
  * <li><b>The actor decides the type.</b> Financing, stakes and partnerships are new supply when a
  *     company acts, and policy support when a state does: a state actor (state-actors.tsv) named in
  *     the title or lead of a new-supply item makes it POLICY_SUPPORT, and the financing cues then
@@ -37,6 +42,7 @@ public final class EventClassifier {
     public static final double NEGATED_DAMPING = 0.1;
     public static final double HEDGED_DAMPING = 0.35;
     public static final double EASING_SHARE = 0.3;
+    public static final double EFFECT_SHARE = 0.3;
 
     private final Dictionary<Cue> triggers;
     private final Rulebook stateActors;
@@ -95,6 +101,12 @@ public final class EventClassifier {
             top = eased;
             winner = EventType.EXPORT_RESTRICTION_EASED;
         }
+        EventType effect = headlineEffect(winner, hits, regions);
+        if (effect != null && scores.getOrDefault(effect, 0.0) >= EFFECT_SHARE * top) {
+            runnerUp = top;
+            top = scores.get(effect);
+            winner = effect;
+        }
         EventType evidenceType = winner;
         if ((winner == EventType.NEW_SUPPLY || winner == EventType.POLICY_SUPPORT) && statedUpFront(document)) {
             // the state actor decides what kind of event it is; its money ("the Pentagon will spend
@@ -105,6 +117,34 @@ public final class EventClassifier {
         }
         return new Classification(winner, direction(winner, directions.getOrDefault(winner, Map.of())), top, runnerUp,
                 best.get(evidenceType), bestVote.getOrDefault(evidenceType, 0.0));
+    }
+
+    /**
+     * The type the title's main clause reports when the winning type is only the title's cause:
+     * every title cue of {@code winner} stands in a cause clause (at least one does), and a cue of
+     * one other type stands in no damped clause of the title. Null otherwise.
+     */
+    private static EventType headlineEffect(EventType winner, List<Hit> hits, List<ClauseContext.Region> regions) {
+        boolean causeOnly = false;
+        EventType effect = null;
+        for (Hit hit : hits) {
+            if (hit.sentence().rank() != 0 || hit.cue().modifier()) {
+                continue;
+            }
+            boolean damped = vote(hit, regions) < hit.cue().weight() * hit.sentence().weight();
+            if (hit.cue().type() == winner) {
+                if (!ClauseContext.inside(regions, hit.field(), hit.start(), ClauseContext.Scope.CAUSE)) {
+                    return null;
+                }
+                causeOnly = true;
+            } else if (!damped) {
+                if (effect != null && effect != hit.cue().type()) {
+                    return null;
+                }
+                effect = hit.cue().type();
+            }
+        }
+        return causeOnly ? effect : null;
     }
 
     /** Whether the title or the lead sentence names a state actor. */

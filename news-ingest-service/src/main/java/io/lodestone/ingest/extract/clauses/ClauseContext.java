@@ -36,6 +36,8 @@ public final class ClauseContext {
             + "((?:19|20)\\d\\d)$", Pattern.CASE_INSENSITIVE);
     private static final String BOUNDARIES = ",;:，；：()（）—–";
     private static final int INTRODUCTION = 15;
+    /** How far into its sentence a clause cue may start and still open the sentence (a quote mark, a space). */
+    private static final int FRONTED = 2;
 
     private static final Pattern MONTH_EN = Pattern.compile("\\b(?:in|on|since|during|from|until|by|last|early|late|mid-?)"
             + "\\s+(?:early |late |mid-?)?(January|February|March|April|May|June|July|August|September|October|November"
@@ -234,12 +236,16 @@ public final class ClauseContext {
         }
         int end = cueEnd;
         boolean introduction = wholeClause && cueStart - sentence.start() <= INTRODUCTION;
+        // a clause that opens the sentence ("After Congo extended its ban, cobalt prices rose")
+        // ends at its comma, whatever follows: the main clause comes next
+        boolean fronted = !wholeClause && cueStart - sentence.start() <= FRONTED;
         while (end < sentence.end()) {
             char c = s.charAt(end);
             if (c == ';' || c == '；') {
                 break;
             }
-            if (!introduction && BOUNDARIES.indexOf(c) >= 0 && !continuesList(s, end + 1, sentence.field(), mentions)) {
+            if (!introduction && BOUNDARIES.indexOf(c) >= 0
+                    && (fronted || !continuesList(s, end + 1, sentence.field(), mentions))) {
                 break;
             }
             end++;
