@@ -10,12 +10,16 @@ import io.lodestone.ingest.extract.sentences.Sentence;
  * of supply: a title that announces it (explainer-titles.tsv: "What are …", "Why China …",
  * 为什么…, "Top 10 …"), a body that says it teaches (explainer-texts.tsv: "this article explores",
  * 本文将, "answer the questions", 阅读下面), or a body in which questions make up at least
- * {@value #QUESTION_SHARE} of at least {@value #MINIMUM_QUESTIONS} sentences (Q&amp;A formats).
+ * {@value #QUESTION_SHARE} of at least {@value #MINIMUM_QUESTIONS} sentences (Q&amp;A formats); a
+ * "sentence" of a stray mark or two, such as a "?" left where copying lost a symbol, counts for
+ * neither.
  */
 public final class Explainers {
 
     public static final double QUESTION_SHARE = 0.25;
     public static final int MINIMUM_QUESTIONS = 3;
+    /** Fewer letters or digits than this make no sentence, and no question. */
+    public static final int MINIMUM_WORD_CHARACTERS = 3;
 
     private Explainers() {
     }
@@ -33,6 +37,10 @@ public final class Explainers {
         int questions = 0;
         int sentences = 0;
         for (Sentence sentence : document.sentences(Field.TEXT)) {
+            if (!worded(document.text, sentence)) {
+                // a stray mark ("?" where copying lost a symbol or an emoji) asks nothing
+                continue;
+            }
             sentences++;
             char last = document.text.charAt(sentence.end() - 1);
             if (last == '?' || last == '？') {
@@ -40,6 +48,17 @@ public final class Explainers {
             }
         }
         return questions >= MINIMUM_QUESTIONS && questions >= QUESTION_SHARE * sentences;
+    }
+
+    /** Whether the sentence holds at least {@value #MINIMUM_WORD_CHARACTERS} letters or digits. */
+    private static boolean worded(String text, Sentence sentence) {
+        int characters = 0;
+        for (int i = sentence.start(); i < sentence.end() && characters < MINIMUM_WORD_CHARACTERS; i++) {
+            if (Character.isLetterOrDigit(text.charAt(i))) {
+                characters++;
+            }
+        }
+        return characters >= MINIMUM_WORD_CHARACTERS;
     }
 
     /** Forecast words (outlook-words.tsv) in at least three sentences and a quarter of them. */
