@@ -33,7 +33,10 @@ import java.util.Map;
  * </ul>
  * The direction is the vote of the winning type's directed cues (price rises tighten, falls ease;
  * quota rises ease, cuts tighten; cues marked NEUTRAL, such as a price that edged up 0.2%, vote
- * for no move); when they are silent, the type's usual direction.
+ * for no move); when they are silent, the type's usual direction. Easing outvotes the measure it
+ * eases within a type too: duties or quotas whose title eases them ("overturns the duties",
+ * 推翻…关税) ease when the easing votes reach {@value #EASING_SHARE} of the others, though the
+ * body retells the duties.
  */
 public final class EventClassifier {
 
@@ -43,6 +46,9 @@ public final class EventClassifier {
     public static final double HEDGED_DAMPING = 0.35;
     public static final double EASING_SHARE = 0.3;
     public static final double EFFECT_SHARE = 0.3;
+    /** Measures whose easing restates them: duties overturned, quotas raised. */
+    private static final java.util.Set<EventType> MEASURES = java.util.EnumSet.of(EventType.SANCTION_OR_TARIFF,
+            EventType.PRODUCTION_QUOTA);
 
     private final Dictionary<Cue> triggers;
     private final Rulebook stateActors;
@@ -115,7 +121,16 @@ public final class EventClassifier {
             evidenceType = bestVote.getOrDefault(EventType.NEW_SUPPLY, 0.0)
                     > bestVote.getOrDefault(EventType.POLICY_SUPPORT, 0.0) ? EventType.NEW_SUPPLY : EventType.POLICY_SUPPORT;
         }
-        return new Classification(winner, direction(winner, directions.getOrDefault(winner, Map.of())), top, runnerUp,
+        Direction direction = direction(winner, directions.getOrDefault(winner, Map.of()));
+        // easing outvotes the measure it eases within a type too: a headline that overturns duties
+        // or raises a quota, over a body that retells the duties or the quota system
+        Direction headline = headlineDirection(winner, hits, regions);
+        if (headline == Direction.EASING && direction != Direction.EASING && MEASURES.contains(winner)
+                && directions.get(winner).getOrDefault(headline, 0.0)
+                        >= EASING_SHARE * directions.get(winner).getOrDefault(direction, 0.0)) {
+            direction = headline;
+        }
+        return new Classification(winner, direction, top, runnerUp,
                 best.get(evidenceType), bestVote.getOrDefault(evidenceType, 0.0));
     }
 
@@ -145,6 +160,27 @@ public final class EventClassifier {
             }
         }
         return causeOnly ? effect : null;
+    }
+
+    /**
+     * The one direction the title's undamped cues of the type give (a headline that says
+     * "overturns the duties" while the body retells the duties); null when they give none or both.
+     */
+    private static Direction headlineDirection(EventType type, List<Hit> hits, List<ClauseContext.Region> regions) {
+        Direction found = null;
+        for (Hit hit : hits) {
+            Direction direction = hit.cue().direction();
+            if (hit.sentence().rank() != 0 || hit.cue().type() != type || direction == null
+                    || direction == Direction.NEUTRAL
+                    || vote(hit, regions) < hit.cue().weight() * hit.sentence().weight()) {
+                continue;
+            }
+            if (found != null && found != direction) {
+                return null;
+            }
+            found = direction;
+        }
+        return found;
     }
 
     /** Whether the title or the lead sentence names a state actor. */
