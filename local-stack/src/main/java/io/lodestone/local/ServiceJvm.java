@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How a service's JVM is started: from its extracted jar (Spring Boot's own {@code extract}: the
@@ -37,23 +39,30 @@ final class ServiceJvm {
          * A dynamic class-data archive (JDK 13 and newer): the classes a start loaded, parsed and
          * verified. A JVM that cannot use it ({@code -Xshare:auto}) starts without it.
          */
-        DYNAMIC_ARCHIVE("app.jsa", "-XX:ArchiveClassesAtExit=", List.of("-XX:SharedArchiveFile=", "-Xshare:auto")),
+        DYNAMIC_ARCHIVE("app.jsa", "-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=", "-Xshare:auto"),
         /**
          * An ahead-of-time cache (JDK 25: JEP 483, 514 and 515): the same classes, also linked, with
          * the constant-pool entries the start resolved and the method profiles it gathered. A JVM
          * that cannot use it starts without it (the default {@code -XX:AOTMode=auto}). The training
          * start writes it as it exits, in a second JVM it launches for that.
          */
-        AOT_CACHE("app.aot", "-XX:AOTCacheOutput=", List.of("-XX:AOTCache="));
+        AOT_CACHE("app.aot", "-XX:AOTCacheOutput=", "-XX:AOTCache=");
 
         private final String file;
         private final String write;
-        private final List<String> read;
+        private final String read;
+        private final List<String> alongside;
 
-        ClassData(String file, String write, List<String> read) {
+        /**
+         * @param write     the option, before the archive's path, that makes a start write it
+         * @param read      the option, before the archive's path, that makes a start read it
+         * @param alongside further options of a start that reads it
+         */
+        ClassData(String file, String write, String read, String... alongside) {
             this.file = file;
             this.write = write;
             this.read = read;
+            this.alongside = List.of(alongside);
         }
 
         /** What a JDK of this feature release ({@code 17}, {@code 25}) supports. */
@@ -62,14 +71,15 @@ final class ServiceJvm {
         }
 
         private List<String> readOptions(Path archive) {
-            List<String> options = new ArrayList<>(read);
-            options.set(0, read.get(0) + archive);
+            List<String> options = new ArrayList<>(List.of(read + archive));
+            options.addAll(alongside);
             return options;
         }
     }
 
     /** How long a training start may take on a loaded machine before it is given up. */
     private static final long TRAINING_TIMEOUT_SECONDS = 300;
+    private static final Pattern JAVA_VERSION = Pattern.compile("JAVA_VERSION=\"(\\d+)");
 
     private final String service;
     private final Path jar;
@@ -84,16 +94,16 @@ final class ServiceJvm {
      * @param options the JVM options every start of the service gets
      */
     ServiceJvm(String service, Path jar, List<String> options) {
-        this(service, jar, options, ChildProcess.java(), Runtime.version().feature());
+        this(service, jar, options, ChildProcess.java());
     }
 
     /**
-     * @param java        the {@code java} executable the service runs on
-     * @param javaFeature its feature release ({@code 17}, {@code 25}), which decides the kind of archive
+     * @param java the {@code java} executable the service runs on; the feature release its JDK's
+     *             {@code release} file names decides the kind of archive
      */
-    ServiceJvm(String service, Path jar, List<String> options, String java, int javaFeature) {
+    ServiceJvm(String service, Path jar, List<String> options, String java) {
         this.java = java;
-        this.classData = ClassData.of(javaFeature);
+        this.classData = ClassData.of(featureOf(javaHome(java)));
         this.service = service;
         this.jar = jar;
         this.dir = jar.resolveSibling("run");
@@ -196,8 +206,26 @@ final class ServiceJvm {
      * or, where it has none, its path.
      */
     private String javaBuild() throws IOException {
-        Path release = Path.of(java).toAbsolutePath().getParent().resolveSibling("release");
+        Path release = javaHome(java).resolve("release");
         return Files.isRegularFile(release) ? Files.readString(release).replaceAll("\\s+", " ") : java;
+    }
+
+    /** The JDK a {@code java} executable belongs to ({@code <home>/bin/java}). */
+    private static Path javaHome(String java) {
+        return Path.of(java).toAbsolutePath().getParent().getParent();
+    }
+
+    /**
+     * The feature release ({@code 17}, {@code 25}) that a JDK's {@code release} file names
+     * ({@code JAVA_VERSION="25.0.3"}); 0 when it has none, which makes a dynamic archive.
+     */
+    static int featureOf(Path jdkHome) {
+        try {
+            Matcher version = JAVA_VERSION.matcher(Files.readString(jdkHome.resolve("release")));
+            return version.find() ? Integer.parseInt(version.group(1)) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /**

@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,14 +40,14 @@ class ServiceJvmTest {
         // Given a JDK 25 or newer beside the one the tests run on (Temurin's on this kind of machine)
         Optional<Path> jdk = jdk25OrNewer();
         assumeTrue(jdk.isPresent(), "a JDK 25 or newer is installed (" + JDK_HOMES + ")");
-        trainAndStart(target, jdk.get().resolve("bin").resolve("java").toString(), featureOf(jdk.get()));
+        trainAndStart(target, jdk.get().resolve("bin").resolve("java").toString(), ServiceJvm.featureOf(jdk.get()));
     }
 
     private static void trainAndStart(Path target, String java, int feature) throws Exception {
         // Given a built service jar that has never been trained
         assumeTrue(Files.exists(BUILT), "risk-scoring-service is built (./mvnw package)");
         Path jar = Files.createLink(target.resolve("risk-scoring-service.jar"), BUILT.toAbsolutePath());
-        ServiceJvm jvm = new ServiceJvm("risk-scoring-service", jar, OPTIONS, java, feature);
+        ServiceJvm jvm = new ServiceJvm("risk-scoring-service", jar, OPTIONS, java);
         boolean aotCache = feature >= 25;
         String archiveOption = aotCache ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
         assertThat(jvm.trained()).isFalse();
@@ -83,7 +81,7 @@ class ServiceJvmTest {
         assertThat(jvm.trained()).isFalse();
         assertThat(jvm.command()).containsSequence("-jar", jar.toString());
         Files.setLastModifiedTime(jar, Files.getLastModifiedTime(BUILT));
-        assertThat(new ServiceJvm("risk-scoring-service", jar, List.of("-Xmx256m"), java, feature).trained()).isFalse();
+        assertThat(new ServiceJvm("risk-scoring-service", jar, List.of("-Xmx256m"), java).trained()).isFalse();
     }
 
     private static Optional<Path> jdk25OrNewer() throws IOException {
@@ -93,7 +91,7 @@ class ServiceJvmTest {
             }
             try (Stream<Path> jdks = Files.list(homes)) {
                 Optional<Path> found = jdks.map(jdk -> Files.isDirectory(jdk.resolve("Contents/Home")) ? jdk.resolve("Contents/Home") : jdk)
-                        .filter(jdk -> Files.isExecutable(jdk.resolve("bin").resolve("java")) && featureOf(jdk) >= 25)
+                        .filter(jdk -> Files.isExecutable(jdk.resolve("bin").resolve("java")) && ServiceJvm.featureOf(jdk) >= 25)
                         .findFirst();
                 if (found.isPresent()) {
                     return found;
@@ -101,16 +99,6 @@ class ServiceJvmTest {
             }
         }
         return Optional.empty();
-    }
-
-    /** The feature release a JDK's {@code release} file names (JAVA_VERSION="25.0.3"), 0 if none. */
-    private static int featureOf(Path jdk) {
-        try {
-            Matcher version = Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(Files.readString(jdk.resolve("release")));
-            return version.find() ? Integer.parseInt(version.group(1)) : 0;
-        } catch (IOException e) {
-            return 0;
-        }
     }
 
     /**

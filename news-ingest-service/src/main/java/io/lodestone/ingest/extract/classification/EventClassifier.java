@@ -8,8 +8,10 @@ import io.lodestone.ingest.extract.dictionary.Lexicon;
 import io.lodestone.ingest.extract.dictionary.Rulebook;
 import io.lodestone.ingest.extract.sentences.Document;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Picks the event type and direction by weighted vote of the cues in triggers.tsv. A cue's vote is
@@ -47,8 +49,7 @@ public final class EventClassifier {
     public static final double EASING_SHARE = 0.3;
     public static final double EFFECT_SHARE = 0.3;
     /** Measures whose easing restates them: duties overturned, quotas raised. */
-    private static final java.util.Set<EventType> MEASURES = java.util.EnumSet.of(EventType.SANCTION_OR_TARIFF,
-            EventType.PRODUCTION_QUOTA);
+    private static final Set<EventType> MEASURES = EnumSet.of(EventType.SANCTION_OR_TARIFF, EventType.PRODUCTION_QUOTA);
 
     private final Dictionary<Cue> triggers;
     private final Rulebook stateActors;
@@ -146,13 +147,12 @@ public final class EventClassifier {
             if (hit.sentence().rank() != 0 || hit.cue().modifier()) {
                 continue;
             }
-            boolean damped = vote(hit, regions) < hit.cue().weight() * hit.sentence().weight();
             if (hit.cue().type() == winner) {
                 if (!ClauseContext.inside(regions, hit.field(), hit.start(), ClauseContext.Scope.CAUSE)) {
                     return null;
                 }
                 causeOnly = true;
-            } else if (!damped) {
+            } else if (undamped(hit, regions)) {
                 if (effect != null && effect != hit.cue().type()) {
                     return null;
                 }
@@ -171,8 +171,7 @@ public final class EventClassifier {
         for (Hit hit : hits) {
             Direction direction = hit.cue().direction();
             if (hit.sentence().rank() != 0 || hit.cue().type() != type || direction == null
-                    || direction == Direction.NEUTRAL
-                    || vote(hit, regions) < hit.cue().weight() * hit.sentence().weight()) {
+                    || direction == Direction.NEUTRAL || !undamped(hit, regions)) {
                 continue;
             }
             if (found != null && found != direction) {
@@ -181,6 +180,11 @@ public final class EventClassifier {
             found = direction;
         }
         return found;
+    }
+
+    /** Whether the cue stands in no negated, background, cause or hedged clause. */
+    private static boolean undamped(Hit hit, List<ClauseContext.Region> regions) {
+        return vote(hit, regions) >= hit.cue().weight() * hit.sentence().weight();
     }
 
     /** Whether the title or the lead sentence names a state actor. */
