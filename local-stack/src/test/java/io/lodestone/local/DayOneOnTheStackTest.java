@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -80,10 +81,16 @@ class DayOneOnTheStackTest {
         return page.body();
     }
 
-    /** Runs {@code java -jar news-ingest-service.jar seed} against the stack's broker; returns its output. */
+    /**
+     * Runs {@code java -jar news-ingest-service.jar seed} against the stack's broker with the services'
+     * JVM options, as the image's entry point runs a command (the context processed ahead of time asked
+     * for); returns its output.
+     */
     private static String seed(StackSettings settings) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(ChildProcess.java(), "-Xmx256m", "-jar",
-                settings.jar("news-ingest-service").toString(), "seed").redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of(ChildProcess.java()));
+        command.addAll(settings.javaOptions());
+        command.addAll(List.of("-jar", settings.jar("news-ingest-service").toString(), "seed"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
         builder.environment().put("LODESTONE_API_TOKEN", settings.token());
         Process process = builder.start();

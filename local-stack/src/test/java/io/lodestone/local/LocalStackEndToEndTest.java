@@ -144,6 +144,16 @@ class LocalStackEndToEndTest {
         assertThat(missing).as("metrics named in ops/ but exported by no service").isEmpty();
     }
 
+    @Test
+    @Order(3)
+    void everyServiceStartsFromItsContextProcessedAheadOfTime() throws IOException {
+        // As the stack's JVM options (the image's too) ask: the context generated when the jar was built
+        for (String service : List.of("news-ingest-service", "risk-scoring-service", "alert-service")) {
+            assertThat(Files.readString(settings.dataDir().resolve("logs").resolve(service + ".log")))
+                    .as(service).containsPattern("Starting AOT-processed \\w+Application");
+        }
+    }
+
     private static Set<String> metricsUsedByOps() throws IOException {
         Path ops = settings.root().resolve("ops");
         Set<String> names = new TreeSet<>();

@@ -44,9 +44,7 @@ public class NewsIngestApplication {
      * says how many; exit code 1 when the broker did not take them.
      */
     private static int seed(String[] args) {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(NewsIngestApplication.class)
-                .web(WebApplicationType.NONE)
-                .run(publisherOnly(args))) {
+        try (ConfigurableApplicationContext context = command().run(publisherOnly(args))) {
             MeasuresReplay.Result result = context.getBean(MeasuresReplay.class)
                     .replay(context.getBean(IngestProperties.class).measures().timeout());
             System.out.printf("measures in force (dataset %s): %d published, %d already on %s%n", MeasuresInForce.VERSION,
@@ -64,8 +62,7 @@ public class NewsIngestApplication {
      */
     static int importItems(String[] args) throws IOException {
         String file = args.length > 0 && !args[0].startsWith("--") ? args[0] : null;
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(NewsIngestApplication.class)
-                .web(WebApplicationType.NONE)
+        try (ConfigurableApplicationContext context = command()
                 .run(publisherOnly(Arrays.stream(args).filter(a -> a.startsWith("--")).toArray(String[]::new)));
              BufferedReader lines = file == null
                      ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
@@ -73,6 +70,17 @@ public class NewsIngestApplication {
             return context.getBean(BulkImport.class).run(lines, System.out, file == null ? -1 : Files.size(Path.of(file)))
                     .exitCode();
         }
+    }
+
+    /**
+     * The application context of a command: no web server, and built from the configuration classes
+     * even where the JVM options ask for the context processed ahead of time
+     * ({@code -Dspring.aot.enabled=true}, as the image and the local stack start the jar). That
+     * context was processed for the service, with its web server, and cannot run without one.
+     */
+    private static SpringApplicationBuilder command() {
+        System.setProperty("spring.aot.enabled", "false");
+        return new SpringApplicationBuilder(NewsIngestApplication.class).web(WebApplicationType.NONE);
     }
 
     /**

@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,9 +14,12 @@ import org.springframework.stereotype.Component;
  * it reports ready, so the risk board of a new install starts from today's controls. A broker that
  * does not answer in time does not stop the service (it could not fix the broker by failing): the
  * failure is logged, and the next start or the {@code seed} command publishes what is missing.
+ *
+ * <p>The setting is read when the service runs, not as a condition on the bean: the services start
+ * from an application context processed ahead of time, in which every condition was decided when the
+ * jar was built.
  */
 @Component
-@ConditionalOnProperty(name = "lodestone.ingest.measures.replay-at-start", havingValue = "true")
 class MeasuresAtStart implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(MeasuresAtStart.class);
@@ -32,6 +34,9 @@ class MeasuresAtStart implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws InterruptedException {
+        if (!properties.measures().replayAtStart()) {
+            return;
+        }
         try {
             MeasuresReplay.Result result = replay.replay(properties.measures().timeout());
             log.info("measures in force (dataset {}): {} published, {} already on supply.events.v1",

@@ -21,7 +21,10 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.mock.env.MockEnvironment;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Without a Spring context of its own: switching contexts would pause and restart the context the
  * service's other integration tests share.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MeasuresAtStartIntegrationTest {
 
     private static final Duration QUIET = Duration.ofSeconds(5);
@@ -50,13 +54,22 @@ class MeasuresAtStartIntegrationTest {
     }
 
     @Test
+    @Order(1)
+    void aStartWithTheSettingOffPublishesNothing() throws Exception {
+        // The step always exists (the context is processed ahead of time); the setting decides at run time
+        try (KafkaTestClient kafka = new KafkaTestClient(broker.brokers())) {
+            new MeasuresAtStart(replay(), properties("false")).run(null);
+
+            assertThat(kafka.readAll(Topics.SUPPLY_EVENTS.name(), QUIET)).isEmpty();
+        }
+    }
+
+    @Test
+    @Order(2)
     void firstStartPublishesEveryMeasureOnceAndASecondReplayPublishesNothing() throws Exception {
         List<String> dataset = MeasuresInForce.lines();
-        MeasuresReplay replay = new MeasuresReplay(new MockEnvironment()
-                .withProperty("spring.cloud.stream.kafka.binder.brokers", broker.brokers()), JSON);
-        IngestProperties properties = Binder.get(new MockEnvironment()
-                        .withProperty("lodestone.ingest.measures.replay-at-start", "true"))
-                .bindOrCreate("lodestone.ingest", IngestProperties.class);
+        MeasuresReplay replay = replay();
+        IngestProperties properties = properties("true");
 
         try (KafkaTestClient kafka = new KafkaTestClient(broker.brokers())) {
             // Given a fresh topic, when the service runs its start step
@@ -84,6 +97,16 @@ class MeasuresAtStartIntegrationTest {
             assertThat(again).isEqualTo(new MeasuresReplay.Result(0, dataset.size()));
             assertThat(kafka.readAll(Topics.SUPPLY_EVENTS.name(), QUIET)).hasSize(dataset.size() + 1);
         }
+    }
+
+    private static MeasuresReplay replay() {
+        return new MeasuresReplay(new MockEnvironment()
+                .withProperty("spring.cloud.stream.kafka.binder.brokers", broker.brokers()), JSON);
+    }
+
+    private static IngestProperties properties(String replayAtStart) {
+        return Binder.get(new MockEnvironment().withProperty("lodestone.ingest.measures.replay-at-start", replayAtStart))
+                .bindOrCreate("lodestone.ingest", IngestProperties.class);
     }
 
     private static void publishInATransaction(String key) {
