@@ -38,7 +38,10 @@ import java.util.Set;
  * for no move); when they are silent, the type's usual direction. Easing outvotes the measure it
  * eases within a type too: duties or quotas whose title eases them ("overturns the duties",
  * 推翻…关税) ease when the easing votes reach {@value #EASING_SHARE} of the others, though the
- * body retells the duties.
+ * body retells the duties. Policy support eases, except the supplier state's stockpiling (China
+ * buying metal into its reserves takes it off the market buyers elsewhere depend on): reported in
+ * the title or lead, it tightens when its votes reach {@value #SUPPLIER_STOCKPILE_SHARE} of the
+ * easing ones.
  */
 public final class EventClassifier {
 
@@ -48,6 +51,12 @@ public final class EventClassifier {
     public static final double HEDGED_DAMPING = 0.35;
     public static final double EASING_SHARE = 0.3;
     public static final double EFFECT_SHARE = 0.3;
+    /**
+     * The share of an item's policy-support votes that the supplier state's stockpiling (China
+     * buying into its reserves, the only policy-support cue that tightens) needs to make it
+     * tightening: the item's other reserve cues retell the same reserve.
+     */
+    public static final double SUPPLIER_STOCKPILE_SHARE = 0.5;
     /** Measures whose easing restates them: duties overturned, quotas raised. */
     private static final Set<EventType> MEASURES = EnumSet.of(EventType.SANCTION_OR_TARIFF, EventType.PRODUCTION_QUOTA);
 
@@ -69,6 +78,7 @@ public final class EventClassifier {
         Map<EventType, Double> bestVote = new EnumMap<>(EventType.class);
         Map<EventType, Map<Direction, Double>> directions = new EnumMap<>(EventType.class);
         boolean easingUpFront = false;
+        boolean supplierStockpileUpFront = false;
         for (Hit hit : hits) {
             EventType type = hit.cue().type();
             double vote = vote(hit, regions);
@@ -78,8 +88,9 @@ public final class EventClassifier {
                     bestVote.put(type, vote);
                     best.put(type, hit);
                 }
-                easingUpFront |= type == EventType.EXPORT_RESTRICTION_EASED && hit.sentence().rank() <= 1
-                        && vote >= HEDGED_DAMPING * hit.cue().weight() * hit.sentence().weight();
+                boolean upFront = hit.sentence().rank() <= 1 && vote >= HEDGED_DAMPING * hit.cue().weight() * hit.sentence().weight();
+                easingUpFront |= type == EventType.EXPORT_RESTRICTION_EASED && upFront;
+                supplierStockpileUpFront |= type == EventType.POLICY_SUPPORT && hit.cue().direction() == Direction.TIGHTENING && upFront;
             }
             Direction direction = hit.cue().direction();
             if (direction != null) {
@@ -130,6 +141,13 @@ public final class EventClassifier {
                 && directions.get(winner).getOrDefault(headline, 0.0)
                         >= EASING_SHARE * directions.get(winner).getOrDefault(direction, 0.0)) {
             direction = headline;
+        }
+        // the supplier state's stockpiling, reported in the title or lead, over the reserve cues
+        // that retell the same reserve
+        if (winner == EventType.POLICY_SUPPORT && supplierStockpileUpFront
+                && directions.get(winner).getOrDefault(Direction.TIGHTENING, 0.0)
+                        >= SUPPLIER_STOCKPILE_SHARE * directions.get(winner).getOrDefault(Direction.EASING, 0.0)) {
+            direction = Direction.TIGHTENING;
         }
         return new Classification(winner, direction, top, runnerUp,
                 best.get(evidenceType), bestVote.getOrDefault(evidenceType, 0.0));
