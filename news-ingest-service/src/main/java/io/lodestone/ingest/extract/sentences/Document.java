@@ -28,8 +28,8 @@ public final class Document {
     private final Map<Field, long[]> occurrences = new EnumMap<>(Field.class);
 
     public Document(String title, String text, Function<String, long[]> keywords) {
-        this.title = title == null ? "" : title;
-        this.text = text == null ? "" : text;
+        this.title = title == null ? "" : plain(title);
+        this.text = text == null ? "" : plain(text);
         List<Sentence> titleSentences = new ArrayList<>();
         if (!this.title.isBlank()) {
             Sentence whole = trimmed(Field.TITLE, this.title, 0, this.title.length(), 0);
@@ -95,6 +95,31 @@ public final class Document {
                     chars = s.toCharArray();
                 }
                 chars[i] = (char) (c + ('a' - 'A'));
+            }
+        }
+        return chars == null ? s : new String(chars);
+    }
+
+    /**
+     * The text with typographic spaces and hyphens as the plain ones the dictionaries are written
+     * with, one character for one so offsets stay the same: text copied from web pages and feeds
+     * carries no-break spaces ("China&nbsp;halts exports") and no-break hyphens (U+2011 in "rare-earth-free")
+     * that no cue would otherwise match. En and em dashes stay: they separate clauses.
+     */
+    static String plain(String s) {
+        char[] chars = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            char plain = switch (c) {
+                case '\u00A0', '\u2007', '\u202F', '\u3000' -> ' ';
+                case '\u2010', '\u2011', '\u2012', '\u2212', '\uFE63', '\uFF0D' -> '-';
+                default -> c >= '\u2000' && c <= '\u200A' ? ' ' : c;
+            };
+            if (plain != c) {
+                if (chars == null) {
+                    chars = s.toCharArray();
+                }
+                chars[i] = plain;
             }
         }
         return chars == null ? s : new String(chars);

@@ -30,6 +30,28 @@ class RulebookTest {
     }
 
     @Test
+    void matchesTextCopiedWithNoBreakSpacesAndHyphensLikePlainText() {
+        // Given a rule written with plain spaces and hyphens, and text from a web page that has
+        // no-break spaces (U+00A0, U+202F) and a no-break hyphen (U+2011)
+        Lexicon.Builder builder = new Lexicon.Builder();
+        Rulebook rules = new Rulebook(builder, List.of(
+                Rule.of("halt", "\\bhalt\\w* ([\\w-]+ ){0,3}exports\\b", "test"),
+                Rule.of("rare", "\\brare-earth-free\\b", "test")));
+        Lexicon lexicon = builder.build();
+        String copied = "China\u00A0halts\u202Fantimony\u00A0exports. A rare\u2011earth\u2011free motor \u2013 at last.";
+        Document document = new Document("", copied, lexicon::scan);
+
+        // When the rules are matched
+        List<String> found = new ArrayList<>();
+        rules.matches(document, false, (rule, sentence, start, end) -> found.add(rule + ":" + document.text.substring(start, end)));
+
+        // Then both match, at the offsets of the text as it came (one character for one), and the
+        // en dash that separates a clause is kept
+        assertThat(found).containsExactly("0:halts antimony exports", "1:rare-earth-free");
+        assertThat(document.text).hasSameSizeAs(copied).contains("\u2013");
+    }
+
+    @Test
     void reportsOneMatchPerRuleAndSentenceWhenAsked() {
         Lexicon.Builder builder = new Lexicon.Builder();
         Rulebook rules = new Rulebook(builder, List.of(Rule.of("ban", "\\bbans?\\b", "test")));
