@@ -12,17 +12,13 @@ class RulebookTest {
     @Test
     void confirmsAPatternOnlyFromItsKeywordAndWithinTheSentence() {
         // Given a rule whose keyword starts its pattern, and one whose pattern looks behind its keyword
-        Lexicon.Builder builder = new Lexicon.Builder();
-        Rulebook rules = new Rulebook(builder, List.of(
+        List<Rule> rules = List.of(
                 Rule.of("restrict|curb", "\\b(restrict\\w*|curb\\w*) ([\\w,-]+ ){0,6}exports?\\b", "test"),
-                Rule.of("cobalt", "(?<=samarium[- ])cobalt", "test")));
-        Lexicon lexicon = builder.build();
-        Document document = new Document("", "China will restrict gallium, germanium and antimony exports. "
-                + "Curbs were discussed. Exports rose. Samarium-cobalt magnets and cobalt.", lexicon::scan);
+                Rule.of("cobalt", "(?<=samarium[- ])cobalt", "test"));
 
-        // When the rules are matched
-        List<String> found = new ArrayList<>();
-        rules.matches(document, false, (rule, sentence, start, end) -> found.add(rule + ":" + document.text.substring(start, end)));
+        // When the rules are matched in a text
+        List<String> found = matches(rules, "China will restrict gallium, germanium and antimony exports. "
+                + "Curbs were discussed. Exports rose. Samarium-cobalt magnets and cobalt.");
 
         // Then the export restriction spans the list, "Curbs" does not reach into the next sentence's
         // "Exports", and only the cobalt of samarium-cobalt is found
@@ -33,21 +29,18 @@ class RulebookTest {
     void matchesTextCopiedWithNoBreakSpacesAndHyphensLikePlainText() {
         // Given a rule written with plain spaces and hyphens, and text from a web page that has
         // no-break spaces (U+00A0, U+202F) and a no-break hyphen (U+2011)
-        Lexicon.Builder builder = new Lexicon.Builder();
-        Rulebook rules = new Rulebook(builder, List.of(
+        List<Rule> rules = List.of(
                 Rule.of("halt", "\\bhalt\\w* ([\\w-]+ ){0,3}exports\\b", "test"),
-                Rule.of("rare", "\\brare-earth-free\\b", "test")));
-        Lexicon lexicon = builder.build();
+                Rule.of("rare", "\\brare-earth-free\\b", "test"));
         String copied = "China\u00A0halts\u202Fantimony\u00A0exports. A rare\u2011earth\u2011free motor \u2013 at last.";
-        Document document = new Document("", copied, lexicon::scan);
 
         // When the rules are matched
-        List<String> found = new ArrayList<>();
-        rules.matches(document, false, (rule, sentence, start, end) -> found.add(rule + ":" + document.text.substring(start, end)));
+        List<String> found = matches(rules, copied);
 
         // Then both match, at the offsets of the text as it came (one character for one), and the
         // en dash that separates a clause is kept
         assertThat(found).containsExactly("0:halts antimony exports", "1:rare-earth-free");
+        Document document = new Document("", copied, null);
         assertThat(document.text).hasSameSizeAs(copied).contains("\u2013");
     }
 
@@ -62,5 +55,16 @@ class RulebookTest {
         rules.matches(document, true, (rule, sentence, start, end) -> sentences.add(sentence.rank()));
 
         assertThat(sentences).containsExactly(1, 2);
+    }
+
+    /** Each match of the rules in {@code text}, as "rule index:matched text". */
+    private static List<String> matches(List<Rule> rules, String text) {
+        Lexicon.Builder builder = new Lexicon.Builder();
+        Rulebook rulebook = new Rulebook(builder, rules);
+        Lexicon lexicon = builder.build();
+        Document document = new Document("", text, lexicon::scan);
+        List<String> found = new ArrayList<>();
+        rulebook.matches(document, false, (rule, sentence, start, end) -> found.add(rule + ":" + document.text.substring(start, end)));
+        return found;
     }
 }
