@@ -42,6 +42,7 @@ class RulebookTest {
         assertThat(found).containsExactly("0:halts antimony exports", "1:rare-earth-free");
         Document document = new Document("", copied, null);
         assertThat(document.text).hasSameSizeAs(copied).contains("\u2013");
+        assertThat(new Document("", "出口配额为\uFF12\uFF10万吨（\uFF25\uFF36）", null).text).isEqualTo("出口配额为20万吨（EV）");
     }
 
     @Test
