@@ -105,7 +105,8 @@ public final class Document {
      * with, one character for one so offsets stay the same: text copied from web pages and feeds
      * carries no-break spaces ("China&nbsp;halts exports") and no-break hyphens (U+2011 in "rare-earth-free")
      * that no cue would otherwise match, and Chinese text full-width digits that no number pattern
-     * reads. En and em dashes and full-width punctuation stay: they separate clauses.
+     * reads, and a right single quote as the apostrophe of "China’s". En and em dashes and full-width
+     * punctuation stay: they separate clauses. Evidence quotes the text so mapped.
      */
     static String plain(String s) {
         char[] chars = null;
@@ -114,6 +115,7 @@ public final class Document {
             char plain = switch (c) {
                 case '\u00A0', '\u2007', '\u202F', '\u3000' -> ' ';
                 case '\u2010', '\u2011', '\u2012', '\u2212', '\uFE63', '\uFF0D' -> '-';
+                case '\u2019' -> '\'';
                 default -> c >= '\u2000' && c <= '\u200A' ? ' '
                         // full-width digits and Latin letters (３００７５０, ＥＶ) as ASCII ones
                         : c >= '\uFF10' && c <= '\uFF19' || c >= '\uFF21' && c <= '\uFF3A' || c >= '\uFF41' && c <= '\uFF5A'
