@@ -1,12 +1,14 @@
 package io.lodestone.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +64,31 @@ class ServiceJvmTest {
             env = Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrap(), "SERVER_PORT", String.valueOf(port),
                     "RISK_STATE_DIR", target.resolve("state").toString(), "LODESTONE_API_TOKEN", "training");
             outcome = jvm.prepare(env);
+            // And a trained start finds RocksDB's library where the extraction put it: its state
+            // stores open without RocksDB copying the library into the temporary folder
+            Path tmp = Files.createDirectories(target.resolve("tmp"));
+            List<String> started = new ArrayList<>(jvm.command());
+            started.add(started.indexOf("-jar"), "-Djava.io.tmpdir=" + tmp);
+            assertThat(started).contains("-Djava.library.path=" + target.resolve("run").resolve("native"));
+            ChildProcess service = ChildProcess.start("risk-scoring-service", started, env, target.resolve("started.log"));
+            try {
+                service.awaitHttpReady(port, Duration.ofSeconds(300));
+                await().atMost(Duration.ofSeconds(120)).until(() -> Files.readString(target.resolve("started.log"))
+                        .contains("State transition from REBALANCING to RUNNING"));
+                // (looked at while it runs: RocksDB deletes its copy when the JVM exits normally)
+                try (Stream<Path> state = Files.walk(target.resolve("state"))) {
+                    assertThat(state).as("a RocksDB store was opened").anyMatch(path -> path.getFileName().toString().equals("rocksdb"));
+                }
+                try (Stream<Path> copied = Files.list(tmp)) {
+                    assertThat(copied.map(file -> file.getFileName().toString())).noneMatch(name -> name.startsWith("librocksdbjni"));
+                }
+            } finally {
+                service.stop(Duration.ofSeconds(60));
+            }
+            try (Stream<Path> extracted = Files.list(target.resolve("run").resolve("native"))) {
+                assertThat(extracted.map(file -> file.getFileName().toString())).singleElement()
+                        .satisfies(name -> assertThat(name).startsWith("librocksdbjni"));
+            }
         }
 
         // Then it starts from the extracted jar with an archive the JVM accepts (-Xshare:on and
