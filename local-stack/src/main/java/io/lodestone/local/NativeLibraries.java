@@ -30,18 +30,16 @@ final class NativeLibraries {
 
     /**
      * Extracts RocksDB's library for this platform from the rocksdbjni jar in {@code libDir} (an
-     * extracted service jar's libraries) into {@code target}.
-     *
-     * @return {@code target} when the library is there, empty when the service has no RocksDB or
-     *         its jar has no library for this platform
+     * extracted service jar's libraries) into {@code target}; nothing when the service has no
+     * RocksDB or its jar has no library for this platform (then {@code target} is not created).
      */
-    static Optional<Path> extractRocksDb(Path libDir, Path target) throws IOException {
+    static void extractRocksDb(Path libDir, Path target) throws IOException {
         Optional<Path> rocksDbJar;
         try (Stream<Path> libs = Files.isDirectory(libDir) ? Files.list(libDir) : Stream.empty()) {
             rocksDbJar = libs.filter(lib -> lib.getFileName().toString().matches("rocksdbjni-.*\\.jar")).findFirst();
         }
         if (rocksDbJar.isEmpty()) {
-            return Optional.empty();
+            return;
         }
         String entryName;
         String libraryName;
@@ -50,18 +48,17 @@ final class NativeLibraries {
             entryName = (String) environment.getMethod("getJniLibraryFileName", String.class).invoke(null, "rocksdb");
             libraryName = System.mapLibraryName((String) environment.getMethod("getJniLibraryName", String.class).invoke(null, "rocksdb"));
         } catch (ReflectiveOperationException | LinkageError e) {
-            return Optional.empty();
+            return;
         }
         try (JarFile jar = new JarFile(rocksDbJar.get().toFile())) {
             JarEntry entry = jar.getJarEntry(entryName);
             if (entry == null) {
-                return Optional.empty();
+                return;
             }
             Files.createDirectories(target);
             try (InputStream library = jar.getInputStream(entry)) {
                 Files.copy(library, target.resolve(libraryName), StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        return Optional.of(target);
     }
 }

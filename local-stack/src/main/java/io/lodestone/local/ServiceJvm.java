@@ -3,6 +3,7 @@ package io.lodestone.local;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,7 +165,14 @@ final class ServiceJvm {
         if (extracted != 0) {
             return service + ": extracting the jar failed (see " + log + "); starting from the jar";
         }
-        NativeLibraries.extractRocksDb(dir.resolve("lib"), nativeLibraries());
+        try {
+            NativeLibraries.extractRocksDb(dir.resolve("lib"), nativeLibraries());
+        } catch (IOException e) {
+            // RocksDB then extracts its library at every start, as it would by itself
+            LocalStack.deleteRecursively(nativeLibraries());
+            Files.writeString(log, "RocksDB's library was not extracted: " + e + System.lineSeparator(),
+                    StandardOpenOption.APPEND);
+        }
         List<String> training = new ArrayList<>();
         training.add(java);
         training.addAll(options);

@@ -106,7 +106,9 @@ public final class Document {
      * carries no-break spaces ("China&nbsp;halts exports") and no-break hyphens (U+2011 in "rare-earth-free")
      * that no cue would otherwise match, and Chinese text full-width digits that no number pattern
      * reads, and a right single quote as the apostrophe of "China’s". En and em dashes and full-width
-     * punctuation stay: they separate clauses. Evidence quotes the text so mapped.
+     * punctuation stay: they separate clauses. Evidence quotes the text so mapped. (A loop of its
+     * own, like {@link #fold}: one shared loop taking the mapping as a function made extraction
+     * about 7% slower.)
      */
     static String plain(String s) {
         char[] chars = null;
