@@ -64,7 +64,7 @@ class StoryClusteringEvaluation {
 
     static final String FIRST = "first";
     /** The later collections: gathered after the linker was tuned, each scored on its own, never tuned on. */
-    static final List<String> LATER = List.of("second", "third", "fourth");
+    static final List<String> LATER = List.of("second", "third", "fourth", "fifth");
 
     record Figures(String split, int items, int relevant, int goldPairs, int predictedPairs, int truePairs,
                    int goldPairsBothRelevant, int truePairsBothRelevant, int hardNegatives, int hardNegativesLinked, int crossLanguageGold,
@@ -123,6 +123,8 @@ class StoryClusteringEvaluation {
         lines.add("");
         Files.writeString(Path.of("target", "realset-clustering.txt"), String.join("\n", lines), StandardCharsets.UTF_8);
 
+        // the floors are the first collection's: a machine holding only later collections scores those
+        assumeTrue(first.stream().anyMatch(Labelled::heldOut), "the first collection's held-out texts");
         assertThat(heldOut.precision()).as("pair precision").isGreaterThanOrEqualTo(0.88);
         assertThat(heldOut.recall()).as("pair recall").isGreaterThanOrEqualTo(0.33);
         assertThat(heldOut.hardNegativesLinked()).as("hard negatives linked")
@@ -294,11 +296,11 @@ class StoryClusteringEvaluation {
 
     static List<Labelled> load() throws IOException {
         Path dir = realsetDir();
-        assumeTrue(dir != null && Files.isRegularFile(dir.resolve("items-en.jsonl")),
-                "the real-reporting texts are not here; see REALSET in the README");
-        List<Labelled> all = new ArrayList<>();
         List<String> files = new ArrayList<>(List.of("en", "zh"));
         LATER.forEach(collection -> files.addAll(List.of(collection + "-en", collection + "-zh")));
+        assumeTrue(dir != null && files.stream().anyMatch(name -> Files.isRegularFile(dir.resolve("items-" + name + ".jsonl"))),
+                "the real-reporting texts are not here; see REALSET in the README");
+        List<Labelled> all = new ArrayList<>();
         for (String name : files) {
             Path items = dir.resolve("items-" + name + ".jsonl");
             if (!Files.isRegularFile(items)) {

@@ -12,10 +12,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The real-reporting development set: labels committed under {@code src/test/resources/realset/}
  * ({@code labels-en.jsonl}, {@code labels-zh.jsonl}: facts and labels, no text), joined by id with
  * the texts kept outside the repository ({@code items-en.jsonl}, {@code items-zh.jsonl} and the later
- * collections' {@code items-second-*.jsonl}, {@code items-third-*.jsonl}, {@code items-fourth-*.jsonl} in the
+ * collections' {@code items-second-*.jsonl}, {@code items-third-*.jsonl} and so on, in the
  * directory named by the system property {@code lodestone.realset.dir}, the environment variable
  * {@code LODESTONE_REALSET_DIR}, or {@code ../realset} next to the checkout). While a labels file is
  * not committed yet, the gold of the text file itself is used.
@@ -34,15 +36,17 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class RealSet {
 
-    static final List<String> FILES = List.of("en", "zh", "second-en", "second-zh", "third-en", "third-zh", "fourth-en",
-            "fourth-zh");
+    /** The later collections, in the order they were gathered (each also a {@link Split}). */
+    static final List<String> LATER = List.of("second", "third", "fourth", "fifth");
+    static final List<String> FILES = Stream.concat(Stream.of("en", "zh"),
+            LATER.stream().flatMap(collection -> Stream.of(collection + "-en", collection + "-zh"))).toList();
 
     /**
-     * {@code TUNE} and {@code HELD_OUT} split the first collection; {@code SECOND}, {@code THIRD} and
-     * {@code FOURTH} are later collections, each gathered after the rules were tuned on what came
+     * {@code TUNE} and {@code HELD_OUT} split the first collection; the others are the later
+     * collections, each gathered after the rules were tuned on what came
      * before, scored once as it came and used for tuning since (never held out).
      */
-    enum Split { TUNE, HELD_OUT, SECOND, THIRD, FOURTH }
+    enum Split { TUNE, HELD_OUT, SECOND, THIRD, FOURTH, FIFTH }
 
     record Gold(boolean relevant, String eventType, String direction, Set<String> elements, Set<String> groups,
                 String cluster, String noiseKind, Set<Integer> failureClasses) {
@@ -80,8 +84,8 @@ final class RealSet {
                 JsonNode text = texts.get(entry.getKey());
                 if (text != null) {
                     Labelled labelled = labelled(entry.getValue(), text);
-                    Split later = name.startsWith("second") ? Split.SECOND : name.startsWith("third") ? Split.THIRD
-                            : name.startsWith("fourth") ? Split.FOURTH : null;
+                    int dash = name.indexOf('-');
+                    Split later = dash < 0 ? null : Split.valueOf(name.substring(0, dash).toUpperCase(Locale.ROOT));
                     items.add(later == null ? labelled : new Labelled(labelled.item(), labelled.language(),
                             labelled.gold(), later));
                 }
