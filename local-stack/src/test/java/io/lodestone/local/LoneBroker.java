@@ -1,7 +1,6 @@
 package io.lodestone.local;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -22,8 +21,8 @@ final class LoneBroker implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put("LODESTONE_HOME", Path.of("..").toAbsolutePath().normalize().toString());
         env.put("LODESTONE_DATA", dataDir.toString());
-        env.put("LODESTONE_KAFKA_PORT", String.valueOf(freePort()));
-        env.put("LODESTONE_KAFKA_CONTROLLER_PORT", String.valueOf(freePort()));
+        env.put("LODESTONE_KAFKA_PORT", String.valueOf(FreePorts.next()));
+        env.put("LODESTONE_KAFKA_CONTROLLER_PORT", String.valueOf(FreePorts.next()));
         LoneBroker lone = new LoneBroker(StackSettings.from(List.of(), env));
         lone.broker.start();
         return lone;
@@ -31,12 +30,6 @@ final class LoneBroker implements AutoCloseable {
 
     String bootstrap() {
         return settings.kafkaBootstrap();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     @Override

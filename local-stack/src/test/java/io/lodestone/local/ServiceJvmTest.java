@@ -57,7 +57,7 @@ class ServiceJvmTest {
                 .noneMatch(arg -> arg.startsWith(archiveOption));
 
         // When it is prepared against a running broker
-        int port = LoneBroker.freePort();
+        int port = FreePorts.next();
         String outcome;
         Map<String, String> env;
         try (LoneBroker broker = LoneBroker.start(target.resolve("kafka"))) {

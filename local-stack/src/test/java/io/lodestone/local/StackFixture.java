@@ -1,7 +1,6 @@
 package io.lodestone.local;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,7 +42,7 @@ final class StackFixture implements AutoCloseable {
         env.put("LODESTONE_DATA", data.toString());
         env.put("LODESTONE_API_TOKEN", TOKEN);
         for (String port : List.of("KAFKA", "KAFKA_CONTROLLER", "POSTGRES", "SMTP", "MAIL_WEB", "INGEST", "SCORING", "ALERT")) {
-            env.put("LODESTONE_" + port + "_PORT", String.valueOf(freePort()));
+            env.put("LODESTONE_" + port + "_PORT", String.valueOf(FreePorts.next()));
         }
         StackFixture fixture = new StackFixture(StackSettings.from(args, env));
         try {
@@ -104,12 +103,6 @@ final class StackFixture implements AutoCloseable {
 
     static URI uri(int port, String path) {
         return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     @Override

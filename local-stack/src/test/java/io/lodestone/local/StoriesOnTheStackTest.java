@@ -7,7 +7,6 @@ import io.lodestone.events.Topics;
 import io.lodestone.testsupport.KafkaTestClient;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,9 +50,7 @@ class StoriesOnTheStackTest {
     @BeforeAll
     static void startTheStackWithTwoIngestReplicas() throws Exception {
         stack = StackFixture.start(Map.of());
-        try (ServerSocket socket = new ServerSocket(0)) {
-            secondPort = socket.getLocalPort();
-        }
+        secondPort = FreePorts.next();
         secondReplica = stack.stack.startReplica("news-ingest-service", secondPort);
     }
 
