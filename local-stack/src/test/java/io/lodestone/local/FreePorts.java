@@ -32,7 +32,6 @@ final class FreePorts {
                 continue;
             }
             try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                socket.setReuseAddress(true);
                 HANDED_OUT.add(port);
                 return port;
             } catch (IOException taken) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.lodestone.ingest.extract.Extraction;
 import io.lodestone.ingest.extract.Extractor;
+import io.lodestone.ingest.extract.RealSet;
 import io.lodestone.ingest.item.NewsItem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,7 +65,6 @@ class StoryClusteringEvaluation {
 
     static final String FIRST = "first";
     /** The later collections: gathered after the linker was tuned, each scored on its own, never tuned on. */
-    static final List<String> LATER = List.of("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth");
 
     record Figures(String split, int items, int relevant, int goldPairs, int predictedPairs, int truePairs,
                    int goldPairsBothRelevant, int truePairsBothRelevant, int hardNegatives, int hardNegativesLinked, int crossLanguageGold,
@@ -109,7 +109,7 @@ class StoryClusteringEvaluation {
         List<String> lines = new ArrayList<>(List.of(
                 "Story clustering on the real-reporting set (" + first.size() + " items), " + rules(),
                 tune.line(), heldOut.line()));
-        for (String collection : LATER) {
+        for (String collection : RealSet.LATER) {
             List<Labelled> items = all.stream().filter(l -> l.collection().equals(collection)).toList();
             if (!items.isEmpty()) {
                 DIAGNOSE = new StringBuilder();
@@ -296,8 +296,7 @@ class StoryClusteringEvaluation {
 
     static List<Labelled> load() throws IOException {
         Path dir = realsetDir();
-        List<String> files = new ArrayList<>(List.of("en", "zh"));
-        LATER.forEach(collection -> files.addAll(List.of(collection + "-en", collection + "-zh")));
+        List<String> files = RealSet.FILES;
         assumeTrue(dir != null && files.stream().anyMatch(name -> Files.isRegularFile(dir.resolve("items-" + name + ".jsonl"))),
                 "the real-reporting texts are not here; see REALSET in the README");
         List<Labelled> all = new ArrayList<>();

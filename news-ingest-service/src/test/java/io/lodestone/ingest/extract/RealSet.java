@@ -34,11 +34,13 @@ import tools.jackson.databind.json.JsonMapper;
  * SHA-256 of its cluster id (its URL when it has none) is, modulo 10, below 4; a whole cluster falls
  * in one split.
  */
-final class RealSet {
+public final class RealSet {
 
-    /** The later collections, in the order they were gathered (each also a {@link Split}). */
-    static final List<String> LATER = List.of("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth");
-    static final List<String> FILES = Stream.concat(Stream.of("en", "zh"),
+    /** The later collections, in the order they were gathered: the splits after {@code HELD_OUT}. */
+    public static final List<String> LATER = Stream.of(Split.values()).skip(2)
+            .map(split -> split.name().toLowerCase(Locale.ROOT)).toList();
+    /** Every text file's name between {@code items-} and {@code .jsonl}. */
+    public static final List<String> FILES = Stream.concat(Stream.of("en", "zh"),
             LATER.stream().flatMap(collection -> Stream.of(collection + "-en", collection + "-zh"))).toList();
 
     /**
