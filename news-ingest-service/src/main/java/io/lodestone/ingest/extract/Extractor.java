@@ -98,8 +98,8 @@ public final class Extractor {
 
         List<Mention> mentions = withoutCompanyNames(document, elements.find(document));
         List<Hit> triggers = classifier.hits(document);
-        List<ClauseContext.Region> regions = withoutNegationsIn(
-                clauses.mark(document, published, item.publishedAt() != null, mentions), triggers);
+        List<ClauseContext.Region> regions = withoutMeasureLists(withoutNegationsIn(
+                clauses.mark(document, published, item.publishedAt() != null, mentions), triggers), triggers);
         Classification classification = classifier.classify(document, triggers, regions);
         Subjects subjects = Subjects.choose(document, mentions, regions, triggers);
         boolean explainer = Explainers.isExplainer(document, explainerTitles, explainerTexts, outlookWords);
@@ -165,6 +165,22 @@ public final class Extractor {
     private static List<ClauseContext.Region> withoutNegationsIn(List<ClauseContext.Region> regions, List<Hit> cues) {
         return regions.stream().filter(region -> region.scope() != ClauseContext.Scope.NEGATED || cues.stream()
                 .noneMatch(cue -> cue.field() == region.field() && cue.start() == region.start())).toList();
+    }
+
+    /** Trade measures, whose scope a list of examples in their sentence states. */
+    private static final Set<EventType> MEASURES = Set.of(EventType.EXPORT_RESTRICTION,
+            EventType.EXPORT_RESTRICTION_EASED, EventType.SANCTION_OR_TARIFF, EventType.PRODUCTION_QUOTA);
+
+    /**
+     * The regions without the examples that list what a measure covers: "licences to export
+     * products containing rare earths, such as samarium and terbium" names the measure's elements,
+     * while "a deposit holding heavy rare earths such as dysprosium" only illustrates the group.
+     * The list is the measure's when a trade measure's cue stands in its sentence.
+     */
+    private static List<ClauseContext.Region> withoutMeasureLists(List<ClauseContext.Region> regions, List<Hit> cues) {
+        return regions.stream().filter(region -> region.scope() != ClauseContext.Scope.EXAMPLE || cues.stream()
+                .noneMatch(cue -> cue.field() == region.field() && MEASURES.contains(cue.cue().type())
+                        && cue.sentence().start() <= region.start() && region.start() < cue.sentence().end())).toList();
     }
 
     private List<Mention> withoutCompanyNames(Document document, List<Mention> mentions) {

@@ -70,7 +70,12 @@ public final class ClauseContext {
         /** Negated ("will not halt", 不会): cues count for almost nothing. */
         NEGATED,
         /** Hedged or forecast ("could", "is expected to", 预计): cues count half. */
-        HEDGED
+        HEDGED,
+        /**
+         * Names examples of a group or of what a deposit holds ("heavy rare earths such as
+         * dysprosium", 像镧、铈这类): the elements there are asides. Cues are not affected.
+         */
+        EXAMPLE
     }
 
     /** What a background.tsv line marks: its scope, and whether the whole clause or its tail. */
@@ -92,7 +97,9 @@ public final class ClauseContext {
                 case "cause" -> Scope.CAUSE;
                 case "neg" -> Scope.NEGATED;
                 case "hedge" -> Scope.HEDGED;
-                default -> throw new IllegalStateException(row.where() + ": scope must be bg, cause, neg or hedge");
+                case "example" -> Scope.EXAMPLE;
+                default -> throw new IllegalStateException(row.where()
+                        + ": scope must be bg, cause, neg, hedge or example");
             };
             entries.add(new ContextCue(scope, row.cell(1).equals("clause")));
             rules.add(Rule.of(row.cell(2), row.cell(3), row.where()));
@@ -226,14 +233,18 @@ public final class ClauseContext {
         return false;
     }
 
+    /** Where the clause holding {@code offset} begins: after the last clause boundary before it in its sentence. */
+    private static int clauseStart(String s, Sentence sentence, int offset) {
+        int start = offset;
+        while (start > sentence.start() && BOUNDARIES.indexOf(s.charAt(start - 1)) < 0) {
+            start--;
+        }
+        return start;
+    }
+
     private static Region region(String s, Sentence sentence, List<Mention> mentions, int cueStart, int cueEnd,
                                  boolean wholeClause, Scope scope) {
-        int start = cueStart;
-        if (wholeClause) {
-            while (start > sentence.start() && BOUNDARIES.indexOf(s.charAt(start - 1)) < 0) {
-                start--;
-            }
-        }
+        int start = wholeClause ? clauseStart(s, sentence, cueStart) : cueStart;
         int end = cueEnd;
         boolean introduction = wholeClause && cueStart - sentence.start() <= INTRODUCTION;
         // a clause that opens the sentence ("After Congo extended its ban, cobalt prices rose")

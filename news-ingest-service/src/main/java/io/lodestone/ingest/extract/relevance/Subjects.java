@@ -63,7 +63,9 @@ public record Subjects(List<String> elements, List<ElementGroup> groups, Map<Str
             boolean background = sentence.rank() > 0
                     && ClauseContext.inside(regions, mention.field(), mention.start(), ClauseContext.Scope.BACKGROUND);
             boolean unasserted = ClauseContext.inside(regions, mention.field(), mention.start(), ClauseContext.Scope.HEDGED)
-                    || ClauseContext.inside(regions, mention.field(), mention.start(), ClauseContext.Scope.NEGATED);
+                    || ClauseContext.inside(regions, mention.field(), mention.start(), ClauseContext.Scope.NEGATED)
+                    || !mention.group() && ClauseContext.inside(regions, mention.field(), mention.start(),
+                    ClauseContext.Scope.EXAMPLE);
             double score = sentence.weight() * (cueSentences.contains(sentence) ? CUE_SENTENCE : 1.0)
                     * (background ? BACKGROUND : 1.0) * (unasserted ? UNASSERTED : 1.0);
             String key = key(mention);
