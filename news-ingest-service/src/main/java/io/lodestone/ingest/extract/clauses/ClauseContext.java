@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * any marked clause count for less. A year before the item's own year counts as a recollection too
  * (unless the item is from January or February and the year is the previous one), and so does, in a
  * dated item, a month at least two months before its own ("in April", "from Aug. 1", 今年4月 in a
- * November item). A sentence that opens by going on from a recollection ("Following the
+ * November item), unless it is a deadline ahead ("until June", 延长至6月底 in a December item). A sentence that opens by going on from a recollection ("Following the
  * announcement, prices surged", 随后) recalls the past as well.
  */
 public final class ClauseContext {
@@ -50,6 +50,7 @@ public final class ClauseContext {
     private static final Pattern CONTINUATION = Pattern.compile("^\\s*(?:(?:following|after) (?:the|that|this|which|"
             + "those|these) (?:announcement|move|decision|ban|measure|measures|restrictions?|controls?|notice)|after that"
             + "|since then|subsequently|thereafter|随后|此后|之后|其后|隨後|此後|之後|其後|此举|此舉)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DEADLINE_EN = Pattern.compile("(?:until|by)\\s", Pattern.CASE_INSENSITIVE);
     private static final Pattern MONTH_ZH = Pattern.compile("(?:今年|本年)?(\\d{1,2})月(?:\\d{1,2}[日号號])?");
     /** Where the month patterns may start: one of MONTH_EN's leading words; a digit or 今/本. */
     private static final SparseMatcher.MayStart MONTH_EN_START = (s, i, nextDigit) ->
@@ -165,8 +166,11 @@ public final class ClauseContext {
                     boolean yearFollows = pattern == MONTH_ZH && m.start() >= 5 && s.charAt(m.start() - 1) == '年'
                             && Character.isDigit(s.charAt(m.start() - 5))
                             && Integer.parseInt(s, m.start() - 5, m.start() - 1, 10) != published.getYear();
+                    // "until June", 延长至6月底: a deadline ahead (next year's month), not a recollection
+                    boolean deadline = pattern == MONTH_ZH ? m.start() > 0 && "至到".indexOf(s.charAt(m.start() - 1)) >= 0
+                            : DEADLINE_EN.matcher(s).region(m.start(), m.end()).lookingAt();
                     Sentence sentence = document.sentenceAt(field, m.start());
-                    if (sentence != null && !yearFollows && month >= 1 && month <= 12
+                    if (sentence != null && !yearFollows && !deadline && month >= 1 && month <= 12
                             && month <= published.getMonthValue() - RECALLED_MONTHS) {
                         regions.add(region(s, sentence, mentions, m.start(), m.end(), true, Scope.BACKGROUND));
                     }
