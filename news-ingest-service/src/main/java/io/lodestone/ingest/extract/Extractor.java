@@ -51,6 +51,9 @@ import java.util.Set;
 public final class Extractor {
 
     private static final Set<String> MAGNET_CRITICAL = Set.of("Nd", "Pr", "Dy", "Tb", "Sm");
+    /** Trade measures, whose scope a list of examples in their sentence states. */
+    private static final Set<EventType> TRADE_MEASURES = Set.of(EventType.EXPORT_RESTRICTION,
+            EventType.EXPORT_RESTRICTION_EASED, EventType.SANCTION_OR_TARIFF, EventType.PRODUCTION_QUOTA);
 
     private final ElementFinder elements;
     private final ClauseContext clauses;
@@ -167,10 +170,6 @@ public final class Extractor {
                 .noneMatch(cue -> cue.field() == region.field() && cue.start() == region.start())).toList();
     }
 
-    /** Trade measures, whose scope a list of examples in their sentence states. */
-    private static final Set<EventType> MEASURES = Set.of(EventType.EXPORT_RESTRICTION,
-            EventType.EXPORT_RESTRICTION_EASED, EventType.SANCTION_OR_TARIFF, EventType.PRODUCTION_QUOTA);
-
     /**
      * The regions without the examples that list what a measure covers: "licences to export
      * products containing rare earths, such as samarium and terbium" names the measure's elements,
@@ -179,7 +178,7 @@ public final class Extractor {
      */
     private static List<ClauseContext.Region> withoutMeasureLists(List<ClauseContext.Region> regions, List<Hit> cues) {
         return regions.stream().filter(region -> region.scope() != ClauseContext.Scope.EXAMPLE || cues.stream()
-                .noneMatch(cue -> cue.field() == region.field() && MEASURES.contains(cue.cue().type())
+                .noneMatch(cue -> cue.field() == region.field() && TRADE_MEASURES.contains(cue.cue().type())
                         && cue.sentence().start() <= region.start() && region.start() < cue.sentence().end())).toList();
     }
 

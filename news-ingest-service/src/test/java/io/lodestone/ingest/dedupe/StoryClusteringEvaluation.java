@@ -64,7 +64,6 @@ class StoryClusteringEvaluation {
     }
 
     static final String FIRST = "first";
-    /** The later collections: gathered after the linker was tuned, each scored on its own, never tuned on. */
 
     record Figures(String split, int items, int relevant, int goldPairs, int predictedPairs, int truePairs,
                    int goldPairsBothRelevant, int truePairsBothRelevant, int hardNegatives, int hardNegativesLinked, int crossLanguageGold,

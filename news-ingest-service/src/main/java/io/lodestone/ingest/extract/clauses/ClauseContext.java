@@ -25,8 +25,9 @@ import java.util.regex.Pattern;
  * any marked clause count for less. A year before the item's own year counts as a recollection too
  * (unless the item is from January or February and the year is the previous one), and so does, in a
  * dated item, a month at least two months before its own ("in April", "from Aug. 1", 今年4月 in a
- * November item), unless it is a deadline ahead ("until June", 延长至6月底 in a December item). A sentence that opens by going on from a recollection ("Following the
- * announcement, prices surged", 随后) recalls the past as well.
+ * November item), unless it is a deadline ahead ("until June", 延长至6月底 in a December item). A
+ * sentence that opens by going on from a recollection ("Following the announcement, prices
+ * surged", 随后) recalls the past as well.
  */
 public final class ClauseContext {
 
@@ -73,8 +74,10 @@ public final class ClauseContext {
         /** Hedged or forecast ("could", "is expected to", 预计): cues count half. */
         HEDGED,
         /**
-         * Names examples of a group or of what a deposit holds ("heavy rare earths such as
-         * dysprosium", 像镧、铈这类): the elements there are asides. Cues are not affected.
+         * Names members of a rare-earth group as examples ("heavy rare earths such as dysprosium",
+         * 轻稀土,像镧、铈): the elements there count half, as in a hedge, unless a trade measure's
+         * cue stands in their sentence (the list is then the measure's scope; see the extractor).
+         * Cues are not affected.
          */
         EXAMPLE
     }

@@ -32,7 +32,10 @@ public record Subjects(List<String> elements, List<ElementGroup> groups, Map<Str
 
     public static final double BACKGROUND = 0.15;
     public static final double CUE_SENTENCE = 1.5;
-    /** A claim, forecast or denial ("would cover gallium") names an element with less weight. */
+    /**
+     * A claim, forecast or denial ("would cover gallium"), or an example of a group ("heavy rare
+     * earths such as dysprosium"), names an element with less weight.
+     */
     public static final double UNASSERTED = 0.5;
     /** The title and the first two sentences of the text state the news. */
     public static final int UP_FRONT = 2;
