@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,6 +34,13 @@ class FailureClassFixturesTest {
     private static final Extractor EXTRACTOR = new Extractor();
     /** Undated fixtures are read as if extracted now; dated ones carry their own date. */
     private static final Instant DETECTED = Instant.parse("2026-11-30T00:00:00Z");
+
+    @Test
+    void everyFixtureHasItsOwnId() {
+        List<Object> ids = fixtures().map(a -> a.get()[0]).toList();
+
+        assertThat(ids).doesNotHaveDuplicates();
+    }
 
     @ParameterizedTest(name = "class {1}: {0} {2}")
     @MethodSource("fixtures")

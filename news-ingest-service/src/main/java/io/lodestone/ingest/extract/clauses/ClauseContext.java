@@ -51,6 +51,11 @@ public final class ClauseContext {
     private static final Pattern CONTINUATION = Pattern.compile("^\\s*(?:(?:following|after) (?:the|that|this|which|"
             + "those|these) (?:announcement|move|decision|ban|measure|measures|restrictions?|controls?|notice)|after that"
             + "|since then|subsequently|thereafter|随后|此后|之后|其后|隨後|此後|之後|其後|此举|此舉)", Pattern.CASE_INSENSITIVE);
+    /** What names a law or notice just before its year ("Act of", "No. 61 of", "Regulations 2020"). */
+    private static final Pattern NAMED_BEFORE = Pattern.compile("\\b(?:Act|Law|Code|Ordinance|Regulations?|Decree"
+            + "|Directive|Proclamation|Announcement|Notice|Order)(?: No\\.? ?\\d+)?,? (?:of )?$|\\bNo\\.? ?\\d+ of $");
+    /** What numbers a notice right after its year: 公告2024年第46号, 2025年第61號. */
+    private static final Pattern NAMED_AFTER = Pattern.compile("年第\\d+[号號]");
     private static final Pattern DEADLINE_EN = Pattern.compile("(?:until|by)\\s", Pattern.CASE_INSENSITIVE);
     private static final Pattern MONTH_ZH = Pattern.compile("(?:今年|本年)?(\\d{1,2})月(?:\\d{1,2}[日号號])?");
     /** Where the month patterns may start: one of MONTH_EN's leading words; a digit or 今/本. */
@@ -126,7 +131,7 @@ public final class ClauseContext {
                     boolean past = year < published.getYear()
                             && !(year == published.getYear() - 1 && published.getMonthValue() <= 2);
                     Sentence sentence = document.sentenceAt(field, at);
-                    if (!past || sentence == null) {
+                    if (!past || sentence == null || partOfName(s, at)) {
                         continue;
                     }
                     int cueStart = -1;
@@ -150,6 +155,18 @@ public final class ClauseContext {
         }
         markContinuations(document, regions);
         return regions;
+    }
+
+    /**
+     * Whether the year at {@code at} is part of the name of a law or a notice rather than a time:
+     * "the Trade Expansion Act of 1962", "Announcement No. 61 of 2025", 商务部公告2024年第46号,
+     * 商办〔2025〕12号. Acting under an old law or suspending a numbered notice is news of today.
+     */
+    static boolean partOfName(String s, int at) {
+        return NAMED_BEFORE.matcher(s).region(Math.max(0, at - 30), at).useTransparentBounds(true).find()
+                || NAMED_AFTER.matcher(s).region(at + 4, Math.min(s.length(), at + 12)).lookingAt()
+                || at > 0 && at + 4 < s.length() && "〔[【(（".indexOf(s.charAt(at - 1)) >= 0
+                && "〕]】)）".indexOf(s.charAt(at + 4)) >= 0;
     }
 
     /** "in April" or 今年4月 in an item from November: a same-year recollection. */
