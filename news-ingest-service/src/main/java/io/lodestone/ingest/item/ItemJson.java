@@ -22,7 +22,9 @@ import tools.jackson.databind.JsonNode;
  * prefixed with the item's position when items come in an array ({@code [2].publishedAt}).
  * Every field is bounded before anything parses it: lengths ({@link #MAX_RAW_TEXT} and the
  * others below), the publication date ({@link PublicationDates}), and the shape of ids, sources
- * and languages, which reach logs and event ids and so may carry no control characters.
+ * and languages, which reach logs and event ids and so may carry no control characters. Neither
+ * may a {@code url}: it travels with the event to every service downstream, and alert-service keeps
+ * it in PostgreSQL, which cannot store U+0000.
  */
 public final class ItemJson {
 
@@ -78,6 +80,8 @@ public final class ItemJson {
         String url = bounded(node, "url", MAX_URL, fieldPrefix, errors);
         if (url != null && !url.matches("(?i)https?://\\S+")) {
             errors.put(fieldPrefix + "url", "must be an absolute http(s) URL");
+        } else if (url != null && CONTROL.matcher(url).find()) {
+            errors.put(fieldPrefix + "url", "must not contain control characters");
         }
         String language = text(node, "language", fieldPrefix, errors);
         if (!isBlank(language) && !LANGUAGE.matcher(language.strip()).matches()) {

@@ -50,6 +50,22 @@ class ItemJsonTest {
                         .containsOnlyKeys("[3].title", "[3].publishedAt", "[3].url"));
     }
 
+    /**
+     * The link travels with the event to every service downstream, and alert-service keeps it in
+     * PostgreSQL, which refuses U+0000 in text and JSON: one such link would make every risk change
+     * that cites it unstorable there, so it is refused here, where the caller can be told.
+     */
+    @ParameterizedTest(name = "url with U+{0} is refused")
+    @ValueSource(strings = {"0000", "001B", "007F", "2028"})
+    void urlWithAControlCharacterIsRefusedNamingTheField(String codePoint) {
+        String url = "https://x.example/a" + (char) Integer.parseInt(codePoint, 16) + "b";
+        ObjectNode item = JSON.createObjectNode().put("title", "Dy ban").put("url", url);
+
+        assertThatThrownBy(() -> ItemJson.read(item, "[2].", "push", NOW))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.fieldErrors())
+                        .containsOnlyKeys("[2].url").containsValue("must not contain control characters"));
+    }
+
     @ParameterizedTest(name = "publishedAt {0} is refused")
     @ValueSource(strings = {"2999-01-01T00:00:00Z", "+300000000-01-01T00:00:00Z", "2026-01-02T00:00:01Z",
             "1899-12-31T23:59:59Z", "0001-01-01", "-999999999-01-01T00:00:00Z"})
