@@ -63,14 +63,15 @@ public class ApiSecurityAutoConfiguration {
         return new CanonicalPathFirewall();
     }
 
-    /** A path the firewall refuses is a 400 problem detail, not a container error page. */
+    /** A request the firewall refuses is a 400 problem detail, not a container error page. */
     @Bean
     RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
         return (request, response, rejected) -> {
-            log.info("Refused a non-canonical request path: {}", LogSafe.escape(request.getRequestURI()));
-            problems.write(response, HttpStatus.BAD_REQUEST, "Request path not accepted",
+            log.info("Refused a non-canonical request: {}", LogSafe.escape(request.getRequestURI()));
+            problems.write(response, HttpStatus.BAD_REQUEST, "Request not accepted",
                     "The path is not in canonical form (encoded characters, ';', '//', '.' or '..' segments "
-                            + "are refused). Send the plain path.");
+                            + "are refused) or a parameter holds a control character. Send the plain path and "
+                            + "printable parameter values.");
         };
     }
 

@@ -10,12 +10,24 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 /**
  * Spring Security's {@link StrictHttpFirewall} with its defaults (no {@code ;}, no encoded
  * {@code /}, {@code %}, {@code .} or backslash, no {@code //}, {@code .} or {@code ..} segments),
- * and one rule more: a path may not percent-encode a letter, digit or {@code -._~}. Those never
- * need encoding, so {@code /%61pi/} is a disguise of {@code /api/}, and is refused as one.
+ * and two rules more: a path may not percent-encode a letter, digit or {@code -._~}. Those never
+ * need encoding, so {@code /%61pi/} is a disguise of {@code /api/}, and is refused as one. And a
+ * parameter value (query or form) may hold no control character but tab, CR and LF: nobody types
+ * one, and some cannot be stored at all ({@code U+0000} in PostgreSQL text), so a value such as
+ * {@code ?element=D%00y} is refused here instead of failing deep inside a service.
  */
 final class CanonicalPathFirewall extends StrictHttpFirewall {
 
     private static final Pattern ESCAPE = Pattern.compile("%([0-9A-Fa-f]{2})");
+
+    CanonicalPathFirewall() {
+        setAllowedParameterValues(CanonicalPathFirewall::isPrintable);
+    }
+
+    /** No control character but the ones a text area may send. */
+    static boolean isPrintable(String value) {
+        return value.chars().noneMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r');
+    }
 
     @Override
     public FirewalledRequest getFirewalledRequest(HttpServletRequest request) {

@@ -28,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Bearer-token protection, bounded input and problem details, over real HTTP against a running server. */
@@ -153,6 +154,26 @@ class ApiConventionsTest {
         assertThat(response.body()).contains("canonical").doesNotContain("hidden");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"D%00y", "D%1By", "D%7Fy", "D%C2%85y"})
+    void parameterWithAControlCharacterIsA400Problem(String value) {
+        RawHttp.Response response = raw.send("GET", "/api/v1/search?element=" + value,
+                Map.of("Authorization", "Bearer secret-one"), null);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(response.body()).contains("control character").doesNotContain("found");
+    }
+
+    @Test
+    void parameterWithLineBreaksAndTabsIsRead() {
+        RawHttp.Response response = raw.send("GET", "/api/v1/search?element=a%0D%0A%09b",
+                Map.of("Authorization", "Bearer secret-one"), null);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("found a\r\n\tb");
+    }
+
     @Test
     void everyPathOutsideThePublicOnesNeedsAToken() {
         assertThat(raw.send("GET", "/actuator/health", Map.of(), null).status()).isEqualTo(200);
@@ -244,6 +265,11 @@ class ApiConventionsTest {
         @GetMapping("/api/v1/private")
         String secret() {
             return "hidden";
+        }
+
+        @GetMapping("/api/v1/search")
+        String search(@RequestParam String element) {
+            return "found " + element;
         }
     }
 }
