@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -21,8 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The subscription, silence, alert and delivery APIs on the real port: no spelling of their paths
- * serves a caller without a token (recipients and masked secrets stay hidden), and a subscription
- * with an absurd duration is refused naming the field.
+ * serves a caller without a token (recipients and masked secrets stay hidden), a subscription
+ * with an absurd duration is refused naming the field, and so is what PostgreSQL cannot hold
+ * (U+0000 in any text, instants outside the years 0001 to 9999).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
@@ -96,6 +98,39 @@ class ApiGuardIntegrationTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("\"field\":\"repeatInterval\"").contains("must be between PT1M and PT2160H");
+    }
+
+    static Stream<Arguments> unstorableFields() {
+        String silence = "{\"elements\":[\"Dy\"],\"endsAt\":\"2030-01-01T00:00:00Z\"";
+        return Stream.of(
+                Arguments.of("/api/v1/subscriptions", SUBSCRIPTION.replace("Guarded buyers", "Guarded\\u0000buyers"), "name"),
+                Arguments.of("/api/v1/silences", silence + ",\"comment\":\"a\\u0000b\"}", "comment"),
+                Arguments.of("/api/v1/silences", silence + ",\"createdBy\":\"\\u0000\"}", "createdBy"),
+                Arguments.of("/api/v1/silences", "{\"elements\":[\"Dy\"],\"endsAt\":\"+300000-01-01T00:00:00Z\"}", "endsAt"),
+                Arguments.of("/api/v1/silences", "{\"elements\":[\"Dy\"],\"endsAt\":\"+1000000000-12-31T23:59:59Z\"}",
+                        "endsAt"),
+                Arguments.of("/api/v1/silences", silence + ",\"startsAt\":\"-300000-01-01T00:00:00Z\"}", "startsAt"));
+    }
+
+    /** PostgreSQL holds neither U+0000 nor instants past the year 294276: each is refused naming its field. */
+    @ParameterizedTest(name = "{0} {2}")
+    @MethodSource("unstorableFields")
+    void whatTheDatabaseCannotHoldIsRefusedNamingTheField(String path, String body, String field) {
+        RawHttp.Response response = raw.send("POST", path, bearer(), body);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(response.body()).contains("\"field\":\"" + field + "\"");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"since=%2B300000-01-01T00:00:00Z", "until=-300000-01-01T00:00:00Z",
+            "since=%2B1000000000-12-31T23:59:59Z", "element=D%00y"})
+    void alertSearchOutsideWhatTheDatabaseHoldsIsA400(String query) {
+        RawHttp.Response response = raw.send("GET", "/api/v1/alerts?" + query, bearer(), null);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
     }
 
     private static Map<String, String> bearer() {

@@ -1,5 +1,6 @@
 package io.lodestone.alert.lifecycle;
 
+import io.lodestone.alert.StoredTimes;
 import io.lodestone.service.api.InvalidRequestException;
 import java.time.Instant;
 import java.util.List;
@@ -41,6 +42,12 @@ class AlertHistoryController {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw InvalidRequestException.field("limit", "must be between 1 and " + MAX_LIMIT);
         }
+        StoredTimes.problem(since).ifPresent(problem -> {
+            throw InvalidRequestException.field("since", problem);
+        });
+        StoredTimes.problem(until).ifPresent(problem -> {
+            throw InvalidRequestException.field("until", problem);
+        });
         return alerts.search(new AlertQuery(element, subscriptionId, state(state), since, until, limit));
     }
 

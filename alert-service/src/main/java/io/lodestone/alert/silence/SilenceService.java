@@ -1,5 +1,6 @@
 package io.lodestone.alert.silence;
 
+import io.lodestone.alert.StoredTimes;
 import io.lodestone.alert.subscription.SubscriptionRepository;
 import io.lodestone.events.Elements;
 import io.lodestone.service.api.InvalidRequestException;
@@ -80,8 +81,11 @@ class SilenceService {
         if (request.subscriptionId() != null && subscriptions.find(request.subscriptionId()).isEmpty()) {
             errors.put("subscriptionId", "no such subscription");
         }
+        StoredTimes.problem(request.startsAt()).ifPresent(problem -> errors.put("startsAt", problem));
         if (request.endsAt() == null) {
             errors.put("endsAt", "must be set");
+        } else if (StoredTimes.problem(request.endsAt()).isPresent()) {
+            errors.put("endsAt", StoredTimes.problem(request.endsAt()).get());
         } else if (!request.endsAt().isAfter(now) || !request.endsAt().isAfter(startsAt)) {
             errors.put("endsAt", "must be in the future and after startsAt");
         }
