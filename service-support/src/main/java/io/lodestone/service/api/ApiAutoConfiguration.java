@@ -1,20 +1,34 @@
 package io.lodestone.service.api;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Installs the API conventions in every servlet-based Lodestone service: problem details and bounded bodies. */
-@AutoConfiguration
+/**
+ * Installs the API conventions in every servlet-based Lodestone service: problem details (also
+ * from the container's error dispatch, in place of Spring Boot's own error controller) and bounded bodies.
+ */
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(ApiProperties.class)
+@EnableConfigurationProperties({ApiProperties.class, WebProperties.class})
 @Import(ApiProblems.class)
 public class ApiAutoConfiguration {
+
+    @Bean
+    ProblemErrorController problemErrorController(ErrorAttributes errorAttributes, WebProperties web,
+            ObjectProvider<ErrorViewResolver> errorViewResolvers) {
+        return new ProblemErrorController(errorAttributes, web.getError(), errorViewResolvers.orderedStream().toList());
+    }
 
     @Bean
     ProblemWriter problemWriter(JsonMapper json) {

@@ -175,6 +175,25 @@ class ApiConventionsTest {
     }
 
     @Test
+    void unexpectedFailureIsA500ProblemThatTellsNothingOfTheFailure() {
+        RawHttp.Response response = raw.send("GET", "/api/v1/broken", Map.of("Authorization", "Bearer secret-one"), null);
+
+        assertThat(response.status()).isEqualTo(500);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(response.body()).contains("\"status\":500").contains("\"instance\":\"/api/v1/broken\"")
+                .doesNotContain("internal-detail").doesNotContain("IllegalStateException");
+    }
+
+    @Test
+    void methodTheContainerRefusesIsAProblemToo() {
+        RawHttp.Response response = raw.send("TRACE", "/api/v1/private", Map.of("Authorization", "Bearer secret-one"), null);
+
+        assertThat(response.status()).isEqualTo(405);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(response.body()).contains("\"status\":405");
+    }
+
+    @Test
     void everyPathOutsideThePublicOnesNeedsAToken() {
         assertThat(raw.send("GET", "/actuator/health", Map.of(), null).status()).isEqualTo(200);
         assertThat(raw.send("GET", "/actuator/env", Map.of(), null).status()).isEqualTo(401);
@@ -265,6 +284,11 @@ class ApiConventionsTest {
         @GetMapping("/api/v1/private")
         String secret() {
             return "hidden";
+        }
+
+        @GetMapping("/api/v1/broken")
+        String broken() {
+            throw new IllegalStateException("internal-detail");
         }
 
         @GetMapping("/api/v1/search")
