@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -132,7 +133,8 @@ public record IngestProperties(
      * @param id           short stable name, used in event ids, metrics and logs
      * @param kind         FEED or JSON
      * @param url          where to poll
-     * @param pollInterval time between polls while the source is healthy
+     * @param pollInterval time between polls while the source is healthy, at least a second (zero or less
+     *                     would poll again the moment a poll ends, for as long as the source is kept)
      * @param enabled      false keeps the source configured but not polled
      * @param language     the source's language when it does not say ({@code en}, {@code zh-Hans})
      * @param json         how to map a JSON API's items; required for kind JSON
@@ -143,7 +145,7 @@ public record IngestProperties(
             @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,62}", message = "must be lower-case letters, digits, '.', '_' or '-'") String id,
             @NotNull Kind kind,
             @NotNull URI url,
-            @DefaultValue("PT15M") @NotNull Duration pollInterval,
+            @DefaultValue("PT15M") @NotNull @DurationMin(seconds = 1) Duration pollInterval,
             @DefaultValue("true") boolean enabled,
             String language,
             @Valid JsonMapping json,

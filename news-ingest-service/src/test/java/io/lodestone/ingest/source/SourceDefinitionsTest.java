@@ -62,6 +62,8 @@ class SourceDefinitionsTest {
             url with user info     | url          | {"id": "a", "kind": "feed", "url": "https://user:secret@example.org/feed"}
             url without host       | url          | {"id": "a", "kind": "feed", "url": "https:///feed"}
             unreadable interval    | pollInterval | {"id": "a", "kind": "feed", "url": "https://example.org/feed", "pollInterval": "often"}
+            zero interval          | pollInterval | {"id": "a", "kind": "feed", "url": "https://example.org/feed", "pollInterval": "PT0S"}
+            negative interval      | pollInterval | {"id": "a", "kind": "feed", "url": "https://example.org/feed", "pollInterval": "-PT1H"}
             json without mapping   | json         | {"id": "a", "kind": "json", "url": "https://example.org/api"}
             json mapping lacks id  | json.id      | {"id": "a", "kind": "json", "url": "https://example.org/api", "json": {"items": "/r", "title": "/t"}}
             html without mapping   | html         | {"id": "a", "kind": "html-list", "url": "https://example.org/list"}
