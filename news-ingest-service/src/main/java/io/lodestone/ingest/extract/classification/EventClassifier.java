@@ -7,11 +7,15 @@ import io.lodestone.ingest.extract.dictionary.Dictionary;
 import io.lodestone.ingest.extract.dictionary.Lexicon;
 import io.lodestone.ingest.extract.dictionary.Rulebook;
 import io.lodestone.ingest.extract.sentences.Document;
+import io.lodestone.ingest.extract.sentences.Sentence;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Picks the event type and direction by weighted vote of the cues in triggers.tsv. A cue's vote is
@@ -38,7 +42,8 @@ import java.util.Set;
  * for no move); when they are silent, the type's usual direction. Easing outvotes the measure it
  * eases within a type too: duties or quotas whose title eases them ("overturns the duties",
  * 推翻…关税) ease when the easing votes reach {@value #EASING_SHARE} of the others, though the
- * body retells the duties. Policy support eases, except the supplier state's stockpiling (China
+ * body retells the duties; and a general easing word beside a tariff ("exempts … from tariffs",
+ * 关税…豁免) eases the duties, not exports (see {@link #easingOfDutiesBeside}). Policy support eases, except the supplier state's stockpiling (China
  * buying metal into its reserves takes it off the market buyers elsewhere depend on): reported in
  * the title or lead, it tightens when its votes reach {@value #SUPPLIER_STOCKPILE_SHARE} of the
  * easing ones.
@@ -60,6 +65,9 @@ public final class EventClassifier {
     /** Measures whose easing restates them: duties overturned, quotas raised. */
     private static final Set<EventType> MEASURES = EnumSet.of(EventType.SANCTION_OR_TARIFF, EventType.PRODUCTION_QUOTA);
 
+    /** An easing cue that says what it eases: exports, licences. */
+    private static final Pattern NAMES_EXPORTS = Pattern.compile("(?i)export|licen[cs]|出口|许可|許可|牌照");
+
     private final Dictionary<Cue> triggers;
     private final Rulebook stateActors;
 
@@ -69,7 +77,51 @@ public final class EventClassifier {
     }
 
     public List<Hit> hits(Document document) {
-        return Hit.heaviestOfOverlaps(Hit.scan(document, triggers));
+        return easingOfDutiesBeside(document, Hit.heaviestOfOverlaps(Hit.scan(document, triggers)));
+    }
+
+    /**
+     * A word that eases ("exempts", "suspends", 豁免, 暂停) eases the measure it stands with: beside
+     * a tariff's cue, in a sentence that names no export control, it eases the duties. Easing words
+     * vote for EXPORT_RESTRICTION_EASED wherever they stand, so "US exempts graphite from tariffs"
+     * was an export easing outvoted by its tariff words, or, in Chinese (关税…豁免), an export easing.
+     * An easing cue that names exports or licences itself (出口量的恢复, "licences granted") stays
+     * an export easing.
+     */
+    static List<Hit> easingOfDutiesBeside(Document document, List<Hit> hits) {
+        Set<Sentence> duties = new HashSet<>();
+        Set<Sentence> controls = new HashSet<>();
+        for (Hit hit : hits) {
+            if (!hit.cue().modifier() && hit.cue().type() == EventType.SANCTION_OR_TARIFF) {
+                duties.add(hit.sentence());
+            } else if (!hit.cue().modifier() && hit.cue().type() == EventType.EXPORT_RESTRICTION) {
+                controls.add(hit.sentence());
+            }
+        }
+        if (duties.isEmpty()) {
+            return hits;
+        }
+        Set<Sentence> eased = new HashSet<>();
+        List<Hit> read = new ArrayList<>(hits.size());
+        for (Hit hit : hits) {
+            Cue cue = hit.cue();
+            if (cue.type() == EventType.EXPORT_RESTRICTION_EASED && !cue.modifier() && duties.contains(hit.sentence())
+                    && !controls.contains(hit.sentence()) && !NAMES_EXPORTS.matcher(document.field(hit.field())
+                            .substring(hit.start(), hit.end())).find()) {
+                hit = new Hit(new Cue(EventType.SANCTION_OR_TARIFF, Direction.EASING, cue.weight(), false),
+                        hit.sentence(), hit.start(), hit.end());
+                eased.add(hit.sentence());
+            }
+            read.add(hit);
+        }
+        // the duties named beside their easing are what is eased: they still say what kind of
+        // event it is, but no longer that duties rise
+        read.replaceAll(hit -> eased.contains(hit.sentence()) && hit.cue().type() == EventType.SANCTION_OR_TARIFF
+                && hit.cue().direction() == Direction.TIGHTENING && !hit.cue().modifier()
+                ? new Hit(new Cue(EventType.SANCTION_OR_TARIFF, null, hit.cue().weight(), false), hit.sentence(),
+                        hit.start(), hit.end())
+                : hit);
+        return read;
     }
 
     public Classification classify(Document document, List<Hit> hits, List<ClauseContext.Region> regions) {
