@@ -156,6 +156,21 @@ class ExtractorTest {
         assertThat(event.companies()).contains("Lynas Rare Earths", "MP Materials", "Acme Magnetics Ltd");
     }
 
+    /**
+     * "China's rare earths" (中国稀土, "China Rare Earth Curbs" in a headline's capitals) is not the
+     * China Rare Earth Group, and its 稀土 still names the group of elements.
+     */
+    @Test
+    void chinasRareEarthsAreNotTheCompanyOfThatName() {
+        SupplyEventDetected plain = extract("China Rare Earth Curbs Hit Automakers",
+                "欧盟计划减少对中国稀土的依赖。", Instant.parse("2025-06-01T00:00:00Z")).event();
+        SupplyEventDetected named = extract("中国稀土集团在赣州启动新项目", "", Instant.parse("2025-06-01T00:00:00Z")).event();
+
+        assertThat(plain.companies()).doesNotContain("China Rare Earth Group");
+        assertThat(plain.groups()).contains(ElementGroup.REE);
+        assertThat(named.companies()).containsExactly("China Rare Earth Group");
+    }
+
     private static Extraction extract(String title, String text, Instant publishedAt) {
         return EXTRACTOR.extract(new NewsItem("id-1", "test", title, text, null, publishedAt, null), DETECTED);
     }
