@@ -18,6 +18,15 @@ import java.time.Instant;
 public record Contributor(String eventId, String title, String url, EventType eventType,
                           Instant publishedAt, double contribution, String evidence, String language) {
 
+    /** Bounded as the event it stands for ({@link SupplyEventDetected}). */
+    public Contributor {
+        Bounds.text("contributor eventId", eventId, Bounds.ID);
+        Bounds.text("contributor title", title, Bounds.TEXT);
+        Bounds.text("contributor url", url, Bounds.LINK);
+        Bounds.text("contributor evidence", evidence, Bounds.TEXT);
+        Bounds.text("contributor language", language, Bounds.LANGUAGE);
+    }
+
     /** A contributor whose language is not known (as in records of revision 1). */
     public Contributor(String eventId, String title, String url, EventType eventType,
                        Instant publishedAt, double contribution, String evidence) {

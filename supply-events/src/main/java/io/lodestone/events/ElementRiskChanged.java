@@ -44,7 +44,7 @@ public record ElementRiskChanged(
         if (!(score >= 0 && score <= 100)) {
             throw new IllegalArgumentException("score must be 0..100, was " + score);
         }
-        contributors = SupplyEventDetected.copy(contributors);
+        contributors = SupplyEventDetected.copy(Bounds.list("contributors", contributors, Bounds.NAMES));
     }
 
     /** A change without a model version, as revision 1 wrote it. */

@@ -18,9 +18,10 @@ public record Evidence(String field, int start, int end, String quote, List<Stri
     public Evidence {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(quote, "quote");
+        Bounds.text("evidence quote", quote, Bounds.TEXT);
         if (start < 0 || end < start) {
             throw new IllegalArgumentException("evidence offsets out of order: " + start + ".." + end);
         }
-        supports = supports == null ? List.of() : List.copyOf(supports);
+        supports = supports == null ? List.of() : List.copyOf(Bounds.list("evidence supports", supports, Bounds.NAMES));
     }
 }

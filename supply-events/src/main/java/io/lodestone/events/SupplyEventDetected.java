@@ -30,6 +30,8 @@ import java.util.Objects;
  * @param companies      companies named as involved
  * @param evidence       the sentences that justified the elements, groups and event type
  * @param corroborations how many distinct sources reported the same story (at least 1)
+ * <p>Sizes are bounded (ids 256 characters, the url 4,096, the title 4,000, each list 256 entries):
+ * a record outside them fails to read and goes to the reader's dead-letter topic.
  */
 public record SupplyEventDetected(
         int schemaVersion,
@@ -64,6 +66,11 @@ public record SupplyEventDetected(
      */
     public SupplyEventDetected {
         Objects.requireNonNull(eventId, "eventId");
+        Bounds.text("eventId", eventId, Bounds.ID);
+        Bounds.text("sourceId", sourceId, Bounds.ID);
+        Bounds.text("url", url, Bounds.LINK);
+        Bounds.text("title", title, Bounds.TEXT);
+        Bounds.text("language", language, Bounds.LANGUAGE);
         Objects.requireNonNull(publishedAt, "publishedAt");
         checkTime("publishedAt", publishedAt);
         if (detectedAt != null) {
@@ -80,11 +87,11 @@ public record SupplyEventDetected(
         if (corroborations < 1) {
             throw new IllegalArgumentException("corroborations must be at least 1, was " + corroborations);
         }
-        elements = copy(elements);
-        groups = copy(groups);
-        countries = copy(countries);
-        companies = copy(companies);
-        evidence = copy(evidence);
+        elements = copy(Bounds.list("elements", elements, Bounds.NAMES));
+        groups = copy(Bounds.list("groups", groups, Bounds.NAMES));
+        countries = copy(Bounds.list("countries", countries, Bounds.NAMES));
+        companies = copy(Bounds.list("companies", companies, Bounds.NAMES));
+        evidence = copy(Bounds.list("evidence", evidence, Bounds.NAMES));
     }
 
     /** The same event, reported by {@code count} distinct sources in all. */

@@ -50,6 +50,42 @@ class SupplyEventDetectedTest {
         assertThat(read("publishedAt", "1900-01-01T00:00:00Z").publishedAt()).isEqualTo(SupplyEventDetected.EARLIEST_TIME);
     }
 
+    /**
+     * A valid event with a megabyte link would be carried by scoring into its state store and its
+     * output, past the broker's 1 MB limit, and stop the topology at every restart: it must fail to
+     * read instead, where readers send it to their dead-letter topic.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"url", "title", "eventId", "sourceId", "language"})
+    void eventWithAnOversizedFieldIsRefusedOnRead(String field) {
+        assertThatThrownBy(() -> read(field, "x".repeat(1_000_000)))
+                .isInstanceOf(JacksonException.class)
+                .hasMessageContaining(field + " must be at most");
+    }
+
+    @Test
+    void eventWithAThousandCompaniesIsRefusedOnRead() {
+        ObjectNode payload = (ObjectNode) JSON.valueToTree(Samples.heavyRareEarthControls());
+        var companies = payload.putArray("companies");
+        for (int i = 0; i < 1_000; i++) {
+            companies.add("Company " + i + " Ltd");
+        }
+
+        assertThatThrownBy(() -> JSON.treeToValue(payload, SupplyEventDetected.class))
+                .isInstanceOf(JacksonException.class)
+                .hasMessageContaining("companies must have at most 256 entries");
+    }
+
+    @Test
+    void contributorWithAMegabyteLinkIsRefusedOnRead() {
+        ObjectNode change = (ObjectNode) JSON.valueToTree(Samples.dysprosiumRaisedToHigh());
+        ((ObjectNode) change.withArray("contributors").get(0)).put("url", "https://x.example/" + "a".repeat(1_000_000));
+
+        assertThatThrownBy(() -> JSON.treeToValue(change, ElementRiskChanged.class))
+                .isInstanceOf(JacksonException.class)
+                .hasMessageContaining("contributor url must be at most");
+    }
+
     private static SupplyEventDetected read(String field, String value) {
         ObjectNode payload = (ObjectNode) JSON.valueToTree(Samples.heavyRareEarthControls());
         payload.put(field, value);

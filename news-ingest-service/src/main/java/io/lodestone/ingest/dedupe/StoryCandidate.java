@@ -66,6 +66,8 @@ public record StoryCandidate(String itemId, String outlet, List<String> identiti
                 List.copyOf(StoryText.figures(item.title(), item.text())));
     }
 
+    private static final int MAX_HOST = 253;
+
     /** The outlet: the configured source, or for pushed and imported items the URL's host. */
     static String outletOf(String sourceId, String canonicalUrl) {
         String source = sourceId == null ? "" : sourceId;
@@ -74,7 +76,9 @@ public record StoryCandidate(String itemId, String outlet, List<String> identiti
             int hostStart = canonicalUrl.indexOf("://");
             if (hostStart >= 0) {
                 int hostEnd = canonicalUrl.indexOf('/', hostStart + 3);
-                return "host:" + canonicalUrl.substring(hostStart + 3, hostEnd < 0 ? canonicalUrl.length() : hostEnd);
+                String host = canonicalUrl.substring(hostStart + 3, hostEnd < 0 ? canonicalUrl.length() : hostEnd);
+                // no host name is longer than 253 characters; a longer one is not a name to keep
+                return "host:" + host.substring(0, Math.min(host.length(), MAX_HOST));
             }
         }
         return source;

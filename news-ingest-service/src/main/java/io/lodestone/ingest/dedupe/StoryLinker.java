@@ -59,6 +59,11 @@ public final class StoryLinker {
      * as a further report of the story, which publishes nothing when its outlet is counted already.
      */
     static final int MAX_IDENTITIES = 256;
+    /**
+     * Outlets counted per story: corroborations stop at this number, so a story's stored form stays
+     * far under the broker's 1 MB record limit however many outlets (or pushed hosts) retell it.
+     */
+    static final int MAX_OUTLETS = 256;
 
     private static final Comparator<Story> BY_ANCHOR = Comparator.comparing(Story::anchor)
             .thenComparingLong(Story::sequence);
@@ -510,7 +515,8 @@ public final class StoryLinker {
         }
         Instant anchor = latest != null ? latest : max(target.anchor(), undatedAnchor(candidate));
         List<String> latestIds = List.copyOf(ids).subList(Math.max(0, ids.size() - MAX_IDENTITIES), ids.size());
-        return new Story(target.id(), target.sequence(), target.firstItemId(), target.event(), List.copyOf(outlets),
+        List<String> counted = List.copyOf(outlets).subList(0, Math.min(outlets.size(), MAX_OUTLETS));
+        return new Story(target.id(), target.sequence(), target.firstItemId(), target.event(), counted,
                 latestIds, mostFrequent(terms), List.copyOf(figures).subList(0, Math.min(figures.size(),
                 4 * StoryText.MAX_FIGURES)), List.copyOf(elements), earliest, latest, anchor);
     }

@@ -38,6 +38,10 @@ final class StoryText {
 
     static final int MAX_TERMS = 200;
     static final int MAX_FIGURES = 24;
+    /** Longer runs of letters are not words (a pasted hash, a spammer's string) and are not terms. */
+    static final int MAX_WORD = 40;
+    /** Longer figures are not amounts anyone writes; they are not kept. */
+    static final int MAX_FIGURE = 48;
     private static final int TITLE_WEIGHT = 2;
 
     private static final Set<String> STOP_WORDS = Set.of("the", "and", "for", "are", "was", "were", "has", "have",
@@ -166,6 +170,7 @@ final class StoryText {
             }
             figures.add("amt:" + amount(amount.group(2), scale) + unit(currency, unit));
         }
+        figures.removeIf(figure -> figure.length() > MAX_FIGURE);
         return figures;
     }
 
@@ -398,7 +403,7 @@ final class StoryText {
             w = w.substring(0, w.length() - 2);
         }
         w = w.replace("'", "");
-        if (w.length() < 3 || STOP_WORDS.contains(w) || w.chars().allMatch(Character::isDigit)) {
+        if (w.length() < 3 || w.length() > MAX_WORD || STOP_WORDS.contains(w) || w.chars().allMatch(Character::isDigit)) {
             return;
         }
         if (w.length() > 4 && w.endsWith("ies")) {

@@ -66,6 +66,7 @@ public final class Extractor {
     private final Rulebook outlookWords;
     private final Lexicon lexicon;
     private final Gazetteer countries = Gazetteer.countries();
+    static final int MAX_NAMED = 50;
     private final Gazetteer companies = Gazetteer.companies();
 
     public Extractor() {
@@ -131,9 +132,18 @@ public final class Extractor {
                 item.sourceId(), item.url(), item.title(), item.publishedAt() == null ? detectedAt : item.publishedAt(),
                 detectedAt, language, type, direction, severity(type, subjects), confidence(relevant, relevance,
                 classification, subjects), subjects.elements(), subjects.groups(),
-                countries.find(document.title, document.text), companies.find(document.title, document.text),
+                firstNamed(countries.find(document.title, document.text)),
+                firstNamed(companies.find(document.title, document.text)),
                 evidence.build(), 1);
         return new Extraction(event, relevant);
+    }
+
+    /**
+     * The first {@value #MAX_NAMED} countries or companies named: a directory page naming hundreds
+     * of "… Ltd" makes no better event, and the contract bounds every list.
+     */
+    private static List<String> firstNamed(List<String> named) {
+        return named.size() <= MAX_NAMED ? named : List.copyOf(named.subList(0, MAX_NAMED));
     }
 
     private static void trace(Document document, List<Hit> triggers, List<ClauseContext.Region> regions,

@@ -515,4 +515,22 @@ class StoryLinkerTest {
         Extraction extraction = EXTRACTOR.extract(item, DETECTED);
         return StoryCandidate.of(item, extraction.event());
     }
+
+    /**
+     * Every outlet would otherwise stay in the story's stored form: a few hundred pushed copies from
+     * distinct long host names would pass the broker's 1 MB record limit and stop the story stage.
+     */
+    @Test
+    void corroborationsStopAtTheOutletCap() {
+        StoryLinker linker = linker();
+        Map<String, Integer> terms = Map.of("gallium", 3, "export", 2, "ban", 2);
+        StoryDecision last = null;
+        for (int i = 0; i < StoryLinker.MAX_OUTLETS + 40; i++) {
+            last = linker.link(candidate("copy-" + i, "host:" + "h".repeat(200) + i + ".example", terms, List.of(),
+                    EventType.EXPORT_RESTRICTION, Direction.TIGHTENING, List.of("Ga")));
+        }
+
+        assertThat(last.event().corroborations()).isEqualTo(StoryLinker.MAX_OUTLETS);
+        assertThat(last.publishes()).isFalse();
+    }
 }

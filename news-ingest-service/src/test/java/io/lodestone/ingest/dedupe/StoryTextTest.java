@@ -93,4 +93,15 @@ class StoryTextTest {
         }
         return text.toString();
     }
+
+    /** A pasted string of thousands of letters or digits is neither a word nor a figure of the story. */
+    @Test
+    void runsLongerThanAnyWordOrAmountAreLeftOut() {
+        String text = "Gallium exports fell 12% to 7 tonnes. " + "x".repeat(5_000) + " " + "9".repeat(5_000) + " tonnes";
+
+        assertThat(StoryText.terms("Gallium exports", text).keySet()).contains("gallium", "export")
+                .allSatisfy(term -> assertThat(term.length()).isLessThanOrEqualTo(StoryText.MAX_WORD));
+        assertThat(StoryText.figures("Gallium exports", text)).isNotEmpty()
+                .allSatisfy(figure -> assertThat(figure.length()).isLessThanOrEqualTo(StoryText.MAX_FIGURE));
+    }
 }

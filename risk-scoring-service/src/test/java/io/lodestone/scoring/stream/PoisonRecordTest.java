@@ -109,7 +109,15 @@ class PoisonRecordTest {
                         .replace("EXPORT_RESTRICTION", "BLACK_SWAN"), Outcome.DEAD_LETTERED),
                 row("unknown element symbol", event("unobtainium", "2025-03-01T00:00:00Z", "Xx"), Outcome.REACHES_NO_ELEMENT),
                 row("element symbol of 10 000 characters", event("long-symbol", "2025-03-01T00:00:00Z", "D".repeat(10_000)),
-                        Outcome.REACHES_NO_ELEMENT));
+                        Outcome.REACHES_NO_ELEMENT),
+                // valid but for its size: carried into the store and the output, it would pass the
+                // broker's 1 MB limit there and stop the topology at every restart
+                row("link of a megabyte", event("huge-link", "2025-03-01T00:00:00Z", "Dy")
+                        .replace("\"url\":null", "\"url\":\"https://x.example/" + "a".repeat(1_000_000) + "\""),
+                        Outcome.DEAD_LETTERED),
+                row("a thousand companies", event("many-companies", "2025-03-01T00:00:00Z", "Dy")
+                        .replace("\"companies\":[]", "\"companies\":[" + "\"Acme Ltd\",".repeat(999) + "\"Acme Ltd\"]"),
+                        Outcome.DEAD_LETTERED));
     }
 
     @ParameterizedTest(name = "{0}")
