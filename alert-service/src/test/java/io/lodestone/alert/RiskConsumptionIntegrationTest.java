@@ -142,7 +142,9 @@ class RiskConsumptionIntegrationTest {
                 utf8(valid.replace("\"element\":\"Bi\",", "")),
                 utf8(valid.replace("\"asOf\":\"2025-04-04T09:00:00Z\"", "\"asOf\":null")),
                 // a valid change, but dated past what the database can store: refused, not retried forever
-                utf8(valid.replace("2025-04-04T09:00:00Z", "+300000000-01-01T00:00:00Z")));
+                utf8(valid.replace("2025-04-04T09:00:00Z", "+300000000-01-01T00:00:00Z")),
+                // as large as the broker takes: its dead letter, with error headers added, is larger still
+                utf8("x".repeat(1_046_000)));
 
         // When each bad record arrives, and then a valid one
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(

@@ -87,6 +87,9 @@ final class KafkaBroker {
         process.awaitReady(this::answers, Duration.ofSeconds(90));
     }
 
+    /** The dead-letter topics' record limit: 2 MiB, as the services' dead-letter producers write. */
+    static final String DEAD_LETTER_MAX_BYTES = "2097152";
+
     /** Creates the contract's topics (and their dead-letter topics) that do not exist yet. */
     List<String> createTopics() throws ExecutionException, InterruptedException, TimeoutException {
         try (Admin admin = admin()) {
@@ -97,7 +100,11 @@ final class KafkaBroker {
                 if (topic.compacted()) {
                     main.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
                 }
-                for (NewTopic candidate : List.of(main, new NewTopic(topic.deadLetterTopic(), PARTITIONS, (short) 1))) {
+                // a dead letter is the failed record plus its error headers: larger than the input
+                // topic takes, so its topic takes what the services' dead-letter producers write
+                NewTopic deadLetters = new NewTopic(topic.deadLetterTopic(), PARTITIONS, (short) 1)
+                        .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, DEAD_LETTER_MAX_BYTES));
+                for (NewTopic candidate : List.of(main, deadLetters)) {
                     if (!existing.contains(candidate.name())) {
                         missing.add(candidate);
                     }
