@@ -1,5 +1,6 @@
 package io.lodestone.ingest.source;
 
+import io.lodestone.service.security.LogSafe;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -64,15 +65,28 @@ class KafkaSourceOverrides implements SourceOverrideLog {
     Consumer<Message<byte[]>> applySourceOverrides(RuntimeSources sources) {
         return message -> {
             Object key = message.getHeaders().get(KafkaHeaders.RECEIVED_KEY);
-            if (key != null) {
-                String sourceId = key instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : key.toString();
-                try {
-                    sources.apply(sourceId, JSON.readValue(message.getPayload(), SourceOverride.class));
-                } catch (JacksonException e) {
-                    log.warn("source {}: ignoring an unreadable change record: {}", sourceId, e.getOriginalMessage());
+            try {
+                if (key != null) {
+                    String sourceId = key instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : key.toString();
+                    try {
+                        SourceOverride change = JSON.readValue(message.getPayload(), SourceOverride.class);
+                        if (change == null) {
+                            log.warn("source {}: ignoring a change record that holds no change (JSON null)",
+                                    LogSafe.escape(sourceId));
+                        } else {
+                            sources.apply(sourceId, change);
+                        }
+                    } catch (JacksonException e) {
+                        log.warn("source {}: ignoring an unreadable change record: {}", LogSafe.escape(sourceId),
+                                e.getOriginalMessage());
+                    } catch (RuntimeException e) {
+                        log.warn("source {}: ignoring a change record that could not be applied", LogSafe.escape(sourceId), e);
+                    }
                 }
+            } finally {
+                // whatever the record held, it has been read: polling waits until every record is
+                replay.read(INPUT, message);
             }
-            replay.read(INPUT, message);
         };
     }
 }
