@@ -7,6 +7,10 @@ import io.lodestone.events.AlertResolved;
 import io.lodestone.events.CloudEvents;
 import io.lodestone.service.CloudEventMessages;
 import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -98,7 +102,19 @@ class AlertEventRelay {
                 park(row, unreadable);
                 continue;
             }
-            if (!bridge.send(BINDING, message)) {
+            boolean sent;
+            try {
+                sent = bridge.send(BINDING, message);
+            } catch (RuntimeException e) {
+                if (!refusedForGood(e)) {
+                    throw e;
+                }
+                // the broker will never take this one (too large, invalid): retrying it would hold
+                // back every event after it for good
+                park(row, e);
+                continue;
+            }
+            if (!sent) {
                 throw new IllegalStateException("alertEvents binding refused event " + row.id());
             }
             jdbc.sql("update event_outbox set published_at = ? where seq = ?")
@@ -107,13 +123,25 @@ class AlertEventRelay {
         return pending.size();
     }
 
-    private void park(Pending row, RuntimeException unreadable) {
+    /** Whether the failure is the record's own, one no retry can cure: too large, invalid, unserialisable. */
+    static boolean refusedForGood(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException
+                    || cause instanceof InvalidRecordException || cause instanceof SerializationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void park(Pending row, RuntimeException failed) {
+        Throwable unreadable = NestedExceptionUtils.getMostSpecificCause(failed);
         String reason = unreadable.getClass().getSimpleName() + ": "
                 + String.valueOf(unreadable.getMessage()).lines().findFirst().orElse("");
         String failure = reason.length() > MAX_FAILURE ? reason.substring(0, MAX_FAILURE) + "…" : reason;
         jdbc.sql("update event_outbox set failed_at = ?, failure = ? where seq = ?")
                 .params(Timestamp.from(clock.instant()), failure, row.seq()).update();
-        log.error("alerts.v1 event {} (outbox seq {}) cannot be read and is not published: {}", row.id(), row.seq(), failure);
+        log.error("alerts.v1 event {} (outbox seq {}) cannot be published and is parked: {}", row.id(), row.seq(), failure);
     }
 
     /** Deletes published events older than the retention, in small batches. */
