@@ -177,7 +177,9 @@ public class SourcePoller implements SmartLifecycle {
                     status.succeeded(started, count, started.plus(source.pollInterval()), harvest.problems()));
         } catch (FetchException | PublishFailedException e) {
             return failed(source, started, e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // a document nested deeper than a parser's recursion is this source's failure, not the
+            // end of its polls
             log.error("source {}: unexpected failure", source.id(), e);
             return failed(source, started, e.toString());
         }
@@ -233,10 +235,15 @@ public class SourcePoller implements SmartLifecycle {
             if (!current(sourceId, chain) || source.isEmpty() || !source.get().enabled()) {
                 return;
             }
-            SourceStatus status = poll(source.get());
-            Duration wait = status.nextPoll() == null ? properties.http().maxBackoff()
-                    : Duration.between(clock.instant(), status.nextPoll());
-            schedule(sourceId, chain, wait.isNegative() ? Duration.ZERO : wait);
+            SourceStatus status = null;
+            try {
+                status = poll(source.get());
+            } finally {
+                // whatever a poll threw, the source is polled again
+                Duration wait = status == null || status.nextPoll() == null ? properties.http().maxBackoff()
+                        : Duration.between(clock.instant(), status.nextPoll());
+                schedule(sourceId, chain, wait.isNegative() ? Duration.ZERO : wait);
+            }
         }, delay.toMillis(), TimeUnit.MILLISECONDS));
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lodestone.ingest.IngestProperties;
 import io.lodestone.ingest.dedupe.LinkRules;
 import io.lodestone.ingest.extract.Extractor;
+import io.lodestone.ingest.item.NewsItem;
 import io.lodestone.ingest.publish.InMemoryStoryStage;
 import io.lodestone.ingest.publish.IngestPipeline;
 import io.lodestone.testsupport.RecordingHttpServer;
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.validation.Validation;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Switching a failing source off clears its alert and its next poll, but keeps its last error for
- * the record; a source deleted mid-poll is not brought back by that poll.
+ * the record; a source deleted mid-poll is not brought back by that poll; a poll that fails in a way
+ * nobody expected (a document nested deeper than a parser recurses) is a failed poll like any other.
  */
 class SwitchedOffSourceTest {
 
@@ -84,5 +87,31 @@ class SwitchedOffSourceTest {
 
     private double up() {
         return meters.get("lodestone.ingest.source.up").tag("source", "flaky").gauge().value();
+    }
+
+    @Test
+    void aParserThatRecursesTooDeepFailsThePollNotThePoller() {
+        publisher.respondTo("/deep.xml", Response.ok("application/rss+xml", "<rss>" + "<a>".repeat(10) + "</rss>"));
+        IngestProperties.Source deep = new IngestProperties.Source("deep", IngestProperties.Kind.FEED,
+                publisher.uri("/deep.xml"), Duration.ofHours(1), true, "en", null, "Deep news", null);
+        ItemParser recursing = new ItemParser() {
+            @Override
+            public IngestProperties.Kind kind() {
+                return IngestProperties.Kind.FEED;
+            }
+
+            @Override
+            public List<NewsItem> parse(byte[] body, IngestProperties.Source source, Instant now) {
+                throw new StackOverflowError();
+            }
+        };
+        SourcePoller polling = new SourcePoller(properties, sources, List.of(recursing), IngestPipeline.offline(
+                new Extractor(), new InMemoryStoryStage(LinkRules.standard(Duration.ofDays(7), 1000), event -> { }),
+                Clock.systemUTC()), new RememberedNotices(), meters);
+
+        SourceStatus outcome = polling.poll(deep);
+
+        assertThat(outcome.lastErrorMessage()).contains("StackOverflowError");
+        assertThat(outcome.nextPoll()).isNotNull();
     }
 }
