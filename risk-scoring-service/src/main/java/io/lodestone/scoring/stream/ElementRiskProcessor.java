@@ -63,6 +63,9 @@ final class ElementRiskProcessor implements Processor<String, Impact, String, Ro
         this.observer = observer;
     }
 
+    /** A round gives up reading after this many unreadable entries (more than there are elements). */
+    private static final int MAX_UNREADABLE = 1_000;
+
     @Override
     public void init(ProcessorContext<String, Routed<ElementRiskChanged>> context) {
         this.context = context;
@@ -97,10 +100,19 @@ final class ElementRiskProcessor implements Processor<String, Impact, String, Ro
     private void decay(long wallClockMillis) {
         Instant at = Instant.ofEpochMilli(wallClockMillis);
         List<ElementRisk> all = new ArrayList<>();
+        int unreadable = 0;
         try (KeyValueIterator<String, ElementRisk> iterator = store.all()) {
-            while (iterator.hasNext()) {
-                KeyValue<String, ElementRisk> entry = iterator.next();
-                all.add(entry.value);
+            // the store's iterator steps past an entry before reading it, so one that cannot be read
+            // (a state written by a newer model, then rolled back) is skipped, not the whole round,
+            // and the punctuation never stops the stream thread
+            while (iterator.hasNext() && unreadable < MAX_UNREADABLE) {
+                try {
+                    KeyValue<String, ElementRisk> entry = iterator.next();
+                    all.add(entry.value);
+                } catch (RuntimeException e) {
+                    unreadable++;
+                    log.error("A stored element risk cannot be read; it is left as it is until its element changes", e);
+                }
             }
         }
         for (ElementRisk state : all) {

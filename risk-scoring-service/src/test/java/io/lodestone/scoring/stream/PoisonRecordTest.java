@@ -25,6 +25,10 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.internals.WrappedStateStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -204,12 +208,33 @@ class PoisonRecordTest {
         driver.<String, ElementRisk>getKeyValueStore(RiskTopology.STORE).put("Dy", new ElementRisk("Qq", List.of(), 10,
                 io.lodestone.events.RiskLevel.LOW, NOW, 10.0, io.lodestone.events.RiskLevel.LOW));
 
-        // When a year of wall-clock time passes, one decay round after another
+        // When a year of wall-clock time passes, then Ga has decayed and the stream is still scoring
+        aYearOfDecayRoundsLowersGaAndTheStreamStillScores(raised);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aStoredStateThatCannotBeReadIsSkippedByTheDecayRoundAndTheOthersStillDecay() {
+        // Given a raised element, and beside it bytes in the store that are no element risk (a state
+        // written by a newer model, then rolled back), put under every layer of the store
+        events.pipeInput("ga".getBytes(StandardCharsets.UTF_8),
+                event("ga-event", "2025-03-02T00:00:00Z", "Ga").getBytes(StandardCharsets.UTF_8), NOW);
+        double raised = risk.readValuesToList().get(0).score();
+        StateStore inner = driver.getAllStateStores().get(RiskTopology.STORE);
+        while (inner instanceof WrappedStateStore<?, ?, ?> wrapper) {
+            inner = wrapper.wrapped();
+        }
+        ((KeyValueStore<Bytes, byte[]>) inner).put(Bytes.wrap("Dy".getBytes(StandardCharsets.UTF_8)),
+                "{\"element\":\"Dy\",\"level\":\"APOCALYPTIC\"}".getBytes(StandardCharsets.UTF_8));
+
+        // When a year of wall-clock time passes, then Ga has decayed and the stream is still scoring
+        aYearOfDecayRoundsLowersGaAndTheStreamStillScores(raised);
+    }
+
+    private void aYearOfDecayRoundsLowersGaAndTheStreamStillScores(double raised) {
         for (int day = 0; day < 365; day += 30) {
             driver.advanceWallClockTime(Duration.ofDays(30));
         }
-
-        // Then the raised element has decayed, and the stream is still scoring
         List<ElementRiskChanged> decayed = risk.readValuesToList();
         assertThat(decayed).extracting(ElementRiskChanged::element).containsOnly("Ga");
         assertThat(decayed.get(decayed.size() - 1).score()).isLessThan(raised);
