@@ -66,9 +66,10 @@ public record AlertProperties(
      * @param initialBackoff delay before the second attempt; doubled each time, with jitter
      * @param maxBackoff     longest delay between attempts
      * @param maxRetryAfter  longest {@code Retry-After} honoured; longer asks are capped to this
-     * @param timeout        overall deadline of one attempt over HTTP: connecting, the answer's headers
-     *                       and its body together; a receiver that has not answered completely by then
-     *                       counts as unreachable and is tried again later
+     * @param timeout        overall deadline of one attempt over HTTP (connecting, the answer's headers
+     *                       and its body together) or SMTP (the whole exchange for one message); a
+     *                       receiver that has not answered completely by then counts as unreachable
+     *                       and is tried again later
      * @param concurrency    deliveries sent at the same time by this instance
      * @param maxPerHost     deliveries sent at the same time to one receiver host (the SMTP server for
      *                       email), so one slow receiver cannot take every sender

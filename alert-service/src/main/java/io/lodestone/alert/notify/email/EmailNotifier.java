@@ -15,6 +15,7 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +32,12 @@ class EmailNotifier implements Notifier {
     EmailNotifier(ObjectProvider<JavaMailSender> mail, AlertProperties properties) {
         this.mail = mail;
         this.properties = properties;
+        // one attempt by email ends within the same deadline as one over HTTP
+        mail.ifAvailable(sender -> {
+            if (sender instanceof JavaMailSenderImpl impl) {
+                DeadlineSocketFactory.install(impl, properties.delivery().timeout());
+            }
+        });
     }
 
     @Override
