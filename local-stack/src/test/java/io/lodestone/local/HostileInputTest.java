@@ -278,10 +278,12 @@ class HostileInputTest {
         poisons.put("poison-element", template.deepCopy().put("eventId", "poison-element")
                 .set("elements", JSON.readTree("[\"Xx\", null, \"\"]")).toString());
         poisons.put("poison-deep", "[".repeat(5000) + "]".repeat(5000));
-        // valid but for its size: scored, it would be carried into the store and the output past the
-        // broker's limit and stop the topology at every restart
-        poisons.put("poison-huge-link", template.deepCopy().put("eventId", "poison-huge-link")
-                .put("url", "https://news.example/" + "a".repeat(900_000)).toString());
+        // valid but for their size: scored, the two would be carried into one element's state and
+        // its risk record, past the broker's limit, and stop the topology at every restart
+        for (String id : List.of("poison-huge-link-1", "poison-huge-link-2")) {
+            poisons.put(id, template.deepCopy().put("eventId", id)
+                    .put("url", "https://news.example/" + id + "/" + "a".repeat(600_000)).toString());
+        }
         return poisons;
     }
 
