@@ -21,12 +21,11 @@ final class Bounds {
     private Bounds() {
     }
 
-    /** The value itself when it is null or at most {@code max} characters long. */
-    static String text(String field, String value, int max) {
+    /** Refuses a value longer than {@code max} characters (null is fine). */
+    static void text(String field, String value, int max) {
         if (value != null && value.length() > max) {
             throw new IllegalArgumentException(field + " must be at most " + max + " characters, was " + value.length());
         }
-        return value;
     }
 
     /** The list itself when it is null or has at most {@code max} entries. */

@@ -28,7 +28,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.stream.function.StreamBridge;
-import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHandlingException;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,34 +61,7 @@ class AlertEventRelayTest {
         assertThat((String) parked.get("failure")).isNotBlank();
     }
 
-    @Test
-    void eventTheBrokerRefusesForGoodIsParkedAndTheOnesAfterItArePublished() {
-        // Given three events, the second of which the broker will never take (too large)
-        UUID first = insertEvent(resolved());
-        UUID tooLarge = insertEvent(resolved());
-        UUID third = insertEvent(resolved());
-        StreamBridge bridge = mock(StreamBridge.class);
-        when(bridge.send(eq(AlertEventRelay.BINDING), any())).thenAnswer(invocation -> {
-            String id = ceId(invocation.getArgument(1));
-            if (id.equals(tooLarge.toString())) {
-                throw new MessageHandlingException(invocation.getArgument(1), "send failed",
-                        new RecordTooLargeException("The message is 1100000 bytes when serialized"));
-            }
-            published.add(id);
-            return true;
-        });
-
-        // When the relay runs
-        relay(bridge).relay();
-
-        // Then the others went out, and the refused one is parked with the reason
-        assertThat(published).containsExactly(first.toString(), third.toString());
-        Map<String, Object> parked = db.jdbc().sql("select failed_at, failure from event_outbox where id = ?")
-                .param(tooLarge).query().singleRow();
-        assertThat(parked.get("failed_at")).isNotNull();
-        assertThat((String) parked.get("failure")).startsWith("RecordTooLargeException");
-    }
-
+    /** (An event the broker refuses for good is parked: {@link AlertEventRelayOnBrokerTest}, on a real broker.) */
     @Test
     void aFailureOfTheBrokerItselfIsRetriedNotParked() {
         UUID event = insertEvent(resolved());

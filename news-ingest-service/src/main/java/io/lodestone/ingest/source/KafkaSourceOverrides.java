@@ -64,29 +64,33 @@ class KafkaSourceOverrides implements SourceOverrideLog {
     @Bean
     Consumer<Message<byte[]>> applySourceOverrides(RuntimeSources sources) {
         return message -> {
-            Object key = message.getHeaders().get(KafkaHeaders.RECEIVED_KEY);
             try {
-                if (key != null) {
-                    String sourceId = key instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : key.toString();
-                    try {
-                        SourceOverride change = JSON.readValue(message.getPayload(), SourceOverride.class);
-                        if (change == null) {
-                            log.warn("source {}: ignoring a change record that holds no change (JSON null)",
-                                    LogSafe.escape(sourceId));
-                        } else {
-                            sources.apply(sourceId, change);
-                        }
-                    } catch (JacksonException e) {
-                        log.warn("source {}: ignoring an unreadable change record: {}", LogSafe.escape(sourceId),
-                                e.getOriginalMessage());
-                    } catch (RuntimeException e) {
-                        log.warn("source {}: ignoring a change record that could not be applied", LogSafe.escape(sourceId), e);
-                    }
-                }
+                apply(sources, message);
             } finally {
                 // whatever the record held, it has been read: polling waits until every record is
                 replay.read(INPUT, message);
             }
         };
+    }
+
+    /** Applies the change a record holds; one that holds none, or cannot be applied, is logged and passed over. */
+    private static void apply(RuntimeSources sources, Message<byte[]> message) {
+        Object key = message.getHeaders().get(KafkaHeaders.RECEIVED_KEY);
+        if (key == null) {
+            return;
+        }
+        String sourceId = key instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : key.toString();
+        try {
+            SourceOverride change = JSON.readValue(message.getPayload(), SourceOverride.class);
+            if (change == null) {
+                log.warn("source {}: ignoring a change record that holds no change (JSON null)", LogSafe.escape(sourceId));
+            } else {
+                sources.apply(sourceId, change);
+            }
+        } catch (JacksonException e) {
+            log.warn("source {}: ignoring an unreadable change record: {}", LogSafe.escape(sourceId), e.getOriginalMessage());
+        } catch (RuntimeException e) {
+            log.warn("source {}: ignoring a change record that could not be applied", LogSafe.escape(sourceId), e);
+        }
     }
 }
