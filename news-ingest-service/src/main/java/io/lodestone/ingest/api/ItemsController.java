@@ -5,6 +5,7 @@ import io.lodestone.ingest.item.NewsItem;
 import io.lodestone.ingest.publish.IngestPipeline;
 import io.lodestone.ingest.source.RuntimeSources;
 import io.lodestone.ingest.publish.ItemOutcome;
+import io.lodestone.ingest.publish.ItemUnreadableException;
 import io.lodestone.ingest.publish.PublishFailedException;
 import io.lodestone.service.api.InvalidRequestException;
 import java.time.Clock;
@@ -109,6 +110,13 @@ class ItemsController {
                 problem.setTitle("Event stream unavailable");
                 problem.setProperty("accepted", outcomes.stream().map(ItemOutcome::itemId).toList());
                 throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, e);
+            } catch (ItemUnreadableException e) {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                        "Item '" + item.id() + "' could not be read by the extractor; the failure is logged. Items"
+                                + " listed in 'accepted' were taken; the items after it were not tried.");
+                problem.setTitle("Item could not be read");
+                problem.setProperty("accepted", outcomes.stream().map(ItemOutcome::itemId).toList());
+                throw new ErrorResponseException(HttpStatus.INTERNAL_SERVER_ERROR, problem, e);
             }
         }
         return outcomes;

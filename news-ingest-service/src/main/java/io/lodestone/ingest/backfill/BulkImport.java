@@ -4,6 +4,7 @@ import io.lodestone.ingest.item.ItemJson;
 import io.lodestone.ingest.item.NewsItem;
 import io.lodestone.ingest.publish.IngestPipeline;
 import io.lodestone.ingest.publish.ItemOutcome;
+import io.lodestone.ingest.publish.ItemUnreadableException;
 import io.lodestone.service.api.InvalidRequestException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -183,6 +184,8 @@ public class BulkImport {
                 return new Parsed(null, "not JSON: " + e.getOriginalMessage());
             } catch (InvalidRequestException e) {
                 return new Parsed(null, String.valueOf(e.fieldErrors()));
+            } catch (ItemUnreadableException e) {
+                return new Parsed(null, e.getMessage());
             } catch (RuntimeException e) {
                 return new Parsed(null, "could not be extracted: " + e);
             }

@@ -6,6 +6,7 @@ import io.lodestone.ingest.item.NewsItem;
 import io.lodestone.ingest.publish.IngestPipeline;
 import io.lodestone.ingest.publish.InMemoryStoryStage;
 import io.lodestone.ingest.publish.ItemOutcome;
+import io.lodestone.ingest.publish.ItemUnreadableException;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -121,7 +122,7 @@ public final class ExtractCommand {
                 result.put("status", outcome.status().name());
             }
             return result;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ItemUnreadableException e) {
             return error(id, e.getMessage());
         }
     }

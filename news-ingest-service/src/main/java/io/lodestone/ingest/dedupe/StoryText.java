@@ -62,7 +62,7 @@ final class StoryText {
     private static final Pattern PERCENT = Pattern.compile(
             "(?i)(\\d+(?:\\.\\d+)?)\\s*(?:%|％|\\s?percent\\b|\\s?per\\s?cent\\b)");
     private static final Pattern AMOUNT = Pattern.compile(
-            "(?i)(us\\$|\\$|¥|€|rmb\\s?)?\\s?(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)\\s?"
+            "(?i)(us\\$|\\$|¥|€|rmb\\s?)?\\s?(\\d{1,3}(?:,\\d{3}){1,6}|\\d+(?:\\.\\d+)?)\\s?"
                     + "(million|billion|bn|mn|trillion|亿|億|万|萬)?\\s?"
                     + "(metric tons?|tonnes?|tons?|mt|kg|kilograms?|吨|噸|公斤|千克|美元|元|yuan|dollars?)?");
     /** Chinese numerals where they write a figure: a percentage, a day of the year, an amount. */

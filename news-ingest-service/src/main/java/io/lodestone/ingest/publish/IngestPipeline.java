@@ -139,9 +139,20 @@ public class IngestPipeline {
                 : ItemOutcome.Status.NOT_RELEVANT, extraction.event(), null);
     }
 
-    /** The item's extraction (thread-safe), timed; nothing is handed over. */
+    /**
+     * The item's extraction (thread-safe), timed; nothing is handed over. A failure of the
+     * extractor (a defect on this text, a stack overflowed by it) is this item's alone: it is
+     * logged here and thrown as {@link ItemUnreadableException} for the path to report and go on.
+     */
     public Extraction extract(NewsItem item) {
-        return extractionTimer.record(() -> extractor.extract(item, clock.instant()));
+        try {
+            return extractionTimer.record(() -> extractor.extract(item, clock.instant()));
+        } catch (RuntimeException | StackOverflowError e) {
+            meters.counter("lodestone.ingest.items.unreadable", "source", item.sourceId()).increment();
+            log.error("item {} from {}: the extractor failed on it; the item is skipped", LogSafe.escape(item.id()),
+                    LogSafe.escape(item.sourceId()), e);
+            throw new ItemUnreadableException(LogSafe.escape(item.id()), e);
+        }
     }
 
     private ItemOutcome done(NewsItem item, ItemOutcome outcome) {

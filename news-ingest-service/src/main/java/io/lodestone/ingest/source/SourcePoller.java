@@ -3,12 +3,14 @@ package io.lodestone.ingest.source;
 import io.lodestone.ingest.IngestProperties;
 import io.lodestone.ingest.item.NewsItem;
 import io.lodestone.ingest.publish.IngestPipeline;
+import io.lodestone.ingest.publish.ItemUnreadableException;
 import io.lodestone.ingest.publish.PublishFailedException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -162,8 +164,15 @@ public class SourcePoller implements SmartLifecycle {
                     ? htmlLists.read(source, previous, started) : feedOrApi(source, previous, started);
             List<NewsItem> items = harvest.items();
             meters.counter("lodestone.ingest.items.fetched", "source", source.id()).increment(items.size());
+            List<String> problems = new ArrayList<>(harvest.problems());
             for (NewsItem item : items) {
-                pipeline.process(item);
+                try {
+                    pipeline.process(item);
+                } catch (ItemUnreadableException e) {
+                    // one item the extractor fails on must not stop the rest of the feed at every poll
+                    problems.add(e.getMessage());
+                    continue;
+                }
                 if (source.kind() == IngestProperties.Kind.HTML_LIST) {
                     seenNotices.remember(source.id(), item.url());
                 }
@@ -174,7 +183,7 @@ public class SourcePoller implements SmartLifecycle {
             log.info("source {}: {} ({} items) in {} ms", source.id(), harvest.notModified() ? "not modified" : "fetched",
                     count, Duration.between(started, clock.instant()).toMillis());
             return update(source, status ->
-                    status.succeeded(started, count, started.plus(source.pollInterval()), harvest.problems()));
+                    status.succeeded(started, count, started.plus(source.pollInterval()), problems));
         } catch (FetchException | PublishFailedException e) {
             return failed(source, started, e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lodestone.ingest.IngestProperties;
 import io.lodestone.ingest.dedupe.LinkRules;
+import io.lodestone.events.SupplyEventDetected;
 import io.lodestone.ingest.extract.Extractor;
+import io.lodestone.ingest.extract.FailingExtractor;
 import io.lodestone.ingest.item.NewsItem;
 import io.lodestone.ingest.publish.InMemoryStoryStage;
 import io.lodestone.ingest.publish.IngestPipeline;
@@ -16,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
@@ -24,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Switching a failing source off clears its alert and its next poll, but keeps its last error for
  * the record; a source deleted mid-poll is not brought back by that poll; a poll that fails in a way
- * nobody expected (a document nested deeper than a parser recurses) is a failed poll like any other.
+ * nobody expected (a document nested deeper than a parser recurses) is a failed poll like any other,
+ * and an item the extractor fails on is that item's problem, not the end of the feed.
  */
 class SwitchedOffSourceTest {
 
@@ -113,5 +117,34 @@ class SwitchedOffSourceTest {
 
         assertThat(outcome.lastErrorMessage()).contains("StackOverflowError");
         assertThat(outcome.nextPoll()).isNotNull();
+    }
+
+    @Test
+    void anItemTheExtractorFailsOnIsSkippedAndTheRestOfTheFeedIsRead() {
+        publisher.respondTo("/bans.xml", Response.ok("application/rss+xml", "<rss><channel><title>Trade</title>"
+                + ban("gallium") + ban("germanium") + ban("antimony") + "</channel></rss>"));
+        IngestProperties.Source bans = new IngestProperties.Source("bans", IngestProperties.Kind.FEED,
+                publisher.uri("/bans.xml"), Duration.ofHours(1), true, "en", null, "Trade news", null);
+        Extractor failingOnGermanium = FailingExtractor.overflowingOn("germanium");
+        List<SupplyEventDetected> published = new CopyOnWriteArrayList<>();
+        SourcePoller polling = new SourcePoller(properties, sources, List.of(new FeedParser()), IngestPipeline.offline(
+                failingOnGermanium, new InMemoryStoryStage(LinkRules.standard(Duration.ofDays(7), 1000), published::add),
+                Clock.systemUTC()), new RememberedNotices(), meters);
+
+        SourceStatus outcome = polling.poll(bans);
+
+        assertThat(outcome.lastErrorMessage()).isNull();
+        assertThat(outcome.consecutiveFailures()).isZero();
+        assertThat(outcome.problems()).singleElement().asString()
+                .contains("could not be read by the extractor").contains("StackOverflowError");
+        assertThat(published).extracting(event -> event.elements().get(0)).containsExactly("Ga", "Sb");
+    }
+
+    private static String ban(String element) {
+        return "<item><title>China bans exports of " + element + " to the United States</title>"
+                + "<link>https://trade.example.test/" + element + "</link>"
+                + "<pubDate>Tue, 03 Dec 2024 08:00:00 GMT</pubDate>"
+                + "<description>The commerce ministry said exports of " + element
+                + " to the United States are banned with immediate effect.</description></item>";
     }
 }

@@ -28,6 +28,44 @@ public record Rule(List<String> keywords, Pattern pattern, String source) {
         List<String> words = List.of(keywords.strip().split("\\|")).stream()
                 .map(k -> k.strip().toLowerCase(Locale.ROOT)).filter(k -> !k.isEmpty()).distinct().toList();
         String pattern = regex.strip();
-        return new Rule(words, pattern.equals("-") ? null : Pattern.compile(pattern, Pattern.CASE_INSENSITIVE), source);
+        if (pattern.equals("-")) {
+            return new Rule(words, null, source);
+        }
+        requireBoundedGroups(pattern, source);
+        return new Rule(words, Pattern.compile(pattern, Pattern.CASE_INSENSITIVE), source);
+    }
+
+    /**
+     * Refuses a pattern that repeats a group without bound ({@code ((the|its) )*}, {@code (…)+},
+     * {@code (…){2,}}). Java's regex engine recurses once per repetition of a group, so a sentence
+     * that repeats the group a few thousand times ("lift the the the … controls", which anyone may
+     * push) overflows the stack of the thread reading it. Repeating a single character or class
+     * ({@code \w+}, {@code \s*}) is iterative and allowed; write a group's repetition with an upper
+     * bound ({@code {0,6}}).
+     */
+    static void requireBoundedGroups(String regex, String source) {
+        boolean inClass = false;
+        for (int i = 0; i < regex.length() - 1; i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == ')' && unbounded(regex, i + 1)) {
+                throw new IllegalStateException(source + ": the group ending at character " + (i + 1)
+                        + " repeats without an upper bound; write {0,N} or {1,N} instead of *, + or {N,}");
+            }
+        }
+    }
+
+    private static boolean unbounded(String regex, int at) {
+        char q = regex.charAt(at);
+        if (q == '*' || q == '+') {
+            return true;
+        }
+        int close = regex.indexOf('}', at);
+        return q == '{' && close > at && regex.substring(at + 1, close).matches("\\d+,");
     }
 }

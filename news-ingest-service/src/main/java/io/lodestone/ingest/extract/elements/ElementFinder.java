@@ -55,8 +55,13 @@ public final class ElementFinder {
     private static final Set<String> NOT_FORMULAS = Set.of("MoU", "MoUs", "CoV", "GeV", "TeV", "InSAR", "Y2K", "W3C",
             "NoC", "PoC", "CoC", "CoE", "BiH", "ScD");
 
+    /**
+     * A capitalised token, alone or joined by hyphens ("Nd-Fe-B"). Every repetition of a group here
+     * has an upper bound: Java's regex engine recurses once per repetition of a group, and pushed
+     * text may repeat one thousands of times ("A-B-A-B-…", "Nd/Pr/Nd/Pr/…").
+     */
     private static final Pattern TOKEN =
-            Pattern.compile("(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)*(?![A-Za-z0-9])");
+            Pattern.compile("(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*){0,7}(?![A-Za-z0-9])");
     private static final Pattern UNIT = Pattern.compile("([A-Z][a-z]?)(\\d*)");
     private static final Pattern TRADE_WORD = Pattern.compile(
             "^(?:\\s|-)(?:oxides?|metals?|alloys?|prices?|concentrates?|carbonates?|compounds?|magnets?|content|powders?"
@@ -96,7 +101,7 @@ public final class ElementFinder {
         String symbols = Elements.all().stream().map(Element::symbol)
                 .sorted(Comparator.comparing(String::length).reversed()).collect(Collectors.joining("|"));
         symbolList = Pattern.compile("(?<![A-Za-z0-9])(?:" + symbols + ")(?:\\s*(?:,\\s*and|,\\s*or|,|/|、|&|and|or)\\s*(?:"
-                + symbols + "))+(?![A-Za-z0-9])");
+                + symbols + ")){1,31}(?![A-Za-z0-9])"); // a longer list is read as lists of 32
         exclusions = Rulebook.load("element-exclusions.tsv", lexicon);
         List<ElementGroup> groupNames = new ArrayList<>();
         List<Rule> groupRules = new ArrayList<>();

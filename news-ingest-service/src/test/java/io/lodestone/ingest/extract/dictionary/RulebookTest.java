@@ -1,6 +1,7 @@
 package io.lodestone.ingest.extract.dictionary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lodestone.ingest.extract.sentences.Document;
 import java.util.ArrayList;
@@ -23,6 +24,26 @@ class RulebookTest {
         // Then the export restriction spans the list, "Curbs" does not reach into the next sentence's
         // "Exports", and only the cobalt of samarium-cobalt is found
         assertThat(found).containsExactly("0:restrict gallium, germanium and antimony exports", "1:cobalt");
+    }
+
+    @Test
+    void refusesAPatternThatRepeatsAGroupWithoutBoundWhenTheDictionaryLoads() {
+        // Java's regex engine recurses once per repetition of a group: "lift the the the … controls"
+        // with a few thousand "the" overflowed the stack of the thread reading a pushed item.
+        for (String unbounded : List.of("\\blift ((the|its) )*controls", "(\\w+ )+bans?", "(, \\w+){2,} and",
+                "\\b(?:ban|curb)(?:s|ed)* \\w+")) {
+            assertThatThrownBy(() -> Rule.of("lift|ban|curb", unbounded, "triggers.tsv:7"))
+                    .as(unbounded)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("triggers.tsv:7: the group ending at character")
+                    .hasMessageContaining("{0,N}");
+        }
+        // Repeating a character or a class is iterative; so is any bounded repetition; an escaped
+        // parenthesis or one inside a class closes no group.
+        for (String bounded : List.of("\\blift ((the|its) ){0,6}controls", "\\w+ \\s*bans?", "(, \\w+){2,8} and",
+                "\\(ban\\)+", "[()]+ban", "(?:ban|curb)s? \\w+")) {
+            assertThat(Rule.of("lift|ban|curb", bounded, "test").pattern()).as(bounded).isNotNull();
+        }
     }
 
     @Test
