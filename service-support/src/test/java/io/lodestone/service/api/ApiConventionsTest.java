@@ -145,7 +145,8 @@ class ApiConventionsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"/api;x=1/v1/private", "/%61pi/v1/private", "/api/v1/%2e%2e/v1/private", "//api/v1/private"})
+    @ValueSource(strings = {"/api;x=1/v1/private", "/%61pi/v1/private", "/api/v1/%2e%2e/v1/private", "//api/v1/private",
+            "/api/v1/x%1By", "/api/v1/x%7Fy", "/api/v1/x%C2%85y", "/api/v1/x%09y"})
     void nonCanonicalPathsAreA400ProblemEvenWithAToken(String target) {
         RawHttp.Response response = raw.send("GET", target, Map.of("Authorization", "Bearer secret-one"), null);
 
