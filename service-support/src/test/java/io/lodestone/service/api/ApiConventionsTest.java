@@ -166,6 +166,21 @@ class ApiConventionsTest {
         assertThat(response.body()).contains("control character").doesNotContain("found");
     }
 
+    /** Tomcat refuses these before any filter runs; the answer is still a problem detail, not its HTML page. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/api/v1/x%00y", "/api/v1/x%zzy", "/api/v1/x%y", "/api/v1/x%2Fy", "/api/v1/x%5Cy",
+            "/api/v1/x%C0%AFy", "/api/v1/x%FFy", "/api/v1/x\\y", "/api/v1/x|y", "/api/v1/x\"y", "/api/v1/x<y>"})
+    void pathTheContainerRefusesIsA400ProblemToo(String target) {
+        for (Map<String, String> headers : List.of(Map.<String, String>of(), Map.of("Authorization", "Bearer secret-one"))) {
+            RawHttp.Response response = raw.send("GET", target, headers, null);
+
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.header("Content-Type")).isEqualTo("application/problem+json;charset=UTF-8");
+            assertThat(response.body()).startsWith("{").contains("\"status\":400", "\"title\":\"Bad Request\"")
+                    .doesNotContain("<", "Tomcat", "x%", "Exception");
+        }
+    }
+
     @Test
     void parameterWithLineBreaksAndTabsIsRead() {
         RawHttp.Response response = raw.send("GET", "/api/v1/search?element=a%0D%0A%09b",
