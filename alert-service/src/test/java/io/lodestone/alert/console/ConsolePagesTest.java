@@ -109,6 +109,32 @@ class ConsolePagesTest {
         assertThat(browser.get("/board/rows/Dy").body()).contains("level-high", "72.5", "MOFCOM No. 18");
     }
 
+    /** A contributor's link comes from a news item: only an http(s) one is a link, any other is its title as text. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"javascript:alert(document.cookie)", "JaVaScRiPt:alert(1)", " javascript:alert(1)",
+            "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==", "vbscript:msgbox(1)", "//evil.example/x",
+            "https:evil.example"})
+    void aContributorLinkThatIsNotHttpIsShownAsTextNotAsALink(String url) {
+        // Given gallium's top contributor links somewhere no page should send a reader
+        String title = "Hostile link " + Math.abs(url.hashCode());
+        publish(new ElementRiskChanged(ElementRiskChanged.SCHEMA_VERSION, "Ga", 61.0 + Math.abs(url.hashCode() % 30) / 10.0,
+                RiskLevel.ELEVATED, 30.0, RiskLevel.GUARDED, 25.0, Instant.now(), List.of(new Contributor(
+                        "evt-hostile-" + Math.abs(url.hashCode()), title, url, EventType.EXPORT_RESTRICTION,
+                        Instant.parse("2025-04-04T08:00:00Z"), 20.0, "quote", "en"))));
+        ConsoleClient browser = new ConsoleClient(port);
+        await().atMost(WAIT).until(() -> browser.get("/board/rows/Ga").body().contains(title));
+
+        // When anyone opens the board, gallium's row and its element page
+        for (String path : List.of("/", "/board/rows/Ga", "/elements/Ga")) {
+            String page = browser.get(path).body();
+
+            // Then the title is there, as text, and no link leads to the URL
+            assertThat(page).as(path).contains(title).doesNotContainIgnoringCase("href=\"javascript")
+                    .doesNotContainIgnoringCase("href=\" javascript").doesNotContain("href=\"data:", "href=\"vbscript:",
+                            "href=\"//evil", "href=\"https:evil");
+        }
+    }
+
     @Test
     void theSubscriptionFormShowsEachProblemNextToItsField() {
         ConsoleClient browser = signedIn();
