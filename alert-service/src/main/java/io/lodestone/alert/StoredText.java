@@ -1,5 +1,6 @@
 package io.lodestone.alert;
 
+import java.util.Optional;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,14 +10,36 @@ import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * Everything this service reads ends up in PostgreSQL, whose text and jsonb cannot hold U+0000.
- * The service's JSON mapper therefore refuses that character in every string it reads, so a request
- * carrying one is a 400 naming the field ({@code name}, {@code comment}) instead of a failed insert.
+ * What text this service takes from clients. Everything it reads ends up in PostgreSQL, whose text
+ * and jsonb cannot hold U+0000, so the service's JSON mapper refuses that character in every string
+ * it reads: a request carrying one is a 400 naming the field ({@code name}, {@code comment}) instead
+ * of a failed insert.
+ *
+ * <p>Beyond that, every field a person types is one of two kinds, checked by the services that take
+ * it (so the API and the console forms refuse the same): a <em>line</em> ({@link #lineProblem}) is a
+ * name or label that ends up on one line of an email subject, a Slack header, a webhook body or a
+ * console page, and holds no control character at all, line breaks included; a <em>text</em>
+ * ({@link #textProblem}) is a comment or reason, which may span lines but holds no other control
+ * character (escape sequences, NUL, C1 controls).
  */
 @Configuration(proxyBeanMethods = false)
-class StoredText {
+public class StoredText {
 
     static final String NUL_REFUSED = "must not contain the NUL character (U+0000)";
+    static final String LINE_REFUSED = "must be one line without control characters (no line break, tab or escape)";
+    static final String TEXT_REFUSED = "must not contain control characters other than tab and line breaks";
+
+    /** Why {@code value} is not a line, or empty when it is (or is null). */
+    public static Optional<String> lineProblem(String value) {
+        return value == null || value.chars().noneMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029')
+                ? Optional.empty() : Optional.of(LINE_REFUSED);
+    }
+
+    /** Why {@code value} is not a text, or empty when it is (or is null). */
+    public static Optional<String> textProblem(String value) {
+        return value == null || value.chars().noneMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')
+                ? Optional.empty() : Optional.of(TEXT_REFUSED);
+    }
 
     @Bean
     JsonMapperBuilderCustomizer refuseNulInStrings() {

@@ -24,7 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The subscription, silence, alert and delivery APIs on the real port: no spelling of their paths
  * serves a caller without a token (recipients and masked secrets stay hidden), a subscription
  * with an absurd duration is refused naming the field, and so is what PostgreSQL cannot hold
- * (U+0000 in any text, instants outside the years 0001 to 9999).
+ * (U+0000 in any text, instants outside the years 0001 to 9999) and a control character where
+ * text is shown (a line break in a name).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
@@ -103,7 +104,7 @@ class ApiGuardIntegrationTest {
     static Stream<Arguments> unstorableFields() {
         String silence = "{\"elements\":[\"Dy\"],\"endsAt\":\"2030-01-01T00:00:00Z\"";
         return Stream.of(
-                Arguments.of("/api/v1/subscriptions", SUBSCRIPTION.replace("Guarded buyers", "Guarded\\u0000buyers"), "name"),
+                Arguments.of("/api/v1/subscriptions", named("Guarded\\u0000buyers"), "name"),
                 Arguments.of("/api/v1/silences", silence + ",\"comment\":\"a\\u0000b\"}", "comment"),
                 Arguments.of("/api/v1/silences", silence + ",\"createdBy\":\"\\u0000\"}", "createdBy"),
                 Arguments.of("/api/v1/silences", "{\"elements\":[\"Dy\"],\"endsAt\":\"+300000-01-01T00:00:00Z\"}", "endsAt"),
@@ -112,15 +113,41 @@ class ApiGuardIntegrationTest {
                 Arguments.of("/api/v1/silences", silence + ",\"startsAt\":\"-300000-01-01T00:00:00Z\"}", "startsAt"));
     }
 
-    /** PostgreSQL holds neither U+0000 nor instants past the year 294276: each is refused naming its field. */
+    /**
+     * PostgreSQL holds neither U+0000 nor instants past the year 294276; a name or label ends up on one
+     * line of an email subject, a Slack header, a webhook body and the console, and a comment or reason
+     * holds no control character but line breaks and tabs: each is refused naming its field.
+     */
     @ParameterizedTest(name = "{0} {2}")
-    @MethodSource("unstorableFields")
-    void whatTheDatabaseCannotHoldIsRefusedNamingTheField(String path, String body, String field) {
+    @MethodSource({"unstorableFields", "controlCharacters"})
+    void whatCannotBeStoredOrShownSafelyIsRefusedNamingTheField(String path, String body, String field) {
         RawHttp.Response response = raw.send("POST", path, bearer(), body);
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
         assertThat(response.body()).contains("\"field\":\"" + field + "\"");
+    }
+
+    static Stream<Arguments> controlCharacters() {
+        String silence = "{\"elements\":[\"Dy\"],\"endsAt\":\"2030-01-01T00:00:00Z\"";
+        return Stream.of(
+                Arguments.of("/api/v1/subscriptions", named("Buyers\\r\\nBcc: victim@example.com"), "name"),
+                Arguments.of("/api/v1/subscriptions", named("Buyers\\tfor\\tall"), "name"),
+                Arguments.of("/api/v1/subscriptions", named("\\u001b[31mRed buyers"), "name"),
+                Arguments.of("/api/v1/subscriptions", named("Buyers\\u0085next"), "name"),
+                Arguments.of("/api/v1/subscriptions", named("Buyers\\u2028next"), "name"),
+                Arguments.of("/api/v1/silences", silence + ",\"createdBy\":\"ops\\nroot\"}", "createdBy"),
+                Arguments.of("/api/v1/silences", silence + ",\"comment\":\"ring \\u0007 the bell\"}", "comment"),
+                Arguments.of("/api/v1/admin/deliveries/" + ID + "/resend", "{\"reason\":\"fixed \\u001b[2J\"}", "reason"));
+    }
+
+    @Test
+    void aCommentMaySpanLines() {
+        RawHttp.Response response = raw.send("POST", "/api/v1/silences", bearer(),
+                "{\"elements\":[\"Dy\"],\"endsAt\":\"2030-01-01T00:00:00Z\",\"comment\":\"Supplier audit.\\r\\n\\tBack Monday.\"}");
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.body()).contains("Supplier audit.\\r\\n\\tBack Monday.");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -131,6 +158,10 @@ class ApiGuardIntegrationTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+    }
+
+    private static String named(String jsonName) {
+        return SUBSCRIPTION.replace("Guarded buyers", jsonName);
     }
 
     private static Map<String, String> bearer() {

@@ -1,5 +1,6 @@
 package io.lodestone.alert.bom;
 
+import io.lodestone.alert.StoredText;
 import io.lodestone.events.Elements;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -165,7 +166,7 @@ public final class BomParser {
                 }
                 return null;
             }
-            if (value.length() > max || value.chars().anyMatch(Character::isISOControl)) {
+            if (value.length() > max || StoredText.lineProblem(value).isPresent()) {
                 problem(column, "must be at most " + max + " characters on one line");
                 return null;
             }

@@ -1,5 +1,6 @@
 package io.lodestone.alert.bom;
 
+import io.lodestone.alert.StoredText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ public class Boms {
         if (chosen == null && parsed.name() != null && !parsed.name().isBlank()) {
             chosen = parsed.name().strip();
         }
-        if (chosen == null || chosen.length() > MAX_NAME || chosen.chars().anyMatch(Character::isISOControl)) {
+        if (chosen == null || chosen.length() > MAX_NAME || StoredText.lineProblem(chosen).isPresent()) {
             throw new InvalidBomException(withNameMissing(List.of()));
         }
         Bom bom = new Bom(UUID.randomUUID(), chosen, format, clock.instant(), parsed.parts());

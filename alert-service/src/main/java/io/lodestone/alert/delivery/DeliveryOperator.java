@@ -1,6 +1,8 @@
 package io.lodestone.alert.delivery;
 
 import io.lodestone.alert.AfterCommit;
+import io.lodestone.alert.StoredText;
+import io.lodestone.service.api.InvalidRequestException;
 import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -66,10 +68,14 @@ class DeliveryOperator {
         });
     }
 
+    /** @throws InvalidRequestException when the reason holds a control character other than line breaks and tabs */
     private static String reason(String given) {
         if (given == null || given.isBlank()) {
             return null;
         }
+        StoredText.textProblem(given).ifPresent(problem -> {
+            throw InvalidRequestException.field("reason", problem);
+        });
         String reason = given.strip();
         return reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) + "…" : reason;
     }

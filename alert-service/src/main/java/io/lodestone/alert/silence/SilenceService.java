@@ -1,5 +1,6 @@
 package io.lodestone.alert.silence;
 
+import io.lodestone.alert.StoredText;
 import io.lodestone.alert.StoredTimes;
 import io.lodestone.alert.subscription.SubscriptionRepository;
 import io.lodestone.events.Elements;
@@ -91,9 +92,13 @@ class SilenceService {
         }
         if (request.comment() != null && request.comment().length() > MAX_TEXT) {
             errors.put("comment", "must be at most " + MAX_TEXT + " characters");
+        } else {
+            StoredText.textProblem(request.comment()).ifPresent(problem -> errors.put("comment", problem));
         }
         if (request.createdBy() != null && request.createdBy().length() > MAX_TEXT) {
             errors.put("createdBy", "must be at most " + MAX_TEXT + " characters");
+        } else {
+            StoredText.lineProblem(request.createdBy()).ifPresent(problem -> errors.put("createdBy", problem));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException("The silence has " + errors.size() + " invalid field(s).", errors);

@@ -1,6 +1,7 @@
 package io.lodestone.alert.subscription;
 
 import io.lodestone.alert.AlertProperties;
+import io.lodestone.alert.StoredText;
 import io.lodestone.alert.bom.Boms;
 import io.lodestone.alert.bom.Exposure;
 import io.lodestone.alert.notify.UrlGuard;
@@ -51,6 +52,8 @@ class SubscriptionValidator {
             errors.put("name", "must not be blank");
         } else if (request.name().length() > MAX_NAME) {
             errors.put("name", "must be at most " + MAX_NAME + " characters");
+        } else {
+            StoredText.lineProblem(request.name()).ifPresent(problem -> errors.put("name", problem));
         }
         BomLink bom = request.bom() == null ? null : bomLink(request.bom(), errors);
         if (request.bom() == null || request.bom().id() == null) {

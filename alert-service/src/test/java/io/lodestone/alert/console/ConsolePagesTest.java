@@ -178,6 +178,20 @@ class ConsolePagesTest {
     }
 
     @Test
+    void aSubscriptionNameOnSeveralLinesIsRefusedNextToTheField() {
+        ConsoleClient browser = signedIn();
+
+        HttpResponse<String> page = browser.submit("/subscriptions/new", "/subscriptions", Map.of(
+                "name", "Form buyers\r\nBcc: victim@example.com", "elements", "Dy", "triggerKind", "minLevel",
+                "minLevel", "HIGH", "emailTo", "form-buyer@example.com"));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(fieldError(page.body(), "name")).contains("one line without control characters");
+        assertThat(new ConsoleClient(port).get("/api/v1/subscriptions", "Authorization", "Bearer " + TOKEN).body())
+                .doesNotContain("victim");
+    }
+
+    @Test
     void aSilenceWithoutAnEndIsRefusedNextToTheField() {
         ConsoleClient browser = signedIn();
 

@@ -45,10 +45,15 @@ class SlackMessageTest {
         Contributor linked = new Contributor("e2", "Ban <b>", "https://example.com/a?b=1&c=2", EventType.PRICE_MOVE,
                 Instant.EPOCH, 3, null);
 
-        List<Map<String, Object>> blocks = blocks(SlackMessage.of(notification("Team <here>",
-                List.of(notice("Dy", List.of(hostile, linked))))));
+        Map<String, Object> message = SlackMessage.of(notification("Team <!channel> <http://evil.example|click> & co",
+                List.of(notice("Dy", List.of(hostile, linked)))));
+        List<Map<String, Object>> blocks = blocks(message);
 
-        assertThat(text(blocks.get(0))).contains("Team <here>");
+        // the header is plain text, which Slack never formats; the fallback text is mrkdwn, escaped
+        assertThat(((Map<?, ?>) blocks.get(0).get("text")).get("type")).isEqualTo("plain_text");
+        assertThat(text(blocks.get(0))).contains("Team <!channel> <http://evil.example|click> & co");
+        assertThat((String) message.get("text"))
+                .contains("Team &lt;!channel&gt; &lt;http://evil.example|click&gt; &amp; co").doesNotContain("<");
         assertThat(text(blocks.get(1))).contains("&lt;@U123&gt;").doesNotContain("<@U123>");
         List<Map<String, Object>> context = elements(blocks.get(2));
         assertThat(text(context.get(0))).isEqualTo("&lt;!channel&gt; A &amp; B | C (+2.0)");
