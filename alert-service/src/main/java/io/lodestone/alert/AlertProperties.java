@@ -90,17 +90,26 @@ public record AlertProperties(
     }
 
     /**
-     * Bounds on what a subscription may ask for. Beyond them a request is refused naming the
-     * field: an absurd duration would overflow the time arithmetic of every sweep.
+     * Bounds on what a subscription may ask for, and on how many things clients may keep. Beyond the
+     * first a request is refused naming the field: an absurd duration would overflow the time
+     * arithmetic of every sweep. Past the counts a create is a 409 naming the limit and its property:
+     * every subscription is matched against each risk change, every active silence against each alert
+     * notified, and each list is read whole, so a client creating without end would slow everyone.
      *
      * @param maxGroupWait      longest {@code groupWait}
      * @param minRepeatInterval shortest {@code repeatInterval}, so a firing alert cannot flood a channel
      * @param maxRepeatInterval longest {@code repeatInterval}
+     * @param maxSubscriptions  subscriptions not deleted, at most
+     * @param maxActiveSilences silences not yet ended (running or starting later), at most
+     * @param maxBoms           bills of materials stored, at most
      */
     public record Limits(
             @DefaultValue("1d") @NotNull Duration maxGroupWait,
             @DefaultValue("1m") @NotNull Duration minRepeatInterval,
-            @DefaultValue("90d") @NotNull Duration maxRepeatInterval) {
+            @DefaultValue("90d") @NotNull Duration maxRepeatInterval,
+            @DefaultValue("1000") @Min(1) int maxSubscriptions,
+            @DefaultValue("1000") @Min(1) int maxActiveSilences,
+            @DefaultValue("1000") @Min(1) int maxBoms) {
     }
 
     /**

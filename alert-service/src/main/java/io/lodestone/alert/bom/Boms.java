@@ -1,6 +1,9 @@
 package io.lodestone.alert.bom;
 
+import io.lodestone.alert.AlertProperties;
+import io.lodestone.alert.Caps;
 import io.lodestone.alert.StoredText;
+import io.lodestone.service.api.LimitReachedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,18 +35,23 @@ public class Boms {
     private final ExposureCalculator calculator;
     private final CompositionTable table;
     private final Clock clock;
+    private final Caps caps;
+    private final int maxBoms;
 
-    Boms(BomRepository repository, JsonMapper json, Clock clock) {
+    Boms(BomRepository repository, JsonMapper json, Clock clock, Caps caps, AlertProperties properties) {
         this.repository = repository;
         this.table = CompositionTable.bundled();
         this.parser = new BomParser(json, table);
         this.calculator = new ExposureCalculator(table);
         this.clock = clock;
+        this.caps = caps;
+        this.maxBoms = properties.limits().maxBoms();
     }
 
     /**
      * @param name the BOM's name; for JSON the document's own {@code name} is used when this is blank
      * @throws InvalidBomException naming every bad cell; nothing is stored then
+     * @throws LimitReachedException when {@code lodestone.alert.limits.max-boms} are stored already
      */
     @Transactional
     public Bom upload(String name, BomFormat format, String text) {
@@ -63,6 +71,7 @@ public class Boms {
         if (chosen == null || chosen.length() > MAX_NAME || StoredText.lineProblem(chosen).isPresent()) {
             throw new InvalidBomException(withNameMissing(List.of()));
         }
+        caps.requireRoom("bills of materials", maxBoms, "lodestone.alert.limits.max-boms", "select count(*) from bom");
         Bom bom = new Bom(UUID.randomUUID(), chosen, format, clock.instant(), parsed.parts());
         repository.insert(bom);
         log.info("Stored bill of materials {} '{}' with {} parts", bom.id(), bom.name(), bom.parts().size());

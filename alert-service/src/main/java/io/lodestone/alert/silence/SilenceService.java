@@ -1,10 +1,14 @@
 package io.lodestone.alert.silence;
 
+import io.lodestone.alert.AlertProperties;
+import io.lodestone.alert.Caps;
 import io.lodestone.alert.StoredText;
 import io.lodestone.alert.StoredTimes;
 import io.lodestone.alert.subscription.SubscriptionRepository;
 import io.lodestone.events.Elements;
 import io.lodestone.service.api.InvalidRequestException;
+import io.lodestone.service.api.LimitReachedException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -13,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -27,18 +32,29 @@ class SilenceService {
     private final SilenceRepository silences;
     private final SubscriptionRepository subscriptions;
     private final Clock clock;
+    private final Caps caps;
+    private final int maxActive;
 
-    SilenceService(SilenceRepository silences, SubscriptionRepository subscriptions, Clock clock) {
+    SilenceService(SilenceRepository silences, SubscriptionRepository subscriptions, Clock clock, Caps caps,
+                   AlertProperties properties) {
         this.silences = silences;
         this.subscriptions = subscriptions;
         this.clock = clock;
+        this.caps = caps;
+        this.maxActive = properties.limits().maxActiveSilences();
     }
 
-    /** @throws InvalidRequestException naming every bad field */
+    /**
+     * @throws InvalidRequestException naming every bad field
+     * @throws LimitReachedException   when {@code lodestone.alert.limits.max-active-silences} have not ended yet
+     */
+    @Transactional
     Silence create(SilenceRequest request) {
         Instant now = clock.instant();
         Instant startsAt = request.startsAt() == null ? now : request.startsAt();
         validate(request, startsAt, now);
+        caps.requireRoom("active silences", maxActive, "lodestone.alert.limits.max-active-silences",
+                "select count(*) from silence where ends_at > ?", Timestamp.from(now));
         Silence silence = new Silence(UUID.randomUUID(), request.elements(), request.groups(), request.subscriptionId(),
                 startsAt, request.endsAt(), request.comment(), request.createdBy(), now);
         silences.insert(silence);

@@ -1,6 +1,9 @@
 package io.lodestone.alert.subscription;
 
+import io.lodestone.alert.AlertProperties;
+import io.lodestone.alert.Caps;
 import io.lodestone.service.api.InvalidRequestException;
+import io.lodestone.service.api.LimitReachedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -26,19 +29,28 @@ class SubscriptionService {
     private final SubscriptionValidator validator;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Caps caps;
+    private final int maxSubscriptions;
 
     SubscriptionService(SubscriptionRepository subscriptions, SubscriptionValidator validator,
-                        ApplicationEventPublisher events, Clock clock) {
+                        ApplicationEventPublisher events, Clock clock, Caps caps, AlertProperties properties) {
         this.subscriptions = subscriptions;
         this.validator = validator;
         this.events = events;
         this.clock = clock;
+        this.caps = caps;
+        this.maxSubscriptions = properties.limits().maxSubscriptions();
     }
 
-    /** @throws InvalidRequestException naming every bad field */
+    /**
+     * @throws InvalidRequestException naming every bad field
+     * @throws LimitReachedException   when {@code lodestone.alert.limits.max-subscriptions} exist already
+     */
     @Transactional
     Subscription create(SubscriptionRequest request) {
         SubscriptionSpec spec = validator.validate(request, null);
+        caps.requireRoom("subscriptions", maxSubscriptions, "lodestone.alert.limits.max-subscriptions",
+                "select count(*) from subscription where deleted_at is null");
         Instant now = clock.instant();
         Subscription subscription = new Subscription(UUID.randomUUID(), spec, now, now, null);
         subscriptions.insert(subscription);

@@ -20,7 +20,8 @@ import tools.jackson.databind.DatabindException;
  * field under {@code errors} ({@code [{"field": "elements[0]", "message": "..."}]}) so a caller can
  * fix them all at once; unreadable JSON names the field where parsing stopped, and JSON past the
  * stream limits ({@code lodestone.api.json.*}) says which limit it broke. A body cut off at the
- * size cap is a 413.
+ * size cap is a 413; a create past a configured cap ({@link LimitReachedException}) is a 409 naming
+ * the limit and the property that sets it.
  */
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
@@ -66,6 +67,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         problem.setTitle("Invalid request");
         problem.setProperty("errors", ex.fieldErrors().entrySet().stream()
                 .map(e -> new FieldProblem(e.getKey(), e.getValue())).toList());
+        return problem;
+    }
+
+    /** A create past a configured cap: the limit and the property that raises it. */
+    @ExceptionHandler(LimitReachedException.class)
+    ProblemDetail limitReached(LimitReachedException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+        problem.setTitle("Limit reached");
+        problem.setProperty("limit", ex.limit());
+        problem.setProperty("property", ex.property());
         return problem;
     }
 
