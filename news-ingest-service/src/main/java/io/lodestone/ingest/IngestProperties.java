@@ -33,6 +33,10 @@ import org.springframework.validation.annotation.Validated;
  *                     catalogue entry with the same id
  * @param catalogue    whether the built-in catalogue of publishers is polled, and which of its entries not
  * @param measures     whether the dataset of measures in force is published at start
+ * @param maxAddedSources how many sources may be added through the API at most (configured and
+ *                     catalogue sources do not count): each is polled on its own schedule, so a
+ *                     client adding without end would have the service fetch without end. Past it
+ *                     an add is a 409 problem naming this limit and its property
  */
 @ConfigurationProperties("lodestone.ingest")
 @Validated
@@ -43,7 +47,11 @@ public record IngestProperties(
         @DefaultValue @Valid Http http,
         @Valid List<Source> sources,
         @DefaultValue @Valid Catalogue catalogue,
-        @DefaultValue @Valid Measures measures) {
+        @DefaultValue @Valid Measures measures,
+        @DefaultValue("" + IngestProperties.DEFAULT_MAX_ADDED_SOURCES) @Min(1) int maxAddedSources) {
+
+    /** The default of {@code lodestone.ingest.max-added-sources}. */
+    public static final int DEFAULT_MAX_ADDED_SOURCES = 200;
 
     @ConstructorBinding
     public IngestProperties {
@@ -100,7 +108,8 @@ public record IngestProperties(
     /** Without the measures' settings (not replayed at start): for code that builds its own configuration. */
     public IngestProperties(boolean poll, Duration dedupeWindow, int maxStories, Http http, List<Source> sources,
                             Catalogue catalogue) {
-        this(poll, dedupeWindow, maxStories, http, sources, catalogue, new Measures(false, Duration.parse(Measures.DEFAULT_TIMEOUT)));
+        this(poll, dedupeWindow, maxStories, http, sources, catalogue, new Measures(false, Duration.parse(Measures.DEFAULT_TIMEOUT)),
+                DEFAULT_MAX_ADDED_SOURCES);
     }
 
     /**

@@ -23,8 +23,10 @@ public class ConfiguredSources {
 
     private final List<IngestProperties.Source> all;
     private final String catalogueVersion;
+    private final int maxAdded;
 
     ConfiguredSources(IngestProperties properties, ResourceLoader resources, Validator validator) {
+        this.maxAdded = properties.maxAddedSources();
         IngestProperties.Catalogue settings = properties.catalogue();
         if (settings.enabled()) {
             SourceCatalogue catalogue = SourceCatalogue.load(resources.getResource(settings.location()), validator);
@@ -41,6 +43,11 @@ public class ConfiguredSources {
     /** Every source, configured ones first, in a stable order. */
     public List<IngestProperties.Source> all() {
         return all;
+    }
+
+    /** How many sources may be added through the API besides these ({@code lodestone.ingest.max-added-sources}). */
+    int maxAdded() {
+        return maxAdded;
     }
 
     /** The version of the catalogue in use, if the catalogue is on. */

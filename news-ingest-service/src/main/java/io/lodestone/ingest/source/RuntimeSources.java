@@ -2,6 +2,7 @@ package io.lodestone.ingest.source;
 
 import io.lodestone.ingest.IngestProperties;
 import io.lodestone.service.api.InvalidRequestException;
+import io.lodestone.service.api.LimitReachedException;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,6 +37,7 @@ public class RuntimeSources {
     }
 
     private final List<IngestProperties.Source> configured;
+    private final int maxAdded;
     private final SourceOverrideLog changes;
     private final Validator validator;
     private final Map<String, Boolean> switched = new HashMap<>();
@@ -44,6 +46,7 @@ public class RuntimeSources {
 
     RuntimeSources(ConfiguredSources configured, SourceOverrideLog changes, Validator validator) {
         this.configured = configured.all();
+        this.maxAdded = configured.maxAdded();
         this.changes = changes;
         this.validator = validator;
     }
@@ -91,6 +94,9 @@ public class RuntimeSources {
      *
      * @throws InvalidRequestException naming the fields at fault
      * @throws SourceChangeRefused     {@link SourceChangeRefused.Reason#CONFLICT} when the id is taken
+     * @throws LimitReachedException    when {@code lodestone.ingest.max-added-sources} are added already
+     *                                  (as this replica knows them: replicas adding at the same moment may
+     *                                  pass it by one each)
      */
     public IngestProperties.Source add(JsonNode definition) {
         IngestProperties.Source source = SourceDefinitions.read(definition, validator);
@@ -98,6 +104,9 @@ public class RuntimeSources {
             throw new SourceChangeRefused(SourceChangeRefused.Reason.CONFLICT,
                     "There is already a source '" + source.id() + "'" + (RESERVED.contains(source.id())
                             ? " (it names pushed or imported items)." : "; choose another id or change that one."));
+        }
+        if (addedCount() >= maxAdded) {
+            throw new LimitReachedException("sources added through the API", maxAdded, "lodestone.ingest.max-added-sources");
         }
         record(source.id(), SourceOverride.added(definition, source.enabled()));
         return source;
@@ -142,6 +151,10 @@ public class RuntimeSources {
             }
         }
         listeners.forEach(listener -> listener.accept(id));
+    }
+
+    private synchronized int addedCount() {
+        return added.size();
     }
 
     private synchronized Added addedEntry(String id) {

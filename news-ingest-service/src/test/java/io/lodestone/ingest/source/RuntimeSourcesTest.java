@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.lodestone.ingest.IngestProperties;
+import io.lodestone.service.api.LimitReachedException;
 import jakarta.validation.Validation;
 import java.net.URI;
 import java.time.Duration;
@@ -56,6 +57,26 @@ class RuntimeSourcesTest {
     }
 
     @Test
+    void addingPastTheLimitIsRefusedNamingItsPropertyUntilOneIsDeleted() {
+        RuntimeSources capped = sources(log, 2);
+        capped.add(definition("feed-one"));
+        capped.add(definition("feed-two"));
+
+        LimitReachedException refused = catchThrowableOfType(LimitReachedException.class,
+                () -> capped.add(definition("feed-three")));
+
+        assertThat(refused.limit()).isEqualTo(2);
+        assertThat(refused.property()).isEqualTo("lodestone.ingest.max-added-sources");
+        assertThat(refused.getMessage()).contains("At most 2 sources added through the API");
+        assertThat(capped.byId("feed-three")).isEmpty();
+        assertThat(log.written).hasSize(2);
+        // configured sources do not count, and a deleted one makes room
+        capped.remove("feed-one");
+        capped.add(definition("feed-three"));
+        assertThat(capped.all()).extracting(IngestProperties.Source::id).containsExactly("usgs", "feed-two", "feed-three");
+    }
+
+    @Test
     void aReplicaThatReadsTheRecordsEndsWithTheSameSources() {
         // Given changes made on one replica
         sources.add(definition("mining-feed"));
@@ -91,12 +112,17 @@ class RuntimeSourcesTest {
     }
 
     private RuntimeSources sources(SourceOverrideLog changes) {
+        return sources(changes, IngestProperties.DEFAULT_MAX_ADDED_SOURCES);
+    }
+
+    private RuntimeSources sources(SourceOverrideLog changes, int maxAdded) {
         IngestProperties.Source usgs = new IngestProperties.Source("usgs", IngestProperties.Kind.FEED,
                 URI.create("https://www.usgs.gov/news.rss"), Duration.ofHours(1), true, "en", null, "USGS", null);
         IngestProperties properties = new IngestProperties(true, Duration.ofDays(7), 1000,
                 new IngestProperties.Http(Duration.ofSeconds(1), Duration.ofSeconds(1), null, Duration.ofHours(1), "ua",
                         List.of(), Duration.ZERO, Duration.ofHours(1)), List.of(usgs),
-                new IngestProperties.Catalogue(false, IngestProperties.Catalogue.DEFAULT_LOCATION, List.of()));
+                new IngestProperties.Catalogue(false, IngestProperties.Catalogue.DEFAULT_LOCATION, List.of()),
+                new IngestProperties.Measures(false, Duration.ofMinutes(1)), maxAdded);
         RuntimeSources runtime = new RuntimeSources(new ConfiguredSources(properties, null, null), changes,
                 Validation.buildDefaultValidatorFactory().getValidator());
         runtime.onChange(changed::add);
