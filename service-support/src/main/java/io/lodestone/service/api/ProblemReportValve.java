@@ -21,9 +21,9 @@ import org.springframework.http.MediaType;
  */
 public class ProblemReportValve extends ErrorReportValve {
 
-    static final String BAD_REQUEST_DETAIL = "The request line is malformed: its path holds an encoded control "
-            + "character, '/' or '\\', a broken %-escape, bytes that are not UTF-8, or a character that must be "
-            + "percent-encoded. Send the plain path.";
+    static final String BAD_REQUEST_DETAIL = "The server refused the request before reading it: a malformed request"
+            + " line or header, such as a path with an encoded control character, '/' or '\\', a broken %-escape,"
+            + " bytes that are not UTF-8, or a character that must be percent-encoded.";
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
