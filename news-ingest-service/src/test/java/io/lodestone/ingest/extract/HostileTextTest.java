@@ -35,13 +35,14 @@ class HostileTextTest {
                 Arguments.of("element symbols joined by and", "", "Ga and Ge and ", "Sb."),
                 Arguments.of("a figure with many thousands separators", "Deals worth $", "1,000", " were signed."),
                 Arguments.of("Chinese element names in a list", "", "镝、铽、", "镓。"),
-                Arguments.of("Chinese dates", "", "2025年4月4日至", "6月30日。"));
+                Arguments.of("Chinese dates", "", "2025年4月4日至", "6月30日。"),
+                Arguments.of("Chinese years, no clause boundary", "", "2025年", "。"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("texts")
     void readsARepetitionAsLongAsAnItemMayBe(String shape, String start, String repeated, String end) {
-        String text = start + repeat(repeated, PlainText.MAX_TEXT - start.length() - end.length()) + end;
+        String text = itemLong(start, repeated, end);
         String title = start + repeat(repeated, PlainText.MAX_TITLE - start.length() - end.length()) + end;
 
         Extraction inText = EXTRACTOR.extract(item("Rare earth news", text), NOW);
@@ -52,7 +53,12 @@ class HostileTextTest {
         assertThat(inTitle.event().eventType()).isInstanceOf(EventType.class);
     }
 
-    private static NewsItem item(String title, String text) {
+    /** The shape repeated to the longest text an item keeps. */
+    static String itemLong(String start, String repeated, String end) {
+        return start + repeat(repeated, PlainText.MAX_TEXT - start.length() - end.length()) + end;
+    }
+
+    static NewsItem item(String title, String text) {
         return new NewsItem("hostile-1", "push", title, text, "https://news.example.test/a", NOW, null);
     }
 

@@ -37,6 +37,12 @@ public final class ClauseContext {
             + "((?:19|20)\\d\\d)$", Pattern.CASE_INSENSITIVE);
     private static final String BOUNDARIES = ",;:，；：()（）—–";
     private static final int INTRODUCTION = 15;
+    /**
+     * How far a clause reaches from its cue, each way, in characters. Real clauses are far shorter;
+     * without a bound, text with no clause boundary ("2025年2025年…", item-long) made every cue in
+     * it scan the whole sentence, quadratic in its length.
+     */
+    private static final int MAX_REACH = 1_000;
     /** How far into its sentence a clause cue may start and still open the sentence (a quote mark, a space). */
     private static final int FRONTED = 2;
 
@@ -260,7 +266,8 @@ public final class ClauseContext {
     /** Where the clause holding {@code offset} begins: after the last clause boundary before it in its sentence. */
     private static int clauseStart(String s, Sentence sentence, int offset) {
         int start = offset;
-        while (start > sentence.start() && BOUNDARIES.indexOf(s.charAt(start - 1)) < 0) {
+        int floor = Math.max(sentence.start(), offset - MAX_REACH);
+        while (start > floor && BOUNDARIES.indexOf(s.charAt(start - 1)) < 0) {
             start--;
         }
         return start;
@@ -274,7 +281,8 @@ public final class ClauseContext {
         // a clause that opens the sentence ("After Congo extended its ban, cobalt prices rose")
         // ends at its comma, whatever follows: the main clause comes next
         boolean fronted = !wholeClause && cueStart - sentence.start() <= FRONTED;
-        while (end < sentence.end()) {
+        int ceiling = Math.min(sentence.end(), cueEnd + MAX_REACH);
+        while (end < ceiling) {
             char c = s.charAt(end);
             if (c == ';' || c == '；') {
                 break;
