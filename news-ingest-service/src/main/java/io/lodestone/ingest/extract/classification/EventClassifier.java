@@ -272,7 +272,7 @@ public final class EventClassifier {
             vote *= BACKGROUND_DAMPING;
         } else if (ClauseContext.inside(regions, hit.field(), hit.start(), ClauseContext.Scope.CAUSE)) {
             vote *= CAUSE_DAMPING;
-        } else if (ClauseContext.inside(regions, hit.field(), hit.start(), ClauseContext.Scope.HEDGED)) {
+        } else if (ClauseContext.overlaps(regions, hit.field(), hit.start(), hit.end(), ClauseContext.Scope.HEDGED)) {
             vote *= HEDGED_DAMPING;
         }
         return vote;

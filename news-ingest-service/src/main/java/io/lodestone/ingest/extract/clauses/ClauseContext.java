@@ -263,6 +263,20 @@ public final class ClauseContext {
         return false;
     }
 
+    /**
+     * Whether a region of the scope covers any of {@code [start, end)}: a cue whose own words run
+     * into a hedge ("prices expected to hit a record", matched from "prices") is hedged as a cue
+     * that starts inside one is.
+     */
+    public static boolean overlaps(List<Region> regions, Field field, int start, int end, Scope scope) {
+        for (Region region : regions) {
+            if (region.scope() == scope && region.field() == field && start < region.end() && region.start() < end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Where the clause holding {@code offset} begins: after the last clause boundary before it in its sentence. */
     private static int clauseStart(String s, Sentence sentence, int offset) {
         int start = offset;
