@@ -11,7 +11,8 @@ import org.springframework.messaging.Message;
 /**
  * The {@code evaluateRisk} binding: every record of {@code element.risk.v1} is evaluated against
  * the subscriptions. The binder commits the offset after the evaluation's transaction; a record
- * that cannot be read goes to {@code element.risk.v1.dlt} (see application.yml).
+ * that cannot be read goes to {@code element.risk.v1.dlt}, a database failure is retried (see
+ * {@link RiskRetryAndDeadLetters}).
  */
 @Configuration
 class RiskChangeConsumer {
