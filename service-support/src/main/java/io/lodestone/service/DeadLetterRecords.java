@@ -9,8 +9,8 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * The headers of a record a service dead-letters itself (a Kafka Streams topology, which the
- * binder's own dead-letter path does not cover): the failed record's headers plus the error
+ * The headers of a record a service dead-letters itself (a Kafka Streams topology, which no
+ * binder or listener container dead-letter path covers): the failed record's headers plus the error
  * headers of {@link DeadLetterHeaders}, so every dead-letter topic reads alike whoever wrote it.
  */
 public final class DeadLetterRecords {

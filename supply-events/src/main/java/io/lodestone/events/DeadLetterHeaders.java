@@ -3,8 +3,9 @@ package io.lodestone.events;
 /**
  * The error headers every dead-letter topic ({@code <topic>.dlt}) carries beside the failed
  * record's own key, value and headers. The names are the ones the Spring Cloud Stream Kafka
- * binder writes when a consumer binding sends a record to its dead-letter topic, so a record
- * dead-lettered by a binder consumer and one dead-lettered by a Kafka Streams topology read alike.
+ * binder uses for its dead-letter topics; alert-service's listener container writes Spring
+ * Kafka's dead-letter headers under them, so a record dead-lettered by a binding's container and
+ * one dead-lettered by a Kafka Streams topology read alike.
  *
  * <p>Encodings: text headers are UTF-8; {@link #ORIGINAL_PARTITION} is a 4-byte big-endian int;
  * {@link #ORIGINAL_OFFSET} and {@link #ORIGINAL_TIMESTAMP} are 8-byte big-endian longs (the
