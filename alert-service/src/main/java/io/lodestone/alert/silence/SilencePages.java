@@ -3,6 +3,7 @@ package io.lodestone.alert.silence;
 import io.lodestone.alert.subscription.SubscriptionRepository;
 import io.lodestone.events.ElementGroup;
 import io.lodestone.service.api.InvalidRequestException;
+import io.lodestone.service.api.LimitReachedException;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -84,6 +85,8 @@ class SilencePages {
             Map<String, String> all = new LinkedHashMap<>(invalid.fieldErrors());
             all.putAll(errors);
             return page(model, form, all);
+        } catch (LimitReachedException full) {
+            return page(model, form, Map.of("form", full.getMessage()));
         }
     }
 

@@ -3,6 +3,7 @@ package io.lodestone.alert.subscription;
 import io.lodestone.events.ElementGroup;
 import io.lodestone.events.RiskLevel;
 import io.lodestone.service.api.InvalidRequestException;
+import io.lodestone.service.api.LimitReachedException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -51,6 +52,8 @@ class SubscriptionPages {
             return "redirect:/subscriptions/" + created.id();
         } catch (InvalidRequestException invalid) {
             return form(model, form, null, merged(errors, invalid));
+        } catch (LimitReachedException full) {
+            return form(model, form, null, Map.of("form", full.getMessage()));
         }
     }
 

@@ -5,6 +5,7 @@ import io.lodestone.alert.bom.BomFormat;
 import io.lodestone.alert.bom.Boms;
 import io.lodestone.alert.bom.Deletion;
 import io.lodestone.alert.bom.InvalidBomException;
+import io.lodestone.service.api.LimitReachedException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,17 +62,27 @@ class BomPages {
         try {
             Bom bom = boms.upload(name, chosen, text);
             return "redirect:/boms/" + bom.id();
+        } catch (LimitReachedException full) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("errors", List.of());
+            model.addAttribute("limit", full.getMessage());
+            return refused(model, name, hasFile ? null : content, chosen);
         } catch (InvalidBomException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("boms", boms.list());
-            model.addAttribute("formats", BomFormat.values());
             model.addAttribute("errors", e.errors());
             model.addAttribute("summary", e.getMessage());
-            model.addAttribute("name", name);
-            model.addAttribute("content", hasFile ? null : content);
-            model.addAttribute("format", chosen);
-            return "boms";
+            return refused(model, name, hasFile ? null : content, chosen);
         }
+    }
+
+    /** The list and the upload form again, filled in as sent (a pasted text; a file must be chosen again). */
+    private String refused(Model model, String name, String pasted, BomFormat format) {
+        model.addAttribute("boms", boms.list());
+        model.addAttribute("formats", BomFormat.values());
+        model.addAttribute("name", name);
+        model.addAttribute("content", pasted);
+        model.addAttribute("format", format);
+        return "boms";
     }
 
     @GetMapping("/boms/{id}")
