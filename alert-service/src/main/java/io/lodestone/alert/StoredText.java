@@ -1,5 +1,6 @@
 package io.lodestone.alert;
 
+import io.lodestone.service.api.ControlCharacters;
 import java.util.Optional;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -31,14 +32,12 @@ public class StoredText {
 
     /** Why {@code value} is not a line, or empty when it is (or is null). */
     public static Optional<String> lineProblem(String value) {
-        return value == null || value.chars().noneMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029')
-                ? Optional.empty() : Optional.of(LINE_REFUSED);
+        return value == null || ControlCharacters.fitOneLine(value) ? Optional.empty() : Optional.of(LINE_REFUSED);
     }
 
     /** Why {@code value} is not a text, or empty when it is (or is null). */
     public static Optional<String> textProblem(String value) {
-        return value == null || value.chars().noneMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')
-                ? Optional.empty() : Optional.of(TEXT_REFUSED);
+        return value == null || ControlCharacters.fitText(value) ? Optional.empty() : Optional.of(TEXT_REFUSED);
     }
 
     @Bean

@@ -104,21 +104,24 @@ class ItemsController {
             try {
                 outcomes.add(pipeline.process(item));
             } catch (PublishFailedException e) {
-                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                        "Item '" + item.id() + "' was not accepted: " + e.getMessage()
-                                + ". Items listed in 'accepted' were taken; send the others again.");
-                problem.setTitle("Event stream unavailable");
-                problem.setProperty("accepted", outcomes.stream().map(ItemOutcome::itemId).toList());
-                throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, e);
+                throw stopped(HttpStatus.SERVICE_UNAVAILABLE, "Event stream unavailable", "Item '" + item.id()
+                        + "' was not accepted: " + e.getMessage() + ". Items listed in 'accepted' were taken;"
+                        + " send the others again.", outcomes, e);
             } catch (ItemUnreadableException e) {
-                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                        "Item '" + item.id() + "' could not be read by the extractor; the failure is logged. Items"
-                                + " listed in 'accepted' were taken; the items after it were not tried.");
-                problem.setTitle("Item could not be read");
-                problem.setProperty("accepted", outcomes.stream().map(ItemOutcome::itemId).toList());
-                throw new ErrorResponseException(HttpStatus.INTERNAL_SERVER_ERROR, problem, e);
+                throw stopped(HttpStatus.INTERNAL_SERVER_ERROR, "Item could not be read", "Item '" + item.id()
+                        + "' could not be read by the extractor; the failure is logged. Items listed in 'accepted'"
+                        + " were taken; the items after it were not tried.", outcomes, e);
             }
         }
         return outcomes;
+    }
+
+    /** A batch stopped at one item: why, and the ids of the items before it that were taken. */
+    private static ErrorResponseException stopped(HttpStatus status, String title, String detail,
+                                                  List<ItemOutcome> accepted, Exception cause) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setProperty("accepted", accepted.stream().map(ItemOutcome::itemId).toList());
+        return new ErrorResponseException(status, problem, cause);
     }
 }

@@ -1,5 +1,6 @@
 package io.lodestone.service.security;
 
+import io.lodestone.service.api.ControlCharacters;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
@@ -25,19 +26,13 @@ final class CanonicalPathFirewall extends StrictHttpFirewall {
     private static final Pattern ESCAPE = Pattern.compile("%([0-9A-Fa-f]{2})");
 
     CanonicalPathFirewall() {
-        setAllowedParameterValues(value -> isPrintable(value, true));
-    }
-
-    /** No control character, but for the ones a text area may send when {@code lineBreaks} is set. */
-    static boolean isPrintable(String value, boolean lineBreaks) {
-        return value.chars().noneMatch(c -> Character.isISOControl(c)
-                && !(lineBreaks && (c == '\t' || c == '\n' || c == '\r')));
+        setAllowedParameterValues(ControlCharacters::fitText);
     }
 
     @Override
     public FirewalledRequest getFirewalledRequest(HttpServletRequest request) {
         FirewalledRequest checked = super.getFirewalledRequest(request);
-        if (!isPrintable(decoded(request.getRequestURI()), false)) {
+        if (!ControlCharacters.fitOneLine(decoded(request.getRequestURI()))) {
             throw new RequestRejectedException("The request was rejected because the URL encodes a control character.");
         }
         Matcher escape = ESCAPE.matcher(request.getRequestURI());
