@@ -64,6 +64,7 @@ public class Extractor {
     private final Rulebook explainerTexts;
     private final Rulebook mineralClasses;
     private final Rulebook outlookWords;
+    private final Rulebook openLists;
     private final Lexicon lexicon;
     private final Gazetteer countries = Gazetteer.countries();
     static final int MAX_NAMED = 50;
@@ -80,6 +81,7 @@ public class Extractor {
         explainerTexts = Rulebook.load("explainer-texts.tsv", words);
         mineralClasses = Rulebook.load("mineral-classes.tsv", words);
         outlookWords = Rulebook.load("outlook-words.tsv", words);
+        openLists = Rulebook.load("open-lists.tsv", words);
         lexicon = words.build();
     }
 
@@ -105,7 +107,7 @@ public class Extractor {
         List<ClauseContext.Region> regions = withoutMeasureLists(withoutNegationsIn(
                 clauses.mark(document, published, item.publishedAt() != null, mentions), triggers), triggers);
         Classification classification = classifier.classify(document, triggers, regions);
-        Subjects subjects = Subjects.choose(document, mentions, regions, triggers);
+        Subjects subjects = Subjects.choose(document, mentions, regions, triggers, inTitle(document, openLists));
         boolean explainer = Explainers.isExplainer(document, explainerTitles, explainerTexts, outlookWords);
         boolean namesMineral = subjects.namesMineral() || upFront(document, mineralClasses);
         Relevance relevance = Relevance.judge(namesMineral, explainer, Hit.scan(document, supplyCues),
@@ -162,6 +164,13 @@ public class Extractor {
                         + " namesMineral %s explainer %s", classification.type(), classification.top(),
                 classification.runnerUp(), classification.strongest(), relevance.supply(), relevance.noise(),
                 namesMineral, explainer));
+    }
+
+    /** Whether a rule of {@code rules} matches in the title. */
+    private static boolean inTitle(Document document, Rulebook rules) {
+        boolean[] found = {false};
+        rules.matches(document, true, (rule, sentence, start, end) -> found[0] |= sentence.rank() == 0);
+        return found[0];
     }
 
     /** Whether a rule of {@code rules} matches in the title or the lead sentence. */

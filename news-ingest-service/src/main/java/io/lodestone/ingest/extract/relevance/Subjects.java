@@ -27,6 +27,12 @@ import java.util.Set;
  * specific elements, so that a metal named once in passing deep in the story does not join them.
  * A group is a subject whenever it is named outside background clauses. If only background
  * mentions exist, they are kept rather than returning an item about nothing.
+ * <p>
+ * A title that names specific elements names the subjects: the elements the story names only
+ * further down (a recalled control, a co-product, a metal a deposit also holds) are context. The
+ * lead may complete the title's list (a sentence of the first two that names a title's element
+ * along with others: "gallium, germanium and antimony"), and a title that leaves its list open
+ * ("gallium and other materials", 钨、钼等五种金属) leaves the choice to the whole item.
  */
 public record Subjects(List<String> elements, List<ElementGroup> groups, Map<String, Mention> shownBy) {
 
@@ -46,8 +52,12 @@ public record Subjects(List<String> elements, List<ElementGroup> groups, Map<Str
         return !elements.isEmpty() || !groups.isEmpty();
     }
 
+    /**
+     * @param titleListOpen whether the title says its list of elements is incomplete ("and other
+     *                      metals", 等五种金属)
+     */
     public static Subjects choose(Document document, List<Mention> mentions, List<ClauseContext.Region> regions,
-                           List<Hit> triggers) {
+                           List<Hit> triggers, boolean titleListOpen) {
         Set<Sentence> cueSentences = new HashSet<>();
         for (Hit hit : triggers) {
             cueSentences.add(hit.sentence());
@@ -58,6 +68,8 @@ public record Subjects(List<String> elements, List<ElementGroup> groups, Map<Str
         Set<String> foreground = new HashSet<>();
         boolean titleNamesElements = false;
         Set<String> upFront = new HashSet<>();
+        Set<String> inTitle = new HashSet<>();
+        Map<Sentence, Set<String>> namedIn = new HashMap<>();
         for (Mention mention : mentions) {
             Sentence sentence = document.sentenceAt(mention.field(), mention.start());
             if (sentence == null) {
@@ -78,7 +90,11 @@ public record Subjects(List<String> elements, List<ElementGroup> groups, Map<Str
                 if (sentence.rank() <= UP_FRONT) {
                     upFront.add(key);
                 }
-                titleNamesElements |= sentence.rank() == 0 && !mention.group();
+                namedIn.computeIfAbsent(sentence, x -> new HashSet<>()).add(key);
+                if (sentence.rank() == 0) {
+                    inTitle.add(key);
+                    titleNamesElements |= !mention.group();
+                }
             }
             if (score > bestScore.getOrDefault(key, -1.0)) {
                 bestScore.put(key, score);
@@ -86,11 +102,20 @@ public record Subjects(List<String> elements, List<ElementGroup> groups, Map<Str
             }
         }
         double threshold = titleNamesElements ? 1.5 : 1.0;
+        boolean titleNamesSubjects = titleNamesElements && !titleListOpen;
+        Set<String> titleSubjects = new HashSet<>(inTitle);
+        namedIn.forEach((sentence, keys) -> {
+            if (sentence.rank() >= 1 && sentence.rank() <= UP_FRONT && keys.stream()
+                    .anyMatch(key -> inTitle.contains(key) && !key.startsWith("group:"))) {
+                titleSubjects.addAll(keys);
+            }
+        });
         List<String> elements = new ArrayList<>();
         List<ElementGroup> groups = new ArrayList<>();
         for (Element element : Elements.all()) {
             String key = element.symbol();
-            if (foreground.contains(key) && scores.get(key) >= (upFront.contains(key) ? threshold : DEEP)) {
+            if (foreground.contains(key) && scores.get(key) >= (upFront.contains(key) ? threshold : DEEP)
+                    && (!titleNamesSubjects || titleSubjects.contains(key))) {
                 elements.add(key);
             }
         }
