@@ -11,7 +11,10 @@ import java.util.Objects;
  * none, or both are dated more than {@code window} apart. Otherwise their
  * score is the TF-IDF cosine of their terms, plus {@code figureWeight} for each shared figure (at
  * most two), plus {@code elementWeight} when their element sets are equal (half of it when they
- * overlap), plus {@code typeWeight} when the event types agree, minus {@code timePenalty} times
+ * overlap), plus {@code typeWeight} when the event types agree, plus {@code actorWeight} for each
+ * country or company both name (at most two) when one is in English and the other in Chinese and
+ * both are dated (their words cannot overlap, and the dates keep such a link to one week), minus
+ * {@code timePenalty} times
  * their distance in windows (half a window when either is undated), minus {@code oppositeDirectionPenalty} when one tightens and the
  * other eases; at {@code threshold} or above they are one story.
  * <p>
@@ -27,6 +30,7 @@ import java.util.Objects;
  * @param figureWeight             per shared figure, at most two counted
  * @param elementWeight            for equal specific element sets
  * @param typeWeight               for the same event type
+ * @param actorWeight              per shared country or company of dated reports in two languages, at most two counted
  * @param timePenalty              per window of distance
  * @param oppositeDirectionPenalty when one report tightens and the other eases
  * @param queryTerms               how many of a report's most distinctive terms look for candidate stories
@@ -35,7 +39,7 @@ import java.util.Objects;
  */
 public record LinkRules(Duration window, int maxStories, double threshold, double retellingThreshold,
                         double figureWeight, double elementWeight,
-                        double typeWeight, double timePenalty, double oppositeDirectionPenalty, int queryTerms,
+                        double typeWeight, double actorWeight, double timePenalty, double oppositeDirectionPenalty, int queryTerms,
                         int maxCandidates, int maxPostings) {
 
     /**
@@ -59,11 +63,11 @@ public record LinkRules(Duration window, int maxStories, double threshold, doubl
 
     /** The tuned weights (tuning split of the real-reporting set), with the given window and cap. */
     public static LinkRules standard(Duration window, int maxStories) {
-        return new LinkRules(window, maxStories, 0.40, 0.60, 0.20, 0.10, 0.05, 0.10, 0.15, 40, 64, 2_000);
+        return new LinkRules(window, maxStories, 0.40, 0.60, 0.20, 0.10, 0.05, 0.15, 0.10, 0.15, 40, 64, 2_000);
     }
 
     public LinkRules withThreshold(double value) {
-        return new LinkRules(window, maxStories, value, retellingThreshold, figureWeight, elementWeight, typeWeight, timePenalty,
+        return new LinkRules(window, maxStories, value, retellingThreshold, figureWeight, elementWeight, typeWeight, actorWeight, timePenalty,
                 oppositeDirectionPenalty, queryTerms, maxCandidates, maxPostings);
     }
 }

@@ -313,6 +313,9 @@ public final class StoryLinker {
                     : rules.elementWeight() / 2;
         }
         SupplyEventDetected first = story.event();
+        if (candidate.dated() && story.dated() && crossLanguage(first, candidate.event())) {
+            score += rules.actorWeight() * Math.min(2, sharedActors(first, candidate.event()));
+        }
         if (first.eventType() == candidate.event().eventType()) {
             score += rules.typeWeight();
         }
@@ -320,6 +323,23 @@ public final class StoryLinker {
             score -= rules.oppositeDirectionPenalty();
         }
         return score - rules.timePenalty() * windows;
+    }
+
+    /** Whether one report is in English and the other in Chinese ("zh-Hans" and "zh-Hant" are one language here). */
+    static boolean crossLanguage(SupplyEventDetected a, SupplyEventDetected b) {
+        return a.language() != null && b.language() != null && !a.language().regionMatches(0, b.language(), 0, 2);
+    }
+
+    /** The countries and companies both name: the same in any language (ISO codes, canonical names). */
+    private static int sharedActors(SupplyEventDetected a, SupplyEventDetected b) {
+        int shared = 0;
+        for (String country : b.countries()) {
+            shared += a.countries().contains(country) ? 1 : 0;
+        }
+        for (String company : b.companies()) {
+            shared += a.companies().contains(company) ? 1 : 0;
+        }
+        return shared;
     }
 
     private Map<String, Double> weights(Map<String, Integer> terms) {

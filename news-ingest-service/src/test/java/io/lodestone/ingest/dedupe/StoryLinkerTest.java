@@ -66,6 +66,18 @@ class StoryLinkerTest {
                 Arguments.of("13: templated bans on different elements are different stories",
                         templatedBans(),
                         templatedBans().stream().map(r -> Set.of(r.id())).toList()),
+                Arguments.of("14: an English and a Chinese report of one plant, dated the same day, are one story",
+                        List.of(
+                                report("lynas-en", "https://wire.example.com/lynas-malaysia-plant", 0,
+                                        "Lynas to build heavy rare earth separation plant in Malaysia",
+                                        "Lynas Rare Earths said on Monday it will build a plant in Malaysia to separate dysprosium and terbium, with first output due next year. The Australian company did not give the cost."),
+                                report("lynas-zh", "https://news.example.cn/lynas-malaysia", 20,
+                                        "莱纳斯将在马来西亚建设重稀土分离厂",
+                                        "澳大利亚莱纳斯稀土公司周一表示,将在马来西亚建设一座分离镝和铽的工厂,首批产品明年产出。公司未披露投资金额。"),
+                                report("shenghe-zh", "https://news.example.cn/shenghe-vietnam", 22,
+                                        "盛和资源在越南新建稀土冶炼厂",
+                                        "盛和资源周一表示,将在越南建设一座稀土冶炼厂,分离镨钕,明年投产。公司未披露投资金额。")),
+                        List.of(Set.of("lynas-en", "lynas-zh"), Set.of("shenghe-zh"))),
                 Arguments.of("15: the same actor's quota batches months apart stay separate",
                         List.of(
                                 report("q1", "https://wire.example.com/quota-batch-1", 0,
@@ -332,7 +344,7 @@ class StoryLinkerTest {
         // Given a stage that scores two candidate stories per report, and live reports of today
         // that moved the clock before a backfill of older items arrived
         StoryLinker linker = new StoryLinker(new LinkRules(Duration.ofDays(3), 100, 0.40, 0.60, 0.20, 0.10, 0.05,
-                0.10, 0.15, 40, 2, 2_000), Stories.inMemory());
+                0.15, 0.10, 0.15, 40, 2, 2_000), Stories.inMemory());
         linker.link(dated(synthetic("live", "host:live", Map.of("today", 1)), DAY.plus(Duration.ofDays(60))));
         // and two backfilled stories a month and three weeks old that share every word of the next
         // report, and one of its own week that shares most of them
