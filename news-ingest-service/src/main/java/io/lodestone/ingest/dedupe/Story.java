@@ -24,10 +24,21 @@ import java.util.Objects;
  * @param latest      publication time of its latest dated report, or null if none was dated
  * @param anchor      when it was last active on the story clock: {@code latest}, or for an undated
  *                    story the clock when it was last joined; stories are forgotten by it
+ * @param forgotten   whether this is only the trace of a forgotten story: its event, outlets and
+ *                    identities, kept so that the same item pushed again is still a duplicate; it
+ *                    holds no terms, figures or elements and no report joins it
  */
 public record Story(String id, long sequence, String firstItemId, SupplyEventDetected event, List<String> outlets,
                     List<String> identities, Map<String, Integer> terms, List<String> figures,
-                    List<String> elements, Instant earliest, Instant latest, Instant anchor) {
+                    List<String> elements, Instant earliest, Instant latest, Instant anchor, boolean forgotten) {
+
+    /** A story a report starts or joins (not a trace). */
+    public Story(String id, long sequence, String firstItemId, SupplyEventDetected event, List<String> outlets,
+                 List<String> identities, Map<String, Integer> terms, List<String> figures, List<String> elements,
+                 Instant earliest, Instant latest, Instant anchor) {
+        this(id, sequence, firstItemId, event, outlets, identities, terms, figures, elements, earliest, latest, anchor,
+                false);
+    }
 
     public Story {
         Objects.requireNonNull(id, "id");
@@ -43,6 +54,12 @@ public record Story(String id, long sequence, String firstItemId, SupplyEventDet
     /** The story's event as it is published now: its first event with the outlets counted. */
     public SupplyEventDetected published() {
         return event.withCorroborations(Math.max(1, outlets.size()));
+    }
+
+    /** What is kept of it once forgotten: what tells a repeated item, nothing a report is compared with. */
+    Story trace() {
+        return new Story(id, sequence, firstItemId, event, outlets, identities, Map.of(), List.of(), List.of(), earliest,
+                latest, anchor, true);
     }
 
     /** Its terms as they are kept. */

@@ -83,6 +83,12 @@ public final class StoryLinker {
     /** How many remembered stories keep each term: the IDF, over every kept term, indexed or not. */
     private final Map<String, Integer> documentFrequency = new HashMap<>();
     private final Map<String, String> identities = new HashMap<>();
+    /**
+     * Traces of forgotten stories, oldest first, at most {@link LinkRules#maxStories()}: the same
+     * item pushed again after its story was forgotten (a feed relisting an old article, a client
+     * retrying, a poll landing after later news moved the clock) is still a duplicate.
+     */
+    private final Map<String, Story> traces = new java.util.LinkedHashMap<>();
     /** The stories a report's words hit, with how many of its keys each holds; reused from report to report. */
     private final Map<Story, Integer> hits = new IdentityHashMap<>();
     private double[] idfCache = new double[0];
@@ -94,20 +100,27 @@ public final class StoryLinker {
     public StoryLinker(LinkRules rules, Stories stories) {
         this.rules = rules;
         this.stories = stories;
-        stories.forEach(story -> {
+        List<Story> kept = new ArrayList<>();
+        stories.forEach(kept::add);
+        kept.sort(Comparator.comparingLong(Story::sequence));
+        for (Story story : kept) {
+            if (story.forgotten()) {
+                keepTrace(story);
+                continue;
+            }
             index(story);
             nextSequence = Math.max(nextSequence, story.sequence() + 1);
             if (story.latest() != null && (clock == null || story.latest().isAfter(clock))) {
                 clock = story.latest();
             }
-        });
+        }
     }
 
     public StoryDecision link(StoryCandidate candidate) {
         for (String identity : candidate.identities()) {
             String storyId = identities.get(identity);
             if (storyId != null) {
-                Story story = byId.get(storyId);
+                Story story = byId.containsKey(storyId) ? byId.get(storyId) : traces.get(storyId);
                 return new StoryDecision(StoryDecision.Outcome.DUPLICATE, storyId, story.firstItemId(), story.published(),
                         List.of());
             }
@@ -127,7 +140,7 @@ public final class StoryLinker {
             Story story = start(candidate, time);
             save(story);
             while (byId.size() > rules.maxStories()) {
-                forget(byAnchor.first());
+                retire(byAnchor.first());
             }
             forgetInactive(moved);
             return new StoryDecision(StoryDecision.Outcome.NEW, story.id(), story.firstItemId(), story.published(),
@@ -561,7 +574,7 @@ public final class StoryLinker {
 
     private void forgetInactiveBefore(Instant horizon) {
         while (!byAnchor.isEmpty() && byAnchor.first().anchor().isBefore(horizon)) {
-            forget(byAnchor.first());
+            retire(byAnchor.first());
         }
     }
 
@@ -573,6 +586,25 @@ public final class StoryLinker {
     private void forget(Story story) {
         unindex(story);
         stories.delete(story.id());
+    }
+
+    /** Forgets a story that went out of the window or past the cap, keeping its trace. */
+    private void retire(Story story) {
+        unindex(story);
+        Story trace = story.trace();
+        stories.put(trace);
+        keepTrace(trace);
+    }
+
+    private void keepTrace(Story trace) {
+        traces.put(trace.id(), trace);
+        trace.identities().forEach(identity -> identities.putIfAbsent(identity, trace.id()));
+        while (traces.size() > rules.maxStories()) {
+            Story oldest = traces.values().iterator().next();
+            traces.remove(oldest.id());
+            oldest.identities().forEach(identity -> identities.remove(identity, oldest.id()));
+            stories.delete(oldest.id());
+        }
     }
 
     private void index(Story story) {

@@ -275,7 +275,7 @@ class StoryClusteringEvaluation {
             }
             String storyId = find(root, storyOf.get(partner));
             Story story = kept.get(storyId);
-            partners.put(storyId, story == null ? partner + " forgotten already" : String.format(Locale.ROOT,
+            partners.put(storyId, story == null || story.forgotten() ? partner + " forgotten already" : String.format(Locale.ROOT,
                     "%s score %.3f type %s/%s elements %s/%s", partner, linker.score(candidate, story,
                             candidate.dated() ? candidate.event().publishedAt() : null),
                     story.event().eventType(), candidate.event().eventType(), story.elements(),

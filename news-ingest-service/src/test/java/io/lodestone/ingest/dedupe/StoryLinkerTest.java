@@ -321,6 +321,57 @@ class StoryLinkerTest {
     }
 
     @Test
+    void anItemSentAgainAfterLaterNewsForgotItsStoryIsStillADuplicate() {
+        // Given a story of an old item, and a later report that moves the clock far past it
+        Stories store = Stories.inMemory();
+        StoryLinker linker = new StoryLinker(LinkRules.standard(Duration.ofDays(7), 100), store);
+        StoryCandidate old = dated(synthetic("old", "host:wire", Map.of("antimony", 3, "licence", 2)), DAY);
+        StoryDecision first = linker.link(old);
+        linker.link(dated(synthetic("old-retold", "host:daily", Map.of("antimony", 3, "licence", 2)), DAY.plusSeconds(60)));
+        linker.link(dated(synthetic("later", "host:wire", Map.of("graphite", 3, "anode", 2)), DAY.plus(Duration.ofDays(200))));
+
+        // When the old item is sent again, now and after a restart
+        StoryDecision again = linker.link(old);
+        StoryDecision afterRestart = new StoryLinker(LinkRules.standard(Duration.ofDays(7), 100), store).link(old);
+
+        // Then it is a duplicate of its forgotten story, which publishes nothing and is compared with nothing
+        assertThat(again.outcome()).isEqualTo(StoryDecision.Outcome.DUPLICATE);
+        assertThat(again.publishes()).isFalse();
+        assertThat(again.storyId()).isEqualTo(first.storyId());
+        assertThat(again.event().corroborations()).isEqualTo(2);
+        assertThat(afterRestart.outcome()).isEqualTo(StoryDecision.Outcome.DUPLICATE);
+        assertThat(linker.size()).isEqualTo(1);
+        // and another outlet's report of the old story, which no kept story's words can meet, starts afresh
+        assertThat(linker.link(dated(synthetic("old-third", "host:journal", Map.of("antimony", 3, "licence", 2)),
+                DAY.plusSeconds(120))).outcome()).isEqualTo(StoryDecision.Outcome.NEW);
+    }
+
+    @Test
+    void tracesOfForgottenStoriesAreBoundedByTheCapAndHoldNoText() {
+        // Given room for three stories, and ten stories one after another
+        Stories store = Stories.inMemory();
+        StoryLinker linker = new StoryLinker(LinkRules.standard(Duration.ofDays(3), 3), store);
+        List<StoryCandidate> sent = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            StoryCandidate candidate = synthetic("s" + i, "host:s" + i, Map.of("term" + i, 3, "other" + i, 2));
+            sent.add(candidate);
+            linker.link(candidate);
+        }
+
+        // Then three stories and the traces of the three forgotten last are kept, the traces without text
+        List<Story> kept = new ArrayList<>();
+        store.forEach(kept::add);
+        assertThat(kept).hasSize(6);
+        assertThat(kept).filteredOn(Story::forgotten).hasSize(3).allSatisfy(trace -> {
+            assertThat(trace.terms()).isEmpty();
+            assertThat(trace.figures()).isEmpty();
+        });
+        // and an item whose trace went too starts afresh, while one whose trace is kept is a duplicate
+        assertThat(linker.link(sent.get(0)).outcome()).isEqualTo(StoryDecision.Outcome.NEW);
+        assertThat(linker.link(sent.get(5)).outcome()).isEqualTo(StoryDecision.Outcome.DUPLICATE);
+    }
+
+    @Test
     void aForgottenStoryIsNoLongerFoundByTheWordsItSharedWithKeptOnes() {
         // Given four stories that share a word, with room for three: the first is forgotten
         StoryLinker linker = new StoryLinker(LinkRules.standard(Duration.ofDays(3), 3), Stories.inMemory());
