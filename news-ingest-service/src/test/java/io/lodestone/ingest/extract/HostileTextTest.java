@@ -36,7 +36,10 @@ class HostileTextTest {
                 Arguments.of("a figure with many thousands separators", "Deals worth $", "1,000", " were signed."),
                 Arguments.of("Chinese element names in a list", "", "镝、铽、", "镓。"),
                 Arguments.of("Chinese dates", "", "2025年4月4日至", "6月30日。"),
-                Arguments.of("Chinese years, no clause boundary", "", "2025年", "。"));
+                Arguments.of("Chinese years, no clause boundary", "", "2025年", "。"),
+                Arguments.of("price moves stated as amounts, no boundary", "均价", "报645,000元/吨,涨2,500元,", "。"),
+                Arguments.of("English price moves stated as amounts", "Tungsten ", "rose 2,500 yuan to 770,000 yuan and ",
+                        "held."));
     }
 
     @ParameterizedTest(name = "{0}")

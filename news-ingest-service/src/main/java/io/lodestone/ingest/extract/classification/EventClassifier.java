@@ -46,7 +46,8 @@ import java.util.regex.Pattern;
  * 关税…豁免) eases the duties, not exports (see {@link #easingOfDutiesBeside}). Policy support eases, except the supplier state's stockpiling (China
  * buying metal into its reserves takes it off the market buyers elsewhere depend on): reported in
  * the title or lead, it tightens when its votes reach {@value #SUPPLIER_STOCKPILE_SHARE} of the
- * easing ones.
+ * easing ones. A price move whose title and lead state only moves under 1% as amounts (a daily
+ * bulletin, {@link SmallPriceMoves}) is neutral.
  */
 public final class EventClassifier {
 
@@ -77,7 +78,9 @@ public final class EventClassifier {
     }
 
     public List<Hit> hits(Document document) {
-        return easingOfDutiesBeside(document, Hit.heaviestOfOverlaps(Hit.scan(document, triggers)));
+        List<Hit> hits = new ArrayList<>(Hit.scan(document, triggers));
+        hits.addAll(SmallPriceMoves.find(document));
+        return easingOfDutiesBeside(document, Hit.heaviestOfOverlaps(hits));
     }
 
     /**
@@ -200,6 +203,11 @@ public final class EventClassifier {
                 && directions.get(winner).getOrDefault(Direction.TIGHTENING, 0.0)
                         >= SUPPLIER_STOCKPILE_SHARE * directions.get(winner).getOrDefault(Direction.EASING, 0.0)) {
             direction = Direction.TIGHTENING;
+        }
+        // a bulletin whose headline and lead state only moves under 1% reports a steady price,
+        // whatever its commentary says about the market
+        if (winner == EventType.PRICE_MOVE && hits.stream().anyMatch(hit -> hit.cue() == SmallPriceMoves.NEUTRAL_MOVE)) {
+            direction = Direction.NEUTRAL;
         }
         return new Classification(winner, direction, top, runnerUp,
                 best.get(evidenceType), bestVote.getOrDefault(evidenceType, 0.0));

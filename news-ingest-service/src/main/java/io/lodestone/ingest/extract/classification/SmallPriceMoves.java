@@ -1,0 +1,113 @@
+package io.lodestone.ingest.extract.classification;
+
+import io.lodestone.events.Direction;
+import io.lodestone.events.EventType;
+import io.lodestone.ingest.extract.sentences.Document;
+import io.lodestone.ingest.extract.sentences.Field;
+import io.lodestone.ingest.extract.sentences.Sentence;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Price moves too small to be news, told as amounts rather than percentages: a daily bulletin's
+ * "均价报645000元/吨,单日涨2500元" or "rose 2,500 yuan to 770,000 yuan a tonne" moves the price by
+ * under {@value #SMALL_PERCENT}%, which the labelling guide reads as a neutral move, as it reads
+ * "edged up 0.2%". The triggers cannot see this: it takes the ratio of two amounts. Each move is a
+ * direction modifier of a price move, weighed as the triggers' "up 0.3%" is.
+ */
+final class SmallPriceMoves {
+
+    static final double SMALL_PERCENT = 1.0;
+    /** The title and the lead (sentence ranks 0 and 1) state the news. */
+    static final int NEWS = 1;
+    static final Cue NEUTRAL_MOVE = new Cue(EventType.PRICE_MOVE, Direction.NEUTRAL, 8, true);
+    private static final Cue RISE = new Cue(EventType.PRICE_MOVE, Direction.TIGHTENING, 8, true);
+    private static final Cue FALL = new Cue(EventType.PRICE_MOVE, Direction.EASING, 8, true);
+    /** The words of a fall among those a move may be told with. */
+    private static final Pattern DOWN = Pattern.compile("(?i)下跌|下滑|回落|下调|下調|跌|降|\\b(fell|lost|shed|dropped"
+            + "|slipped|dipped|declined|decreased|down)\\b");
+
+    private static final String NUMBER = "(\\d{1,3}(?:,\\d{3}){1,6}|\\d{1,15})(?:\\.(\\d{1,6}))?";
+    private static final String MOVE_ZH = "(?:上涨|上漲|下跌|下滑|回落|上扬|上揚|上调|上調|下调|下調|涨|漲|跌|降|升)(?:了|幅达|幅達|达|達)?";
+    private static final String UNIT_ZH = "\\s*(万|萬)?\\s*(?:美?元)";
+    private static final String PER_ZH = "\\s*/\\s*(?:吨|噸|千克|公斤|磅)";
+    /** The move after the price: 均价报645000元/吨,单日涨2500元. */
+    private static final Pattern LEVEL_THEN_MOVE_ZH = Pattern.compile(NUMBER + UNIT_ZH + PER_ZH
+            + "[^。;；!?！？价價]{0,24}?" + MOVE_ZH + "\\s*" + NUMBER + UNIT_ZH);
+    /** The move before the price: 上涨400元/千克至15300元/千克. */
+    private static final Pattern MOVE_THEN_LEVEL_ZH = Pattern.compile(MOVE_ZH + "\\s*" + NUMBER + UNIT_ZH
+            + "(?:" + PER_ZH + ")?\\s*(?:至|到|报|報|为|為)\\s*" + NUMBER + UNIT_ZH);
+    private static final String CURRENCY_EN = "(?:US\\$|\\$|¥|RMB ?|CNY ?)?";
+    /** "rose 2,500 yuan to 770,000 yuan", "fell $0.50 to $41.50 a pound". */
+    private static final Pattern MOVE_THEN_LEVEL_EN = Pattern.compile("(?i)\\b(?:rose|fell|gained|lost|added|shed"
+            + "|dropped|climbed|slipped|dipped|declined|increased|decreased|(?:was |were |is |are )?(?:up|down))"
+            + " (?:by )?" + CURRENCY_EN + NUMBER + "(?: yuan| dollars| cents)? (?:to|at) " + CURRENCY_EN + NUMBER);
+
+    private SmallPriceMoves() {
+    }
+
+    /**
+     * The moves the title and the lead state as amounts. When every one is small, a neutral
+     * modifier for each (and the classifier then reads the price move as neutral); otherwise a
+     * modifier for the direction of each move that is not small ("rose 400 yuan to 15,300 yuan"
+     * names no price word, yet is a rise).
+     */
+    static List<Hit> find(Document document) {
+        List<Hit> small = new ArrayList<>();
+        List<Hit> moves = new ArrayList<>();
+        for (Field field : Field.values()) {
+            String s = document.field(field);
+            // only the title and the lead are read, however long the item
+            int end = 0;
+            for (Sentence sentence : document.sentences(field)) {
+                if (sentence.rank() <= NEWS) {
+                    end = Math.max(end, sentence.end());
+                }
+            }
+            if (end == 0) {
+                continue;
+            }
+            boolean yuan = s.lastIndexOf('元', end - 1) >= 0;
+            for (Pattern pattern : yuan ? List.of(LEVEL_THEN_MOVE_ZH, MOVE_THEN_LEVEL_ZH, MOVE_THEN_LEVEL_EN)
+                    : List.of(MOVE_THEN_LEVEL_EN)) {
+                Matcher m = pattern.matcher(s).region(0, end);
+                while (m.find()) {
+                    Sentence sentence = document.sentenceAt(field, m.start());
+                    if (sentence == null || sentence.rank() > NEWS || m.end() > sentence.end()) {
+                        continue;
+                    }
+                    boolean levelFirst = pattern == LEVEL_THEN_MOVE_ZH;
+                    boolean english = pattern == MOVE_THEN_LEVEL_EN;
+                    double first = amount(m, 1, english ? -1 : 3);
+                    double second = amount(m, english ? 3 : 4, english ? -1 : 6);
+                    double level = levelFirst ? first : second;
+                    double move = levelFirst ? second : first;
+                    if (level <= 0 || move <= 0) {
+                        continue;
+                    }
+                    if (move * 100 < SMALL_PERCENT * level) {
+                        small.add(new Hit(NEUTRAL_MOVE, sentence, m.start(), m.end()));
+                    } else {
+                        boolean down = DOWN.matcher(m.group()).find();
+                        moves.add(new Hit(down ? FALL : RISE, sentence, m.start(), m.end()));
+                    }
+                }
+            }
+        }
+        return moves.isEmpty() ? small : moves;
+    }
+
+    /** The amount of the number whose integer part is group {@code at} (its fraction the next), times 10,000 after 万. */
+    private static double amount(Matcher m, int at, int tenThousands) {
+        String digits = m.group(at).replace(",", "") + (m.group(at + 1) == null ? "" : "." + m.group(at + 1));
+        double value;
+        try {
+            value = Double.parseDouble(digits);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+        return tenThousands > 0 && m.group(tenThousands) != null ? value * 10_000 : value;
+    }
+}
