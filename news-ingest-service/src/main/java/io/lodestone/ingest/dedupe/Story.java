@@ -24,9 +24,9 @@ import java.util.Objects;
  * @param latest      publication time of its latest dated report, or null if none was dated
  * @param anchor      when it was last active on the story clock: {@code latest}, or for an undated
  *                    story the clock when it was last joined; stories are forgotten by it
- * @param forgotten   whether this is only the trace of a forgotten story: its event, outlets and
- *                    identities, kept so that the same item pushed again is still a duplicate; it
- *                    holds no terms, figures or elements and no report joins it
+ * @param forgotten   whether this is only the trace of a forgotten story: its event and its latest
+ *                    identities and first outlets, kept so that the same item pushed again is still
+ *                    a duplicate; it holds no terms, figures or elements and no report joins it
  */
 public record Story(String id, long sequence, String firstItemId, SupplyEventDetected event, List<String> outlets,
                     List<String> identities, Map<String, Integer> terms, List<String> figures,
@@ -56,10 +56,14 @@ public record Story(String id, long sequence, String firstItemId, SupplyEventDet
         return event.withCorroborations(Math.max(1, outlets.size()));
     }
 
-    /** What is kept of it once forgotten: what tells a repeated item, nothing a report is compared with. */
-    Story trace() {
-        return new Story(id, sequence, firstItemId, event, outlets, identities, Map.of(), List.of(), List.of(), earliest,
-                latest, anchor, true);
+    /**
+     * What is kept of it once forgotten: what tells a repeated item (its latest {@code kept}
+     * identities and at most as many outlets), nothing a report is compared with.
+     */
+    Story trace(int kept) {
+        List<String> latestIds = identities.subList(Math.max(0, identities.size() - kept), identities.size());
+        return new Story(id, sequence, firstItemId, event, outlets.subList(0, Math.min(kept, outlets.size())), latestIds,
+                Map.of(), List.of(), List.of(), earliest, latest, anchor, true);
     }
 
     /** Its terms as they are kept. */

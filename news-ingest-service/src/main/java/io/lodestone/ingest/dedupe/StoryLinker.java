@@ -64,6 +64,12 @@ public final class StoryLinker {
      * far under the broker's 1 MB record limit however many outlets (or pushed hosts) retell it.
      */
     static final int MAX_OUTLETS = 256;
+    /**
+     * The identities (its latest reports') and outlets a forgotten story's trace keeps: a trace
+     * answers a client or feed sending an item again, and costs at most a few kilobytes, however
+     * often the story was told.
+     */
+    static final int TRACE_IDENTITIES = 32;
 
     private static final Comparator<Story> BY_ANCHOR = Comparator.comparing(Story::anchor)
             .thenComparingLong(Story::sequence);
@@ -591,7 +597,7 @@ public final class StoryLinker {
     /** Forgets a story that went out of the window or past the cap, keeping its trace. */
     private void retire(Story story) {
         unindex(story);
-        Story trace = story.trace();
+        Story trace = story.trace(TRACE_IDENTITIES);
         stories.put(trace);
         keepTrace(trace);
     }

@@ -372,6 +372,26 @@ class StoryLinkerTest {
     }
 
     @Test
+    void theTraceOfAStoryToldThousandsOfTimesKeepsItsLatestReportsOnly() {
+        // Given a story one feed listed under a new URL on every poll, then forgotten as the clock moved on
+        Stories store = Stories.inMemory();
+        StoryLinker linker = new StoryLinker(LinkRules.standard(Duration.ofDays(3), 5), store);
+        Map<String, Integer> terms = Map.of("gallium", 3, "licence", 2, "smelter", 2);
+        for (int i = 0; i <= 1_000; i++) {
+            linker.link(dated(synthetic("r" + i, "host:feed", terms), DAY));
+        }
+        linker.link(dated(synthetic("later", "host:wire", Map.of("graphite", 3)), DAY.plus(Duration.ofDays(30))));
+
+        // Then its trace holds its latest reports' identities only, and the latest is still a duplicate
+        List<Story> kept = new ArrayList<>();
+        store.forEach(kept::add);
+        assertThat(kept).filteredOn(Story::forgotten).singleElement().satisfies(trace ->
+                assertThat(trace.identities()).hasSize(StoryLinker.TRACE_IDENTITIES).last().isEqualTo("id:test|r1000"));
+        assertThat(linker.link(dated(synthetic("r1000", "host:feed", terms), DAY)).outcome())
+                .isEqualTo(StoryDecision.Outcome.DUPLICATE);
+    }
+
+    @Test
     void aForgottenStoryIsNoLongerFoundByTheWordsItSharedWithKeptOnes() {
         // Given four stories that share a word, with room for three: the first is forgotten
         StoryLinker linker = new StoryLinker(LinkRules.standard(Duration.ofDays(3), 3), Stories.inMemory());
