@@ -8,15 +8,16 @@ import java.util.Objects;
  * elements and share none (a group such as "rare earths" stands for its members), both
  * headlines name elements and share none, each is about an announcement (the one it cites most)
  * that the other does not cite at all, both headlines name years (or calendar days) and share
- * none, or both are dated more than {@code window} apart. Otherwise their
+ * none, one tightens supply and the other eases it (a halt and the restart that ends it are two
+ * events, and a restart must not corroborate the halt), or both are dated more than
+ * {@code window} apart. Otherwise their
  * score is the TF-IDF cosine of their terms, plus {@code figureWeight} for each shared figure (at
  * most two), plus {@code elementWeight} when their element sets are equal (half of it when they
  * overlap), plus {@code typeWeight} when the event types agree, plus {@code actorWeight} for each
  * country or company both name (at most two) when one is in English and the other in Chinese and
  * both are dated (their words cannot overlap, and the dates keep such a link to one week), minus
- * {@code timePenalty} times
- * their distance in windows (half a window when either is undated), minus {@code oppositeDirectionPenalty} when one tightens and the
- * other eases; at {@code threshold} or above they are one story.
+ * {@code timePenalty} times their distance in windows (half a window when either is undated); at
+ * {@code threshold} or above they are one story.
  * <p>
  * A report the extractor found not relevant (a long article it read as commentary, a rewrite
  * padded with background) may still retell a story it knows: at {@code retellingThreshold} or
@@ -32,14 +33,13 @@ import java.util.Objects;
  * @param typeWeight               for the same event type
  * @param actorWeight              per shared country or company of dated reports in two languages, at most two counted
  * @param timePenalty              per window of distance
- * @param oppositeDirectionPenalty when one report tightens and the other eases
  * @param queryTerms               how many of a report's most distinctive terms look for candidate stories
  * @param maxCandidates            how many candidate stories are scored per report
  * @param maxPostings              terms in more stories than this are too common to look stories up by
  */
 public record LinkRules(Duration window, int maxStories, double threshold, double retellingThreshold,
                         double figureWeight, double elementWeight,
-                        double typeWeight, double actorWeight, double timePenalty, double oppositeDirectionPenalty, int queryTerms,
+                        double typeWeight, double actorWeight, double timePenalty, int queryTerms,
                         int maxCandidates, int maxPostings) {
 
     /**
@@ -63,11 +63,11 @@ public record LinkRules(Duration window, int maxStories, double threshold, doubl
 
     /** The tuned weights (tuning split of the real-reporting set), with the given window and cap. */
     public static LinkRules standard(Duration window, int maxStories) {
-        return new LinkRules(window, maxStories, 0.40, 0.60, 0.20, 0.10, 0.05, 0.15, 0.10, 0.15, 40, 64, 2_000);
+        return new LinkRules(window, maxStories, 0.40, 0.60, 0.20, 0.10, 0.05, 0.15, 0.10, 40, 64, 2_000);
     }
 
     public LinkRules withThreshold(double value) {
         return new LinkRules(window, maxStories, value, retellingThreshold, figureWeight, elementWeight, typeWeight, actorWeight, timePenalty,
-                oppositeDirectionPenalty, queryTerms, maxCandidates, maxPostings);
+                queryTerms, maxCandidates, maxPostings);
     }
 }

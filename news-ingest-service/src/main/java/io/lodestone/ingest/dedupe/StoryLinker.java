@@ -302,7 +302,7 @@ public final class StoryLinker {
             return Double.NEGATIVE_INFINITY;
         }
         Set<String> elements = query.scope;
-        if (apart(elements, query.headlineScope, candidate.figures(), story)) {
+        if (apart(elements, query.headlineScope, candidate.figures(), candidate.event().direction(), story)) {
             return Double.NEGATIVE_INFINITY;
         }
         double dot = 0;
@@ -337,9 +337,6 @@ public final class StoryLinker {
         }
         if (first.eventType() == candidate.event().eventType()) {
             score += rules.typeWeight();
-        }
-        if (opposite(first.direction(), candidate.event().direction())) {
-            score -= rules.oppositeDirectionPenalty();
         }
         return score - rules.timePenalty() * windows;
     }
@@ -464,8 +461,10 @@ public final class StoryLinker {
      * Never one story, however alike the words: disjoint elements, different announcements,
      * headlines naming disjoint elements, different years or different days.
      */
-    private static boolean apart(Collection<String> elementsA, Set<String> headlineA, List<String> figuresA, Story b) {
-        return !compatible(elementsA, b.elements())
+    private static boolean apart(Collection<String> elementsA, Set<String> headlineA, List<String> figuresA,
+                                 Direction directionA, Story b) {
+        return opposite(directionA, b.event().direction())
+                || !compatible(elementsA, b.elements())
                 || differentAnnouncements(figuresA, b.figures())
                 || !compatible(headlineA, headlineScope(b.figures()))
                 || disjoint(figuresA, b.figures(), StoryText.TITLE_YEAR_PREFIX)
@@ -474,7 +473,7 @@ public final class StoryLinker {
 
     /** Whether two stories a report matches may be folded into one. */
     private static boolean mayBeOne(Story a, Story b) {
-        return !apart(a.elements(), headlineScope(a.figures()), a.figures(), b);
+        return !apart(a.elements(), headlineScope(a.figures()), a.figures(), a.event().direction(), b);
     }
 
     /**

@@ -152,7 +152,7 @@ class StoryClusteringEvaluation {
                             LinkRules base = LinkRules.standard(Duration.ofDays(days), LinkRules.DEFAULT_MAX_STORIES);
                             LinkRules rules = new LinkRules(base.window(), base.maxStories(), threshold,
                                     base.retellingThreshold(), figure, element,
-                                    base.typeWeight(), base.actorWeight(), time, base.oppositeDirectionPenalty(),
+                                    base.typeWeight(), base.actorWeight(), time,
                                     base.queryTerms(), base.maxCandidates(), base.maxPostings());
                             report.append(String.format(Locale.ROOT, "t=%.2f f=%.2f e=%.2f w=%2dd tp=%.1f  ", threshold,
                                     figure, element, days, time)).append(evaluate("tune", tune, rules).line()).append('\n');

@@ -78,6 +78,15 @@ class StoryLinkerTest {
                                         "盛和资源在越南新建稀土冶炼厂",
                                         "盛和资源周一表示,将在越南建设一座稀土冶炼厂,分离镨钕,明年投产。公司未披露投资金额。")),
                         List.of(Set.of("lynas-en", "lynas-zh"), Set.of("shenghe-zh"))),
+                Arguments.of("15: a halt and the restart that ends it are two stories, however alike their words",
+                        List.of(
+                                report("halt", "https://wire.example.com/qinghai-lithium-halt", 0,
+                                        "Qinghai lithium producer halts brine operations after regulator's order",
+                                        "A Qinghai lithium producer halted its brine lithium operations at the Chaerhan salt lake on Monday after the provincial regulator ordered a stop pending new mining permits, the company said in a filing."),
+                                report("restart", "https://daily.example.org/qinghai-lithium-restart", 30,
+                                        "Qinghai lithium producer resumes brine operations after regulator's approval",
+                                        "A Qinghai lithium producer resumed its brine lithium operations at the Chaerhan salt lake on Tuesday after the provincial regulator granted new mining permits, the company said in a filing.")),
+                        List.of(Set.of("halt"), Set.of("restart"))),
                 Arguments.of("15: the same actor's quota batches months apart stay separate",
                         List.of(
                                 report("q1", "https://wire.example.com/quota-batch-1", 0,
@@ -415,7 +424,7 @@ class StoryLinkerTest {
         // Given a stage that scores two candidate stories per report, and live reports of today
         // that moved the clock before a backfill of older items arrived
         StoryLinker linker = new StoryLinker(new LinkRules(Duration.ofDays(3), 100, 0.40, 0.60, 0.20, 0.10, 0.05,
-                0.15, 0.10, 0.15, 40, 2, 2_000), Stories.inMemory());
+                0.15, 0.10, 40, 2, 2_000), Stories.inMemory());
         linker.link(dated(synthetic("live", "host:live", Map.of("today", 1)), DAY.plus(Duration.ofDays(60))));
         // and two backfilled stories a month and three weeks old that share every word of the next
         // report, and one of its own week that shares most of them
