@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -94,7 +95,7 @@ public final class StoryLinker {
      * item pushed again after its story was forgotten (a feed relisting an old article, a client
      * retrying, a poll landing after later news moved the clock) is still a duplicate.
      */
-    private final Map<String, Story> traces = new java.util.LinkedHashMap<>();
+    private final Map<String, Story> traces = new LinkedHashMap<>();
     /** The stories a report's words hit, with how many of its keys each holds; reused from report to report. */
     private final Map<Story, Integer> hits = new IdentityHashMap<>();
     private double[] idfCache = new double[0];
@@ -342,7 +343,7 @@ public final class StoryLinker {
     }
 
     /** Whether one report is in English and the other in Chinese ("zh-Hans" and "zh-Hant" are one language here). */
-    static boolean crossLanguage(SupplyEventDetected a, SupplyEventDetected b) {
+    private static boolean crossLanguage(SupplyEventDetected a, SupplyEventDetected b) {
         return a.language() != null && b.language() != null && !a.language().regionMatches(0, b.language(), 0, 2);
     }
 

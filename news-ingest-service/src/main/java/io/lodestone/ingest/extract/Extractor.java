@@ -107,9 +107,9 @@ public class Extractor {
         List<ClauseContext.Region> regions = withoutMeasureLists(withoutNegationsIn(
                 clauses.mark(document, published, item.publishedAt() != null, mentions), triggers), triggers);
         Classification classification = classifier.classify(document, triggers, regions);
-        Subjects subjects = Subjects.choose(document, mentions, regions, triggers, inTitle(document, openLists));
+        Subjects subjects = Subjects.choose(document, mentions, regions, triggers, matchesUpTo(document, openLists, 0));
         boolean explainer = Explainers.isExplainer(document, explainerTitles, explainerTexts, outlookWords);
-        boolean namesMineral = subjects.namesMineral() || upFront(document, mineralClasses);
+        boolean namesMineral = subjects.namesMineral() || matchesUpTo(document, mineralClasses, 1);
         Relevance relevance = Relevance.judge(namesMineral, explainer, Hit.scan(document, supplyCues),
                 Hit.scan(document, noiseCues), classification);
 
@@ -166,17 +166,10 @@ public class Extractor {
                 namesMineral, explainer));
     }
 
-    /** Whether a rule of {@code rules} matches in the title. */
-    private static boolean inTitle(Document document, Rulebook rules) {
+    /** Whether a rule of {@code rules} matches in a sentence ranked {@code lastRank} or higher (0: the title, 1: the lead). */
+    private static boolean matchesUpTo(Document document, Rulebook rules, int lastRank) {
         boolean[] found = {false};
-        rules.matches(document, true, (rule, sentence, start, end) -> found[0] |= sentence.rank() == 0);
-        return found[0];
-    }
-
-    /** Whether a rule of {@code rules} matches in the title or the lead sentence. */
-    private static boolean upFront(Document document, Rulebook rules) {
-        boolean[] found = {false};
-        rules.matches(document, true, (rule, sentence, start, end) -> found[0] |= sentence.rank() <= 1);
+        rules.matches(document, true, (rule, sentence, start, end) -> found[0] |= sentence.rank() <= lastRank);
         return found[0];
     }
 
