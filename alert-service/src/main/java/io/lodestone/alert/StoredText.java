@@ -21,14 +21,17 @@ import tools.jackson.databind.module.SimpleModule;
  * name or label that ends up on one line of an email subject, a Slack header, a webhook body or a
  * console page, and holds no control character at all, line breaks included; a <em>text</em>
  * ({@link #textProblem}) is a comment or reason, which may span lines but holds no other control
- * character (escape sequences, NUL, C1 controls).
+ * character (escape sequences, NUL, C1 controls). Neither holds the invisible characters that
+ * reorder how the rest of a line is displayed ({@link ControlCharacters#reordersText}).
  */
 @Configuration(proxyBeanMethods = false)
 public class StoredText {
 
     static final String NUL_REFUSED = "must not contain the NUL character (U+0000)";
-    static final String LINE_REFUSED = "must be one line without control characters (no line break, tab or escape)";
-    static final String TEXT_REFUSED = "must not contain control characters other than tab and line breaks";
+    static final String LINE_REFUSED = "must be one line without control characters (no line break, tab, escape or"
+            + " text-direction override)";
+    static final String TEXT_REFUSED = "must not contain control characters other than tab and line breaks (nor"
+            + " text-direction overrides)";
 
     /** Why {@code value} is not a line, or empty when it is (or is null). */
     public static Optional<String> lineProblem(String value) {

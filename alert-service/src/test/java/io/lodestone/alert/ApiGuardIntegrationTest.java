@@ -116,7 +116,8 @@ class ApiGuardIntegrationTest {
     /**
      * PostgreSQL holds neither U+0000 nor instants past the year 294276; a name or label ends up on one
      * line of an email subject, a Slack header, a webhook body and the console, and a comment or reason
-     * holds no control character but line breaks and tabs: each is refused naming its field.
+     * holds no control character but line breaks and tabs, and neither holds a character that reorders
+     * how the rest of the line is displayed: each is refused naming its field.
      */
     @ParameterizedTest(name = "{0} {2}")
     @MethodSource({"unstorableFields", "controlCharacters"})
@@ -136,8 +137,11 @@ class ApiGuardIntegrationTest {
                 Arguments.of("/api/v1/subscriptions", named("\\u001b[31mRed buyers"), "name"),
                 Arguments.of("/api/v1/subscriptions", named("Buyers\\u0085next"), "name"),
                 Arguments.of("/api/v1/subscriptions", named("Buyers\\u2028next"), "name"),
+                Arguments.of("/api/v1/subscriptions", named("Invoice \\u202Efdp.exe"), "name"),
+                Arguments.of("/api/v1/subscriptions", named("Dy \\u2067buyers\\u2069"), "name"),
                 Arguments.of("/api/v1/silences", silence + ",\"createdBy\":\"ops\\nroot\"}", "createdBy"),
                 Arguments.of("/api/v1/silences", silence + ",\"comment\":\"ring \\u0007 the bell\"}", "comment"),
+                Arguments.of("/api/v1/silences", silence + ",\"comment\":\"back \\u202Eyadnom\"}", "comment"),
                 Arguments.of("/api/v1/admin/deliveries/" + ID + "/resend", "{\"reason\":\"fixed \\u001b[2J\"}", "reason"));
     }
 

@@ -1,5 +1,6 @@
 package io.lodestone.ingest.item;
 
+import io.lodestone.service.api.ControlCharacters;
 import io.lodestone.service.api.InvalidRequestException;
 import io.lodestone.service.security.LogSafe;
 import java.time.Instant;
@@ -40,7 +41,6 @@ public final class ItemJson {
     /** What a {@code source} may look like: the shape of configured source ids. */
     public static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}");
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]");
 
     private ItemJson() {
     }
@@ -74,13 +74,13 @@ public final class ItemJson {
         }
         Instant publishedAt = instant(node, fieldPrefix, errors, now);
         String id = bounded(node, "id", MAX_ID, fieldPrefix, errors);
-        if (id != null && CONTROL.matcher(id).find()) {
+        if (id != null && !ControlCharacters.fitOneLine(id)) {
             errors.put(fieldPrefix + "id", "must not contain control characters");
         }
         String url = bounded(node, "url", MAX_URL, fieldPrefix, errors);
         if (url != null && !url.matches("(?i)https?://\\S+")) {
             errors.put(fieldPrefix + "url", "must be an absolute http(s) URL");
-        } else if (url != null && CONTROL.matcher(url).find()) {
+        } else if (url != null && !ControlCharacters.fitOneLine(url)) {
             errors.put(fieldPrefix + "url", "must not contain control characters");
         }
         String language = text(node, "language", fieldPrefix, errors);

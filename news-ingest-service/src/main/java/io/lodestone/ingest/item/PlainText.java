@@ -1,12 +1,15 @@
 package io.lodestone.ingest.item;
 
+import io.lodestone.service.api.ControlCharacters;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 
 /**
  * Turns whatever a source calls text (HTML fragments, escaped entities, script tags) into plain
  * text that is safe to show anywhere: markup and scripts removed, entities decoded, whitespace
- * collapsed, and the length capped so one hostile item cannot blow up memory downstream. The
+ * collapsed, the invisible characters that reorder how the rest of a line is displayed (bidi
+ * embeddings, overrides and isolates, see {@link ControlCharacters#reordersText}) dropped, since a
+ * headline ends up in alert emails, Slack messages and the console, and the length capped so one hostile item cannot blow up memory downstream. The
  * input is cut too before it is parsed, so no source can make the HTML parser work without bound.
  */
 public final class PlainText {
@@ -20,6 +23,8 @@ public final class PlainText {
 
     /** Control characters but line breaks and tabs, and runs of spaces: compiled once, not per item. */
     private static final Pattern CONTROLS = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
+    /** What {@link ControlCharacters#reordersText} names, dropped rather than spaced: it separates nothing. */
+    private static final Pattern REORDERING = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069]");
     private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\r]+");
 
     private PlainText() {
@@ -42,6 +47,7 @@ public final class PlainText {
         String input = raw.length() > max * RAW_FACTOR ? cut(raw, max * RAW_FACTOR) : raw;
         String text = input.indexOf('<') >= 0 || input.indexOf('&') >= 0 ? Jsoup.parse(input).text() : input;
         text = SPACES.matcher(CONTROLS.matcher(text).replaceAll(" ")).replaceAll(" ").strip();
+        text = REORDERING.matcher(text).replaceAll("");
         return text.length() > max ? cut(text, max) : text;
     }
 

@@ -56,7 +56,7 @@ class ItemJsonTest {
      * that cites it unstorable there, so it is refused here, where the caller can be told.
      */
     @ParameterizedTest(name = "url with U+{0} is refused")
-    @ValueSource(strings = {"0000", "001B", "007F", "2028"})
+    @ValueSource(strings = {"0000", "001B", "007F", "2028", "202E", "2066"})
     void urlWithAControlCharacterIsRefusedNamingTheField(String codePoint) {
         String url = "https://x.example/a" + (char) Integer.parseInt(codePoint, 16) + "b";
         ObjectNode item = JSON.createObjectNode().put("title", "Dy ban").put("url", url);

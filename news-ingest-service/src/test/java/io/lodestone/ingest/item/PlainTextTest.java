@@ -18,6 +18,17 @@ class PlainTextTest {
         assertThat(PlainText.title(raw)).isEqualTo(expected);
     }
 
+    /** Written as escapes: the characters themselves would reorder this source file when shown. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "China bans \u202Emuillag\u202C exports|China bans muillag exports",
+            "Dy \u2067and\u2069 Tb|Dy and Tb",
+            "\u202Aembedded\u202B twice\u202C|embedded twice"})
+    void charactersThatReorderTheLineAreDropped(String raw, String expected) {
+        assertThat(PlainText.title(raw)).isEqualTo(expected);
+        assertThat(PlainText.text(raw)).isEqualTo(expected);
+    }
+
     @Test
     void overlongTitleIsCapped() {
         assertThat(PlainText.title("x".repeat(10_000))).hasSize(PlainText.MAX_TITLE);

@@ -5,6 +5,13 @@ package io.lodestone.service.api;
  * and parameters) and the services' own fields: a <em>line</em> (a name, a label, a path) holds none
  * at all, line and paragraph separators included; a <em>text</em> (a comment, a text area) may hold
  * tab and line breaks, nothing else.
+ * <p>
+ * Neither may hold the bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+ * U+2066–U+2069). They are invisible and reorder everything shown after them up to the end of the
+ * line, so a name holding U+202E (right-to-left override) displays as something other than it is in an
+ * email subject, a Slack header or the console (the "Trojan Source" class of spoofing). Nobody
+ * types them into a name or a comment; the marks that only set a direction (U+200E, U+200F) are left
+ * alone.
  */
 public final class ControlCharacters {
 
@@ -13,11 +20,18 @@ public final class ControlCharacters {
 
     /** Whether {@code value} can stand on one line: no control character, no line or paragraph separator. */
     public static boolean fitOneLine(String value) {
-        return value.chars().noneMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029');
+        return value.chars().noneMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
+                || reordersText(c));
     }
 
     /** Whether {@code value} holds no control character but tab, CR and LF. */
     public static boolean fitText(String value) {
-        return value.chars().noneMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r');
+        return value.chars().noneMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r'
+                || reordersText(c));
+    }
+
+    /** A bidirectional embedding, override or isolate, or the pop that ends one. */
+    public static boolean reordersText(int c) {
+        return c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069';
     }
 }
