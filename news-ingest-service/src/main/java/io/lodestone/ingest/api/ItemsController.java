@@ -7,7 +7,10 @@ import io.lodestone.ingest.source.RuntimeSources;
 import io.lodestone.ingest.publish.ItemOutcome;
 import io.lodestone.ingest.publish.ItemUnreadableException;
 import io.lodestone.ingest.publish.PublishFailedException;
+import io.lodestone.service.api.ApiProperties;
+import io.lodestone.service.api.ClientBudget;
 import io.lodestone.service.api.InvalidRequestException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,7 +34,9 @@ import tools.jackson.databind.JsonNode;
  * then publishes the stories' events; {@code /extract} publishes nothing and remembers nothing.
  * Every item is bounded as {@link ItemJson} says (lengths, dates, a well-formed {@code source} that
  * is not one of the configured sources) and the whole request by {@code lodestone.api.max-body-size}.
- * An item without {@code publishedAt} stays undated, so it cannot move the story clock.
+ * An item without {@code publishedAt} stays undated, so it cannot move the story clock. Reading
+ * is charged to the client's rate limit by length ({@link #charge}), so a client cannot buy hours
+ * of extraction with one request.
  */
 @RestController
 class ItemsController {
@@ -44,11 +49,13 @@ class ItemsController {
 
     private final IngestPipeline pipeline;
     private final RuntimeSources sources;
+    private final ClientBudget budget;
     private final Clock clock = Clock.systemUTC();
 
-    ItemsController(IngestPipeline pipeline, RuntimeSources sources) {
+    ItemsController(IngestPipeline pipeline, RuntimeSources sources, ClientBudget budget) {
         this.pipeline = pipeline;
         this.sources = sources;
+        this.budget = budget;
     }
 
     /** Names a pushed item cannot claim: every source in force now (added ones too) and {@code import}. */
@@ -59,20 +66,41 @@ class ItemsController {
     }
 
     @PostMapping("/api/v1/items")
-    Object push(@RequestBody JsonNode body) {
-        return handle(body, this::publish);
+    Object push(@RequestBody JsonNode body, HttpServletRequest request) {
+        return handle(body, request, this::publish);
     }
 
     @PostMapping("/api/v1/extract")
-    Object extract(@RequestBody JsonNode body) {
-        return handle(body, items -> items.stream().map(pipeline::dryRun).toList());
+    Object extract(@RequestBody JsonNode body, HttpServletRequest request) {
+        return handle(body, request, items -> items.stream().map(pipeline::dryRun).toList());
     }
 
-    private Object handle(JsonNode body, Function<List<NewsItem>, List<ItemOutcome>> action) {
-        if (body.isArray()) {
-            return action.apply(readAll(body));
+    private Object handle(JsonNode body, HttpServletRequest request,
+                          Function<List<NewsItem>, List<ItemOutcome>> action) {
+        List<NewsItem> items = body.isArray() ? readAll(body)
+                : List.of(ItemJson.read(body, "", PUSH_SOURCE, clock.instant(), reservedSources()));
+        charge(items, request);
+        List<ItemOutcome> outcomes = action.apply(items);
+        return body.isArray() ? outcomes : outcomes.get(0);
+    }
+
+    /**
+     * Reading an item costs in proportion to its length, so a client's budget pays one unit per started
+     * {@value ApiProperties.RateLimit#ITEM_CHARACTERS} characters of each item; the request itself paid one.
+     */
+    private void charge(List<NewsItem> items, HttpServletRequest request) {
+        long units = 0;
+        for (NewsItem item : items) {
+            long characters = length(item.title()) + length(item.text());
+            units += Math.max(1, (characters + ApiProperties.RateLimit.ITEM_CHARACTERS - 1)
+                    / ApiProperties.RateLimit.ITEM_CHARACTERS);
         }
-        return action.apply(List.of(ItemJson.read(body, "", PUSH_SOURCE, clock.instant(), reservedSources()))).get(0);
+        budget.charge(request, units - 1, items.size() + " item(s), one unit per started "
+                + ApiProperties.RateLimit.ITEM_CHARACTERS + " characters each");
+    }
+
+    private static long length(String text) {
+        return text == null ? 0 : text.length();
     }
 
     private List<NewsItem> readAll(JsonNode array) {

@@ -12,12 +12,15 @@ import io.lodestone.ingest.extract.FailingExtractor;
 import io.lodestone.ingest.publish.InMemoryStoryStage;
 import io.lodestone.ingest.publish.IngestPipeline;
 import io.lodestone.ingest.source.RuntimeSources;
+import io.lodestone.service.api.ApiProperties;
+import io.lodestone.service.api.ClientBudget;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.ErrorResponseException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,11 +38,12 @@ class UnreadableItemTest {
                 new InMemoryStoryStage(LinkRules.standard(Duration.ofDays(7), 1000), published::add), Clock.systemUTC());
         RuntimeSources noSources = mock(RuntimeSources.class);
         when(noSources.all()).thenReturn(List.of());
-        ItemsController controller = new ItemsController(pipeline, noSources);
+        ItemsController controller = new ItemsController(pipeline, noSources,
+                new ClientBudget(new ApiProperties.RateLimit(false, 1, 1, 1)));
 
         ErrorResponseException refused = catchThrowableOfType(ErrorResponseException.class, () -> controller.push(
                 JsonMapper.builder().build().readTree("[" + ban("ga-1", "gallium") + "," + ban("ge-1", "germanium") + ","
-                        + ban("sb-1", "antimony") + "]")));
+                        + ban("sb-1", "antimony") + "]"), new MockHttpServletRequest()));
 
         ProblemDetail problem = refused.getBody();
         assertThat(problem.getStatus()).isEqualTo(500);

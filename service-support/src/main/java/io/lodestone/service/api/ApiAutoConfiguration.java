@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Installs the API conventions in every servlet-based Lodestone service: problem details (also
  * from the container's error dispatch, in place of Spring Boot's own error controller, and from Tomcat
- * itself for requests it refuses before the application sees them) and bounded bodies.
+ * itself for requests it refuses before the application sees them), bounded bodies and each client's
+ * budget of requests ({@link ClientBudget}, charged by the security auto-configuration's filter).
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -35,6 +36,11 @@ public class ApiAutoConfiguration {
     ProblemErrorController problemErrorController(ErrorAttributes errorAttributes, WebProperties web,
             ObjectProvider<ErrorViewResolver> errorViewResolvers) {
         return new ProblemErrorController(errorAttributes, web.getError(), errorViewResolvers.orderedStream().toList());
+    }
+
+    @Bean
+    ClientBudget clientBudget(ApiProperties properties) {
+        return new ClientBudget(properties.rateLimit());
     }
 
     @Bean

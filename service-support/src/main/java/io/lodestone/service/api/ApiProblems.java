@@ -21,7 +21,8 @@ import tools.jackson.databind.DatabindException;
  * fix them all at once; unreadable JSON names the field where parsing stopped, and JSON past the
  * stream limits ({@code lodestone.api.json.*}) says which limit it broke. A body cut off at the
  * size cap is a 413; a create past a configured cap ({@link LimitReachedException}) is a 409 naming
- * the limit and the property that sets it.
+ * the limit and the property that sets it; a client past its rate limit ({@link TooManyRequestsException})
+ * is a 429 with {@code Retry-After}.
  */
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
@@ -78,6 +79,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         problem.setProperty("limit", ex.limit());
         problem.setProperty("property", ex.property());
         return problem;
+    }
+
+    /** A client past its budget: 429 with {@code Retry-After}, as the rate-limit filter answers. */
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
+        problem.setTitle(TooManyRequestsException.TITLE);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds())).body(problem);
     }
 
     /** The JSON path where binding failed, as a caller writes it: {@code items[2].publishedAt}. */

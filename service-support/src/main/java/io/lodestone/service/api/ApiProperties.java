@@ -15,13 +15,15 @@ import org.springframework.util.unit.DataSize;
  * @param maxBodySize    largest request body accepted; a larger one is answered 413 before it is
  *                       read (declared length) or as soon as it passes the cap (chunked bodies)
  * @param json           limits on every JSON document the service reads, over HTTP or from Kafka
+ * @param rateLimit      how fast one client may call the service
  */
 @ConfigurationProperties("lodestone.api")
 public record ApiProperties(
         List<String> tokens,
         List<String> publicGetPaths,
         @DefaultValue(DEFAULT_MAX_BODY_SIZE) DataSize maxBodySize,
-        @DefaultValue Json json) {
+        @DefaultValue Json json,
+        @DefaultValue RateLimit rateLimit) {
 
     static final String DEFAULT_MAX_BODY_SIZE = "4MB";
 
@@ -30,6 +32,7 @@ public record ApiProperties(
         publicGetPaths = publicGetPaths == null ? List.of() : List.copyOf(publicGetPaths);
         maxBodySize = maxBodySize == null ? DataSize.parse(DEFAULT_MAX_BODY_SIZE) : maxBodySize;
         json = json == null ? new Json(null, Json.DEFAULT_MAX_STRING_LENGTH, Json.DEFAULT_MAX_NESTING_DEPTH) : json;
+        rateLimit = rateLimit == null ? RateLimit.DEFAULT : rateLimit;
     }
 
     /**
@@ -55,6 +58,39 @@ public record ApiProperties(
             maxDocumentSize = maxDocumentSize == null ? DataSize.parse(DEFAULT_MAX_DOCUMENT_SIZE) : maxDocumentSize;
             if (maxStringLength < 1 || maxNestingDepth < 1) {
                 throw new IllegalArgumentException("lodestone.api.json limits must be positive");
+            }
+        }
+    }
+
+    /**
+     * A token bucket per client ({@link ClientBuckets}); a client is a configured bearer token, or,
+     * for requests without a valid one (public reads, console pages, wrong tokens), the address the
+     * request comes from (an IPv6 address by its /64 network). The health and Prometheus endpoints
+     * are never limited. A request past the limit is answered 429 with {@code Retry-After}.
+     *
+     * @param enabled    whether requests are limited at all
+     * @param perSecond  units a client earns back per second; a request costs one, and a pushed item
+     *                   one per started {@value #ITEM_CHARACTERS} characters of title and text
+     * @param burst      units a client may spend at once; at least the largest batch a client sends
+     * @param maxClients clients tracked at once; past it, clients not yet seen share one bucket
+     */
+    public record RateLimit(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("" + DEFAULT_PER_SECOND) double perSecond,
+            @DefaultValue("" + DEFAULT_BURST) int burst,
+            @DefaultValue("" + DEFAULT_MAX_CLIENTS) int maxClients) {
+
+        static final double DEFAULT_PER_SECOND = 100;
+        static final int DEFAULT_BURST = 1000;
+        static final int DEFAULT_MAX_CLIENTS = 10_000;
+        /** A pushed item costs one unit per started this many characters of title and text. */
+        public static final int ITEM_CHARACTERS = 4000;
+        static final RateLimit DEFAULT = new RateLimit(true, DEFAULT_PER_SECOND, DEFAULT_BURST, DEFAULT_MAX_CLIENTS);
+
+        public RateLimit {
+            if (perSecond <= 0 || burst < 1 || maxClients < 1) {
+                throw new IllegalArgumentException("lodestone.api.rate-limit needs per-second > 0, burst >= 1 and"
+                        + " max-clients >= 1 (set enabled=false to turn it off)");
             }
         }
     }

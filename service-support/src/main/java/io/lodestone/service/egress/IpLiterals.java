@@ -5,13 +5,13 @@ import java.net.UnknownHostException;
 import java.util.Optional;
 
 /** IP addresses written as text; parsed without any lookup. */
-final class IpLiterals {
+public final class IpLiterals {
 
     private IpLiterals() {
     }
 
     /** The address the text spells, or empty when it is a name (or nonsense). */
-    static Optional<InetAddress> parse(String text) {
+    public static Optional<InetAddress> parse(String text) {
         String address = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
         boolean v4 = address.matches("\\d{1,3}(\\.\\d{1,3}){3}");
         boolean v6 = address.contains(":") && address.matches("[0-9A-Fa-f:.]+");

@@ -2,16 +2,22 @@ package io.lodestone.service.security;
 
 import io.lodestone.service.api.ApiAutoConfiguration;
 import io.lodestone.service.api.ApiProperties;
+import io.lodestone.service.api.ClientBudget;
 import io.lodestone.service.api.ProblemWriter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -36,7 +42,9 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * path needs a valid bearer token except the operational endpoints ({@link #OPERATIONAL_PATHS})
  * and the GET/HEAD paths the service declares in {@code lodestone.api.public-get-paths}: deny by
  * default, so a path spelled in a way nobody foresaw is refused, not let through. The firewall
- * refuses non-canonical paths with a 400 before anything is matched. No session is created.
+ * refuses non-canonical paths with a 400 before anything is matched. No session is created. Before
+ * any of it, every request but the operational ones is charged to its client's rate limit
+ * ({@link RateLimitFilter}).
  */
 @AutoConfiguration(after = ApiAutoConfiguration.class, before = {ServletWebSecurityAutoConfiguration.class,
         ManagementWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
@@ -56,6 +64,19 @@ public class ApiSecurityAutoConfiguration {
                     + "every protected request will be refused with 401.");
         }
         return new BearerTokens(properties.tokens());
+    }
+
+    /**
+     * Before Spring Security's filters, so that every request is charged, those that fail to
+     * authenticate and the console's sign-in form included.
+     */
+    @Bean
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(ClientBudget budget, BearerTokens tokens,
+            ProblemWriter problems, ObjectProvider<MeterRegistry> meters) {
+        FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
+                new RateLimitFilter(budget, tokens, problems, meters.getIfAvailable(SimpleMeterRegistry::new)));
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
     }
 
     @Bean

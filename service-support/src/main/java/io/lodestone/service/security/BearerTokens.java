@@ -49,15 +49,30 @@ final class BearerTokens implements AuthenticationConverter, AuthenticationProvi
 
     @Override
     public Authentication authenticate(Authentication presented) {
-        byte[] candidate = digest(String.valueOf(presented.getCredentials()));
-        boolean known = false;
-        for (byte[] token : digests) {
-            known |= MessageDigest.isEqual(token, candidate);
-        }
-        if (!known) {
+        if (indexOf(String.valueOf(presented.getCredentials())) < 0) {
             throw new BadCredentialsException("The bearer token is not one this service accepts.");
         }
         return new PreAuthenticatedAuthenticationToken(PRINCIPAL, null, AuthorityUtils.createAuthorityList("ROLE_API"));
+    }
+
+    /**
+     * Which configured token the request presents (its position in the configuration), or -1 when it
+     * presents none or an unknown one. Every configured token is compared, whichever matches.
+     */
+    int presentedBy(HttpServletRequest request) {
+        Authentication presented = convert(request);
+        return presented == null ? -1 : indexOf(String.valueOf(presented.getCredentials()));
+    }
+
+    private int indexOf(String token) {
+        byte[] candidate = digest(token);
+        int found = -1;
+        for (int i = 0; i < digests.size(); i++) {
+            if (MessageDigest.isEqual(digests.get(i), candidate)) {
+                found = i;
+            }
+        }
+        return found;
     }
 
     @Override

@@ -1,0 +1,98 @@
+package io.lodestone.service.security;
+
+import io.lodestone.service.api.ClientBudget;
+import io.lodestone.service.api.ProblemWriter;
+import io.lodestone.service.api.TooManyRequestsException;
+import io.lodestone.service.egress.IpLiterals;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Charges every request one unit of its client's budget ({@link ClientBudget}) before anything else
+ * looks at it, authentication included, so that neither a flood of pushes nor a stream of token or
+ * password guesses can take a service's threads and cores. A client is the configured bearer token
+ * it presents, or else the address it comes from: an unknown token buys no bucket of its own. An
+ * IPv6 address counts by its /64 network, which one host usually holds whole.
+ * <p>
+ * The health and Prometheus endpoints are never charged: a probe refused for load would restart a
+ * busy service. Only their plain spellings are exempt; any other spelling pays and then meets the
+ * firewall. Behind a reverse proxy, every client without a token has the proxy's address unless the
+ * service trusts the proxy's forwarded headers ({@code server.forward-headers-strategy}).
+ */
+final class RateLimitFilter extends OncePerRequestFilter {
+
+    /** The operational endpoints, exactly as probes and scrapers spell them. */
+    static final Pattern OPERATIONAL = Pattern.compile("/actuator/(health(/[A-Za-z0-9_-]+)*|prometheus)");
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
+
+    private final ClientBudget budget;
+    private final BearerTokens tokens;
+    private final ProblemWriter problems;
+    private final Counter limitedTokens;
+    private final Counter limitedAddresses;
+
+    RateLimitFilter(ClientBudget budget, BearerTokens tokens, ProblemWriter problems, MeterRegistry meters) {
+        this.budget = budget;
+        this.tokens = tokens;
+        this.problems = problems;
+        this.limitedTokens = limited(meters, "token");
+        this.limitedAddresses = limited(meters, "address");
+    }
+
+    private static Counter limited(MeterRegistry meters, String client) {
+        return Counter.builder("lodestone.api.requests.limited")
+                .description("Requests answered 429 because their client spent its rate-limit budget")
+                .tag("client", client)
+                .register(meters);
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !budget.enabled() || OPERATIONAL.matcher(request.getRequestURI()).matches();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        int token = tokens.presentedBy(request);
+        String client = token >= 0 ? "token:" + token : "address:" + network(request.getRemoteAddr());
+        request.setAttribute(ClientBudget.CLIENT_ATTRIBUTE, client);
+        Optional<TooManyRequestsException> refused = budget.chargeRequest(client);
+        if (refused.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        (token >= 0 ? limitedTokens : limitedAddresses).increment();
+        log.debug("Refused a request from {} for its rate limit: {} {}", client, request.getMethod(),
+                LogSafe.escape(request.getRequestURI()));
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.get().retryAfterSeconds()));
+        problems.write(response, HttpStatus.TOO_MANY_REQUESTS, TooManyRequestsException.TITLE,
+                refused.get().getMessage());
+    }
+
+    /** The address itself for IPv4, its /64 network for IPv6; the text as given when it is no address. */
+    static String network(String address) {
+        if (address == null || address.indexOf(':') < 0) {
+            return String.valueOf(address);
+        }
+        return IpLiterals.parse(address)
+                .filter(parsed -> parsed.getAddress().length == 16)
+                .map(parsed -> HexFormat.of().formatHex(Arrays.copyOf(parsed.getAddress(), 8)) + "::/64")
+                .orElse(address);
+    }
+}
