@@ -39,7 +39,7 @@ class UnreadableItemTest {
         RuntimeSources noSources = mock(RuntimeSources.class);
         when(noSources.all()).thenReturn(List.of());
         ItemsController controller = new ItemsController(pipeline, noSources,
-                new ClientBudget(new ApiProperties.RateLimit(false, 1, 1, 1)));
+                new ClientBudget(new ApiProperties.RateLimit(false, 1, 1, 1, 1)));
 
         ErrorResponseException refused = catchThrowableOfType(ErrorResponseException.class, () -> controller.push(
                 JsonMapper.builder().build().readTree("[" + ban("ga-1", "gallium") + "," + ban("ge-1", "germanium") + ","

@@ -73,24 +73,30 @@ public record ApiProperties(
      *                   one per started {@value #ITEM_CHARACTERS} characters of title and text
      * @param burst      units a client may spend at once; at least the largest batch a client sends
      * @param maxClients clients tracked at once; past it, clients not yet seen share one bucket
+     * @param maxConcurrent requests one client may have in progress at once: a client that sends its
+     *                   bodies slowly, or holds requests open, takes at most this many of the server's
+     *                   threads, and the rest keep answering other clients and the probes
      */
     public record RateLimit(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("" + DEFAULT_PER_SECOND) double perSecond,
             @DefaultValue("" + DEFAULT_BURST) int burst,
-            @DefaultValue("" + DEFAULT_MAX_CLIENTS) int maxClients) {
+            @DefaultValue("" + DEFAULT_MAX_CLIENTS) int maxClients,
+            @DefaultValue("" + DEFAULT_MAX_CONCURRENT) int maxConcurrent) {
 
         static final double DEFAULT_PER_SECOND = 100;
         static final int DEFAULT_BURST = 1000;
         static final int DEFAULT_MAX_CLIENTS = 10_000;
+        static final int DEFAULT_MAX_CONCURRENT = 32;
         /** A pushed item costs one unit per started this many characters of title and text. */
         public static final int ITEM_CHARACTERS = 4000;
-        static final RateLimit DEFAULT = new RateLimit(true, DEFAULT_PER_SECOND, DEFAULT_BURST, DEFAULT_MAX_CLIENTS);
+        static final RateLimit DEFAULT = new RateLimit(true, DEFAULT_PER_SECOND, DEFAULT_BURST, DEFAULT_MAX_CLIENTS,
+                DEFAULT_MAX_CONCURRENT);
 
         public RateLimit {
-            if (perSecond <= 0 || burst < 1 || maxClients < 1) {
-                throw new IllegalArgumentException("lodestone.api.rate-limit needs per-second > 0, burst >= 1 and"
-                        + " max-clients >= 1 (set enabled=false to turn it off)");
+            if (perSecond <= 0 || burst < 1 || maxClients < 1 || maxConcurrent < 1) {
+                throw new IllegalArgumentException("lodestone.api.rate-limit needs per-second > 0, burst >= 1,"
+                        + " max-clients >= 1 and max-concurrent >= 1 (set enabled=false to turn it off)");
             }
         }
     }

@@ -28,6 +28,18 @@ public final class ClientBudget {
         return buckets != null;
     }
 
+    /** Requests one client may have in progress at once. */
+    public int maxConcurrent() {
+        return limit.maxConcurrent();
+    }
+
+    /** The refusal of a request while its client already has {@link #maxConcurrent} in progress. */
+    public TooManyRequestsException tooManyAtOnce() {
+        return new TooManyRequestsException("This client already has " + limit.maxConcurrent() + " requests in"
+                + " progress, as many as one client may; retry when one has been answered (an operator can raise"
+                + " lodestone.api.rate-limit.max-concurrent).", Duration.ofSeconds(1));
+    }
+
     /** Charges {@code client} for one request: empty when taken, else the refusal to send. */
     public Optional<TooManyRequestsException> chargeRequest(String client) {
         if (buckets == null) {

@@ -13,7 +13,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +29,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * looks at it, authentication included, so that neither a flood of pushes nor a stream of token or
  * password guesses can take a service's threads and cores. A client is the configured bearer token
  * it presents, or else the address it comes from: an unknown token buys no bucket of its own. An
- * IPv6 address counts by its /64 network, which one host usually holds whole.
+ * IPv6 address counts by its /64 network, which one host usually holds whole. A client may also have
+ * only so many requests in progress at once, so that one sending its bodies a byte at a time cannot
+ * hold every thread of the server.
  * <p>
  * The health and Prometheus endpoints are never charged: a probe refused for load would restart a
  * busy service. Only their plain spellings are exempt; any other spelling pays and then meets the
@@ -45,6 +50,8 @@ final class RateLimitFilter extends OncePerRequestFilter {
     private final ProblemWriter problems;
     private final Counter limitedTokens;
     private final Counter limitedAddresses;
+    /** Requests in progress per client; a client leaves the map when its last one is answered. */
+    private final Map<String, AtomicInteger> inProgress = new ConcurrentHashMap<>();
 
     RateLimitFilter(ClientBudget budget, BearerTokens tokens, ProblemWriter problems, MeterRegistry meters) {
         this.budget = budget;
@@ -72,17 +79,32 @@ final class RateLimitFilter extends OncePerRequestFilter {
         int token = tokens.presentedBy(request);
         String client = token >= 0 ? "token:" + token : "address:" + network(request.getRemoteAddr());
         request.setAttribute(ClientBudget.CLIENT_ATTRIBUTE, client);
-        Optional<TooManyRequestsException> refused = budget.chargeRequest(client);
-        if (refused.isEmpty()) {
-            chain.doFilter(request, response);
-            return;
+        AtomicInteger running = inProgress.compute(client, (c, count) -> {
+            AtomicInteger counted = count == null ? new AtomicInteger() : count;
+            counted.incrementAndGet();
+            return counted;
+        });
+        try {
+            Optional<TooManyRequestsException> refused = running.get() > budget.maxConcurrent()
+                    ? Optional.of(budget.tooManyAtOnce()) : budget.chargeRequest(client);
+            if (refused.isEmpty()) {
+                chain.doFilter(request, response);
+            } else {
+                refuse(request, response, client, token >= 0, refused.get());
+            }
+        } finally {
+            // the thread is free again (an asynchronous request has handed its work on)
+            inProgress.computeIfPresent(client, (c, count) -> count.decrementAndGet() == 0 ? null : count);
         }
-        (token >= 0 ? limitedTokens : limitedAddresses).increment();
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String client, boolean byToken,
+                        TooManyRequestsException refused) throws IOException {
+        (byToken ? limitedTokens : limitedAddresses).increment();
         log.debug("Refused a request from {} for its rate limit: {} {}", client, request.getMethod(),
                 LogSafe.escape(request.getRequestURI()));
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.get().retryAfterSeconds()));
-        problems.write(response, HttpStatus.TOO_MANY_REQUESTS, TooManyRequestsException.TITLE,
-                refused.get().getMessage());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
+        problems.write(response, HttpStatus.TOO_MANY_REQUESTS, TooManyRequestsException.TITLE, refused.getMessage());
     }
 
     /** The address itself for IPv4, its /64 network for IPv6; the text as given when it is no address. */

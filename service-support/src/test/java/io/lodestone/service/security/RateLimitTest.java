@@ -6,7 +6,13 @@ import io.lodestone.service.api.ClientBudget;
 import io.lodestone.testsupport.RawHttp;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
  * of its own; only one spends the budget of this machine's address.
  */
 @SpringBootTest(classes = RateLimitTest.LimitedApi.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"lodestone.api.tokens=t-burst,t-other,t-health,t-charge,t-spare",
-                "lodestone.api.rate-limit.per-second=0.1", "lodestone.api.rate-limit.burst=3"})
+        properties = {"lodestone.api.tokens=t-burst,t-other,t-health,t-charge,t-spare,t-slow,t-quick",
+                "lodestone.api.rate-limit.per-second=0.1", "lodestone.api.rate-limit.burst=3",
+                "lodestone.api.rate-limit.max-concurrent=2"})
 class RateLimitTest {
 
     @LocalServerPort
@@ -104,6 +111,37 @@ class RateLimitTest {
         assertThat(get("/api/v1/things", "t-charge").status()).isEqualTo(429);
     }
 
+    @Test
+    void aClientHoldingRequestsOpenGetsNoMoreThreadsThanItsShare() throws Exception {
+        LimitedApi.held = new CountDownLatch(1);
+        LimitedApi.holding = new CountDownLatch(2);
+        ExecutorService slowClient = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<RawHttp.Response>> open = List.of(
+                    slowClient.submit(() -> new RawHttp(port).send("GET", "/api/v1/hold", bearer("t-slow"), null)),
+                    slowClient.submit(() -> new RawHttp(port).send("GET", "/api/v1/hold", bearer("t-slow"), null)));
+            assertThat(LimitedApi.holding.await(10, TimeUnit.SECONDS)).isTrue();
+
+            RawHttp.Response third = get("/api/v1/things", "t-slow");
+
+            assertThat(third.status()).isEqualTo(429);
+            assertThat(third.header("Retry-After")).isEqualTo("1");
+            assertThat(third.body()).contains("already has 2 requests in progress");
+            assertThat(get("/api/v1/things", "t-quick").status()).isEqualTo(200);
+            assertThat(get("/actuator/health", null).status()).isEqualTo(200);
+
+            LimitedApi.held.countDown();
+            for (Future<RawHttp.Response> answer : open) {
+                assertThat(answer.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+            }
+        } finally {
+            LimitedApi.held.countDown();
+            slowClient.shutdownNow();
+        }
+        // both answered: the client has its share again (one unit of its budget is left)
+        assertThat(get("/api/v1/things", "t-slow").status()).isEqualTo(200);
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({"127.0.0.1,127.0.0.1", "2001:db8:1:2:3:4:5:6,20010db800010002::/64",
             "2001:db8:1:2:ffff:ffff:ffff:ffff,20010db800010002::/64", "[::1],0000000000000000::/64",
@@ -133,6 +171,16 @@ class RateLimitTest {
         @GetMapping("/api/v1/things")
         String things() {
             return "[]";
+        }
+
+        static volatile CountDownLatch holding = new CountDownLatch(0);
+        static volatile CountDownLatch held = new CountDownLatch(0);
+
+        /** Answers once the test lets it: a request held open, as a slow client holds one. */
+        @GetMapping("/api/v1/hold")
+        String hold() throws InterruptedException {
+            holding.countDown();
+            return held.await(30, TimeUnit.SECONDS) ? "released" : "timed out";
         }
 
         @PostMapping("/api/v1/work")
