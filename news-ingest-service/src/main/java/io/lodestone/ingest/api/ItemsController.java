@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -51,6 +53,12 @@ class ItemsController {
     private final RuntimeSources sources;
     private final ClientBudget budget;
     private final Clock clock = Clock.systemUTC();
+
+    /** Without a web server (the offline commands) there is no client to charge. */
+    @Autowired
+    ItemsController(IngestPipeline pipeline, RuntimeSources sources, ObjectProvider<ClientBudget> budget) {
+        this(pipeline, sources, budget.getIfAvailable(ClientBudget::unlimited));
+    }
 
     ItemsController(IngestPipeline pipeline, RuntimeSources sources, ClientBudget budget) {
         this.pipeline = pipeline;

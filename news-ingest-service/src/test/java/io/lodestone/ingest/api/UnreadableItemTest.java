@@ -12,7 +12,6 @@ import io.lodestone.ingest.extract.FailingExtractor;
 import io.lodestone.ingest.publish.InMemoryStoryStage;
 import io.lodestone.ingest.publish.IngestPipeline;
 import io.lodestone.ingest.source.RuntimeSources;
-import io.lodestone.service.api.ApiProperties;
 import io.lodestone.service.api.ClientBudget;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,8 +37,7 @@ class UnreadableItemTest {
                 new InMemoryStoryStage(LinkRules.standard(Duration.ofDays(7), 1000), published::add), Clock.systemUTC());
         RuntimeSources noSources = mock(RuntimeSources.class);
         when(noSources.all()).thenReturn(List.of());
-        ItemsController controller = new ItemsController(pipeline, noSources,
-                new ClientBudget(new ApiProperties.RateLimit(false, 1, 1, 1, 1)));
+        ItemsController controller = new ItemsController(pipeline, noSources, ClientBudget.unlimited());
 
         ErrorResponseException refused = catchThrowableOfType(ErrorResponseException.class, () -> controller.push(
                 JsonMapper.builder().build().readTree("[" + ban("ga-1", "gallium") + "," + ban("ge-1", "germanium") + ","

@@ -24,6 +24,13 @@ public final class ClientBudget {
         this.buckets = limit.enabled() ? new ClientBuckets(limit.perSecond(), limit.burst(), limit.maxClients()) : null;
     }
 
+    /** A budget that never runs out: for code that also runs without a web server (offline commands). */
+    public static ClientBudget unlimited() {
+        return new ClientBudget(new ApiProperties.RateLimit(false, ApiProperties.RateLimit.DEFAULT_PER_SECOND,
+                ApiProperties.RateLimit.DEFAULT_BURST, ApiProperties.RateLimit.DEFAULT_MAX_CLIENTS,
+                ApiProperties.RateLimit.DEFAULT_MAX_CONCURRENT));
+    }
+
     public boolean enabled() {
         return buckets != null;
     }
