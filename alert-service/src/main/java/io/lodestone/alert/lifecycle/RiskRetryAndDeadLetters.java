@@ -98,9 +98,23 @@ class RiskRetryAndDeadLetters implements ListenerContainerWithDlqAndRetryCustomi
         return binder;
     }
 
-    /** The dead-letter producer's configuration: the binder's connection settings, raw bytes, up to 2 MiB. */
+    /**
+     * How long one dead letter may take the broker, waiting for metadata included: the consumer thread
+     * waits for it (Kafka's own default is 120 s for delivery and 60 s for metadata, which with the
+     * pause after a failure came close to {@code max.poll.interval.ms} whenever the broker was away).
+     */
+    static final int DEAD_LETTER_TIMEOUT_MS = 30_000;
+
+    /**
+     * The dead-letter producer's configuration: the binder's connection settings, raw bytes, up to 2 MiB,
+     * and a send that gives up after {@link #DEAD_LETTER_TIMEOUT_MS}.
+     */
     static Map<String, Object> producerConfiguration(KafkaBinderConfigurationProperties binder) {
         Map<String, Object> configuration = new HashMap<>(binder.mergedProducerConfiguration());
+        configuration.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DEAD_LETTER_TIMEOUT_MS);
+        configuration.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, DEAD_LETTER_TIMEOUT_MS);
+        // delivery.timeout.ms must cover linger.ms and one request
+        configuration.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, DEAD_LETTER_TIMEOUT_MS / 3);
         configuration.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         configuration.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         configuration.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_DEAD_LETTER_BYTES);

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.messaging.MessageHandlingException;
 import org.springframework.messaging.support.GenericMessage;
 
@@ -58,6 +61,32 @@ class RiskRetryAndDeadLettersTest {
                 .containsEntry(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024)
                 .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
                 .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    }
+
+    /**
+     * With the broker away, the consumer thread waits for a dead letter as long as Spring Kafka's
+     * recoverer waits for the send (its delivery timeout and a margin), then pauses for the binding's
+     * longest back-off (30 s): both together stay far under {@code max.poll.interval.ms} (300 s).
+     */
+    @Test
+    void aDeadLetterTheBrokerDoesNotTakeHoldsTheConsumerFarLessThanItsPollInterval() {
+        Map<String, Object> producer = RiskRetryAndDeadLetters.producerConfiguration(
+                RiskRetryAndDeadLetters.binderConfiguration(new KafkaProperties(),
+                        new StaticListableBeanFactory(Map.of()).getBeanProvider(KafkaConnectionDetails.class),
+                        new StandardEnvironment()));
+        Duration sendWait = KafkaUtils.determineSendTimeout(producer, 5_000, 30_000);
+        // Kafka's default when unset: 60 s
+        long metadataWait = ((Number) producer.getOrDefault(ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000)).longValue();
+
+        assertThat(sendWait.plusMillis(metadataWait).plusSeconds(30)).isLessThanOrEqualTo(Duration.ofSeconds(100));
+        // and Kafka accepts the timeouts together (delivery covers linger and one request)
+        new KafkaProducer<>(withLocalBroker(producer)).close(Duration.ZERO);
+    }
+
+    private static Map<String, Object> withLocalBroker(Map<String, Object> producer) {
+        Map<String, Object> local = new java.util.HashMap<>(producer);
+        local.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
+        return local;
     }
 
     @Test
