@@ -9,6 +9,7 @@ import io.lodestone.events.Topics;
 import io.lodestone.testsupport.KafkaTestClient;
 import io.lodestone.testsupport.RecordedRequest;
 import io.lodestone.testsupport.RecordingHttpServer;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,6 +23,11 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +49,8 @@ import tools.jackson.databind.node.ObjectNode;
  * What a hostile client can send, against the real stack: path tricks around the bearer check,
  * bodies too large to hold, dates that overflow, control characters for the logs, webhook URLs
  * that point inside the network, absurd durations, and poison records written straight to the
- * topics. Each is refused with a clear status (RFC 9457 problem details for bad input) or
+ * topics, floods of guessed tokens and clients that hold requests open. Each is refused with a
+ * clear status (RFC 9457 problem details for bad input, 429 past a client's rate limit) or
  * dead-lettered; afterwards a normal item still reaches a signed webhook and every service is
  * ready. All traffic stays on loopback: refused webhook URLs are never called.
  */
@@ -295,6 +302,76 @@ class HostileInputTest {
         poisons.put("Xx", "{\"schemaVersion\":1,\"element\":\"Xx\",\"score\":50,\"level\":\"HIGH\",\"asOf\":\"+300000000-01-01T00:00:00Z\"}");
         poisons.put("Pr", "[".repeat(5000) + "]".repeat(5000));
         return poisons;
+    }
+
+    // --- floods and slow clients -------------------------------------------------------------
+
+    @Test
+    @Order(45)
+    void aFloodOfGuessedTokensIsThrottledWhileTheProbesStayAnswered() throws Exception {
+        HttpRequest guess = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.ingestPort()
+                + "/api/v1/sources")).header("Authorization", "Bearer guessed-token").GET().build();
+        // the default budget is 1,000 requests at once and 100 a second: four senders guess faster than that
+        AtomicReference<HttpResponse<String>> throttled = new AtomicReference<>();
+        ExecutorService senders = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                running.add(senders.submit(() -> {
+                    for (int sent = 0; throttled.get() == null && sent < 5_000; sent++) {
+                        HttpResponse<String> answer = stack.raw(guess);
+                        if (answer.statusCode() != 401) {
+                            throttled.compareAndSet(null, answer);
+                        }
+                    }
+                }));
+            }
+            for (Future<?> sender : running) {
+                sender.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+        HttpResponse<String> answer = throttled.get();
+
+        assertThat(answer).as("a guess answered other than 401").isNotNull();
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(429);
+        assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+        assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(stack.ready(settings.ingestPort())).as("the readiness probe is never limited").isTrue();
+        assertThat(stack.get(settings.ingestPort(), "/api/v1/sources").statusCode())
+                .as("the configured token is a client of its own").isEqualTo(200);
+        assertThat(stack.scrape()).contains("lodestone_api_requests_limited_total{application=\"news-ingest-service\",client=\"address\"");
+    }
+
+    @Test
+    @Order(46)
+    void aClientHoldingRequestsOpenGetsOnlyItsShareOfTheThreads() throws Exception {
+        // bodies announced and never sent: each request waits on its body and holds a server thread
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < 32; i++) {
+                Socket socket = new Socket("127.0.0.1", settings.alertPort());
+                socket.getOutputStream().write(("POST /api/v1/subscriptions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Authorization: Bearer " + StackFixture.TOKEN + "\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 1000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                stalled.add(socket);
+            }
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                HttpResponse<String> more = stack.get(settings.alertPort(), "/api/v1/subscriptions");
+                assertThat(more.statusCode()).as(more.body()).isEqualTo(429);
+                assertThat(more.body()).contains("requests in progress");
+            });
+            assertThat(stack.ready(settings.alertPort())).as("the probe still gets a thread").isTrue();
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(stack.get(settings.alertPort(), "/api/v1/subscriptions").statusCode()).isEqualTo(200));
     }
 
     // --- afterwards -------------------------------------------------------------------------
