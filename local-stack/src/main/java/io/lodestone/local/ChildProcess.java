@@ -157,6 +157,11 @@ final class ChildProcess {
         return process.isAlive();
     }
 
+    /** The exit code once the process has ended; empty while it runs. */
+    Optional<Integer> exitCode() {
+        return process.isAlive() ? Optional.empty() : Optional.of(process.exitValue());
+    }
+
     /**
      * Ends the process at once, without a chance to clean up (SIGKILL on Linux): what a crash, an
      * out-of-memory kill or a pulled plug looks like to the rest of the system.

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Starts the whole system on this machine — broker, topics, database, mail catcher, then the three
@@ -74,7 +76,10 @@ public final class LocalStack {
         }
         LocalStack stack = new LocalStack(settings);
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicReference<Supervisor> supervisor = new AtomicReference<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // first, so that nothing restarts the services while they are being stopped
+            Optional.ofNullable(supervisor.get()).ifPresent(Supervisor::close);
             stack.stop();
             stopped.countDown();
         }, "local-stack-shutdown"));
@@ -84,8 +89,44 @@ public final class LocalStack {
             System.err.println("run-local: " + e.getMessage());
             System.exit(1);
         }
+        if (settings.supervise()) {
+            supervisor.set(stack.supervise(SUPERVISION_PERIOD));
+        }
         stack.printSummary();
         stopped.await();
+    }
+
+    /** How often the supervisor looks at each service (a kubelet's default liveness period is 10 s). */
+    static final Duration SUPERVISION_PERIOD = Duration.ofSeconds(5);
+
+    /**
+     * Restarts services that end or stop being live, from now on ({@link Supervisor}); close the
+     * supervisor before stopping the stack.
+     */
+    Supervisor supervise(Duration period) {
+        return new Supervisor(new Supervisor.Services() {
+            @Override
+            public List<String> names() {
+                synchronized (LocalStack.this) {
+                    return List.copyOf(launches.keySet());
+                }
+            }
+
+            @Override
+            public Optional<String> ended(String name) {
+                return service(name).exitCode().map(code -> "exit code " + code);
+            }
+
+            @Override
+            public boolean live(String name) {
+                return ChildProcess.httpOk("http://127.0.0.1:" + launches.get(name).port() + "/actuator/health/liveness");
+            }
+
+            @Override
+            public void restart(String name) throws IOException {
+                restartService(name);
+            }
+        }, Clock.systemUTC(), progress::step).every(period);
     }
 
     void start() throws Exception {

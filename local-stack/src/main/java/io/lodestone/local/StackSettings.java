@@ -28,11 +28,13 @@ import java.util.stream.Collectors;
  *                  replaces them
  * @param classDataSharing whether services start with an application class-data archive
  *                  ({@code LODESTONE_CDS=false} turns it off)
+ * @param supervise whether {@code ./run-local.sh} restarts a service that ends or stops being live
+ *                  ({@link Supervisor}; {@code LODESTONE_SUPERVISE=false} turns it off)
  */
 record StackSettings(Path root, Path dataDir, boolean clean, boolean demo, String token, boolean generated,
                      int kafkaPort, int controllerPort, int postgresPort, int smtpPort, int mailWebPort,
                      int ingestPort, int scoringPort, int alertPort, Map<String, String> serviceEnv,
-                     List<String> javaOptions, boolean classDataSharing) {
+                     List<String> javaOptions, boolean classDataSharing, boolean supervise) {
 
     /**
      * The services' JVM options, shared with the image: a java argument file in the repository.
@@ -72,7 +74,8 @@ record StackSettings(Path root, Path dataDir, boolean clean, boolean demo, Strin
                         .filter(e -> PASSED_THROUGH.stream().anyMatch(prefix -> e.getKey().startsWith(prefix)))
                         .filter(e -> !e.getKey().endsWith("_PORT"))
                         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)),
-                javaOptions(root, env.get("LODESTONE_JAVA_OPTIONS")), !"false".equalsIgnoreCase(env.get("LODESTONE_CDS")));
+                javaOptions(root, env.get("LODESTONE_JAVA_OPTIONS")), !"false".equalsIgnoreCase(env.get("LODESTONE_CDS")),
+                !"false".equalsIgnoreCase(env.get("LODESTONE_SUPERVISE")));
     }
 
     private static List<String> javaOptions(Path root, String value) {

@@ -154,6 +154,25 @@ class LocalStackEndToEndTest {
         }
     }
 
+    /** As {@code ./run-local.sh} runs it: a service killed with SIGKILL is started again, and takes items again. */
+    @Test
+    @Order(4)
+    void aServiceThatDiesIsStartedAgainByTheLaunchersSupervisor() {
+        try (Supervisor supervisor = stack.stack.supervise(Duration.ofSeconds(1))) {
+            stack.stack.killService("news-ingest-service");
+
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                    supervisor.restarts("news-ingest-service") == 1 && stack.ready(settings.ingestPort()));
+
+            HttpResponse<String> pushed = stack.post(settings.ingestPort(), "/api/v1/items", JSON.writeValueAsString(
+                    Map.of("id", "e2e-after-restart", "title", "Harbour authority opens a new ferry terminal",
+                            "text", "The terminal will handle passengers from next spring.")));
+            assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(200);
+            assertThat(supervisor.restarts("risk-scoring-service") + supervisor.restarts("alert-service"))
+                    .as("the services that kept running were left alone").isZero();
+        }
+    }
+
     private static Set<String> metricsUsedByOps() throws IOException {
         Path ops = settings.root().resolve("ops");
         Set<String> names = new TreeSet<>();

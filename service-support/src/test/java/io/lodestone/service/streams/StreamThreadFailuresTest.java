@@ -5,17 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
 import static org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
 
+import io.lodestone.testsupport.MovableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class StreamThreadFailuresTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-04-04T08:00:00Z"));
     private final RuntimeException failure = new IllegalStateException("broker went away");
 
     @Test
@@ -60,28 +59,5 @@ class StreamThreadFailuresTest {
                 .hasMessageContaining("thread-replacements");
         assertThatThrownBy(() -> new StreamThreadFailures(() -> "s", 1, Duration.ZERO, clock, meters))
                 .hasMessageContaining("replacement-window");
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-04-04T08:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
