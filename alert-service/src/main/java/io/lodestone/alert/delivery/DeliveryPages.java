@@ -1,7 +1,9 @@
 package io.lodestone.alert.delivery;
 
 import io.lodestone.alert.notify.Channel;
+import io.lodestone.service.api.InvalidRequestException;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,7 +16,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The console's delivery history: every notification sent or tried, and for one delivery each
- * attempt and each operator action, with the same resend and cancel as the admin API.
+ * attempt and each operator action, with the same resend and cancel as the admin API. A refused
+ * action (a delivery in the wrong state, a reason with control characters) is said on the
+ * delivery's page.
  */
 @Controller
 class DeliveryPages {
@@ -69,6 +73,11 @@ class DeliveryPages {
                 throw refused;
             }
             redirect.addFlashAttribute("refusal", refused.getReason());
+        } catch (InvalidRequestException invalid) {
+            // a reason the API would refuse with a 400: said on the page, as the other forms do
+            redirect.addFlashAttribute("refusal", invalid.fieldErrors().entrySet().stream()
+                    .map(error -> "The " + error.getKey() + " " + error.getValue() + ".")
+                    .collect(Collectors.joining(" ")));
         }
         return "redirect:/deliveries/" + id;
     }
