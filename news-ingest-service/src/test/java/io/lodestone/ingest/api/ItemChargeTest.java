@@ -32,7 +32,7 @@ class ItemChargeTest {
 
     private final List<SupplyEventDetected> published = new CopyOnWriteArrayList<>();
     // five units, earned back at one every 1,000 seconds: nothing refills during the test
-    private final ClientBudget budget = new ClientBudget(new ApiProperties.RateLimit(true, 0.001, 5, 10, 1));
+    private final ClientBudget budget = new ClientBudget(new ApiProperties.RateLimit(true, 0.001, 5, 10, 1, null));
     private final ItemsController controller;
 
     ItemChargeTest() {
@@ -65,7 +65,7 @@ class ItemChargeTest {
     private MockHttpServletRequest request() {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/items");
         request.setAttribute(ClientBudget.CLIENT_ATTRIBUTE, CLIENT);
-        assertThat(budget.chargeRequest(CLIENT)).isEmpty();
+        assertThat(budget.chargeRequest(CLIENT, "POST", "/api/v1/items")).isEmpty();
         return request;
     }
 

@@ -76,13 +76,16 @@ public record ApiProperties(
      * @param maxConcurrent requests one client may have in progress at once: a client that sends its
      *                   bodies slowly, or holds requests open, takes at most this many of the server's
      *                   threads, and the rest keep answering other clients and the probes
+     * @param costs      requests that cost more than one unit because of the work they cause (a sign-in
+     *                   checks a slow password hash), by method and exact path
      */
     public record RateLimit(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("" + DEFAULT_PER_SECOND) double perSecond,
             @DefaultValue("" + DEFAULT_BURST) int burst,
             @DefaultValue("" + DEFAULT_MAX_CLIENTS) int maxClients,
-            @DefaultValue("" + DEFAULT_MAX_CONCURRENT) int maxConcurrent) {
+            @DefaultValue("" + DEFAULT_MAX_CONCURRENT) int maxConcurrent,
+            List<Cost> costs) {
 
         static final double DEFAULT_PER_SECOND = 100;
         static final int DEFAULT_BURST = 1000;
@@ -91,12 +94,38 @@ public record ApiProperties(
         /** A pushed item costs one unit per started this many characters of title and text. */
         public static final int ITEM_CHARACTERS = 4000;
         static final RateLimit DEFAULT = new RateLimit(true, DEFAULT_PER_SECOND, DEFAULT_BURST, DEFAULT_MAX_CLIENTS,
-                DEFAULT_MAX_CONCURRENT);
+                DEFAULT_MAX_CONCURRENT, List.of());
 
         public RateLimit {
+            costs = costs == null ? List.of() : List.copyOf(costs);
             if (perSecond <= 0 || burst < 1 || maxClients < 1 || maxConcurrent < 1) {
                 throw new IllegalArgumentException("lodestone.api.rate-limit needs per-second > 0, burst >= 1,"
                         + " max-clients >= 1 and max-concurrent >= 1 (set enabled=false to turn it off)");
+            }
+        }
+
+        /** What a request with this method and exact path costs, in units. */
+        public int costOf(String method, String path) {
+            for (Cost cost : costs) {
+                if (cost.method().equalsIgnoreCase(method) && cost.path().equals(path)) {
+                    return cost.units();
+                }
+            }
+            return 1;
+        }
+
+        /**
+         * @param method the HTTP method ({@code POST})
+         * @param path   the exact path ({@code /login}), compared with the request's path as sent
+         * @param units  what one such request costs, at least one
+         */
+        public record Cost(String method, String path, int units) {
+
+            public Cost {
+                if (method == null || path == null || units < 1) {
+                    throw new IllegalArgumentException("lodestone.api.rate-limit.costs needs a method, a path and"
+                            + " units >= 1 in every entry");
+                }
             }
         }
     }

@@ -2,6 +2,7 @@ package io.lodestone.service.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -28,7 +29,7 @@ public final class ClientBudget {
     public static ClientBudget unlimited() {
         return new ClientBudget(new ApiProperties.RateLimit(false, ApiProperties.RateLimit.DEFAULT_PER_SECOND,
                 ApiProperties.RateLimit.DEFAULT_BURST, ApiProperties.RateLimit.DEFAULT_MAX_CLIENTS,
-                ApiProperties.RateLimit.DEFAULT_MAX_CONCURRENT));
+                ApiProperties.RateLimit.DEFAULT_MAX_CONCURRENT, List.of()));
     }
 
     public boolean enabled() {
@@ -47,12 +48,15 @@ public final class ClientBudget {
                 + " lodestone.api.rate-limit.max-concurrent).", Duration.ofSeconds(1));
     }
 
-    /** Charges {@code client} for one request: empty when taken, else the refusal to send. */
-    public Optional<TooManyRequestsException> chargeRequest(String client) {
+    /**
+     * Charges {@code client} for one request: one unit, or what {@code lodestone.api.rate-limit.costs}
+     * says a request with this method and path costs. Empty when taken, else the refusal to send.
+     */
+    public Optional<TooManyRequestsException> chargeRequest(String client, String method, String path) {
         if (buckets == null) {
             return Optional.empty();
         }
-        long wait = buckets.take(client, 1);
+        long wait = buckets.take(client, limit.costOf(method, path));
         return wait == 0 ? Optional.empty() : Optional.of(new TooManyRequestsException(String.format(Locale.ROOT,
                 "Too many requests from this client: at most %s a second, %d at once. Retry after the time in"
                         + " Retry-After; an operator can raise lodestone.api.rate-limit.per-second and .burst.",

@@ -86,7 +86,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
         });
         try {
             Optional<TooManyRequestsException> refused = running.get() > budget.maxConcurrent()
-                    ? Optional.of(budget.tooManyAtOnce()) : budget.chargeRequest(client);
+                    ? Optional.of(budget.tooManyAtOnce()) : budget.chargeRequest(client, request.getMethod(), request.getRequestURI());
             if (refused.isEmpty()) {
                 chain.doFilter(request, response);
             } else {

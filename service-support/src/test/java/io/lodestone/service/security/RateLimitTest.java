@@ -33,9 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
  * of its own; only one spends the budget of this machine's address.
  */
 @SpringBootTest(classes = RateLimitTest.LimitedApi.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"lodestone.api.tokens=t-burst,t-other,t-health,t-charge,t-spare,t-slow,t-quick",
+        properties = {"lodestone.api.tokens=t-burst,t-other,t-health,t-charge,t-spare,t-slow,t-quick,t-dear",
                 "lodestone.api.rate-limit.per-second=0.1", "lodestone.api.rate-limit.burst=3",
-                "lodestone.api.rate-limit.max-concurrent=2"})
+                "lodestone.api.rate-limit.max-concurrent=2",
+                "lodestone.api.rate-limit.costs[0].method=POST", "lodestone.api.rate-limit.costs[0].path=/api/v1/sign-in",
+                "lodestone.api.rate-limit.costs[0].units=2"})
 class RateLimitTest {
 
     @LocalServerPort
@@ -142,6 +144,14 @@ class RateLimitTest {
         assertThat(get("/api/v1/things", "t-slow").status()).isEqualTo(200);
     }
 
+    @Test
+    void aRequestDeclaredExpensiveCostsWhatTheSettingsSay() {
+        // three units: one sign-in costs two, so the second is refused while reads still pass
+        assertThat(raw.send("POST", "/api/v1/sign-in", bearer("t-dear"), "").status()).isEqualTo(200);
+        assertThat(raw.send("POST", "/api/v1/sign-in", bearer("t-dear"), "").status()).isEqualTo(429);
+        assertThat(get("/api/v1/things", "t-dear").status()).isEqualTo(200);
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({"127.0.0.1,127.0.0.1", "2001:db8:1:2:3:4:5:6,20010db800010002::/64",
             "2001:db8:1:2:ffff:ffff:ffff:ffff,20010db800010002::/64", "[::1],0000000000000000::/64",
@@ -181,6 +191,11 @@ class RateLimitTest {
         String hold() throws InterruptedException {
             holding.countDown();
             return held.await(30, TimeUnit.SECONDS) ? "released" : "timed out";
+        }
+
+        @PostMapping("/api/v1/sign-in")
+        String signIn() {
+            return "signed in";
         }
 
         @PostMapping("/api/v1/work")
