@@ -7,8 +7,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What each client may spend ({@code lodestone.api.rate-limit}): the rate-limit filter charges one
- * unit per request and names the client on the request; an endpoint whose work grows with what is
+ * What each client may spend ({@code lodestone.api.rate-limit}): the rate-limit filter charges each
+ * request (one unit, or what {@code costs} names for its method and path) and names the client on
+ * the request; an endpoint whose work grows with what is
  * sent (a batch of items to read) charges the rest with {@link #charge}. Both are answered alike
  * when the budget is spent: a 429 problem detail with {@code Retry-After}.
  */
@@ -56,11 +57,13 @@ public final class ClientBudget {
         if (buckets == null) {
             return Optional.empty();
         }
-        long wait = buckets.take(client, limit.costOf(method, path));
+        int cost = limit.costOf(method, path);
+        long wait = buckets.take(client, cost);
         return wait == 0 ? Optional.empty() : Optional.of(new TooManyRequestsException(String.format(Locale.ROOT,
-                "Too many requests from this client: at most %s a second, %d at once. Retry after the time in"
-                        + " Retry-After; an operator can raise lodestone.api.rate-limit.per-second and .burst.",
-                rate(), limit.burst()), Duration.ofNanos(wait)));
+                "Too many requests from this client: it earns %s units a second and may spend %d at once, and this"
+                        + " request costs %d. Retry after the time in Retry-After; an operator can raise"
+                        + " lodestone.api.rate-limit.per-second and .burst.",
+                rate(), limit.burst(), cost), Duration.ofNanos(wait)));
     }
 
     /**

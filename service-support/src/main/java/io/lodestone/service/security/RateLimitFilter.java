@@ -25,8 +25,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Charges every request one unit of its client's budget ({@link ClientBudget}) before anything else
- * looks at it, authentication included, so that neither a flood of pushes nor a stream of token or
+ * Charges every request to its client's budget ({@link ClientBudget}: one unit, or what
+ * {@code lodestone.api.rate-limit.costs} says its method and path cost) before anything else looks
+ * at it, authentication included, so that neither a flood of pushes nor a stream of token or
  * password guesses can take a service's threads and cores. A client is the configured bearer token
  * it presents, or else the address it comes from: an unknown token buys no bucket of its own. An
  * IPv6 address counts by its /64 network, which one host usually holds whole. A client may also have
@@ -86,7 +87,8 @@ final class RateLimitFilter extends OncePerRequestFilter {
         });
         try {
             Optional<TooManyRequestsException> refused = running.get() > budget.maxConcurrent()
-                    ? Optional.of(budget.tooManyAtOnce()) : budget.chargeRequest(client, request.getMethod(), request.getRequestURI());
+                    ? Optional.of(budget.tooManyAtOnce())
+                    : budget.chargeRequest(client, request.getMethod(), request.getRequestURI());
             if (refused.isEmpty()) {
                 chain.doFilter(request, response);
             } else {
