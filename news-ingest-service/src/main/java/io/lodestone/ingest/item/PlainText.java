@@ -23,8 +23,6 @@ public final class PlainText {
 
     /** Control characters but line breaks and tabs, and runs of spaces: compiled once, not per item. */
     private static final Pattern CONTROLS = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
-    /** What {@link ControlCharacters#reordersText} names, dropped rather than spaced: it separates nothing. */
-    private static final Pattern REORDERING = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069]");
     private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\r]+");
 
     private PlainText() {
@@ -47,7 +45,8 @@ public final class PlainText {
         String input = raw.length() > max * RAW_FACTOR ? cut(raw, max * RAW_FACTOR) : raw;
         String text = input.indexOf('<') >= 0 || input.indexOf('&') >= 0 ? Jsoup.parse(input).text() : input;
         text = SPACES.matcher(CONTROLS.matcher(text).replaceAll(" ")).replaceAll(" ").strip();
-        text = REORDERING.matcher(text).replaceAll("");
+        // dropped rather than spaced: they separate nothing
+        text = ControlCharacters.withoutReordering(text);
         return text.length() > max ? cut(text, max) : text;
     }
 

@@ -30,6 +30,28 @@ public final class ControlCharacters {
                 || reordersText(c));
     }
 
+    /**
+     * {@code value} without the characters {@link #reordersText} names, for text that is kept rather
+     * than refused (a news item's headline); the same string when it holds none.
+     */
+    public static String withoutReordering(String value) {
+        int first = 0;
+        while (first < value.length() && !reordersText(value.charAt(first))) {
+            first++;
+        }
+        if (first == value.length()) {
+            return value;
+        }
+        StringBuilder kept = new StringBuilder(value.length()).append(value, 0, first);
+        for (int i = first + 1; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!reordersText(c)) {
+                kept.append(c);
+            }
+        }
+        return kept.toString();
+    }
+
     /** A bidirectional embedding, override or isolate, or the pop that ends one. */
     public static boolean reordersText(int c) {
         return c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069';

@@ -41,7 +41,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class RateLimitFilter extends OncePerRequestFilter {
 
-    /** The operational endpoints, exactly as probes and scrapers spell them. */
+    /**
+     * The operational endpoints ({@link ApiSecurityAutoConfiguration#OPERATIONAL_PATHS}), exactly as
+     * probes and scrapers spell them: this filter runs before the firewall has refused other spellings.
+     */
     static final Pattern OPERATIONAL = Pattern.compile("/actuator/(health(/[A-Za-z0-9_-]+)*|prometheus)");
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
