@@ -67,7 +67,7 @@ class StoryClusteringEvaluation {
 
     record Figures(String split, int items, int relevant, int goldPairs, int predictedPairs, int truePairs,
                    int goldPairsBothRelevant, int truePairsBothRelevant, int hardNegatives, int hardNegativesLinked, int crossLanguageGold,
-                   int crossLanguageTrue) {
+                   int crossLanguageTrue, int datedGold, int datedPredicted, int datedTrue) {
 
         double precision() {
             return predictedPairs == 0 ? 1 : truePairs / (double) predictedPairs;
@@ -84,9 +84,10 @@ class StoryClusteringEvaluation {
         String line() {
             return String.format(Locale.ROOT, "%-8s items %3d (relevant %3d)  pairs gold %4d predicted %4d true %4d  "
                             + "precision %.3f  recall %.3f  recall-of-relevant %.3f  hard negatives %d, linked %d"
-                            + "  (English-Chinese pairs: %d of %d linked)",
+                            + "  (English-Chinese pairs: %d of %d linked; both dated: %d of %d linked, precision %.3f)",
                     split, items, relevant, goldPairs, predictedPairs, truePairs, precision(), recall(), linkerRecall(),
-                    hardNegatives, hardNegativesLinked, crossLanguageTrue, crossLanguageGold);
+                    hardNegatives, hardNegativesLinked, crossLanguageTrue, crossLanguageGold, datedTrue, datedGold,
+                    datedPredicted == 0 ? 1 : datedTrue / (double) datedPredicted);
         }
     }
 
@@ -219,6 +220,9 @@ class StoryClusteringEvaluation {
         int hardLinked = 0;
         int crossGold = 0;
         int crossTrue = 0;
+        int datedGold = 0;
+        int datedPredicted = 0;
+        int datedTrue = 0;
         for (int i = 0; i < items.size(); i++) {
             for (int j = i + 1; j < items.size(); j++) {
                 Labelled a = items.get(i);
@@ -233,6 +237,11 @@ class StoryClusteringEvaluation {
                 if (sameGold) {
                     crossGold += cross ? 1 : 0;
                     crossTrue += cross && linked ? 1 : 0;
+                }
+                if (a.item().publishedAt() != null && b.item().publishedAt() != null) {
+                    datedGold += sameGold ? 1 : 0;
+                    datedPredicted += linked ? 1 : 0;
+                    datedTrue += sameGold && linked ? 1 : 0;
                 }
                 gold += sameGold ? 1 : 0;
                 predicted += linked ? 1 : 0;
@@ -253,7 +262,7 @@ class StoryClusteringEvaluation {
         }
         return new Figures(split, items.size(), relevantIds.size(), gold, predicted, truePairs, goldBothRelevant, trueBothRelevant,
                 hardNegatives,
-                hardLinked, crossGold, crossTrue);
+                hardLinked, crossGold, crossTrue, datedGold, datedPredicted, datedTrue);
     }
 
     /**
