@@ -72,6 +72,10 @@ final class ChildProcess {
         return process.pid();
     }
 
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     /** Resident memory of the process in KiB, or -1 where it cannot be read. */
     long residentKib() {
         return residentKib(process.pid());

@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * A real PostgreSQL server from the binaries Maven fetched, with its data folder kept between
@@ -38,6 +40,19 @@ final class Database {
                     statement.execute("CREATE DATABASE lodestone");
                 }
             }
+        }
+    }
+
+    /**
+     * The server's main process (the postmaster), from the lock file PostgreSQL keeps in its data
+     * folder; empty when it is not running or the file cannot be read.
+     */
+    Optional<ProcessHandle> postmaster() {
+        try {
+            List<String> lock = Files.readAllLines(settings.dataDir().resolve("postgres").resolve("postmaster.pid"));
+            return lock.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lock.get(0).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
         }
     }
 

@@ -42,6 +42,7 @@ public final class LocalStack {
     private final Map<String, ServiceJvm> jvms = new HashMap<>();
     private Duration preparing = Duration.ZERO;
     private Duration readyIn;
+    private ProcessLedger ledger = ProcessLedger.none();
 
     /** How long a service may take from process start to ready (a loaded 2-core machine is slow). */
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
@@ -68,8 +69,10 @@ public final class LocalStack {
         StackSettings settings;
         try {
             settings = StackSettings.from(List.of(args), System.getenv());
+            // a launcher killed before could not stop its stack: that stack holds the ports
+            ProcessLedger.stopLeftovers(settings.dataDir(), System.out::println);
             checkPortsFree(settings);
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException | IllegalStateException | IOException e) {
             System.err.println("run-local: " + e.getMessage());
             System.exit(2);
             return;
@@ -130,11 +133,12 @@ public final class LocalStack {
     }
 
     void start() throws Exception {
+        ProcessLedger.stopLeftovers(settings.dataDir(), progress::step);
         if (settings.clean()) {
             progress.step("--clean: deleting " + settings.dataDir());
             deleteRecursively(settings.dataDir());
         }
-        Files.createDirectories(settings.dataDir());
+        ledger = ProcessLedger.open(settings.dataDir(), progress::step);
         long started = System.nanoTime();
         // The broker, the database and the mail catcher do not depend on each other: start them together.
         ExecutorService beside = Executors.newSingleThreadExecutor();
@@ -142,6 +146,7 @@ public final class LocalStack {
             try {
                 progress.step("starting PostgreSQL on port " + settings.postgresPort());
                 database.start();
+                database.postmaster().ifPresent(postmaster -> ledger.add("postgres", postmaster));
                 progress.step("PostgreSQL is ready; starting the mail catcher (SMTP " + settings.smtpPort()
                         + ", web " + settings.mailWebPort() + ")");
                 mail.start();
@@ -153,6 +158,7 @@ public final class LocalStack {
         try {
             progress.step("starting Kafka (KRaft) on " + settings.kafkaBootstrap());
             kafka.start();
+            ledger.add("kafka", kafka.process().handle());
             List<String> created = kafka.createTopics();
             progress.step(created.isEmpty() ? "topics already exist" : "created topics " + String.join(", ", created));
         } catch (Exception e) {
@@ -273,7 +279,7 @@ public final class LocalStack {
             if (untrained.contains(jvm)) {
                 preparing.add(CompletableFuture.supplyAsync(() -> {
                     try {
-                        return jvm.prepare(env(launch));
+                        return jvm.prepare(env(launch), ledger);
                     } catch (IOException e) {
                         return jvm.service() + ": preparing failed (" + e.getMessage() + "); starting from the jar";
                     } catch (InterruptedException e) {
@@ -327,6 +333,7 @@ public final class LocalStack {
         synchronized (this) {
             services.add(service);
         }
+        ledger.add(launch.name(), service.handle());
         return service;
     }
 
@@ -355,6 +362,7 @@ public final class LocalStack {
         progress.step("restarting the Kafka broker");
         kafka.stop();
         kafka.start();
+        ledger.add("kafka", kafka.process().handle());
     }
 
     /** Shuts PostgreSQL down (connections are cut) until {@link #startDatabase()}. */
@@ -366,6 +374,7 @@ public final class LocalStack {
     void startDatabase() throws IOException, SQLException {
         progress.step("starting PostgreSQL again");
         database.start();
+        database.postmaster().ifPresent(postmaster -> ledger.add("postgres", postmaster));
     }
 
     /** Takes the SMTP server down (connections are refused) until {@link #startSmtp()}. */
@@ -423,6 +432,7 @@ public final class LocalStack {
         mail.stop();
         database.stop();
         kafka.stop();
+        ledger.close();
         System.out.println("stopped; state kept in " + settings.dataDir() + " (use --clean to start afresh)");
     }
 

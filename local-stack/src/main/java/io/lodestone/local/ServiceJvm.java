@@ -150,9 +150,11 @@ final class ServiceJvm {
      * @param env the environment a real start gets (the training start is one: it needs the
      *            broker and, for alert-service, the database; its readiness probe answers on
      *            {@code SERVER_PORT})
+     * @param ledger where the training JVM is written down while it runs, so that a launcher
+     *               killed meanwhile does not leave it running for good
      * @return what happened, for the progress output
      */
-    String prepare(Map<String, String> env) throws IOException, InterruptedException {
+    String prepare(Map<String, String> env, ProcessLedger ledger) throws IOException, InterruptedException {
         if (trained()) {
             return service + ": class-data archive up to date";
         }
@@ -178,7 +180,7 @@ final class ServiceJvm {
         training.addAll(options);
         training.addAll(nativeLibraryPath());
         training.addAll(List.of(classData.write + archive(), "-jar", extractedJar().toString()));
-        if (!trainUntilReady(training, env, log)) {
+        if (!trainUntilReady(training, env, log, ledger)) {
             Files.deleteIfExists(archive());
             return service + ": the training start did not get ready (see " + log + "); starting from the jar";
         }
@@ -244,8 +246,11 @@ final class ServiceJvm {
      * Starts the service, waits for its readiness probe, then stops it gracefully (the archive is
      * written as the JVM exits). False when it exited or timed out before it was ready.
      */
-    private boolean trainUntilReady(List<String> command, Map<String, String> env, Path log) throws IOException {
-        ChildProcess training = ChildProcess.start(service + " (training)", command, env, log);
+    private boolean trainUntilReady(List<String> command, Map<String, String> env, Path log, ProcessLedger ledger)
+            throws IOException {
+        String role = service + " (training)";
+        ChildProcess training = ChildProcess.start(role, command, env, log);
+        ledger.add(role, training.handle());
         try {
             training.awaitHttpReady(Integer.parseInt(env.get("SERVER_PORT")), Duration.ofSeconds(TRAINING_TIMEOUT_SECONDS));
             return true;
@@ -253,6 +258,7 @@ final class ServiceJvm {
             return false;
         } finally {
             training.stop(Duration.ofSeconds(TRAINING_TIMEOUT_SECONDS));
+            ledger.remove(role);
         }
     }
 

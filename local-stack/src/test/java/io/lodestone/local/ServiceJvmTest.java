@@ -63,7 +63,7 @@ class ServiceJvmTest {
         try (LoneBroker broker = LoneBroker.start(target.resolve("kafka"))) {
             env = Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrap(), "SERVER_PORT", String.valueOf(port),
                     "RISK_STATE_DIR", target.resolve("state").toString(), "LODESTONE_API_TOKEN", "training");
-            outcome = jvm.prepare(env);
+            outcome = jvm.prepare(env, ProcessLedger.none());
             // And a trained start finds RocksDB's library where the extraction put it: its state
             // stores open without RocksDB copying the library into the temporary folder
             Path tmp = Files.createDirectories(target.resolve("tmp"));
