@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real PostgreSQL server from the binaries Maven fetched, with its data folder kept between
@@ -54,6 +55,22 @@ final class Database {
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Kills the server as a crash would: SIGKILL to the postmaster and to every backend, so nothing
+     * is flushed or shut down cleanly; {@link #start()} then recovers from the write-ahead log.
+     */
+    void kill() {
+        postmaster().ifPresent(postmaster -> {
+            List<ProcessHandle> backends = postmaster.descendants().toList();
+            postmaster.destroyForcibly();
+            backends.forEach(ProcessHandle::destroyForcibly);
+            postmaster.onExit().orTimeout(20, TimeUnit.SECONDS).join();
+            backends.forEach(backend -> backend.onExit().orTimeout(20, TimeUnit.SECONDS).join());
+        });
+        // releases the folder's lock; stopping a server that is gone only logs an error
+        stop();
     }
 
     /** Stops the server; {@link #start()} brings it back on the same data folder and port. */

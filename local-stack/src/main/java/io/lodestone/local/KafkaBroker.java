@@ -141,4 +141,11 @@ final class KafkaBroker {
             process.stop();
         }
     }
+
+    /** SIGKILL: no controlled shutdown, and the next start recovers the logs as after a crash. */
+    void kill() {
+        if (process != null) {
+            process.kill();
+        }
+    }
 }

@@ -365,6 +365,20 @@ public final class LocalStack {
         ledger.add("kafka", kafka.process().handle());
     }
 
+    /** Kills the broker with SIGKILL (a crash) and starts it again on the same log directory. */
+    void crashBroker() throws IOException, InterruptedException {
+        progress.step("killing the Kafka broker (SIGKILL) and starting it again");
+        kafka.kill();
+        kafka.start();
+        ledger.add("kafka", kafka.process().handle());
+    }
+
+    /** Kills PostgreSQL, its postmaster and every backend, with SIGKILL, until {@link #startDatabase()}. */
+    void crashDatabase() {
+        progress.step("killing PostgreSQL (SIGKILL to the postmaster and its backends)");
+        database.kill();
+    }
+
     /** Shuts PostgreSQL down (connections are cut) until {@link #startDatabase()}. */
     void stopDatabase() {
         progress.step("stopping PostgreSQL");

@@ -25,7 +25,8 @@ record FaultPlan(String name, int itemsPerPhase, Duration gap, Duration serviceD
 
     /** The scenarios, by the names {@code -Dfaults.only} takes. */
     enum Scenario {
-        KILL_INGEST, KILL_SCORING, KILL_ALERT, BROKER_RESTART, DATABASE_DOWN, SMTP_DOWN, STALLING_RECEIVER;
+        KILL_INGEST, KILL_SCORING, KILL_ALERT, BROKER_RESTART, BROKER_CRASH, DATABASE_DOWN, DATABASE_CRASH, SMTP_DOWN,
+        STALLING_RECEIVER;
 
         String key() {
             return name().toLowerCase().replace('_', '-');

@@ -116,9 +116,19 @@ class FaultSuiteTest {
                 s.restartBroker();
                 awaitAllReady(fixture, Duration.ofMinutes(3));
             });
+            phase(fixture, pusher, Scenario.BROKER_CRASH, "kill -9 the Kafka broker and start it again", s -> {
+                s.crashBroker();
+                awaitAllReady(fixture, Duration.ofMinutes(3));
+            });
             phase(fixture, pusher, Scenario.DATABASE_DOWN, "PostgreSQL stopped for " + plan.databaseDown().toSeconds() + " s", s -> {
                 s.stopDatabase();
                 ChildProcess.sleep(plan.databaseDown());
+                s.startDatabase();
+            });
+            phase(fixture, pusher, Scenario.DATABASE_CRASH, "kill -9 PostgreSQL, down " + plan.serviceDown().toSeconds()
+                    + " s, start it again", s -> {
+                s.crashDatabase();
+                ChildProcess.sleep(plan.serviceDown());
                 s.startDatabase();
             });
             phase(fixture, pusher, Scenario.SMTP_DOWN, "SMTP stopped for " + plan.smtpDown().toSeconds() + " s", s -> {
