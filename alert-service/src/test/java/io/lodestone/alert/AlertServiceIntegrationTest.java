@@ -545,6 +545,38 @@ class AlertServiceIntegrationTest {
     }
 
     @Test
+    void elementsAndGroupsAreNamedOnceSoNoListOutgrowsTheCatalogue() {
+        int before = api().parse(api().get("/api/v1/subscriptions").body()).size();
+        // 3.6 MB, under the body cap: stored, it cost every risk evaluation 30 MB of heap
+        String manyDy = String.join(",", java.util.Collections.nCopies(600_000, "\"Dy\""));
+        HttpResponse<String> flood = api().post("/api/v1/subscriptions", """
+                {"name": "repeats", "elements": [%s], "trigger": {"minLevel": "HIGH"},
+                 "channels": {"email": {"to": ["buyer@example.com"]}}}""".formatted(manyDy));
+        assertThat(flood.statusCode()).isEqualTo(400);
+        assertThat(api().parse(flood.body()).get("errors")).singleElement().satisfies(error -> {
+            assertThat(error.get("field").asString()).isEqualTo("elements");
+            assertThat(error.get("message").asString())
+                    .contains("each of the " + io.lodestone.events.Elements.all().size() + " tracked elements at most once")
+                    .contains("600000 entries");
+        });
+
+        HttpResponse<String> repeated = api().post("/api/v1/subscriptions", """
+                {"name": "repeats", "elements": ["Dy", "Nd", "Dy"], "groups": ["REE", "HREE", "REE"],
+                 "trigger": {"minLevel": "HIGH"}, "channels": {"email": {"to": ["buyer@example.com"]}}}""");
+        assertThat(repeated.statusCode()).isEqualTo(400);
+        assertThat(api().parse(repeated.body()).get("errors")).extracting(f -> f.get("field").asString() + ": "
+                + f.get("message").asString()).containsExactlyInAnyOrder("elements[2]: repeats Dy", "groups[2]: repeats REE");
+
+        String manyRee = String.join(",", java.util.Collections.nCopies(100_000, "\"REE\""));
+        HttpResponse<String> silence = api().post("/api/v1/silences", """
+                {"groups": [%s], "endsAt": "2999-01-01T00:00:00Z"}""".formatted(manyRee));
+        assertThat(silence.statusCode()).isEqualTo(400);
+        assertThat(silence.body()).contains("\"groups\"").contains("each of the 5 groups at most once");
+
+        assertThat(api().parse(api().get("/api/v1/subscriptions").body()).size()).as("nothing stored").isEqualTo(before);
+    }
+
+    @Test
     void readsAndWritesNeedTheBearerToken() {
         ApiClient anonymous = new ApiClient(port, null);
 

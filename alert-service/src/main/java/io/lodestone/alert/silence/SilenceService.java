@@ -2,10 +2,10 @@ package io.lodestone.alert.silence;
 
 import io.lodestone.alert.AlertProperties;
 import io.lodestone.alert.Caps;
+import io.lodestone.alert.ElementChoice;
 import io.lodestone.alert.StoredText;
 import io.lodestone.alert.StoredTimes;
 import io.lodestone.alert.subscription.SubscriptionRepository;
-import io.lodestone.events.Elements;
 import io.lodestone.service.api.InvalidRequestException;
 import io.lodestone.service.api.LimitReachedException;
 import java.sql.Timestamp;
@@ -85,16 +85,7 @@ class SilenceService {
         if (elements.isEmpty() && groups.isEmpty() && request.subscriptionId() == null) {
             errors.put("elements", "name elements, groups or a subscriptionId: a silence of everything is not allowed");
         }
-        for (int i = 0; i < elements.size(); i++) {
-            if (elements.get(i) == null || !Elements.isTracked(elements.get(i))) {
-                errors.put("elements[" + i + "]", "is not a tracked element symbol");
-            }
-        }
-        for (int i = 0; i < groups.size(); i++) {
-            if (groups.get(i) == null) {
-                errors.put("groups[" + i + "]", "must be one of REE, LREE, HREE, NDFEB_MAGNET, SMCO_MAGNET");
-            }
-        }
+        ElementChoice.check(request.elements(), request.groups(), errors);
         if (request.subscriptionId() != null && subscriptions.find(request.subscriptionId()).isEmpty()) {
             errors.put("subscriptionId", "no such subscription");
         }

@@ -1,6 +1,7 @@
 package io.lodestone.alert.subscription;
 
 import io.lodestone.alert.AlertProperties;
+import io.lodestone.alert.ElementChoice;
 import io.lodestone.alert.StoredText;
 import io.lodestone.alert.bom.Boms;
 import io.lodestone.alert.bom.Exposure;
@@ -143,18 +144,7 @@ class SubscriptionValidator {
 
     /** Each element and group named is known; with a bill of materials none need be named. */
     private static void checkElementSymbols(SubscriptionRequest request, Map<String, String> errors) {
-        List<String> elements = request.elements() == null ? List.of() : request.elements();
-        List<?> groups = request.groups() == null ? List.of() : request.groups();
-        for (int i = 0; i < elements.size(); i++) {
-            if (elements.get(i) == null || !Elements.isTracked(elements.get(i))) {
-                errors.put("elements[" + i + "]", "is not a tracked element symbol (e.g. Dy, Nd, Ga)");
-            }
-        }
-        for (int i = 0; i < groups.size(); i++) {
-            if (groups.get(i) == null) {
-                errors.put("groups[" + i + "]", "must be one of REE, LREE, HREE, NDFEB_MAGNET, SMCO_MAGNET");
-            }
-        }
+        ElementChoice.check(request.elements(), request.groups(), errors);
     }
 
     private static void checkTrigger(Trigger trigger, Map<String, String> errors) {

@@ -56,7 +56,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, readableCause(ex));
         problem.setTitle("Unreadable request body");
         if (ex.getCause() instanceof DatabindException bind && !bind.getPath().isEmpty()) {
-            problem.setProperty("errors", List.of(new FieldProblem(fieldPath(bind), bind.getOriginalMessage())));
+            problem.setProperty("errors", List.of(new FieldProblem(fieldPath(bind), JsonMessages.forClients(bind.getOriginalMessage()))));
         }
         return ResponseEntity.badRequest().body(problem);
     }
@@ -105,7 +105,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static String readableCause(HttpMessageNotReadableException ex) {
         if (ex.getCause() instanceof JacksonException jackson) {
-            return "The body is not valid JSON for this endpoint: " + jackson.getOriginalMessage();
+            return "The body is not valid JSON for this endpoint: " + JsonMessages.forClients(jackson.getOriginalMessage());
         }
         return "The body is missing or unreadable.";
     }

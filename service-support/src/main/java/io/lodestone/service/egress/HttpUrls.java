@@ -4,7 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 
-/** The URLs an outbound HTTP call accepts: absolute http(s), with a host and no user info. */
+/** The URLs an outbound HTTP call accepts: absolute http(s), with a host, no user info and a port a socket can use. */
 public final class HttpUrls {
 
     private HttpUrls() {
@@ -27,6 +27,10 @@ public final class HttpUrls {
         }
         if (uri.getHost() == null || uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException("must name a host and carry no user info");
+        }
+        // URI takes any number as a port; a socket takes 1 to 65535 (-1: the scheme's own)
+        if (uri.getPort() == 0 || uri.getPort() > 65_535) {
+            throw new IllegalArgumentException("must have a port from 1 to 65535");
         }
         return uri;
     }

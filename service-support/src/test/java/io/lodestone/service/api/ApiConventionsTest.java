@@ -91,6 +91,15 @@ class ApiConventionsTest {
     }
 
     @Test
+    void aBodyOfTheWrongShapeIsRefusedWithoutNamingTheServicesClasses() throws Exception {
+        HttpResponse<String> response = post("[]", "secret-one");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("Cannot deserialize value of type an object from Array value")
+                .doesNotContain("io.lodestone").doesNotContain("Thing").doesNotContain("JsonToken");
+    }
+
+    @Test
     void domainValidationNamesTheField() throws Exception {
         HttpResponse<String> response = post("{\"name\":\"forbidden\"}", "secret-one");
 

@@ -74,6 +74,13 @@ class EgressGuardTest {
         assertThatThrownBy(() -> guard.check(url)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @ParameterizedTest(name = "{0} has no port a socket can use")
+    @CsvSource({"http://8.8.8.8:65536/hook", "http://8.8.8.8:0/hook", "https://8.8.8.8:99999/hook"})
+    void refusesPortsOutsideTheSocketRange(String url) {
+        assertThatThrownBy(() -> guard.check(url)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("must have a port from 1 to 65535");
+    }
+
     @Test
     void hostThatDoesNotResolveIsUnknownNotRefused() {
         assertThatThrownBy(() -> guard.check("https://nowhere.example.com/"))
