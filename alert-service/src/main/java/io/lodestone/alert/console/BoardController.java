@@ -2,6 +2,8 @@ package io.lodestone.alert.console;
 
 import io.lodestone.events.Elements;
 import io.lodestone.events.RiskLevel;
+import io.lodestone.service.security.ClientNetworks;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -59,7 +61,7 @@ class BoardController {
     }
 
     @GetMapping(path = "/board/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter events() {
-        return events.subscribe();
+    SseEmitter events(HttpServletRequest request) {
+        return events.subscribe(ClientNetworks.of(request.getRemoteAddr()));
     }
 }

@@ -1,15 +1,18 @@
 package io.lodestone.alert.console;
 
 import io.lodestone.alert.lifecycle.RiskRecorded;
+import io.lodestone.service.api.TooManyRequestsException;
+import io.lodestone.service.security.ClientNetworks;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.server.ResponseStatusException;
@@ -18,7 +21,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * The board's live updates: one server-sent event per risk change this instance acted on, named
  * {@code risk-<symbol>}, sent once the change is committed. Streams end after {@link #STREAM_TIMEOUT}
- * (browsers reconnect by themselves) and their number is capped, so idle tabs cannot pile up.
+ * (browsers reconnect by themselves) and their number is capped, {@link #MAX_STREAMS} in all and
+ * {@link #MAX_STREAMS_PER_CLIENT} per client (its address, an IPv6 client by its /64), so neither
+ * idle tabs nor one client opening hundreds of streams can take the board from everyone else.
+ * A stream opens with a comment, so the browser has its headers at once, and every
+ * {@link #HEARTBEAT} ({@code lodestone.console.board-heartbeat}) each stream gets another: a viewer that went away is found by the failed write
+ * and its place freed within that time, not only at the next risk change.
  * With several replicas each one tells its own viewers about the partitions it reads; a viewer
  * sees the rest on the next reload.
  */
@@ -27,21 +35,54 @@ class BoardEvents {
 
     static final Duration STREAM_TIMEOUT = Duration.ofMinutes(10);
     static final int MAX_STREAMS = 500;
+    static final int MAX_STREAMS_PER_CLIENT = 8;
+    static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     private static final Logger log = LoggerFactory.getLogger(BoardEvents.class);
 
-    private final List<SseEmitter> streams = new CopyOnWriteArrayList<>();
+    /** Each open stream, with the client it was opened by. */
+    private final Map<SseEmitter, String> streams = new ConcurrentHashMap<>();
 
-    SseEmitter subscribe() {
-        if (streams.size() >= MAX_STREAMS) {
-            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Too many open boards");
-        }
+    /**
+     * @param client who opens it, as the rate limit counts clients ({@link ClientNetworks#of})
+     * @throws TooManyRequestsException when the client has {@link #MAX_STREAMS_PER_CLIENT} open already
+     * @throws ResponseStatusException 503 when {@link #MAX_STREAMS} are open
+     */
+    SseEmitter subscribe(String client) {
         SseEmitter stream = new SseEmitter(STREAM_TIMEOUT.toMillis());
-        streams.add(stream);
+        synchronized (streams) {
+            if (streams.size() >= MAX_STREAMS) {
+                throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Too many open boards");
+            }
+            if (streams.values().stream().filter(client::equals).count() >= MAX_STREAMS_PER_CLIENT) {
+                throw new TooManyRequestsException("At most " + MAX_STREAMS_PER_CLIENT
+                        + " live boards are open per client; close one, or reload a board to see the latest",
+                        HEARTBEAT);
+            }
+            streams.put(stream, client);
+        }
         stream.onCompletion(() -> streams.remove(stream));
         stream.onTimeout(() -> streams.remove(stream));
         stream.onError(failure -> streams.remove(stream));
+        send(stream, SseEmitter.event().comment("open"));
         return stream;
+    }
+
+    /** A comment on every stream: a viewer that went away is found by the failed write. */
+    @Scheduled(fixedDelayString = "${lodestone.console.board-heartbeat:PT15S}")
+    void heartbeat() {
+        for (SseEmitter stream : streams.keySet()) {
+            send(stream, SseEmitter.event().comment("alive"));
+        }
+    }
+
+    private void send(SseEmitter stream, SseEmitter.SseEventBuilder event) {
+        try {
+            stream.send(event);
+        } catch (IOException | IllegalStateException gone) {
+            log.debug("A board stream closed: {}", gone.toString());
+            streams.remove(stream);
+        }
     }
 
     /**
@@ -50,7 +91,7 @@ class BoardEvents {
      */
     @EventListener(ContextClosedEvent.class)
     void closeStreams() {
-        streams.forEach(SseEmitter::complete);
+        streams.keySet().forEach(SseEmitter::complete);
         streams.clear();
     }
 
@@ -62,13 +103,8 @@ class BoardEvents {
     @TransactionalEventListener(fallbackExecution = true)
     void onRiskRecorded(RiskRecorded recorded) {
         String symbol = recorded.risk().element();
-        for (SseEmitter stream : streams) {
-            try {
-                stream.send(SseEmitter.event().name("risk-" + symbol).data(symbol));
-            } catch (IOException | IllegalStateException gone) {
-                log.debug("A board stream closed: {}", gone.toString());
-                streams.remove(stream);
-            }
+        for (SseEmitter stream : streams.keySet()) {
+            send(stream, SseEmitter.event().name("risk-" + symbol).data(symbol));
         }
     }
 }

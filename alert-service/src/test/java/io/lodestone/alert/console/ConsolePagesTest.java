@@ -1,5 +1,9 @@
 package io.lodestone.alert.console;
 
+import java.util.ArrayList;
+
+import java.nio.charset.StandardCharsets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,8 +14,10 @@ import io.lodestone.events.EventType;
 import io.lodestone.events.RiskLevel;
 import io.lodestone.testsupport.KafkaTestClient;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
         "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
         "lodestone.api.tokens=" + ConsolePagesTest.TOKEN,
         "lodestone.console.public-board=true",
+        "lodestone.console.board-heartbeat=PT1S",
         "lodestone.console.users[0].name=buyer",
         "lodestone.console.users[0].password={noop}" + ConsolePagesTest.PASSWORD})
 @EmbeddedKafka(partitions = 1)
@@ -61,6 +68,60 @@ class ConsolePagesTest {
 
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
+
+    @Test
+    void oneClientCannotTakeEveryLiveBoardAndAViewerThatLeftFreesItsPlace() throws Exception {
+        List<java.net.Socket> boards = new ArrayList<>();
+        try {
+            for (int i = 0; i < BoardEvents.MAX_STREAMS_PER_CLIENT; i++) {
+                java.net.Socket board = new java.net.Socket("127.0.0.1", port);
+                boards.add(board);
+                board.setSoTimeout(10_000);
+                board.getOutputStream().write(("GET /board/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                // the headers and the opening comment come at once, before any risk changes
+                assertThat(readUntil(board, ":open")).startsWith("HTTP/1.1 200").contains("text/event-stream");
+            }
+            HttpResponse<String> oneMore = new ConsoleClient(port).get("/board/events");
+            assertThat(oneMore.statusCode()).isEqualTo(429);
+            assertThat(oneMore.headers().firstValue("Retry-After")).isPresent();
+            assertThat(oneMore.body()).contains("live boards");
+
+            boards.remove(0).close();
+            // the next heartbeat finds the closed one: its place is free without any risk change
+            await().atMost(WAIT).until(() -> {
+                java.net.Socket board = new java.net.Socket("127.0.0.1", port);
+                board.setSoTimeout(10_000);
+                board.getOutputStream().write(("GET /board/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                String answer = readUntil(board, "\r\n\r\n");
+                if (answer.startsWith("HTTP/1.1 200")) {
+                    boards.add(board);
+                    return true;
+                }
+                board.close();
+                return false;
+            });
+        } finally {
+            for (java.net.Socket board : boards) {
+                board.close();
+            }
+        }
+    }
+
+    /** What the socket sends until {@code end} has come (or it stops sending). */
+    private static String readUntil(java.net.Socket socket, String end) throws java.io.IOException {
+        StringBuilder read = new StringBuilder();
+        java.io.InputStream in = socket.getInputStream();
+        while (read.indexOf(end) < 0) {
+            int c = in.read();
+            if (c < 0) {
+                break;
+            }
+            read.append((char) c);
+        }
+        return read.toString();
+    }
 
     @ParameterizedTest(name = "GET {0}")
     @ValueSource(strings = {"/", "/elements/Tb", "/board/rows/Tb"})

@@ -3,7 +3,6 @@ package io.lodestone.service.security;
 import io.lodestone.service.api.ClientBudget;
 import io.lodestone.service.api.ProblemWriter;
 import io.lodestone.service.api.TooManyRequestsException;
-import io.lodestone.service.egress.IpLiterals;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
@@ -11,8 +10,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -81,7 +78,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         int token = tokens.presentedBy(request);
-        String client = token >= 0 ? "token:" + token : "address:" + network(request.getRemoteAddr());
+        String client = token >= 0 ? "token:" + token : "address:" + ClientNetworks.of(request.getRemoteAddr());
         request.setAttribute(ClientBudget.CLIENT_ATTRIBUTE, client);
         AtomicInteger running = inProgress.compute(client, (c, count) -> {
             AtomicInteger counted = count == null ? new AtomicInteger() : count;
@@ -110,16 +107,5 @@ final class RateLimitFilter extends OncePerRequestFilter {
                 LogSafe.escape(request.getRequestURI()));
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
         problems.write(response, HttpStatus.TOO_MANY_REQUESTS, TooManyRequestsException.TITLE, refused.getMessage());
-    }
-
-    /** The address itself for IPv4, its /64 network for IPv6; the text as given when it is no address. */
-    static String network(String address) {
-        if (address == null || address.indexOf(':') < 0) {
-            return String.valueOf(address);
-        }
-        return IpLiterals.parse(address)
-                .filter(parsed -> parsed.getAddress().length == 16)
-                .map(parsed -> HexFormat.of().formatHex(Arrays.copyOf(parsed.getAddress(), 8)) + "::/64")
-                .orElse(address);
     }
 }

@@ -163,7 +163,7 @@ class RateLimitTest {
             "2001:db8:1:2:ffff:ffff:ffff:ffff,20010db800010002::/64", "[::1],0000000000000000::/64",
             "not-an-address,not-an-address"})
     void anIpv6ClientCountsByItsNetwork(String address, String client) {
-        assertThat(RateLimitFilter.network(address)).isEqualTo(client);
+        assertThat(ClientNetworks.of(address)).isEqualTo(client);
     }
 
     private RawHttp.Response get(String path, String token) {
