@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class LauncherCrashTest {
 
-    private static final Duration STARTUP = Duration.ofMinutes(4);
+    // the first stack of a build also makes the class-data archives: one training start per service
+    private static final Duration STARTUP = Duration.ofMinutes(8);
 
     private final Path data = Path.of(System.getProperty("java.io.tmpdir"), "stack-" + UUID.randomUUID());
     private final Map<String, String> env = new HashMap<>();
