@@ -93,9 +93,12 @@ public final class RawHttp {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(TIMEOUT_MILLIS);
             OutputStream out = socket.getOutputStream();
-            StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                    .append("Host: 127.0.0.1:").append(port).append("\r\n")
-                    .append("Connection: close\r\n");
+            StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+            // the caller's own Host header, when it sends one, instead of the server's address
+            if (headers.keySet().stream().noneMatch("Host"::equalsIgnoreCase)) {
+                head.append("Host: 127.0.0.1:").append(port).append("\r\n");
+            }
+            head.append("Connection: close\r\n");
             headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
             out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
             body.write(out);

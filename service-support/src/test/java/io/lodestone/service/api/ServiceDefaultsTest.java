@@ -2,25 +2,29 @@ package io.lodestone.service.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lodestone.testsupport.RawHttp;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * With the services' shared defaults, a connection that never sends a request is closed by the
- * server after 10 s instead of holding one of the connector's places for Tomcat's 60 s: idle
- * sockets are the cheapest way to fill them, and the rate limit only sees requests.
+ * What the services' shared defaults ({@code lodestone-service-defaults.yml}) do for a hostile
+ * client, on a real server: a connection that never sends a request is closed after 10 s instead
+ * of holding one of the connector's places for Tomcat's 60 s (idle sockets are the cheapest way to
+ * fill them, and the rate limit only sees requests); and there is no actuator index page to echo
+ * the Host header a client sends.
  */
-@SpringBootTest(classes = IdleConnectionsTest.Server.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = ServiceDefaultsTest.Server.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.import=classpath:lodestone-service-defaults.yml",
-                "spring.cloud.stream.kafka.binder.brokers=127.0.0.1:1"})
-class IdleConnectionsTest {
+                "spring.cloud.stream.kafka.binder.brokers=127.0.0.1:1", "lodestone.api.tokens=defaults-token"})
+class ServiceDefaultsTest {
 
     @LocalServerPort
     int port;
@@ -40,6 +44,17 @@ class IdleConnectionsTest {
             assertThat(read).as("closed without an answer").isEqualTo(-1);
             assertThat(Duration.between(opened, Instant.now())).isGreaterThanOrEqualTo(Duration.ofSeconds(8));
         }
+    }
+
+    @Test
+    void thereIsNoActuatorIndexToEchoTheHostHeader() throws Exception {
+        RawHttp raw = new RawHttp(port);
+        RawHttp.Response index = raw.send("GET", "/actuator", Map.of("Authorization", "Bearer defaults-token",
+                "Host", "evil.example:1"), null);
+
+        assertThat(index.status()).isEqualTo(404);
+        assertThat(index.body()).doesNotContain("evil.example");
+        assertThat(raw.send("GET", "/actuator/health/liveness", Map.of(), null).status()).isEqualTo(200);
     }
 
     @SpringBootApplication
