@@ -3,26 +3,22 @@
 -- subscription. Lists stored with repeats keep their distinct entries: they watch or silence
 -- exactly what they did.
 
+-- The distinct entries of a JSON array (for this migration only: pg_temp ends with its session).
+create function pg_temp.distinct_entries(list jsonb) returns jsonb language sql immutable as $$
+    select coalesce(jsonb_agg(distinct entry), '[]'::jsonb) from jsonb_array_elements(list) entry
+$$;
+
 update subscription
-   set spec = jsonb_set(spec, '{elements}',
-                        (select coalesce(jsonb_agg(distinct e), '[]'::jsonb) from jsonb_array_elements(spec -> 'elements') e))
+   set spec = jsonb_set(spec, '{elements}', pg_temp.distinct_entries(spec -> 'elements'))
  where jsonb_typeof(spec -> 'elements') = 'array'
-   and jsonb_array_length(spec -> 'elements')
-       > (select count(distinct e) from jsonb_array_elements(spec -> 'elements') e);
+   and jsonb_array_length(spec -> 'elements') > jsonb_array_length(pg_temp.distinct_entries(spec -> 'elements'));
 
 update subscription
-   set spec = jsonb_set(spec, '{groups}',
-                        (select coalesce(jsonb_agg(distinct g), '[]'::jsonb) from jsonb_array_elements(spec -> 'groups') g))
+   set spec = jsonb_set(spec, '{groups}', pg_temp.distinct_entries(spec -> 'groups'))
  where jsonb_typeof(spec -> 'groups') = 'array'
-   and jsonb_array_length(spec -> 'groups')
-       > (select count(distinct g) from jsonb_array_elements(spec -> 'groups') g);
+   and jsonb_array_length(spec -> 'groups') > jsonb_array_length(pg_temp.distinct_entries(spec -> 'groups'));
 
 update silence
-   set elements = (select coalesce(jsonb_agg(distinct e), '[]'::jsonb) from jsonb_array_elements(elements) e)
- where jsonb_typeof(elements) = 'array'
-   and jsonb_array_length(elements) > (select count(distinct e) from jsonb_array_elements(elements) e);
-
-update silence
-   set groups = (select coalesce(jsonb_agg(distinct g), '[]'::jsonb) from jsonb_array_elements(groups) g)
- where jsonb_typeof(groups) = 'array'
-   and jsonb_array_length(groups) > (select count(distinct g) from jsonb_array_elements(groups) g);
+   set elements = pg_temp.distinct_entries(elements), groups = pg_temp.distinct_entries(groups)
+ where jsonb_array_length(elements) > jsonb_array_length(pg_temp.distinct_entries(elements))
+    or jsonb_array_length(groups) > jsonb_array_length(pg_temp.distinct_entries(groups));

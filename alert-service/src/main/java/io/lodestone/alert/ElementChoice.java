@@ -2,10 +2,12 @@ package io.lodestone.alert;
 
 import io.lodestone.events.ElementGroup;
 import io.lodestone.events.Elements;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The elements and groups a subscription or a silence is about, as a client sends them: each a
@@ -18,7 +20,8 @@ import java.util.Set;
 public final class ElementChoice {
 
     static final int MAX_REPORTED = 10;
-    private static final String GROUPS = "REE, LREE, HREE, NDFEB_MAGNET, SMCO_MAGNET";
+    private static final String GROUPS = Arrays.stream(ElementGroup.values()).map(Enum::name)
+            .collect(Collectors.joining(", "));
 
     private ElementChoice() {
     }

@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -184,6 +186,30 @@ final class ChildProcess {
 
     void stop() {
         stop(Duration.ofSeconds(20));
+    }
+
+    /**
+     * SIGKILL to each of {@code processes} still running (a process and what it started: a killed
+     * parent does not take its children with it), waiting up to 20 s for each to end.
+     */
+    static void killAll(List<ProcessHandle> processes) {
+        processes.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        processes.forEach(process -> exited(process, Duration.ofSeconds(20)));
+    }
+
+    /** Whether the process ended within {@code within}. */
+    static boolean exited(ProcessHandle process, Duration within) {
+        try {
+            process.onExit().get(within.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return !process.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
     }
 
     /** Asks the process to stop (SIGTERM, so it shuts down gracefully), and kills it after {@code grace}. */

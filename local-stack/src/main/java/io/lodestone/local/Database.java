@@ -10,7 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server from the binaries Maven fetched, with its data folder kept between
@@ -62,13 +62,8 @@ final class Database {
      * is flushed or shut down cleanly; {@link #start()} then recovers from the write-ahead log.
      */
     void kill() {
-        postmaster().ifPresent(postmaster -> {
-            List<ProcessHandle> backends = postmaster.descendants().toList();
-            postmaster.destroyForcibly();
-            backends.forEach(ProcessHandle::destroyForcibly);
-            postmaster.onExit().orTimeout(20, TimeUnit.SECONDS).join();
-            backends.forEach(backend -> backend.onExit().orTimeout(20, TimeUnit.SECONDS).join());
-        });
+        postmaster().ifPresent(postmaster ->
+                ChildProcess.killAll(Stream.concat(Stream.of(postmaster), postmaster.descendants()).toList()));
         // releases the folder's lock; stopping a server that is gone only logs an error
         stop();
     }

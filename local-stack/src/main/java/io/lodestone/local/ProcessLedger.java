@@ -14,10 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The processes a launcher started (the broker, PostgreSQL, the services), written down in its
@@ -136,33 +134,12 @@ final class ProcessLedger {
 
     /** SIGTERM, then SIGKILL after a grace period, to the process and to whatever it started. */
     private static void stop(ProcessHandle process) {
-        List<ProcessHandle> descendants = process.descendants().toList();
+        List<ProcessHandle> tree = Stream.concat(Stream.of(process), process.descendants()).toList();
         process.destroy();
-        if (!exited(process, GRACE)) {
-            process.destroyForcibly();
-            exited(process, Duration.ofSeconds(5));
-        }
-        // PostgreSQL's backends end with their postmaster, unless it had to be killed
-        for (ProcessHandle descendant : descendants) {
-            if (descendant.isAlive()) {
-                descendant.destroyForcibly();
-                exited(descendant, Duration.ofSeconds(5));
-            }
-        }
-    }
-
-    private static boolean exited(ProcessHandle process, Duration within) {
-        try {
-            process.onExit().get(within.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            return !process.isAlive();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !process.isAlive();
-        }
+        ChildProcess.exited(process, GRACE);
+        // what still runs: the process itself after the grace period, and PostgreSQL's backends
+        // if their postmaster had to be killed
+        ChildProcess.killAll(tree);
     }
 
     /** When a process started, to the second (the platforms differ below that); empty where unknown. */

@@ -47,12 +47,7 @@ class LauncherCrashTest {
 
     @Test
     void aLauncherKilledWithSigkillLeavesAStackTheNextLauncherStopsAndReplaces() throws Exception {
-        env.put("LODESTONE_HOME", Path.of("..").toAbsolutePath().normalize().toString());
-        env.put("LODESTONE_DATA", data.toString());
-        env.put("LODESTONE_API_TOKEN", StackFixture.TOKEN);
-        for (String port : List.of("KAFKA", "KAFKA_CONTROLLER", "POSTGRES", "SMTP", "MAIL_WEB", "INGEST", "SCORING", "ALERT")) {
-            env.put("LODESTONE_" + port + "_PORT", String.valueOf(FreePorts.next()));
-        }
+        env.putAll(StackFixture.environment(data));
         int ingest = Integer.parseInt(env.get("LODESTONE_INGEST_PORT"));
         int alert = Integer.parseInt(env.get("LODESTONE_ALERT_PORT"));
 

@@ -37,13 +37,8 @@ final class StackFixture implements AutoCloseable {
     /** @param args the launcher's options, as run-local.sh passes them ({@code --demo}) */
     static StackFixture start(List<String> args, Map<String, String> serviceEnv) throws Exception {
         Path data = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "stack-" + UUID.randomUUID()));
-        Map<String, String> env = new HashMap<>(serviceEnv);
-        env.put("LODESTONE_HOME", Path.of("..").toAbsolutePath().normalize().toString());
-        env.put("LODESTONE_DATA", data.toString());
-        env.put("LODESTONE_API_TOKEN", TOKEN);
-        for (String port : List.of("KAFKA", "KAFKA_CONTROLLER", "POSTGRES", "SMTP", "MAIL_WEB", "INGEST", "SCORING", "ALERT")) {
-            env.put("LODESTONE_" + port + "_PORT", String.valueOf(FreePorts.next()));
-        }
+        Map<String, String> env = environment(data);
+        env.putAll(serviceEnv);
         StackFixture fixture = new StackFixture(StackSettings.from(args, env));
         try {
             fixture.stack.start();
@@ -52,6 +47,18 @@ final class StackFixture implements AutoCloseable {
             throw e;
         }
         return fixture;
+    }
+
+    /** The launcher's environment for a stack in {@code data}, on free ports, with the test token. */
+    static Map<String, String> environment(Path data) throws IOException {
+        Map<String, String> env = new HashMap<>();
+        env.put("LODESTONE_HOME", Path.of("..").toAbsolutePath().normalize().toString());
+        env.put("LODESTONE_DATA", data.toString());
+        env.put("LODESTONE_API_TOKEN", TOKEN);
+        for (String port : List.of("KAFKA", "KAFKA_CONTROLLER", "POSTGRES", "SMTP", "MAIL_WEB", "INGEST", "SCORING", "ALERT")) {
+            env.put("LODESTONE_" + port + "_PORT", String.valueOf(FreePorts.next()));
+        }
+        return env;
     }
 
     HttpResponse<String> post(int port, String path, String json) {

@@ -25,8 +25,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@link #MAX_STREAMS_PER_CLIENT} per client (its address, an IPv6 client by its /64), so neither
  * idle tabs nor one client opening hundreds of streams can take the board from everyone else.
  * A stream opens with a comment, so the browser has its headers at once, and every
- * {@link #HEARTBEAT} ({@code lodestone.console.board-heartbeat}) each stream gets another: a viewer that went away is found by the failed write
- * and its place freed within that time, not only at the next risk change.
+ * {@link #HEARTBEAT} ({@code lodestone.console.board-heartbeat}) each stream gets another: a viewer
+ * that went away is found by the failed write and its place freed within that time, not only at
+ * the next risk change.
  * With several replicas each one tells its own viewers about the partitions it reads; a viewer
  * sees the rest on the next reload.
  */

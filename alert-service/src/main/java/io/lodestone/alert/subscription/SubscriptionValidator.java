@@ -60,7 +60,7 @@ class SubscriptionValidator {
         if (request.bom() == null || request.bom().id() == null) {
             checkElements(request, errors);
         } else {
-            checkElementSymbols(request, errors);
+            ElementChoice.check(request.elements(), request.groups(), errors);
         }
         checkTrigger(request.trigger(), errors);
         Channels channels = withStoredSecrets(request.channels(), current);
@@ -139,11 +139,6 @@ class SubscriptionValidator {
         if (elements.isEmpty() && groups.isEmpty()) {
             errors.put("elements", "name at least one element or group, or link a bill of materials");
         }
-        checkElementSymbols(request, errors);
-    }
-
-    /** Each element and group named is known; with a bill of materials none need be named. */
-    private static void checkElementSymbols(SubscriptionRequest request, Map<String, String> errors) {
         ElementChoice.check(request.elements(), request.groups(), errors);
     }
 
