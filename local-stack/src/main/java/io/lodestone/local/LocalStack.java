@@ -318,7 +318,11 @@ public final class LocalStack {
                 // glibc gives each busy thread its own malloc arena; native code in the services
                 // (compression, the JIT, RocksDB) then spreads over many half-used arenas. Two keep
                 // the resident memory down (other C libraries ignore it).
-                "MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2")));
+                "MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2"),
+                // A service killed on a laptop (a crash, kill -9) gives its partitions up after
+                // 10 s rather than Kafka's 45 s, so its restarted self or another replica goes on
+                // sooner. Heartbeats come every 3 s, so a busy laptop still has three chances.
+                "LODESTONE_KAFKA_SESSION_TIMEOUT_MS", System.getenv().getOrDefault("LODESTONE_KAFKA_SESSION_TIMEOUT_MS", "10000")));
         env.putAll(settings.serviceEnv());
         env.putAll(launch.extraEnv());
         return env;
