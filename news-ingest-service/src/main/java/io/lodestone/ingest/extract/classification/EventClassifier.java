@@ -22,11 +22,15 @@ import java.util.regex.Pattern;
  * its weight times its sentence's weight (the title counts most, then the lead) and is damped in a
  * background clause (a quarter), a cause clause (a third), a negated clause ("will not halt",
  * a tenth) and a hedged or conditional one ("could", "if", 预计, about a third), so "Lynas opens a plant amid China's export curbs" is
- * new supply, not an export restriction. Then two rules that votes alone get wrong:
+ * new supply, not an export restriction. Then the rules that votes alone get wrong:
  * <ul>
  * <li><b>Easing outvotes the measure it eases.</b> A suspension or a licence grant restates the
  *     control three to five times; when the title or lead carries an easing cue and the easing
  *     votes reach {@value #EASING_SHARE} of the restriction's, the item is an easing.</li>
+ * <li><b>A headline's event outvotes background made of weak cues.</b> When the winning type has
+ *     no cue strong enough to report an event ({@link #eventEvidence}) and another type's cue in
+ *     the title does, that type wins: "Namibia bans raw lithium exports" over a body telling of
+ *     mines acquired, plants being built and first shipments.</li>
  * <li><b>The headline's news outvotes its cause.</b> "After Congo extended its export ban, cobalt
  *     prices hit a four-month high" is a price move, though the body goes on retelling the ban:
  *     when every title cue of the winning type stands in a cause clause and the title's main
@@ -63,6 +67,15 @@ public final class EventClassifier {
      * tightening: the item's other reserve cues retell the same reserve.
      */
     public static final double SUPPLIER_STOCKPILE_SHARE = 0.5;
+    /**
+     * The evidence that an item reports an event, not only speaks of supply: its strongest cue
+     * reaches {@value #MINIMUM_EVENT} (a weight-3 cue in the lead, a weight-2 cue in the title), or
+     * {@value #CORROBORATED_EVENT} when the type's votes reach {@value #CORROBORATED_SCORE}.
+     */
+    public static final double MINIMUM_EVENT = 4.5;
+    /** A weaker best cue is enough when many cues of the winning type agree. */
+    public static final double CORROBORATED_EVENT = 3.5;
+    public static final double CORROBORATED_SCORE = 15.0;
     /** Measures whose easing restates them: duties overturned, quotas raised. */
     private static final Set<EventType> MEASURES = EnumSet.of(EventType.SANCTION_OR_TARIFF, EventType.PRODUCTION_QUOTA);
 
@@ -127,6 +140,11 @@ public final class EventClassifier {
         return read;
     }
 
+    /** Whether a type whose strongest cue votes {@code strongest} and whose votes sum to {@code score} reports an event. */
+    public static boolean eventEvidence(double strongest, double score) {
+        return strongest >= MINIMUM_EVENT || strongest >= CORROBORATED_EVENT && score >= CORROBORATED_SCORE;
+    }
+
     public Classification classify(Document document, List<Hit> hits, List<ClauseContext.Region> regions) {
         Map<EventType, Double> scores = new EnumMap<>(EventType.class);
         Map<EventType, Hit> best = new EnumMap<>(EventType.class);
@@ -167,6 +185,22 @@ public final class EventClassifier {
         }
         if (winner == null) {
             return new Classification(EventType.NOT_RELEVANT, Direction.NEUTRAL, 0, 0, null, 0);
+        }
+        // a winner made only of background cues (each too weak to report an event) yields to the
+        // type whose single cue does report one: "Zimbabwe bans raw lithium exports", over a body
+        // that tells of mines acquired, developed and shipping
+        if (!eventEvidence(bestVote.get(winner), top)) {
+            EventType reported = null;
+            for (Map.Entry<EventType, Double> vote : bestVote.entrySet()) {
+                if (vote.getValue() >= MINIMUM_EVENT && best.get(vote.getKey()).sentence().rank() == 0 && (reported == null || vote.getValue() > bestVote.get(reported))) {
+                    reported = vote.getKey();
+                }
+            }
+            if (reported != null) {
+                runnerUp = top;
+                top = scores.get(reported);
+                winner = reported;
+            }
         }
         double eased = scores.getOrDefault(EventType.EXPORT_RESTRICTION_EASED, 0.0);
         if (winner == EventType.EXPORT_RESTRICTION && easingUpFront && eased >= EASING_SHARE * top) {

@@ -2,6 +2,7 @@ package io.lodestone.ingest.extract.relevance;
 
 import io.lodestone.events.EventType;
 import io.lodestone.ingest.extract.classification.Classification;
+import io.lodestone.ingest.extract.classification.EventClassifier;
 import io.lodestone.ingest.extract.classification.Hit;
 import java.util.List;
 
@@ -28,10 +29,9 @@ public record Relevance(boolean relevant, double supply, double noise, Hit stron
 
     public static final double MINIMUM_SUPPLY = 5.0;
     public static final double NOISE_RATIO = 0.6;
-    public static final double MINIMUM_EVENT = 4.5;
-    /** A weaker best cue is enough when many cues of the winning type agree. */
-    public static final double CORROBORATED_EVENT = 3.5;
-    public static final double CORROBORATED_SCORE = 15.0;
+    public static final double MINIMUM_EVENT = EventClassifier.MINIMUM_EVENT;
+    public static final double CORROBORATED_EVENT = EventClassifier.CORROBORATED_EVENT;
+    public static final double CORROBORATED_SCORE = EventClassifier.CORROBORATED_SCORE;
     /**
      * A headline that reports a supply event in strong words (a weight-3 cue: a mine halted,
      * exports banned) is news however much share-price talk surrounds it ("… halts lithium mine,
@@ -62,8 +62,7 @@ public record Relevance(boolean relevant, double supply, double noise, Hit stron
                 && classification.type() != EventType.PRICE_MOVE && classification.strongest() >= HEADLINE_EVENT;
         double noiseRatio = headlineEvent ? HEADLINE_NOISE_RATIO : NOISE_RATIO;
         boolean relevant = namesMineral && !explainer && supply >= MINIMUM_SUPPLY && noise < noiseRatio * supply
-                && (classification.strongest() >= MINIMUM_EVENT || classification.strongest() >= CORROBORATED_EVENT
-                && classification.top() >= CORROBORATED_SCORE);
+                && EventClassifier.eventEvidence(classification.strongest(), classification.top());
         return new Relevance(relevant, supply, noise, strongest);
     }
 }
