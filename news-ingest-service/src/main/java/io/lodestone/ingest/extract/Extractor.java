@@ -108,7 +108,11 @@ public class Extractor {
                 clauses.mark(document, published, item.publishedAt() != null, mentions), triggers), triggers);
         Classification classification = classifier.classify(document, triggers, regions);
         Subjects subjects = Subjects.choose(document, mentions, regions, triggers, matchesUpTo(document, openLists, 0));
-        boolean explainer = Explainers.isExplainer(document, explainerTitles, explainerTexts, outlookWords);
+        // a headline that reports an event in strong words is news, whatever forecasts or questions follow
+        boolean headline = classification.evidence() != null && classification.evidence().sentence().rank() == 0
+                && classification.strongest() >= Relevance.HEADLINE_EVENT;
+        boolean explainer = Explainers.announced(document, explainerTitles, explainerTexts)
+                || !headline && Explainers.readsAsExplainer(document, outlookWords);
         boolean namesMineral = subjects.namesMineral() || matchesUpTo(document, mineralClasses, 1);
         Relevance relevance = Relevance.judge(namesMineral, explainer, Hit.scan(document, supplyCues),
                 Hit.scan(document, noiseCues), classification);

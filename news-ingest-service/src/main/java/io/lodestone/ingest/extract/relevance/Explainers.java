@@ -13,6 +13,12 @@ import io.lodestone.ingest.extract.sentences.Sentence;
  * {@value #QUESTION_SHARE} of at least {@value #MINIMUM_QUESTIONS} sentences (Q&amp;A formats); a
  * "sentence" of a stray mark or two, such as a "?" left where copying lost a symbol, counts for
  * neither.
+ * <p>
+ * The title and text rules announce an explainer whatever else the item says. The body's forecast
+ * words and questions do not outweigh a headline that reports an event in strong words ("Indonesia
+ * halts nickel ore exports", …建成投产): news often goes on with what analysts expect (预计…) or
+ * with a few questions and answers for readers, and is news still ({@link #announced} and
+ * {@link #readsAsExplainer} apart, the caller decides).
  */
 public final class Explainers {
 
@@ -24,14 +30,17 @@ public final class Explainers {
     private Explainers() {
     }
 
-    public static boolean isExplainer(Document document, Rulebook titles, Rulebook texts, Rulebook outlook) {
-        if (isOutlook(document, outlook)) {
-            return true;
-        }
+    /** Whether a title rule or a text rule says that the item teaches or explains. */
+    public static boolean announced(Document document, Rulebook titles, Rulebook texts) {
         boolean[] found = {false};
         titles.matches(document, true, (rule, sentence, start, end) -> found[0] |= sentence.field() == Field.TITLE);
         texts.matches(document, true, (rule, sentence, start, end) -> found[0] |= sentence.field() == Field.TEXT);
-        if (found[0]) {
+        return found[0];
+    }
+
+    /** Whether the body reads as an outlook (forecast words) or a Q&amp;A (questions). */
+    public static boolean readsAsExplainer(Document document, Rulebook outlook) {
+        if (isOutlook(document, outlook)) {
             return true;
         }
         int questions = 0;
