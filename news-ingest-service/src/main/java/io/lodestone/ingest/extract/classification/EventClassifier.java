@@ -152,6 +152,7 @@ public final class EventClassifier {
         Map<EventType, Map<Direction, Double>> directions = new EnumMap<>(EventType.class);
         boolean easingUpFront = false;
         boolean supplierStockpileUpFront = false;
+        boolean stallUpFront = false;
         for (Hit hit : hits) {
             EventType type = hit.cue().type();
             double vote = vote(hit, regions);
@@ -164,6 +165,7 @@ public final class EventClassifier {
                 boolean upFront = hit.sentence().rank() <= 1 && vote >= HEDGED_DAMPING * hit.cue().weight() * hit.sentence().weight();
                 easingUpFront |= type == EventType.EXPORT_RESTRICTION_EASED && upFront;
                 supplierStockpileUpFront |= type == EventType.POLICY_SUPPORT && hit.cue().direction() == Direction.TIGHTENING && upFront;
+                stallUpFront |= type == EventType.NEW_SUPPLY && hit.cue().direction() == Direction.TIGHTENING && upFront;
             }
             Direction direction = hit.cue().direction();
             if (direction != null) {
@@ -236,6 +238,13 @@ public final class EventClassifier {
         if (winner == EventType.POLICY_SUPPORT && supplierStockpileUpFront
                 && directions.get(winner).getOrDefault(Direction.TIGHTENING, 0.0)
                         >= SUPPLIER_STOCKPILE_SHARE * directions.get(winner).getOrDefault(Direction.EASING, 0.0)) {
+            direction = Direction.TIGHTENING;
+        }
+        // new supply that stalls, reported in the title or lead, over the body that tells what the
+        // project was to bring ("Texas plant stalls amid offtake uncertainties")
+        if (winner == EventType.NEW_SUPPLY && stallUpFront
+                && directions.get(winner).getOrDefault(Direction.TIGHTENING, 0.0)
+                        >= EASING_SHARE * directions.get(winner).getOrDefault(Direction.EASING, 0.0)) {
             direction = Direction.TIGHTENING;
         }
         // a bulletin whose headline and lead state only moves under 1% reports a steady price,
@@ -327,8 +336,11 @@ public final class EventClassifier {
         switch (type) {
             case EXPORT_RESTRICTION:
                 return Direction.TIGHTENING;
-            case EXPORT_RESTRICTION_EASED, NEW_SUPPLY, POLICY_SUPPORT, TECHNOLOGY_SUBSTITUTION:
+            case EXPORT_RESTRICTION_EASED, POLICY_SUPPORT, TECHNOLOGY_SUBSTITUTION:
                 return Direction.EASING;
+            case NEW_SUPPLY:
+                // new supply that stalls (delayed, shelved, on hold) tightens
+                return tightening > easing ? Direction.TIGHTENING : Direction.EASING;
             default:
                 break;
         }
