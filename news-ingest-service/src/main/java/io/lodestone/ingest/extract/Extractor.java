@@ -109,8 +109,7 @@ public class Extractor {
         Classification classification = classifier.classify(document, triggers, regions);
         Subjects subjects = Subjects.choose(document, mentions, regions, triggers, matchesUpTo(document, openLists, 0));
         // a headline that reports an event in strong words is news, whatever forecasts or questions follow
-        boolean headline = classification.evidence() != null && classification.evidence().sentence().rank() == 0
-                && classification.strongest() >= Relevance.HEADLINE_EVENT;
+        boolean headline = classification.inTitleAtLeast(Relevance.HEADLINE_EVENT);
         boolean explainer = Explainers.announced(document, explainerTitles, explainerTexts)
                 || !headline && Explainers.readsAsExplainer(document, outlookWords);
         boolean namesMineral = subjects.namesMineral() || matchesUpTo(document, mineralClasses, 1);

@@ -10,9 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 
 /**
  * What the services' shared defaults ({@code lodestone-service-defaults.yml}) do for a hostile
@@ -28,6 +30,9 @@ class ServiceDefaultsTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Environment environment;
 
     @Test
     void aConnectionThatSendsNothingIsClosedByTheServer() throws Exception {
@@ -55,6 +60,16 @@ class ServiceDefaultsTest {
         assertThat(index.status()).isEqualTo(404);
         assertThat(index.body()).doesNotContain("evil.example");
         assertThat(raw.send("GET", "/actuator/health/liveness", Map.of(), null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void everyKafkaConsumerGetsTheOneSessionTimeoutKafkasOwnByDefault() {
+        // the local stack lowers it through LODESTONE_KAFKA_SESSION_TIMEOUT_MS; both kinds of
+        // consumer (the binder's and Kafka Streams') must take the same setting
+        assertThat(environment.getProperty("spring.cloud.stream.kafka.binder.consumer-properties.session.timeout.ms"))
+                .isEqualTo("45000");
+        assertThat(environment.getProperty("spring.cloud.stream.kafka.streams.binder.configuration.session.timeout.ms"))
+                .isEqualTo("45000");
     }
 
     @SpringBootApplication

@@ -15,4 +15,9 @@ import io.lodestone.events.EventType;
  */
 public record Classification(EventType type, Direction direction, double top, double runnerUp, Hit evidence,
                       double strongest) {
+
+    /** Whether the best cue stands in the title and votes at least {@code vote}: the headline reports the event. */
+    public boolean inTitleAtLeast(double vote) {
+        return evidence != null && evidence.sentence().rank() == 0 && strongest >= vote;
+    }
 }

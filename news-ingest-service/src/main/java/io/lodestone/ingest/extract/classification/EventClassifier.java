@@ -194,7 +194,8 @@ public final class EventClassifier {
         if (!eventEvidence(bestVote.get(winner), top)) {
             EventType reported = null;
             for (Map.Entry<EventType, Double> vote : bestVote.entrySet()) {
-                if (vote.getValue() >= MINIMUM_EVENT && best.get(vote.getKey()).sentence().rank() == 0 && (reported == null || vote.getValue() > bestVote.get(reported))) {
+                boolean inTitle = vote.getValue() >= MINIMUM_EVENT && best.get(vote.getKey()).sentence().rank() == 0;
+                if (inTitle && (reported == null || vote.getValue() > bestVote.get(reported))) {
                     reported = vote.getKey();
                 }
             }
@@ -236,15 +237,12 @@ public final class EventClassifier {
         // the supplier state's stockpiling, reported in the title or lead, over the reserve cues
         // that retell the same reserve
         if (winner == EventType.POLICY_SUPPORT && supplierStockpileUpFront
-                && directions.get(winner).getOrDefault(Direction.TIGHTENING, 0.0)
-                        >= SUPPLIER_STOCKPILE_SHARE * directions.get(winner).getOrDefault(Direction.EASING, 0.0)) {
+                && tighteningReaches(directions.get(winner), SUPPLIER_STOCKPILE_SHARE)) {
             direction = Direction.TIGHTENING;
         }
         // new supply that stalls, reported in the title or lead, over the body that tells what the
         // project was to bring ("Texas plant stalls amid offtake uncertainties")
-        if (winner == EventType.NEW_SUPPLY && stallUpFront
-                && directions.get(winner).getOrDefault(Direction.TIGHTENING, 0.0)
-                        >= EASING_SHARE * directions.get(winner).getOrDefault(Direction.EASING, 0.0)) {
+        if (winner == EventType.NEW_SUPPLY && stallUpFront && tighteningReaches(directions.get(winner), EASING_SHARE)) {
             direction = Direction.TIGHTENING;
         }
         // a bulletin whose headline and lead state only moves under 1% reports a steady price,
@@ -313,6 +311,11 @@ public final class EventClassifier {
         boolean[] found = {false};
         stateActors.matches(document, true, (rule, sentence, start, end) -> found[0] |= sentence.rank() <= 1);
         return found[0];
+    }
+
+    /** Whether the tightening votes reach {@code share} of the easing ones. */
+    private static boolean tighteningReaches(Map<Direction, Double> votes, double share) {
+        return votes.getOrDefault(Direction.TIGHTENING, 0.0) >= share * votes.getOrDefault(Direction.EASING, 0.0);
     }
 
     public static double vote(Hit hit, List<ClauseContext.Region> regions) {

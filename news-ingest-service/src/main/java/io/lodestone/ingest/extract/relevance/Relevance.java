@@ -15,9 +15,9 @@ import java.util.List;
  * (under all of it when the headline itself reports a supply event in strong words).
  * <p>
  * Supply words are not news: outlooks, rankings and trade statistics are full of them and report
- * no action. So the single strongest event cue must also reach {@value #MINIMUM_EVENT} (a weight-3
- * cue in the lead, or a weight-2 cue in the title), or {@value #CORROBORATED_EVENT} when the winning
- * type's votes reach {@value #CORROBORATED_SCORE}, not only their sum. An explainer (a title such
+ * no action. So the single strongest event cue must also reach {@value EventClassifier#MINIMUM_EVENT} (a weight-3
+ * cue in the lead, or a weight-2 cue in the title), or {@value EventClassifier#CORROBORATED_EVENT} when the winning
+ * type's votes reach {@value EventClassifier#CORROBORATED_SCORE}, not only their sum. An explainer (a title such
  * as "What are rare earths?", "Why China …", 什么是…, or a body that teaches: "this article
  * explores", 本文, exercises, a high share of questions) is background reading, never relevant.
  *
@@ -29,9 +29,6 @@ public record Relevance(boolean relevant, double supply, double noise, Hit stron
 
     public static final double MINIMUM_SUPPLY = 5.0;
     public static final double NOISE_RATIO = 0.6;
-    public static final double MINIMUM_EVENT = EventClassifier.MINIMUM_EVENT;
-    public static final double CORROBORATED_EVENT = EventClassifier.CORROBORATED_EVENT;
-    public static final double CORROBORATED_SCORE = EventClassifier.CORROBORATED_SCORE;
     /**
      * A headline that reports a supply event in strong words (a weight-3 cue: a mine halted,
      * exports banned) is news however much share-price talk surrounds it ("… halts lithium mine,
@@ -58,8 +55,7 @@ public record Relevance(boolean relevant, double supply, double noise, Hit stron
                 strongest = hit;
             }
         }
-        boolean headlineEvent = classification.evidence() != null && classification.evidence().sentence().rank() == 0
-                && classification.type() != EventType.PRICE_MOVE && classification.strongest() >= HEADLINE_EVENT;
+        boolean headlineEvent = classification.type() != EventType.PRICE_MOVE && classification.inTitleAtLeast(HEADLINE_EVENT);
         double noiseRatio = headlineEvent ? HEADLINE_NOISE_RATIO : NOISE_RATIO;
         boolean relevant = namesMineral && !explainer && supply >= MINIMUM_SUPPLY && noise < noiseRatio * supply
                 && EventClassifier.eventEvidence(classification.strongest(), classification.top());
