@@ -46,6 +46,14 @@ public final class ElementFinder {
             + "Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br Kr Rb Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba "
             + "La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Hf Ta W Re Os Ir Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa U "
             + "Np Pu Am Cm Bk Cf Es Fm Md No Lr Rf Db Sg Bh Hs Mt Ds Rg Cn Nh Fl Mc Lv Ts Og").split(" "));
+    /** {@link #PERIODIC_TABLE} by first letter and second letter (26: none), for a lookup without a string. */
+    private static final boolean[][] IN_PERIODIC_TABLE = new boolean[26][27];
+
+    static {
+        for (String symbol : PERIODIC_TABLE) {
+            IN_PERIODIC_TABLE[symbol.charAt(0) - 'A'][symbol.length() == 1 ? 26 : symbol.charAt(1) - 'a'] = true;
+        }
+    }
 
     /** Symbols that are not ordinary words, initials or names in English news. */
     private static final Set<String> UNAMBIGUOUS = Set.of("Dy", "Tb", "Nd", "Pr", "Sm", "Eu", "Gd", "Yb", "Lu",
@@ -196,30 +204,27 @@ public final class ElementFinder {
     }
 
     private void findSymbols(Field field, String s, List<Mention> out) {
-        Matcher m = TOKEN.matcher(s);
         int bareSymbols = 0;
-        while (m.find()) {
-            String token = m.group();
-            if (NOT_FORMULAS.contains(token)) {
+        int length = s.length();
+        int start = 0;
+        while (start < length) {
+            // the tokens of TOKEN, found by hand: most are ordinary capitalised words, passed over
+            // without a match object or a substring
+            if (!isAsciiUpper(s.charAt(start)) || start > 0 && isAsciiLetterOrDigit(s.charAt(start - 1))) {
+                start++;
                 continue;
             }
-            if (Elements.isTracked(token)) {
-                bareSymbols++;
-            }
-            List<String> symbols = alloy(token);
-            if (symbols.isEmpty()) {
-                symbols = new ArrayList<>();
-                for (String part : token.split("-")) {
-                    symbols.addAll(formula(part));
+            int end = tokenEnd(s, start);
+            if (hasFormulaPart(s, start, end)) {
+                String token = s.substring(start, end);
+                if (Elements.isTracked(token)) {
+                    bareSymbols++;
+                }
+                for (String symbol : symbolsOf(token, s, end)) {
+                    out.add(new Mention(symbol, false, field, start, end));
                 }
             }
-            if (symbols.isEmpty() && UNAMBIGUOUS.contains(token)
-                    && TRADE_WORD.matcher(s.substring(m.end(), Math.min(s.length(), m.end() + 20))).find()) {
-                symbols = List.of(token);
-            }
-            for (String symbol : symbols) {
-                out.add(new Mention(symbol, false, field, m.start(), m.end()));
-            }
+            start = end;
         }
         if (bareSymbols < 2) {
             return; // a list of symbols needs at least two
@@ -241,6 +246,92 @@ public final class ElementFinder {
                 }
             }
         }
+    }
+
+    /** The tracked elements a token of {@link #TOKEN} names, read by the rules of the class comment. */
+    private static List<String> symbolsOf(String token, String s, int end) {
+        if (NOT_FORMULAS.contains(token)) {
+            return List.of();
+        }
+        List<String> symbols = alloy(token);
+        if (symbols.isEmpty()) {
+            symbols = new ArrayList<>();
+            for (String part : token.split("-")) {
+                symbols.addAll(formula(part));
+            }
+        }
+        if (symbols.isEmpty() && UNAMBIGUOUS.contains(token)
+                && TRADE_WORD.matcher(s.substring(end, Math.min(s.length(), end + 20))).find()) {
+            symbols = List.of(token);
+        }
+        return symbols;
+    }
+
+    /** Where the token of {@link #TOKEN} that starts at {@code start} ends. */
+    private static int tokenEnd(String s, int start) {
+        int end = start + 1;
+        while (end < s.length() && isAsciiLetterOrDigit(s.charAt(end))) {
+            end++;
+        }
+        for (int joined = 0; joined < 7 && end + 1 < s.length() && s.charAt(end) == '-'
+                && isAsciiUpper(s.charAt(end + 1)); joined++) {
+            end += 2;
+            while (end < s.length() && isAsciiLetterOrDigit(s.charAt(end))) {
+                end++;
+            }
+        }
+        return end;
+    }
+
+    /**
+     * Whether a hyphen-separated part of the token is made entirely of element symbols with
+     * optional counts, the way {@link #UNIT} reads them: no formula, alloy or bare symbol is
+     * possible otherwise.
+     */
+    private static boolean hasFormulaPart(String s, int start, int end) {
+        int partStart = start;
+        while (partStart < end) {
+            int partEnd = s.indexOf('-', partStart);
+            if (partEnd < 0 || partEnd > end) {
+                partEnd = end;
+            }
+            if (isUnits(s, partStart, partEnd)) {
+                return true;
+            }
+            partStart = partEnd + 1;
+        }
+        return false;
+    }
+
+    private static boolean isUnits(String s, int start, int end) {
+        int position = start;
+        while (position < end) {
+            char first = s.charAt(position);
+            if (!isAsciiUpper(first)) {
+                return false;
+            }
+            char second = position + 1 < end && isAsciiLower(s.charAt(position + 1)) ? s.charAt(position + 1) : 0;
+            if (!IN_PERIODIC_TABLE[first - 'A'][second == 0 ? 26 : second - 'a']) {
+                return false;
+            }
+            position += second == 0 ? 1 : 2;
+            while (position < end && s.charAt(position) >= '0' && s.charAt(position) <= '9') {
+                position++;
+            }
+        }
+        return end > start;
+    }
+
+    private static boolean isAsciiUpper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isAsciiLower(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return isAsciiUpper(c) || isAsciiLower(c) || c >= '0' && c <= '9';
     }
 
     /** "Dy-Fe", "Sm-Co", "Nd-Fe-B": distinct bare symbols joined by hyphens, one of two letters. */
