@@ -171,9 +171,7 @@ public class Extractor {
 
     /** Whether a rule of {@code rules} matches in a sentence ranked {@code lastRank} or higher (0: the title, 1: the lead). */
     private static boolean matchesUpTo(Document document, Rulebook rules, int lastRank) {
-        boolean[] found = {false};
-        rules.matches(document, true, (rule, sentence, start, end) -> found[0] |= sentence.rank() <= lastRank);
-        return found[0];
+        return rules.matchesAny(document, sentence -> sentence.rank() <= lastRank);
     }
 
     /**

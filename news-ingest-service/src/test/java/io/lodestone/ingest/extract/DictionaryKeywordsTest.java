@@ -15,11 +15,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The keywords a dictionary line declares are what make its pattern run at all: a pattern match
  * that starts at no declared keyword would silently never be found. Every match of every pattern,
- * over every sentence of the development set, must start at one of its line's keywords.
+ * over every sentence of the development set, must start at one of its line's keywords, and where
+ * the rule's start check ({@link Rule#mayStartAt}, read from how the pattern opens) lets it begin:
+ * a check that refused a real match would lose the cue just as silently.
  */
 class DictionaryKeywordsTest {
 
-    @ParameterizedTest(name = "{0}: every pattern match starts at a declared keyword")
+    @ParameterizedTest(name = "{0}: every pattern match starts at a declared keyword, where the start check allows")
     @CsvSource({
             "triggers.tsv, 4, 2",
             "supply-context.tsv, 3, 1",
@@ -50,6 +52,10 @@ class DictionaryKeywordsTest {
                 while (m.find()) {
                     if (Lexicon.keywordAt(rule, folded, m.start()) == 0) {
                         missed.add(rule.source() + " matched \"" + m.group() + "\"");
+                    }
+                    if (!rule.mayStartAt(text, m.start())) {
+                        missed.add(rule.source() + " matched \"" + m.group() + "\" where its start check " + rule.starts()
+                                + " says no match begins");
                     }
                 }
             }

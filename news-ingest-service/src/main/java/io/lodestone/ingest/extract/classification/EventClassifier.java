@@ -308,9 +308,7 @@ public final class EventClassifier {
 
     /** Whether the title or the lead sentence names a state actor. */
     private boolean statedUpFront(Document document) {
-        boolean[] found = {false};
-        stateActors.matches(document, true, (rule, sentence, start, end) -> found[0] |= sentence.rank() <= 1);
-        return found[0];
+        return stateActors.matchesAny(document, sentence -> sentence.rank() <= 1);
     }
 
     /** Whether the tightening votes reach {@code share} of the easing ones. */

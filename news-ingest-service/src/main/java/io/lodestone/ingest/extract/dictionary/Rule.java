@@ -1,6 +1,10 @@
 package io.lodestone.ingest.extract.dictionary;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.IntConsumer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -14,13 +18,133 @@ import java.util.regex.Pattern;
  * @param keywords lower-case literals; never empty
  * @param pattern  the confirming pattern (case-insensitive), or null when a keyword is the match
  * @param source   where the rule was read, for error messages
+ * @param starts   how the pattern's alternatives open (see {@link Start})
  */
-public record Rule(List<String> keywords, Pattern pattern, String source) {
+public record Rule(List<String> keywords, Pattern pattern, String source, Set<Start> starts) {
+
+    /**
+     * What must hold where a pattern's match begins, read from how each of its alternatives
+     * opens: a keyword is a substring ("or" stands in "for", "er" in every "-er"), so most keyword
+     * occurrences fall where the pattern cannot begin, and checking that first spares running it.
+     */
+    public enum Start {
+        /** {@code ^}: the start of the field (patterns are matched without anchoring bounds). */
+        FIELD_START,
+        /** {@code \b}: a word boundary, as the regex engine reads one. */
+        WORD_BOUNDARY,
+        /** {@code (?<![A-Za-z])}: not after a Latin letter. */
+        NOT_AFTER_LETTER,
+        /** {@code (?<![A-Za-z0-9])}: not after a Latin letter or a digit. */
+        NOT_AFTER_LETTER_OR_DIGIT,
+        /** Anything else: no check. */
+        ANYWHERE
+    }
 
     public Rule {
         if (keywords.isEmpty() || keywords.stream().anyMatch(String::isEmpty)) {
             throw new IllegalStateException(source + ": a rule needs keywords");
         }
+        starts = Set.copyOf(starts);
+    }
+
+    public Rule(List<String> keywords, Pattern pattern, String source) {
+        this(keywords, pattern, source, pattern == null ? Set.of(Start.ANYWHERE) : starts(pattern.pattern()));
+    }
+
+    /**
+     * Whether the pattern may begin at {@code at} of {@code text}: false only where none of its
+     * alternatives can, so a false answer spares running the pattern and a true one decides nothing.
+     */
+    public boolean mayStartAt(CharSequence text, int at) {
+        if (starts.contains(Start.ANYWHERE)) {
+            return true;
+        }
+        char before = at > 0 ? text.charAt(at - 1) : 0;
+        for (Start start : starts) {
+            boolean possible = switch (start) {
+                case FIELD_START -> at == 0;
+                case WORD_BOUNDARY -> !sameSideOfABoundary(text, at);
+                case NOT_AFTER_LETTER -> !isAsciiLetter(before);
+                case NOT_AFTER_LETTER_OR_DIGIT -> !isAsciiLetter(before) && !(before >= '0' && before <= '9');
+                case ANYWHERE -> true;
+            };
+            if (possible) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How each top-level alternative of the pattern opens. */
+    static Set<Start> starts(String regex) {
+        Set<Start> starts = EnumSet.noneOf(Start.class);
+        for (String alternative : alternatives(regex)) {
+            starts.add(alternative.startsWith("^") ? Start.FIELD_START
+                    : alternative.startsWith("\\b") ? Start.WORD_BOUNDARY
+                    : alternative.startsWith("(?<![A-Za-z])") || alternative.startsWith("(?<![a-zA-Z])") ? Start.NOT_AFTER_LETTER
+                    : alternative.startsWith("(?<![A-Za-z0-9])") ? Start.NOT_AFTER_LETTER_OR_DIGIT
+                    : Start.ANYWHERE);
+        }
+        return starts;
+    }
+
+    /** The pattern split at its top-level {@code |}. */
+    private static List<String> alternatives(String regex) {
+        List<String> alternatives = new ArrayList<>();
+        int[] depthAndFrom = {0, 0};
+        forEachSyntaxCharacter(regex, i -> {
+            char c = regex.charAt(i);
+            if (c == '(') {
+                depthAndFrom[0]++;
+            } else if (c == ')') {
+                depthAndFrom[0]--;
+            } else if (c == '|' && depthAndFrom[0] == 0) {
+                alternatives.add(regex.substring(depthAndFrom[1], i));
+                depthAndFrom[1] = i + 1;
+            }
+        });
+        alternatives.add(regex.substring(depthAndFrom[1]));
+        return alternatives;
+    }
+
+    /** Calls {@code action} with the index of every character of the pattern outside escapes and character classes. */
+    private static void forEachSyntaxCharacter(String regex, IntConsumer action) {
+        boolean inClass = false;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+            } else {
+                action.accept(i);
+            }
+        }
+    }
+
+    /**
+     * Whether both characters around {@code at} are word characters, or both are not, by the
+     * engine's own test for {@code \b} ({@code _} or a letter or digit in any script); a combining
+     * mark or a surrogate could go either way and never counts as the same side.
+     */
+    private static boolean sameSideOfABoundary(CharSequence text, int at) {
+        int left = at > 0 ? side(text.charAt(at - 1)) : 0;
+        int right = at < text.length() ? side(text.charAt(at)) : 0;
+        return left != -1 && left == right;
+    }
+
+    /** 1 for a word character, 0 for another, -1 when unsure. */
+    private static int side(char c) {
+        if (Character.isSurrogate(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
+            return -1;
+        }
+        return c == '_' || Character.isLetterOrDigit(c) ? 1 : 0;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     /** Parses the keyword column ({@code a|b|c}) and the pattern column ({@code -} for none). */
@@ -44,20 +168,12 @@ public record Rule(List<String> keywords, Pattern pattern, String source) {
      * bound ({@code {0,6}}).
      */
     static void requireBoundedGroups(String regex, String source) {
-        boolean inClass = false;
-        for (int i = 0; i < regex.length() - 1; i++) {
-            char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (inClass) {
-                inClass = c != ']';
-            } else if (c == '[') {
-                inClass = true;
-            } else if (c == ')' && unbounded(regex, i + 1)) {
+        forEachSyntaxCharacter(regex, i -> {
+            if (regex.charAt(i) == ')' && i + 1 < regex.length() && unbounded(regex, i + 1)) {
                 throw new IllegalStateException(source + ": the group ending at character " + (i + 1)
                         + " repeats without an upper bound; write {0,N} or {1,N} instead of *, + or {N,}");
             }
-        }
+        });
     }
 
     private static boolean unbounded(String regex, int at) {

@@ -4,6 +4,7 @@ import io.lodestone.ingest.extract.sentences.Document;
 import io.lodestone.ingest.extract.sentences.Field;
 import io.lodestone.ingest.extract.sentences.Sentence;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 
 /**
@@ -45,6 +46,21 @@ public final class Rulebook {
      * one.
      */
     public void matches(Document document, boolean firstPerSentence, Sink sink) {
+        matches(document, sentence -> true, firstPerSentence, sink, false);
+    }
+
+    /**
+     * Whether any rule matches in a sentence that {@code within} accepts (the title, the first
+     * sentences): patterns run only there, and the search ends at the first match.
+     */
+    public boolean matchesAny(Document document, Predicate<Sentence> within) {
+        boolean[] found = {false};
+        matches(document, within, true, (rule, sentence, start, end) -> found[0] = true, true);
+        return found[0];
+    }
+
+    private void matches(Document document, Predicate<Sentence> within, boolean firstPerSentence, Sink sink,
+                         boolean untilFirst) {
         int[] lastSentence = new int[rules.size()];
         int[] lastEnd = new int[rules.size()];
         for (Field field : Field.values()) {
@@ -64,12 +80,15 @@ public final class Rulebook {
                     continue;
                 }
                 int start = (int) (occurrence >>> 32);
-                Sentence sentence = document.sentenceAt(field, start);
-                if (sentence == null || (firstPerSentence && lastSentence[index] == sentence.rank())
-                        || start < lastEnd[index]) {
+                Rule rule = rules.get(index);
+                if (start < lastEnd[index] || rule.pattern() != null && !rule.mayStartAt(s, start)) {
                     continue;
                 }
-                Rule rule = rules.get(index);
+                Sentence sentence = document.sentenceAt(field, start);
+                if (sentence == null || (firstPerSentence && lastSentence[index] == sentence.rank())
+                        || !within.test(sentence)) {
+                    continue;
+                }
                 int end;
                 if (rule.pattern() == null) {
                     end = start + Lexicon.keywordAt(rule, folded, start);
@@ -94,6 +113,9 @@ public final class Rulebook {
                 lastSentence[index] = sentence.rank();
                 lastEnd[index] = firstPerSentence ? -1 : Math.max(end, start + 1);
                 sink.match(index, sentence, start, end);
+                if (untilFirst) {
+                    return;
+                }
             }
         }
     }

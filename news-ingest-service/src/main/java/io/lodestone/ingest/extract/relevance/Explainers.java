@@ -32,10 +32,8 @@ public final class Explainers {
 
     /** Whether a title rule or a text rule says that the item teaches or explains. */
     public static boolean announced(Document document, Rulebook titles, Rulebook texts) {
-        boolean[] found = {false};
-        titles.matches(document, true, (rule, sentence, start, end) -> found[0] |= sentence.field() == Field.TITLE);
-        texts.matches(document, true, (rule, sentence, start, end) -> found[0] |= sentence.field() == Field.TEXT);
-        return found[0];
+        return titles.matchesAny(document, sentence -> sentence.field() == Field.TITLE)
+                || texts.matchesAny(document, sentence -> sentence.field() == Field.TEXT);
     }
 
     /** Whether the body reads as an outlook (forecast words) or a Q&amp;A (questions). */

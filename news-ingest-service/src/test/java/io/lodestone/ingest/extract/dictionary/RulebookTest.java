@@ -47,6 +47,35 @@ class RulebookTest {
     }
 
     @Test
+    void runsAPatternOnlyWhereOneOfItsAlternativesCanBegin() {
+        // A keyword is found inside words ("or" in "for", "er" in "order"); the way each
+        // alternative of the pattern opens says where a match can begin at all
+        Rule boundary = Rule.of("or", "\\bor\\b[^?]{0,60}\\?\\s*$", "explainer-titles.tsv:40");
+        assertThat(boundary.starts()).containsExactly(Rule.Start.WORD_BOUNDARY);
+        assertThat(boundary.mayStartAt("Leverage or disruption?", 9)).isTrue();
+        assertThat(boundary.mayStartAt("Prices for magnets", 8)).as("inside \"for\"").isFalse();
+        assertThat(boundary.mayStartAt("稀土or", 2)).as("a Han character is a word character to \\b").isFalse();
+        assertThat(boundary.mayStartAt("e\u0301or", 2)).as("after a combining mark: unsure, so run it").isTrue();
+
+        Rule titleOrWord = Rule.of("what|overview", "^\\s*what is\\b|\\boverview of\\b", "explainer-titles.tsv:10");
+        assertThat(titleOrWord.starts()).containsExactlyInAnyOrder(Rule.Start.FIELD_START, Rule.Start.WORD_BOUNDARY);
+        assertThat(titleOrWord.mayStartAt("What is gallium", 0)).isTrue();
+        assertThat(titleOrWord.mayStartAt("So what is gallium", 3)).as("a word boundary is enough for one alternative").isTrue();
+        assertThat(titleOrWord.mayStartAt("Somewhat is", 4)).isFalse();
+
+        Rule ion = Rule.of("nd|er", "(?<![A-Za-z])(Er|Nd)\\s?\\d?\\+", "noise.tsv:14");
+        assertThat(ion.mayStartAt("doped with Er3+ ions", 11)).isTrue();
+        assertThat(ion.mayStartAt("the order", 6)).isFalse();
+
+        Rule unanchored = Rule.of("配额", "(出口)?(配额|配額)[^，。]{0,8}延长|\\bextend\\w*", "triggers.tsv:359");
+        assertThat(unanchored.starts()).contains(Rule.Start.ANYWHERE);
+        assertThat(unanchored.mayStartAt("稀土配额", 2)).isTrue();
+
+        // and the matches themselves are unchanged: "or" inside "for" is never tried
+        assertThat(matches(List.of(boundary), "Good for the price. Tariffs or quotas?")).containsExactly("0:or quotas?");
+    }
+
+    @Test
     void matchesTextCopiedWithNoBreakSpacesAndHyphensLikePlainText() {
         // Given a rule written with plain spaces and hyphens, and text from a web page that has
         // no-break spaces (U+00A0, U+202F) and a no-break hyphen (U+2011)
