@@ -31,6 +31,8 @@ public final class Lexicon {
     private final int[] keywordLength;
     /** Per keyword: the rules it starts. */
     private final int[][] keywordRules;
+    /** Per rule: where its pattern can begin ({@link Rule#startMask()}). */
+    private final int[] ruleStarts;
 
     private Lexicon(Builder builder) {
         int states = builder.edges.size();
@@ -106,6 +108,7 @@ public final class Lexicon {
         keywordLength = builder.keywordLength.stream().mapToInt(Integer::intValue).toArray();
         keywordRules = builder.keywordRules.stream()
                 .map(rules -> rules.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        ruleStarts = builder.rules.stream().mapToInt(Rule::startMask).toArray();
     }
 
     private int next(int state, char c) {
@@ -128,7 +131,8 @@ public final class Lexicon {
 
     /**
      * Where keywords start in {@code folded}: each entry is {@code start << 32 | rule}, one per rule
-     * a keyword starts, sorted by start and then rule, without repeats.
+     * a keyword starts and whose pattern can begin there ({@link Rule#mayStartAt}), sorted by start
+     * and then rule, without repeats.
      */
     public long[] scan(String folded) {
         long[] found = new long[64];
@@ -144,7 +148,11 @@ public final class Lexicon {
             int[] ending = outputs[state];
             for (int keyword : ending) {
                 long start = i + 1 - keywordLength[keyword];
+                int possible = Rule.startsPossibleAt(folded, (int) start);
                 for (int rule : keywordRules[keyword]) {
+                    if ((ruleStarts[rule] & possible) == 0) {
+                        continue; // the rule's pattern cannot begin here ("or" inside "for")
+                    }
                     if (count == found.length) {
                         found = Arrays.copyOf(found, count * 2);
                     }

@@ -54,25 +54,47 @@ public record Rule(List<String> keywords, Pattern pattern, String source, Set<St
     /**
      * Whether the pattern may begin at {@code at} of {@code text}: false only where none of its
      * alternatives can, so a false answer spares running the pattern and a true one decides nothing.
+     * The text may be the folded one: folding changes no character's kind.
      */
     public boolean mayStartAt(CharSequence text, int at) {
-        if (starts.contains(Start.ANYWHERE)) {
-            return true;
+        return mayStartAt(startMask(), text, at);
+    }
+
+    /** {@link #starts()} as bits by ordinal, for {@link #mayStartAt(int, CharSequence, int)}. */
+    public int startMask() {
+        int mask = 0;
+        for (Start start : starts) {
+            mask |= 1 << start.ordinal();
+        }
+        return mask;
+    }
+
+    /** {@link #mayStartAt(CharSequence, int)} for the rule whose {@link #startMask()} is given. */
+    public static boolean mayStartAt(int startMask, CharSequence text, int at) {
+        return (startMask & startsPossibleAt(text, at)) != 0;
+    }
+
+    /**
+     * The {@link Start}s that hold at {@code at} of {@code text}, as bits by ordinal: a rule may
+     * begin there when its {@link #startMask()} shares one. Computed once for all the rules of a
+     * keyword found there.
+     */
+    public static int startsPossibleAt(CharSequence text, int at) {
+        int possible = 1 << Start.ANYWHERE.ordinal();
+        if (at == 0) {
+            possible |= 1 << Start.FIELD_START.ordinal();
+        }
+        if (!sameSideOfABoundary(text, at)) {
+            possible |= 1 << Start.WORD_BOUNDARY.ordinal();
         }
         char before = at > 0 ? text.charAt(at - 1) : 0;
-        for (Start start : starts) {
-            boolean possible = switch (start) {
-                case FIELD_START -> at == 0;
-                case WORD_BOUNDARY -> !sameSideOfABoundary(text, at);
-                case NOT_AFTER_LETTER -> !isAsciiLetter(before);
-                case NOT_AFTER_LETTER_OR_DIGIT -> !isAsciiLetter(before) && !(before >= '0' && before <= '9');
-                case ANYWHERE -> true;
-            };
-            if (possible) {
-                return true;
+        if (!isAsciiLetter(before)) {
+            possible |= 1 << Start.NOT_AFTER_LETTER.ordinal();
+            if (!(before >= '0' && before <= '9')) {
+                possible |= 1 << Start.NOT_AFTER_LETTER_OR_DIGIT.ordinal();
             }
         }
-        return false;
+        return possible;
     }
 
     /** How each top-level alternative of the pattern opens. */

@@ -80,8 +80,7 @@ public final class Rulebook {
                     continue;
                 }
                 int start = (int) (occurrence >>> 32);
-                Rule rule = rules.get(index);
-                if (start < lastEnd[index] || rule.pattern() != null && !rule.mayStartAt(s, start)) {
+                if (start < lastEnd[index]) {
                     continue;
                 }
                 Sentence sentence = document.sentenceAt(field, start);
@@ -89,6 +88,7 @@ public final class Rulebook {
                         || !within.test(sentence)) {
                     continue;
                 }
+                Rule rule = rules.get(index);
                 int end;
                 if (rule.pattern() == null) {
                     end = start + Lexicon.keywordAt(rule, folded, start);
