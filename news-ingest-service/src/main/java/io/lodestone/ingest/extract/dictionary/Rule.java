@@ -3,9 +3,9 @@ package io.lodestone.ingest.extract.dictionary;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.IntConsumer;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**

@@ -215,8 +215,8 @@ public final class ElementFinder {
                 continue;
             }
             int end = tokenEnd(s, start);
-            if (hasFormulaPart(s, start, end)) {
-                String token = s.substring(start, end);
+            String token = hasFormulaPart(s, start, end) ? s.substring(start, end) : null;
+            if (token != null && !NOT_FORMULAS.contains(token)) {
                 if (Elements.isTracked(token)) {
                     bareSymbols++;
                 }
@@ -250,9 +250,6 @@ public final class ElementFinder {
 
     /** The tracked elements a token of {@link #TOKEN} names, read by the rules of the class comment. */
     private static List<String> symbolsOf(String token, String s, int end) {
-        if (NOT_FORMULAS.contains(token)) {
-            return List.of();
-        }
         List<String> symbols = alloy(token);
         if (symbols.isEmpty()) {
             symbols = new ArrayList<>();
