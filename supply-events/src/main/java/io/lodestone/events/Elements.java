@@ -57,6 +57,8 @@ public final class Elements {
             element("Nb", "niobium", "铌", "鈮", groups(), "high-strength steel", "superconductors"),
             element("Ta", "tantalum", "钽", "鉭", groups(), "capacitors", "superalloys"),
             element("Cr", "chromium", "铬", "鉻", groups(), "stainless steel", "superalloys"),
+            element("Mn", "manganese", "锰", "錳", groups(), "steelmaking", "battery cathodes"),
+            element("Sn", "tin", "锡", "錫", groups(), "solder", "tinplate"),
             element("C", "graphite", "石墨", "石墨", groups(), "battery anodes", "refractories"));
 
     private Elements() {

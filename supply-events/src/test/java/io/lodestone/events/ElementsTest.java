@@ -28,7 +28,7 @@ class ElementsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"Dy, dysprosium, 镝, 鏑", "Nd, neodymium, 钕, 釹", "Ga, gallium, 镓, 鎵", "C, graphite, 石墨, 石墨"})
+    @CsvSource({"Dy, dysprosium, 镝, 鏑", "Nd, neodymium, 钕, 釹", "Ga, gallium, 镓, 鎵", "C, graphite, 石墨, 石墨", "Sn, tin, 锡, 錫"})
     void elementsCarryEnglishAndChineseNames(String symbol, String name, String simplified, String traditional) {
         Element element = Elements.bySymbol(symbol).orElseThrow();
 
@@ -39,7 +39,7 @@ class ElementsTest {
 
     @Test
     void everyElementHasNamesAndAtLeastOneUse() {
-        assertThat(Elements.all()).hasSize(32).allSatisfy(element -> {
+        assertThat(Elements.all()).hasSize(34).allSatisfy(element -> {
             assertThat(element.nameZhHans()).isNotBlank();
             assertThat(element.nameZhHant()).isNotBlank();
             assertThat(element.uses()).isNotEmpty();
