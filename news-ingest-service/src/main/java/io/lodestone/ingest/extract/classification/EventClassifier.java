@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
  *     count as the evidence of that support (its strongest cue).</li>
  * </ul>
  * The direction is the vote of the winning type's directed cues (price rises tighten, falls ease;
- * quota rises ease, cuts tighten; cues marked NEUTRAL, such as a price that edged up 0.2%, vote
+ * quota rises ease, cuts tighten, export quotas' as production quotas'; cues marked NEUTRAL, such as a price that edged up 0.2%, vote
  * for no move); when they are silent, the type's usual direction. Easing outvotes the measure it
  * eases within a type too: duties or quotas whose title eases them ("overturns the duties",
  * 推翻…关税) ease when the easing votes reach {@value #EASING_SHARE} of the others, though the
@@ -150,6 +150,7 @@ public final class EventClassifier {
         Map<EventType, Hit> best = new EnumMap<>(EventType.class);
         Map<EventType, Double> bestVote = new EnumMap<>(EventType.class);
         Map<EventType, Map<Direction, Double>> directions = new EnumMap<>(EventType.class);
+        Map<Direction, Double> quotaMoves = new EnumMap<>(Direction.class);
         boolean easingUpFront = false;
         boolean supplierStockpileUpFront = false;
         boolean stallUpFront = false;
@@ -170,6 +171,9 @@ public final class EventClassifier {
             Direction direction = hit.cue().direction();
             if (direction != null) {
                 directions.computeIfAbsent(type, t -> new EnumMap<>(Direction.class)).merge(direction, vote, Double::sum);
+                if (type == EventType.EXPORT_RESTRICTION && hit.cue().modifier()) {
+                    quotaMoves.merge(direction, vote, Double::sum);
+                }
             }
         }
         EventType winner = null;
@@ -225,7 +229,8 @@ public final class EventClassifier {
             evidenceType = bestVote.getOrDefault(EventType.NEW_SUPPLY, 0.0)
                     > bestVote.getOrDefault(EventType.POLICY_SUPPORT, 0.0) ? EventType.NEW_SUPPLY : EventType.POLICY_SUPPORT;
         }
-        Direction direction = direction(winner, directions.getOrDefault(winner, Map.of()));
+        Direction direction = winner == EventType.EXPORT_RESTRICTION ? exportQuotaDirection(quotaMoves)
+                : direction(winner, directions.getOrDefault(winner, Map.of()));
         // easing outvotes the measure it eases within a type too: a headline that overturns duties
         // or raises a quota, over a body that retells the duties or the quota system
         Direction headline = headlineDirection(winner, hits, regions);
@@ -328,6 +333,17 @@ public final class EventClassifier {
             vote *= HEDGED_DAMPING;
         }
         return vote;
+    }
+
+    /**
+     * An export restriction tightens, except an export quota that the item reports raised
+     * ("15,738 tonnes, 97.3% more than the second batch of last year", 配额…增加): quota moves are
+     * the only direction modifiers of the type, and a rise that outvotes a cut eases, as a
+     * production quota's rise does.
+     */
+    private static Direction exportQuotaDirection(Map<Direction, Double> quotaMoves) {
+        return quotaMoves.getOrDefault(Direction.EASING, 0.0) > quotaMoves.getOrDefault(Direction.TIGHTENING, 0.0)
+                ? Direction.EASING : Direction.TIGHTENING;
     }
 
     private static Direction direction(EventType type, Map<Direction, Double> votes) {
