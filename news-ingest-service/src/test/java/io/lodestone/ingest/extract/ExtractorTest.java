@@ -171,6 +171,19 @@ class ExtractorTest {
         assertThat(named.companies()).containsExactly("China Rare Earth Group");
     }
 
+    /**
+     * In 今年12月至明年4月 the four characters before 明年's 年 are "2月至明", not a year: reading them
+     * as one threw, and the item was lost.
+     */
+    @Test
+    void aMonthRangeIntoNextYearIsRead() {
+        Extraction extraction = extract("工信部将启动打击稀土违法违规行为专项行动", "专项行动时间为今年12月至明年4月,重点查处非法开采。",
+                Instant.parse("2025-12-09T00:00:00Z"));
+
+        assertThat(extraction.relevant()).isTrue();
+        assertThat(extraction.event().eventType()).isEqualTo(EventType.PRODUCTION_QUOTA);
+    }
+
     private static Extraction extract(String title, String text, Instant publishedAt) {
         return EXTRACTOR.extract(new NewsItem("id-1", "test", title, text, null, publishedAt, null), DETECTED);
     }
