@@ -59,6 +59,10 @@ public final class ElementFinder {
     private static final Set<String> UNAMBIGUOUS = Set.of("Dy", "Tb", "Nd", "Pr", "Sm", "Eu", "Gd", "Yb", "Lu",
             "Ga", "Ge", "Sb", "Nb");
 
+    /** A fiscal or calendar year ("FY2024", "CY25"): fluorine and yttrium, or carbon and yttrium, to a formula reader. */
+    private static final Pattern FISCAL_PERIOD = Pattern.compile("[FC]Y\\d{2,4}");
+    /** A web address: the names in "…/tin-and-tantalum-exports" are a link's words, not mentions. */
+    private static final Pattern URL = Pattern.compile("(?:https?://|www\\.)[^\\s<>\"'，。；）)\\]]+", Pattern.CASE_INSENSITIVE);
     /** Tokens that parse as formulas but are abbreviations. */
     private static final Set<String> NOT_FORMULAS = Set.of("MoU", "MoUs", "CoV", "GeV", "TeV", "InSAR", "Y2K", "W3C",
             "NoC", "PoC", "CoC", "CoE", "BiH", "ScD");
@@ -134,6 +138,15 @@ public final class ElementFinder {
         }
         exclusions.matches(document, false,
                 (rule, sentence, start, end) -> excluded.get(sentence.field()).add(new int[] {start, end}));
+        for (Field field : Field.values()) {
+            String s = document.field(field);
+            if (s.contains("://") || s.contains("www.")) {
+                Matcher url = URL.matcher(s);
+                while (url.find()) {
+                    excluded.get(field).add(new int[] {url.start(), url.end()});
+                }
+            }
+        }
         findGroups(document, found);
         List<Mention> mentions = new ArrayList<>();
         for (Field field : Field.values()) {
@@ -216,7 +229,7 @@ public final class ElementFinder {
             }
             int end = tokenEnd(s, start);
             String token = hasFormulaPart(s, start, end) ? s.substring(start, end) : null;
-            if (token != null && !NOT_FORMULAS.contains(token)) {
+            if (token != null && !NOT_FORMULAS.contains(token) && !FISCAL_PERIOD.matcher(token).matches()) {
                 if (Elements.isTracked(token)) {
                     bareSymbols++;
                 }
