@@ -59,8 +59,6 @@ public final class ElementFinder {
     private static final Set<String> UNAMBIGUOUS = Set.of("Dy", "Tb", "Nd", "Pr", "Sm", "Eu", "Gd", "Yb", "Lu",
             "Ga", "Ge", "Sb", "Nb");
 
-    /** A fiscal or calendar year ("FY2024", "CY25"): fluorine and yttrium, or carbon and yttrium, to a formula reader. */
-    private static final Pattern FISCAL_PERIOD = Pattern.compile("[FC]Y\\d{2,4}");
     /** A web address: the names in "…/tin-and-tantalum-exports" are a link's words, not mentions. */
     private static final Pattern URL = Pattern.compile("(?:https?://|www\\.)[^\\s<>\"'，。；）)\\]]+", Pattern.CASE_INSENSITIVE);
     /** Tokens that parse as formulas but are abbreviations. */
@@ -229,7 +227,7 @@ public final class ElementFinder {
             }
             int end = tokenEnd(s, start);
             String token = hasFormulaPart(s, start, end) ? s.substring(start, end) : null;
-            if (token != null && !NOT_FORMULAS.contains(token) && !FISCAL_PERIOD.matcher(token).matches()) {
+            if (token != null && !NOT_FORMULAS.contains(token) && !fiscalPeriod(token)) {
                 if (Elements.isTracked(token)) {
                     bareSymbols++;
                 }
@@ -259,6 +257,23 @@ public final class ElementFinder {
                 }
             }
         }
+    }
+
+    /**
+     * A fiscal or calendar year ("FY2024", "CY25"): fluorine and yttrium, or carbon and yttrium,
+     * to a formula reader. Checked by hand: it is asked of every formula-like token.
+     */
+    static boolean fiscalPeriod(String token) {
+        int length = token.length();
+        if (length < 4 || length > 6 || (token.charAt(0) != 'F' && token.charAt(0) != 'C') || token.charAt(1) != 'Y') {
+            return false;
+        }
+        for (int i = 2; i < length; i++) {
+            if (token.charAt(i) < '0' || token.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The tracked elements a token of {@link #TOKEN} names, read by the rules of the class comment. */
