@@ -42,8 +42,9 @@ import java.util.regex.Pattern;
  *     count as the evidence of that support (its strongest cue).</li>
  * </ul>
  * The direction is the vote of the winning type's directed cues (price rises tighten, falls ease;
- * quota rises ease, cuts tighten, export quotas' as production quotas'; cues marked NEUTRAL, such as a price that edged up 0.2%, vote
- * for no move); when they are silent, the type's usual direction. Easing outvotes the measure it
+ * quota rises ease, cuts tighten, for export quotas as for production quotas; cues marked NEUTRAL,
+ * such as a price that edged up 0.2%, vote for no move); when they are silent, the type's usual
+ * direction. Easing outvotes the measure it
  * eases within a type too: duties or quotas whose title eases them ("overturns the duties",
  * 推翻…关税) ease when the easing votes reach {@value #EASING_SHARE} of the others, though the
  * body retells the duties; and a general easing word beside a tariff ("exempts … from tariffs",

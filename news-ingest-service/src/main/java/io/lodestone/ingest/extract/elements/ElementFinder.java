@@ -263,7 +263,7 @@ public final class ElementFinder {
      * A fiscal or calendar year ("FY2024", "CY25"): fluorine and yttrium, or carbon and yttrium,
      * to a formula reader. Checked by hand: it is asked of every formula-like token.
      */
-    static boolean fiscalPeriod(String token) {
+    private static boolean fiscalPeriod(String token) {
         int length = token.length();
         if (length < 4 || length > 6 || (token.charAt(0) != 'F' && token.charAt(0) != 'C') || token.charAt(1) != 'Y') {
             return false;
