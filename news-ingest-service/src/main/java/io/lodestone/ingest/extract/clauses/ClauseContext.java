@@ -189,9 +189,9 @@ public final class ClauseContext {
                     int month = pattern == MONTH_EN ? monthOf(Document.fold(m.group(1)))
                             : Integer.parseInt(m.group(1));
                     // 2024年4月: a month of another year is for the year rule; of the item's own year, it is ours
-                    boolean yearFollows = pattern == MONTH_ZH && m.start() >= 5 && s.charAt(m.start() - 1) == '年'
-                            && digits(s, m.start() - 5, m.start() - 1)
-                            && Integer.parseInt(s, m.start() - 5, m.start() - 1, 10) != published.getYear();
+                    int year = pattern == MONTH_ZH && m.start() >= 5 && s.charAt(m.start() - 1) == '年'
+                            ? TimeAnchor.yearAt(s, m.start() - 5) : -1;
+                    boolean yearFollows = year > 0 && year != published.getYear();
                     // "until June", 延长至6月底: a deadline ahead (next year's month), not a recollection
                     boolean deadline = pattern == MONTH_ZH ? m.start() > 0 && "至到".indexOf(s.charAt(m.start() - 1)) >= 0
                             : DEADLINE_EN.matcher(s).region(m.start(), m.end()).lookingAt();
@@ -203,16 +203,6 @@ public final class ClauseContext {
                 }
             }
         }
-    }
-
-    /** Whether every character from {@code from} to {@code to} is a digit (a year, not "2月至明" of 12月至明年). */
-    private static boolean digits(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (!Character.isDigit(s.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** January is 1: a month's name or its abbreviation ("aug", "sept"). */
