@@ -71,12 +71,20 @@ public final class EventClassifier {
     /**
      * The evidence that an item reports an event, not only speaks of supply: its strongest cue
      * reaches {@value #MINIMUM_EVENT} (a weight-3 cue in the lead, a weight-2 cue in the title), or
-     * {@value #CORROBORATED_EVENT} when the type's votes reach {@value #CORROBORATED_SCORE}.
+     * {@value #CORROBORATED_EVENT} when the type's votes reach {@value #CORROBORATED_SCORE}, or
+     * {@value #FULL_CUE} when they reach {@value #FULL_CUE_SCORE}.
      */
     public static final double MINIMUM_EVENT = 4.5;
     /** A weaker best cue is enough when many cues of the winning type agree. */
     public static final double CORROBORATED_EVENT = 3.5;
     public static final double CORROBORATED_SCORE = 15.0;
+    /**
+     * A full-strength cue in the body ("halt operations", weight 4) is enough when its type's votes
+     * reach {@value #FULL_CUE_SCORE}: the report that puts the halt in its fourth sentence and the
+     * cyclone, the flooding and the outage around it.
+     */
+    public static final double FULL_CUE = 4.0;
+    public static final double FULL_CUE_SCORE = 10.0;
     /** Measures whose easing restates them: duties overturned, quotas raised. */
     private static final Set<EventType> MEASURES = EnumSet.of(EventType.SANCTION_OR_TARIFF, EventType.PRODUCTION_QUOTA);
 
@@ -85,10 +93,12 @@ public final class EventClassifier {
 
     private final Dictionary<Cue> triggers;
     private final Rulebook stateActors;
+    private final Rulebook calamities;
 
     public EventClassifier(Lexicon.Builder lexicon) {
         triggers = Cue.triggers("triggers.tsv", lexicon);
         stateActors = Rulebook.load("state-actors.tsv", lexicon);
+        calamities = Rulebook.load("calamities.tsv", lexicon);
     }
 
     public List<Hit> hits(Document document) {
@@ -143,7 +153,8 @@ public final class EventClassifier {
 
     /** Whether a type whose strongest cue votes {@code strongest} and whose votes sum to {@code score} reports an event. */
     public static boolean eventEvidence(double strongest, double score) {
-        return strongest >= MINIMUM_EVENT || strongest >= CORROBORATED_EVENT && score >= CORROBORATED_SCORE;
+        return strongest >= MINIMUM_EVENT || strongest >= CORROBORATED_EVENT && score >= CORROBORATED_SCORE
+                || strongest >= FULL_CUE && score >= FULL_CUE_SCORE;
     }
 
     public Classification classify(Document document, List<Hit> hits, List<ClauseContext.Region> regions) {
@@ -155,8 +166,10 @@ public final class EventClassifier {
         boolean easingUpFront = false;
         boolean supplierStockpileUpFront = false;
         boolean stallUpFront = false;
+        Set<Sentence> struck = new HashSet<>();
+        calamities.matches(document, true, (rule, sentence, start, end) -> struck.add(sentence));
         for (Hit hit : hits) {
-            EventType type = hit.cue().type();
+            EventType type = actedType(hit, struck);
             double vote = vote(hit, regions);
             if (!hit.cue().modifier()) {
                 scores.merge(type, vote, Double::sum);
@@ -223,7 +236,9 @@ public final class EventClassifier {
             winner = effect;
         }
         EventType evidenceType = winner;
-        if ((winner == EventType.NEW_SUPPLY || winner == EventType.POLICY_SUPPORT) && statedUpFront(document)) {
+        // (a state that takes supply away, revoking concessions, is no support: that stays new supply)
+        if ((winner == EventType.NEW_SUPPLY && !mostlyTightening(directions.getOrDefault(winner, Map.of()))
+                || winner == EventType.POLICY_SUPPORT) && statedUpFront(document)) {
             // the state actor decides what kind of event it is; its money ("the Pentagon will spend
             // $1 billion") is told by the financing cues, which are then the evidence when stronger
             winner = EventType.POLICY_SUPPORT;
@@ -258,6 +273,17 @@ public final class EventClassifier {
         }
         return new Classification(winner, direction, top, runnerUp,
                 best.get(evidenceType), bestVote.getOrDefault(evidenceType, 0.0));
+    }
+
+    /**
+     * The type a cue reports given who acts in its sentence: exports halted where a cyclone, a flood
+     * or an explosion is named are the calamity's work, a production disruption, not a state's
+     * export restriction.
+     */
+    private static EventType actedType(Hit hit, Set<Sentence> struck) {
+        EventType type = hit.cue().type();
+        return type == EventType.EXPORT_RESTRICTION && !hit.cue().modifier() && hit.cue().direction() != Direction.EASING
+                && struck.contains(hit.sentence()) ? EventType.PRODUCTION_DISRUPTION : type;
     }
 
     /**
@@ -318,6 +344,11 @@ public final class EventClassifier {
     }
 
     /** Whether the tightening votes reach {@code share} of the easing ones. */
+    private static boolean mostlyTightening(Map<Direction, Double> votes) {
+        double tightening = votes.getOrDefault(Direction.TIGHTENING, 0.0);
+        return tightening > 0 && tightening >= votes.getOrDefault(Direction.EASING, 0.0);
+    }
+
     private static boolean tighteningReaches(Map<Direction, Double> votes, double share) {
         return votes.getOrDefault(Direction.TIGHTENING, 0.0) >= share * votes.getOrDefault(Direction.EASING, 0.0);
     }

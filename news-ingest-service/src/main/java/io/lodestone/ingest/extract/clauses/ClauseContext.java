@@ -277,11 +277,28 @@ public final class ClauseContext {
         return false;
     }
 
+    /**
+     * Whether a clause ends at {@code i}: a comma, a semicolon, a colon, a bracket, a dash, or a space
+     * between two Han characters, which Chinese headlines use as a comma ("瑞典发现欧洲最大稀土矿床
+     * 预计至少10年后才能开采": the forecast after the space hedges only itself).
+     */
+    private static boolean boundaryAt(String s, int i) {
+        char c = s.charAt(i);
+        if (BOUNDARIES.indexOf(c) >= 0) {
+            return true;
+        }
+        return (c == ' ' || c == '\u3000') && i > 0 && i + 1 < s.length() && han(s.charAt(i - 1)) && han(s.charAt(i + 1));
+    }
+
+    private static boolean han(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+
     /** Where the clause holding {@code offset} begins: after the last clause boundary before it in its sentence. */
     private static int clauseStart(String s, Sentence sentence, int offset) {
         int start = offset;
         int floor = Math.max(sentence.start(), offset - MAX_REACH);
-        while (start > floor && BOUNDARIES.indexOf(s.charAt(start - 1)) < 0) {
+        while (start > floor && !boundaryAt(s, start - 1)) {
             start--;
         }
         return start;
@@ -301,7 +318,7 @@ public final class ClauseContext {
             if (c == ';' || c == '；') {
                 break;
             }
-            if (!introduction && BOUNDARIES.indexOf(c) >= 0
+            if (!introduction && boundaryAt(s, end)
                     && (fronted || !continuesList(s, end + 1, sentence.field(), mentions))) {
                 break;
             }
