@@ -108,6 +108,10 @@ public class Extractor {
                 clauses.mark(document, published, item.publishedAt() != null, mentions), triggers), triggers);
         Classification classification = classifier.classify(document, triggers, regions);
         Subjects subjects = Subjects.choose(document, mentions, regions, triggers, matchesUpTo(document, openLists, 0));
+        if (classification.type() == EventType.TECHNOLOGY_SUBSTITUTION) {
+            Subjects substituted = Subjects.substituted(mentions, triggers);
+            subjects = substituted == null ? subjects : substituted;
+        }
         // a headline that reports an event in strong words is news, whatever forecasts or questions follow
         boolean headline = classification.inTitleAtLeast(Relevance.HEADLINE_EVENT);
         boolean explainer = Explainers.announced(document, explainerTitles, explainerTexts)

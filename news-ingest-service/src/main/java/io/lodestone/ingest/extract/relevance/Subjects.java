@@ -3,12 +3,15 @@ package io.lodestone.ingest.extract.relevance;
 import io.lodestone.events.Element;
 import io.lodestone.events.ElementGroup;
 import io.lodestone.events.Elements;
+import io.lodestone.events.EventType;
 import io.lodestone.ingest.extract.classification.Hit;
 import io.lodestone.ingest.extract.clauses.ClauseContext;
 import io.lodestone.ingest.extract.elements.Mention;
 import io.lodestone.ingest.extract.sentences.Document;
 import io.lodestone.ingest.extract.sentences.Sentence;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -144,6 +147,52 @@ public record Subjects(List<String> elements, List<ElementGroup> groups, Map<Str
             shownBy.put(group.name(), best.get("group:" + group.name()));
         }
         return new Subjects(List.copyOf(elements), List.copyOf(groups), shownBy);
+    }
+
+    /**
+     * What a substitution story is about: the elements and groups its substitution cues name ("free
+     * of dysprosium", "halves neodymium use", "rare earth-free"), not the product that stays (the
+     * neodymium magnet) nor the substitute (cerium, ferrite). A group narrower than all rare earths
+     * that a cue names ("no heavy rare earths") stands for the members the item names ("dysprosium
+     * and/or terbium"), and a group gives way once elements are named. Null when no cue names any, so
+     * that the usual choice stands.
+     */
+    public static Subjects substituted(List<Mention> mentions, List<Hit> cues) {
+        Set<String> named = new HashSet<>();
+        Set<ElementGroup> narrowed = EnumSet.noneOf(ElementGroup.class);
+        Map<String, Mention> shown = new HashMap<>();
+        for (Hit cue : cues) {
+            if (cue.cue().type() != EventType.TECHNOLOGY_SUBSTITUTION || cue.cue().modifier()) {
+                continue;
+            }
+            for (Mention mention : mentions) {
+                if (mention.field() == cue.field() && cue.start() <= mention.start() && mention.start() < cue.end()) {
+                    named.add(key(mention));
+                    shown.putIfAbsent(key(mention), mention);
+                    if (mention.group() && ElementGroup.valueOf(mention.name()) != ElementGroup.REE) {
+                        narrowed.add(ElementGroup.valueOf(mention.name()));
+                    }
+                }
+            }
+        }
+        if (named.isEmpty()) {
+            return null;
+        }
+        for (Mention mention : mentions) {
+            if (!mention.group() && Elements.bySymbol(mention.name())
+                    .filter(element -> narrowed.stream().anyMatch(element::belongsTo)).isPresent()) {
+                named.add(mention.name());
+                shown.putIfAbsent(mention.name(), mention);
+            }
+        }
+        List<String> elements = Elements.all().stream().map(Element::symbol).filter(named::contains).toList();
+        List<ElementGroup> groups = elements.isEmpty()
+                ? Arrays.stream(ElementGroup.values()).filter(group -> named.contains("group:" + group.name())).toList()
+                : List.of();
+        Map<String, Mention> shownBy = new LinkedHashMap<>();
+        elements.forEach(symbol -> shownBy.put(symbol, shown.get(symbol)));
+        groups.forEach(group -> shownBy.put(group.name(), shown.get("group:" + group.name())));
+        return new Subjects(elements, groups, shownBy);
     }
 
     private static String key(Mention mention) {
