@@ -94,11 +94,13 @@ public final class EventClassifier {
     private final Dictionary<Cue> triggers;
     private final Rulebook stateActors;
     private final Rulebook calamities;
+    private final Rulebook sites;
 
     public EventClassifier(Lexicon.Builder lexicon) {
         triggers = Cue.triggers("triggers.tsv", lexicon);
         stateActors = Rulebook.load("state-actors.tsv", lexicon);
         calamities = Rulebook.load("calamities.tsv", lexicon);
+        sites = Rulebook.load("sites.tsv", lexicon);
     }
 
     public List<Hit> hits(Document document) {
@@ -166,10 +168,11 @@ public final class EventClassifier {
         boolean easingUpFront = false;
         boolean supplierStockpileUpFront = false;
         boolean stallUpFront = false;
-        Set<Sentence> struck = new HashSet<>();
-        calamities.matches(document, true, (rule, sentence, start, end) -> struck.add(sentence));
+        Set<Sentence> local = new HashSet<>();
+        calamities.matches(document, true, (rule, sentence, start, end) -> local.add(sentence));
+        sites.matches(document, true, (rule, sentence, start, end) -> local.add(sentence));
         for (Hit hit : hits) {
-            EventType type = actedType(hit, struck);
+            EventType type = actedType(hit, local);
             double vote = vote(hit, regions);
             if (!hit.cue().modifier()) {
                 scores.merge(type, vote, Double::sum);
@@ -277,13 +280,13 @@ public final class EventClassifier {
 
     /**
      * The type a cue reports given who acts in its sentence: exports halted where a cyclone, a flood
-     * or an explosion is named are the calamity's work, a production disruption, not a state's
-     * export restriction.
+     * or an explosion is named (calamities.tsv), or where one mine, smelter or port is where they
+     * come from (sites.tsv), are a production disruption, not a state's export restriction.
      */
-    private static EventType actedType(Hit hit, Set<Sentence> struck) {
+    private static EventType actedType(Hit hit, Set<Sentence> local) {
         EventType type = hit.cue().type();
         return type == EventType.EXPORT_RESTRICTION && !hit.cue().modifier() && hit.cue().direction() != Direction.EASING
-                && struck.contains(hit.sentence()) ? EventType.PRODUCTION_DISRUPTION : type;
+                && local.contains(hit.sentence()) ? EventType.PRODUCTION_DISRUPTION : type;
     }
 
     /**
