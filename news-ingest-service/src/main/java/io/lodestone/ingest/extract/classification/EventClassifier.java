@@ -93,14 +93,12 @@ public final class EventClassifier {
 
     private final Dictionary<Cue> triggers;
     private final Rulebook stateActors;
-    private final Rulebook calamities;
-    private final Rulebook sites;
+    private final Rulebook localHalts;
 
     public EventClassifier(Lexicon.Builder lexicon) {
         triggers = Cue.triggers("triggers.tsv", lexicon);
         stateActors = Rulebook.load("state-actors.tsv", lexicon);
-        calamities = Rulebook.load("calamities.tsv", lexicon);
-        sites = Rulebook.load("sites.tsv", lexicon);
+        localHalts = Rulebook.load("local-halts.tsv", lexicon);
     }
 
     public List<Hit> hits(Document document) {
@@ -169,8 +167,7 @@ public final class EventClassifier {
         boolean supplierStockpileUpFront = false;
         boolean stallUpFront = false;
         Set<Sentence> local = new HashSet<>();
-        calamities.matches(document, true, (rule, sentence, start, end) -> local.add(sentence));
-        sites.matches(document, true, (rule, sentence, start, end) -> local.add(sentence));
+        localHalts.matches(document, true, (rule, sentence, start, end) -> local.add(sentence));
         for (Hit hit : hits) {
             EventType type = actedType(hit, local);
             double vote = vote(hit, regions);
@@ -280,8 +277,8 @@ public final class EventClassifier {
 
     /**
      * The type a cue reports given who acts in its sentence: exports halted where a cyclone, a flood
-     * or an explosion is named (calamities.tsv), or where one mine, smelter or port is where they
-     * come from (sites.tsv), are a production disruption, not a state's export restriction.
+     * or an explosion is named, or where a mine or smelter stops its own (local-halts.tsv), are a
+     * production disruption, not a state's export restriction.
      */
     private static EventType actedType(Hit hit, Set<Sentence> local) {
         EventType type = hit.cue().type();
@@ -346,12 +343,13 @@ public final class EventClassifier {
         return stateActors.matchesAny(document, sentence -> sentence.rank() <= 1);
     }
 
-    /** Whether the tightening votes reach {@code share} of the easing ones. */
+    /** Whether there are tightening votes and they reach the easing ones. */
     private static boolean mostlyTightening(Map<Direction, Double> votes) {
         double tightening = votes.getOrDefault(Direction.TIGHTENING, 0.0);
         return tightening > 0 && tightening >= votes.getOrDefault(Direction.EASING, 0.0);
     }
 
+    /** Whether the tightening votes reach {@code share} of the easing ones. */
     private static boolean tighteningReaches(Map<Direction, Double> votes, double share) {
         return votes.getOrDefault(Direction.TIGHTENING, 0.0) >= share * votes.getOrDefault(Direction.EASING, 0.0);
     }

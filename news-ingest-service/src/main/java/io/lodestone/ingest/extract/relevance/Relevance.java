@@ -16,8 +16,8 @@ import java.util.List;
  * <p>
  * Supply words are not news: outlooks, rankings and trade statistics are full of them and report
  * no action. So the single strongest event cue must also reach {@value EventClassifier#MINIMUM_EVENT} (a weight-3
- * cue in the lead, or a weight-2 cue in the title), or {@value EventClassifier#CORROBORATED_EVENT} when the winning
- * type's votes reach {@value EventClassifier#CORROBORATED_SCORE}, not only their sum. An explainer (a title such
+ * cue in the lead, or a weight-2 cue in the title), or a weaker one when many votes of the winning
+ * type agree ({@link EventClassifier#eventEvidence}), not only their sum. An explainer (a title such
  * as "What are rare earths?", "Why China …", 什么是…, or a body that teaches: "this article
  * explores", 本文, exercises, a high share of questions) is background reading, never relevant.
  *

@@ -167,10 +167,12 @@ public record Subjects(List<String> elements, List<ElementGroup> groups, Map<Str
             }
             for (Mention mention : mentions) {
                 if (mention.field() == cue.field() && cue.start() <= mention.start() && mention.start() < cue.end()) {
-                    named.add(key(mention));
-                    shown.putIfAbsent(key(mention), mention);
-                    if (mention.group() && ElementGroup.valueOf(mention.name()) != ElementGroup.REE) {
-                        narrowed.add(ElementGroup.valueOf(mention.name()));
+                    String key = key(mention);
+                    named.add(key);
+                    shown.putIfAbsent(key, mention);
+                    ElementGroup group = mention.group() ? ElementGroup.valueOf(mention.name()) : null;
+                    if (group != null && group != ElementGroup.REE) {
+                        narrowed.add(group);
                     }
                 }
             }
