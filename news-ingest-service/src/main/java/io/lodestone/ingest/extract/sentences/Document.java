@@ -19,6 +19,9 @@ public final class Document {
             "no", "nos", "inc", "corp", "ltd", "co", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
             "sept", "oct", "nov", "dec", "vs", "e.g", "i.e", "approx", "gov", "rep", "sen", "gen", "jr", "sr", "est");
 
+    /** Line breaks inside sentences that make a text hard-wrapped ({@link #unwrapped}). */
+    static final int WRAPPED_BREAKS = 2;
+
     public final String title;
     public final String text;
     /** All sentences, the title first, then the text's in order (their rank is their index). */
@@ -29,7 +32,7 @@ public final class Document {
 
     public Document(String title, String text, Function<String, long[]> keywords) {
         this.title = title == null ? "" : plain(title);
-        this.text = text == null ? "" : plain(text);
+        this.text = text == null ? "" : unwrapped(plain(text));
         List<Sentence> titleSentences = new ArrayList<>();
         if (!this.title.isBlank()) {
             Sentence whole = trimmed(Field.TITLE, this.title, 0, this.title.length(), 0);
@@ -131,6 +134,40 @@ public final class Document {
             }
         }
         return chars == null ? s : new String(chars);
+    }
+
+    /**
+     * Hard-wrapped text with its line breaks inside sentences read as spaces, one character for
+     * one so offsets stay the same. Wire copy and text taken from PDFs break lines at a width,
+     * not at sentences ("said it will halt operations at its Spinifex Ridge molybdenum\nand copper
+     * project"), and a line break ends a sentence. A text counts as wrapped when at least
+     * {@value #WRAPPED_BREAKS} of its line breaks fall inside a sentence (a line that ends in a
+     * letter, digit or comma, followed by a lower-case Latin letter); then every such line break,
+     * whatever follows it ("China Development\nBank"), joins its lines. A blank line still ends a
+     * paragraph, and a line that ends in a stop its sentence.
+     */
+    static String unwrapped(String s) {
+        int inside = 0;
+        for (int i = s.indexOf('\n', 1); i > 0 && i + 1 < s.length() && inside < WRAPPED_BREAKS; i = s.indexOf('\n', i + 1)) {
+            char next = s.charAt(i + 1);
+            if (next >= 'a' && next <= 'z' && continuesSentence(s.charAt(i - 1))) {
+                inside++;
+            }
+        }
+        if (inside < WRAPPED_BREAKS) {
+            return s;
+        }
+        char[] chars = s.toCharArray();
+        for (int i = s.indexOf('\n', 1); i > 0 && i + 1 < s.length(); i = s.indexOf('\n', i + 1)) {
+            if (continuesSentence(s.charAt(i - 1)) && !Character.isWhitespace(s.charAt(i + 1))) {
+                chars[i] = ' ';
+            }
+        }
+        return new String(chars);
+    }
+
+    private static boolean continuesSentence(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == ',');
     }
 
     /** Splits at Chinese full stops and marks, line breaks, and Latin stops that end a sentence. */
