@@ -22,9 +22,14 @@ public final class Document {
     /** Line breaks inside sentences that make a text hard-wrapped ({@link #unwrapped}). */
     static final int WRAPPED_BREAKS = 2;
 
+    /** The longest line, in characters, that can be page furniture rather than a sentence. */
+    static final int FURNITURE_LENGTH = 40;
+    /** The first rank given to page furniture, past every sentence of prose. */
+    static final int FURNITURE_RANK = 1_000_000;
+
     public final String title;
     public final String text;
-    /** All sentences, the title first, then the text's in order (their rank is their index). */
+    /** All sentences, the title first, then the text's in order (ranked as {@link #split} says). */
     public final List<Sentence> sentences;
     private final Map<Field, List<Sentence>> byField = new EnumMap<>(Field.class);
     private final Map<Field, String> folded = new EnumMap<>(Field.class);
@@ -41,7 +46,7 @@ public final class Document {
             }
         }
         List<Sentence> textSentences = new ArrayList<>();
-        split(Field.TEXT, this.text, textSentences);
+        split(Field.TEXT, this.text, !this.title.isBlank(), textSentences);
         List<Sentence> all = new ArrayList<>(titleSentences);
         all.addAll(textSentences);
         this.sentences = Collections.unmodifiableList(all);
@@ -170,10 +175,18 @@ public final class Document {
         return c < 128 && (Character.isLetterOrDigit(c) || c == ',');
     }
 
-    /** Splits at Chinese full stops and marks, line breaks, and Latin stops that end a sentence. */
-    private static void split(Field field, String s, List<Sentence> out) {
+    /**
+     * Splits at Chinese full stops and marks, line breaks, and Latin stops that end a sentence.
+     * Sentences are ranked 1, 2, 3, … in order, except page furniture when the item has a title: a
+     * line of at most {@value #FURNITURE_LENGTH} characters that ends in no stop ("首页 > 视听 > 速递",
+     * "分享到微信", "作者:…责编:…", "Economy", "Date: May 6, 2025") is ranked from
+     * {@value #FURNITURE_RANK} on, so that the lead is the first sentence of prose and a share
+     * button's words ("点击底部的“发现”") never count as a lead.
+     */
+    private static void split(Field field, String s, boolean titled, List<Sentence> out) {
         int start = 0;
         int rank = 1;
+        int furniture = FURNITURE_RANK;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             boolean end = switch (c) {
@@ -185,16 +198,47 @@ public final class Document {
             if (end) {
                 Sentence sentence = trimmed(field, s, start, i + 1, rank);
                 if (sentence != null) {
-                    out.add(sentence);
-                    rank++;
+                    if (titled && c == '\n' && isFurniture(s, sentence)) {
+                        out.add(new Sentence(field, sentence.start(), sentence.end(), furniture++));
+                    } else {
+                        out.add(sentence);
+                        rank++;
+                    }
                 }
                 start = i + 1;
             }
         }
         Sentence last = trimmed(field, s, start, s.length(), rank);
         if (last != null) {
-            out.add(last);
+            if (titled && isFurniture(s, last)) {
+                out.add(new Sentence(field, last.start(), last.end(), furniture));
+            } else {
+                out.add(last);
+                rank++;
+            }
         }
+        if (rank == 1) {
+            // no prose at all: the lines are the text
+            for (int i = 0; i < out.size(); i++) {
+                out.set(i, new Sentence(field, out.get(i).start(), out.get(i).end(), i + 1));
+            }
+        }
+    }
+
+    /** A short line of its own that ends in no stop: a heading, a byline, a date line or a page's buttons. */
+    private static boolean isFurniture(String s, Sentence line) {
+        if (line.end() - line.start() > FURNITURE_LENGTH) {
+            return false;
+        }
+        int before = line.start() - 1;
+        while (before >= 0 && (s.charAt(before) == ' ' || s.charAt(before) == '\t')) {
+            before--;
+        }
+        if (before >= 0 && s.charAt(before) != '\n') {
+            return false;
+        }
+        char last = s.charAt(line.end() - 1);
+        return ".!?。！？；;:：\"”'’)）」』".indexOf(last) < 0;
     }
 
     private static boolean endsLatinSentence(String s, int dot) {

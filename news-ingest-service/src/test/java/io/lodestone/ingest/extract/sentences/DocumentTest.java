@@ -1,0 +1,74 @@
+package io.lodestone.ingest.extract.sentences;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DocumentTest {
+
+    @Test
+    void readsTheLineBreaksInsideSentencesOfHardWrappedTextAsSpaces() {
+        // Given wire copy broken at a width, with a paragraph break before its second paragraph
+        String wired = "Dec 28 Acme Moly Ltd\nsaid it will halt work at its Ridgeway molybdenum\n"
+                + "and copper project as China Development\nBank cuts funding.\n\nShares were flat.";
+
+        // When it is read
+        Document document = new Document("Acme Moly to halt Ridgeway", wired, null);
+
+        // Then the wrapped lines are one sentence, offsets unchanged, and the paragraph is another
+        assertThat(texts(document)).containsExactly(
+                "Dec 28 Acme Moly Ltd said it will halt work at its Ridgeway molybdenum and copper project as "
+                        + "China Development Bank cuts funding.",
+                "Shares were flat.");
+        assertThat(document.text).hasSameSizeAs(wired);
+    }
+
+    @Test
+    void keepsTheLinesOfTextThatIsNotWrapped() {
+        // Given lines that end their sentences, and one heading followed by a capital
+        String lines = "Impact\nAustralianSuper is monitoring the situation.\nThe mine supplies graphite\nto Tesla.";
+
+        // When it is read: one line break inside a sentence is not enough to call the text wrapped
+        Document document = new Document("Syrah update", lines, null);
+
+        // Then every line stays a sentence of its own
+        assertThat(texts(document)).containsExactly("Impact", "AustralianSuper is monitoring the situation.",
+                "The mine supplies graphite", "to Tesla.");
+    }
+
+    @Test
+    void ranksThePagesFurnitureAfterTheProseSoThatTheLeadIsTheFirstSentence() {
+        // Given a page's breadcrumbs, share buttons and byline before the news and buttons after it
+        String page = "首页 > 资讯 > 速递\n分享到微信\n打开微信,点击底部的“发现”,\n作者:早间市场    责编:某某\n"
+                + "近日,一家车企宣布部分生产线暂时停止运营。\n公司正在评估影响。\n点击关闭";
+
+        // When it is read with a title
+        Document document = new Document("车企停产", page, null);
+
+        // Then the news is the lead (rank 1), the next sentence rank 2, and the furniture ranks last
+        assertThat(document.sentences(Field.TEXT)).extracting(sentence -> document.text.substring(sentence.start(),
+                sentence.end()) + "@" + sentence.rank()).containsExactly(
+                "首页 > 资讯 > 速递@" + Document.FURNITURE_RANK,
+                "分享到微信@" + (Document.FURNITURE_RANK + 1),
+                "打开微信,点击底部的“发现”,@" + (Document.FURNITURE_RANK + 2),
+                "作者:早间市场    责编:某某@" + (Document.FURNITURE_RANK + 3),
+                "近日,一家车企宣布部分生产线暂时停止运营。@1",
+                "公司正在评估影响。@2",
+                "点击关闭@" + (Document.FURNITURE_RANK + 4));
+    }
+
+    @Test
+    void ranksShortLinesInOrderWhenTheyAreAllTheTextSays() {
+        // Given a text of short lines only, no sentence of prose among them
+        Document document = new Document("Gallium", "China halts gallium exports\nEffective today", null);
+
+        // Then they are its sentences, ranked in order as the lead and what follows
+        assertThat(document.sentences(Field.TEXT)).extracting(Sentence::rank).containsExactly(1, 2);
+    }
+
+    private static List<String> texts(Document document) {
+        return document.sentences(Field.TEXT).stream()
+                .map(sentence -> document.text.substring(sentence.start(), sentence.end())).toList();
+    }
+}
