@@ -171,6 +171,18 @@ public final class Document {
         return new String(chars);
     }
 
+    private static boolean isAddress(String s, Sentence line) {
+        if (!s.startsWith("http://", line.start()) && !s.startsWith("https://", line.start())) {
+            return false;
+        }
+        for (int i = line.start(); i < line.end(); i++) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean continuesSentence(char c) {
         return c < 128 && (Character.isLetterOrDigit(c) || c == ',');
     }
@@ -178,8 +190,8 @@ public final class Document {
     /**
      * Splits at Chinese full stops and marks, line breaks, and Latin stops that end a sentence.
      * Sentences are ranked 1, 2, 3, … in order, except page furniture when the item has a title: a
-     * line of at most {@value #FURNITURE_LENGTH} characters that ends in no stop ("首页 > 视听 > 速递",
-     * "分享到微信", "作者:…责编:…", "Economy", "Date: May 6, 2025") is ranked from
+     * line that is a bare web address, or of at most {@value #FURNITURE_LENGTH} characters and ends
+     * in no stop ("首页 > 视听 > 速递", "分享到微信", "作者:…责编:…", "Economy", "Date: May 6, 2025"), is ranked from
      * {@value #FURNITURE_RANK} on, so that the lead is the first sentence of prose and a share
      * button's words ("点击底部的“发现”") never count as a lead.
      */
@@ -225,16 +237,22 @@ public final class Document {
         }
     }
 
-    /** A short line of its own that ends in no stop: a heading, a byline, a date line or a page's buttons. */
+    /**
+     * A line of its own that is a bare web address, or is short and ends in no stop: a heading, a
+     * byline, a date line or a page's buttons.
+     */
     private static boolean isFurniture(String s, Sentence line) {
-        if (line.end() - line.start() > FURNITURE_LENGTH) {
-            return false;
-        }
         int before = line.start() - 1;
         while (before >= 0 && (s.charAt(before) == ' ' || s.charAt(before) == '\t')) {
             before--;
         }
         if (before >= 0 && s.charAt(before) != '\n') {
+            return false;
+        }
+        if (isAddress(s, line)) {
+            return true;
+        }
+        if (line.end() - line.start() > FURNITURE_LENGTH) {
             return false;
         }
         char last = s.charAt(line.end() - 1);

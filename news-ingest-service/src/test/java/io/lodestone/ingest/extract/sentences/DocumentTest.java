@@ -39,8 +39,9 @@ class DocumentTest {
 
     @Test
     void ranksThePagesFurnitureAfterTheProseSoThatTheLeadIsTheFirstSentence() {
-        // Given a page's breadcrumbs, share buttons and byline before the news and buttons after it
-        String page = "首页 > 资讯 > 速递\n分享到微信\n打开微信,点击底部的“发现”,\n作者:早间市场    责编:某某\n"
+        // Given a page's address, breadcrumbs, share buttons and byline before the news and buttons after it
+        String page = "https://example.com/news/2026/some-carmaker-halts-lines-1121395694.html\n"
+                + "首页 > 资讯 > 速递\n分享到微信\n打开微信,点击底部的“发现”,\n作者:早间市场    责编:某某\n"
                 + "近日,一家车企宣布部分生产线暂时停止运营。\n公司正在评估影响。\n点击关闭";
 
         // When it is read with a title
@@ -49,13 +50,14 @@ class DocumentTest {
         // Then the news is the lead (rank 1), the next sentence rank 2, and the furniture ranks last
         assertThat(document.sentences(Field.TEXT)).extracting(sentence -> document.text.substring(sentence.start(),
                 sentence.end()) + "@" + sentence.rank()).containsExactly(
-                "首页 > 资讯 > 速递@" + Document.FURNITURE_RANK,
-                "分享到微信@" + (Document.FURNITURE_RANK + 1),
-                "打开微信,点击底部的“发现”,@" + (Document.FURNITURE_RANK + 2),
-                "作者:早间市场    责编:某某@" + (Document.FURNITURE_RANK + 3),
+                "https://example.com/news/2026/some-carmaker-halts-lines-1121395694.html@" + Document.FURNITURE_RANK,
+                "首页 > 资讯 > 速递@" + (Document.FURNITURE_RANK + 1),
+                "分享到微信@" + (Document.FURNITURE_RANK + 2),
+                "打开微信,点击底部的“发现”,@" + (Document.FURNITURE_RANK + 3),
+                "作者:早间市场    责编:某某@" + (Document.FURNITURE_RANK + 4),
                 "近日,一家车企宣布部分生产线暂时停止运营。@1",
                 "公司正在评估影响。@2",
-                "点击关闭@" + (Document.FURNITURE_RANK + 4));
+                "点击关闭@" + (Document.FURNITURE_RANK + 5));
     }
 
     @Test
