@@ -36,6 +36,8 @@ public final class ClauseContext {
             + "|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)\\s+)?"
             + "((?:19|20)\\d\\d)$", Pattern.CASE_INSENSITIVE);
     private static final String BOUNDARIES = ",;:，；：()（）—–";
+    /** The longest word, in characters, read as one item of a list that goes on after a comma. */
+    private static final int MAX_LIST_WORD = 20;
     private static final int INTRODUCTION = 15;
     /**
      * How far a clause reaches from its cue, each way, in characters. Real clauses are far shorter;
@@ -327,7 +329,11 @@ public final class ClauseContext {
         return new Region(sentence.field(), start, end, scope);
     }
 
-    /** Whether the text after a comma goes on with the list of elements before it. */
+    /**
+     * Whether the text after a comma goes on with the list before it: an element follows, or one
+     * word that is itself followed by a comma, "and" or "or" ("the deposit also includes uranium,
+     * beryllium, gallium, hafnium and zirconium", where beryllium is no tracked element).
+     */
     private static boolean continuesList(String s, int from, Field field, List<Mention> mentions) {
         int i = from;
         while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
@@ -343,6 +349,11 @@ public final class ClauseContext {
                 return true;
             }
         }
-        return false;
+        int word = i;
+        while (word < s.length() && word - i <= MAX_LIST_WORD && (Character.isLetter(s.charAt(word)) || s.charAt(word) == '-')) {
+            word++;
+        }
+        return word > i && word - i <= MAX_LIST_WORD && (word < s.length() && s.charAt(word) == ','
+                || s.startsWith(" and ", word) || s.startsWith(" or ", word));
     }
 }
