@@ -193,7 +193,10 @@ public final class ClauseContext {
                     // 2024年4月: a month of another year is for the year rule; of the item's own year, it is ours
                     int year = pattern == MONTH_ZH && m.start() >= 5 && s.charAt(m.start() - 1) == '年'
                             ? TimeAnchor.yearAt(s, m.start() - 5) : -1;
-                    boolean yearFollows = year > 0 && year != published.getYear();
+                    boolean yearFollows = year > 0 && year != published.getYear()
+                            // 明年6月, 次年3月: next year's month, ahead
+                            || pattern == MONTH_ZH && m.start() >= 2 && s.charAt(m.start() - 1) == '年'
+                            && "明次来來翌".indexOf(s.charAt(m.start() - 2)) >= 0;
                     // "until June", 延长至6月底: a deadline ahead (next year's month), not a recollection
                     boolean deadline = pattern == MONTH_ZH ? m.start() > 0 && "至到".indexOf(s.charAt(m.start() - 1)) >= 0
                             : DEADLINE_EN.matcher(s).region(m.start(), m.end()).lookingAt();
