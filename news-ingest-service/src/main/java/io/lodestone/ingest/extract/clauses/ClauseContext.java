@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * any marked clause count for less. A year before the item's own year counts as a recollection too
  * (unless the item is from January or February and the year is the previous one), and so does, in a
  * dated item, a month at least two months before its own ("in April", "from Aug. 1", 今年4月 in a
- * November item), unless it is a deadline ahead ("until June", 延长至6月底 in a December item). A
+ * November item), unless it is a deadline ahead ("until June", 延长至6月底 in a December item) or a
+ * month of next year ("in June next year", 明年6月). A
  * sentence that opens by going on from a recollection ("Following the announcement, prices
  * surged", 随后) recalls the past as well.
  */
@@ -50,7 +51,7 @@ public final class ClauseContext {
 
     private static final Pattern MONTH_EN = Pattern.compile("\\b(?:in|on|since|during|from|until|by|last|early|late|mid-?)"
             + "\\s+(?:early |late |mid-?)?(January|February|March|April|May|June|July|August|September|October|November"
-            + "|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?(?:\\s+\\d{1,2})?(?!\\s*,?\\s*\\d{4})\\b",
+            + "|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?(?:\\s+\\d{1,2})?(?!\\s*,?\\s*(?:\\d{4}|next year))\\b",
             Pattern.CASE_INSENSITIVE);
     /**
      * Openings that go on with the sentence before ("Following the announcement, prices surged"):
