@@ -354,7 +354,8 @@ public final class ClauseContext {
             }
         }
         int word = i;
-        while (word < s.length() && word - i <= MAX_LIST_WORD && (Character.isLetter(s.charAt(word)) || s.charAt(word) == '-')) {
+        while (word < s.length() && word - i <= MAX_LIST_WORD
+                && (Character.isLetter(s.charAt(word)) || s.charAt(word) == '-')) {
             word++;
         }
         return word > i && word - i <= MAX_LIST_WORD && (word < s.length() && s.charAt(word) == ','

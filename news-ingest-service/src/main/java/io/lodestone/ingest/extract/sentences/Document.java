@@ -153,7 +153,8 @@ public final class Document {
      */
     static String unwrapped(String s) {
         int inside = 0;
-        for (int i = s.indexOf('\n', 1); i > 0 && i + 1 < s.length() && inside < WRAPPED_BREAKS; i = s.indexOf('\n', i + 1)) {
+        for (int i = s.indexOf('\n', 1); i > 0 && i + 1 < s.length() && inside < WRAPPED_BREAKS;
+                i = s.indexOf('\n', i + 1)) {
             char next = s.charAt(i + 1);
             if (next >= 'a' && next <= 'z' && continuesSentence(s.charAt(i - 1))) {
                 inside++;
@@ -171,18 +172,6 @@ public final class Document {
         return new String(chars);
     }
 
-    private static boolean isAddress(String s, Sentence line) {
-        if (!s.startsWith("http://", line.start()) && !s.startsWith("https://", line.start())) {
-            return false;
-        }
-        for (int i = line.start(); i < line.end(); i++) {
-            if (Character.isWhitespace(s.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static boolean continuesSentence(char c) {
         return c < 128 && (Character.isLetterOrDigit(c) || c == ',');
     }
@@ -191,9 +180,10 @@ public final class Document {
      * Splits at Chinese full stops and marks, line breaks, and Latin stops that end a sentence.
      * Sentences are ranked 1, 2, 3, … in order, except page furniture when the item has a title: a
      * line that is a bare web address, or of at most {@value #FURNITURE_LENGTH} characters and ends
-     * in no stop ("首页 > 视听 > 速递", "分享到微信", "作者:…责编:…", "Economy", "Date: May 6, 2025"), is ranked from
-     * {@value #FURNITURE_RANK} on, so that the lead is the first sentence of prose and a share
-     * button's words ("点击底部的“发现”") never count as a lead.
+     * in no stop ("首页 > 视听 > 速递", "分享到微信", "作者:…责编:…", "Economy", "Date: May 6,
+     * 2025"), is ranked from {@value #FURNITURE_RANK} on, so that the lead is the first sentence of
+     * prose and a share button's words ("点击底部的“发现”") never count as a lead. {@code out} is
+     * empty when called.
      */
     private static void split(Field field, String s, boolean titled, List<Sentence> out) {
         int start = 0;
@@ -257,6 +247,19 @@ public final class Document {
         }
         char last = s.charAt(line.end() - 1);
         return ".!?。！？；;:：\"”'’)）」』".indexOf(last) < 0;
+    }
+
+    /** A line that is one web address and nothing else. */
+    private static boolean isAddress(String s, Sentence line) {
+        if (!s.startsWith("http://", line.start()) && !s.startsWith("https://", line.start())) {
+            return false;
+        }
+        for (int i = line.start(); i < line.end(); i++) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean endsLatinSentence(String s, int dot) {
