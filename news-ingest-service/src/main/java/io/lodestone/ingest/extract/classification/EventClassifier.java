@@ -271,6 +271,13 @@ public final class EventClassifier {
         if (winner == EventType.PRICE_MOVE && hits.stream().anyMatch(hit -> hit.cue() == SmallPriceMoves.NEUTRAL_MOVE)) {
             direction = Direction.NEUTRAL;
         }
+        // so does one whose headline or first sentences tell the move in words of a small one ("nudge
+        // higher", "marginally lower") and nowhere in words or figures of a large one: what the
+        // market "weighs on" or "lifts" says which way, not how far
+        if (winner == EventType.PRICE_MOVE && !SmallPriceMoves.statesLargeMove(document)
+                && hits.stream().anyMatch(hit -> smallMoveUpFront(hit, regions))) {
+            direction = Direction.NEUTRAL;
+        }
         return new Classification(winner, direction, top, runnerUp,
                 best.get(evidenceType), bestVote.getOrDefault(evidenceType, 0.0));
     }
@@ -331,6 +338,12 @@ public final class EventClassifier {
             found = direction;
         }
         return found;
+    }
+
+    /** A modifier of a small price move ("edged higher", "slightly", 微涨), undamped, in the title or the first two sentences. */
+    private static boolean smallMoveUpFront(Hit hit, List<ClauseContext.Region> regions) {
+        return hit.cue().modifier() && hit.cue().type() == EventType.PRICE_MOVE && hit.cue().direction() == Direction.NEUTRAL
+                && hit.sentence().rank() <= SmallPriceMoves.MAGNITUDE && undamped(hit, regions);
     }
 
     /** Whether the cue stands in no negated, background, cause or hedged clause. */

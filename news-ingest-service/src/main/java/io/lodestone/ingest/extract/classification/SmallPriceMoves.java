@@ -45,7 +45,50 @@ final class SmallPriceMoves {
             + "|dropped|climbed|slipped|dipped|declined|increased|decreased|(?:was |were |is |are )?(?:up|down))"
             + " (?:by )?" + CURRENCY_EN + NUMBER + "(?: yuan| dollars| cents)? (?:to|at) " + CURRENCY_EN + NUMBER);
 
+    /**
+     * Words and figures of a large move: with one of them in the title or the lead, a "slightly" or
+     * an "edged higher" there does not make the price move a steady one.
+     */
+    private static final Pattern LARGE_WORDS = Pattern.compile("(?i)\\b(surg\\w*|soar\\w*|jump\\w*|spik\\w+|skyrocket\\w*"
+            + "|rocket\\w*|doubl\\w+|tripl\\w+|halv\\w+|plung\\w+|plummet\\w*|slump\\w*|tumbl\\w+|crash\\w*|collaps\\w+"
+            + "|sharp\\w*|steep\\w*|dramatic\\w*|record|highest|lowest|(\\w+-)?(year|month|decade) (high|low)s?)\\b"
+            + "|暴涨|暴漲|飙升|飆升|大涨|大漲|狂飙|狂飆|暴跌|大跌|跳水|新高|新低|翻倍|腰斩|腰斬");
+    private static final Pattern PERCENT = Pattern.compile("(?i)(\\d+(?:\\.\\d+)?)\\s?(?:%|％|percent\\b|per cent\\b)");
+    /** A move of this many per cent or more is no small one. */
+    static final double LARGE_PERCENT = 5.0;
+
     private SmallPriceMoves() {
+    }
+
+    /**
+     * The title and the first two sentences: where a bulletin states how far the price moved
+     * ("Key data from the July 1 pricing session. The cobalt price was marginally lower …").
+     */
+    static final int MAGNITUDE = 2;
+
+    /**
+     * Whether the title or the first {@value #MAGNITUDE} sentences tell of a large move: a word of one
+     * ("surged", "plunged", "record", 暴涨) or a change of {@value #LARGE_PERCENT}% or more.
+     */
+    static boolean statesLargeMove(Document document) {
+        for (Field field : Field.values()) {
+            String s = document.field(field);
+            for (Sentence sentence : document.sentences(field)) {
+                if (sentence.rank() > MAGNITUDE) {
+                    continue;
+                }
+                if (LARGE_WORDS.matcher(s).region(sentence.start(), sentence.end()).find()) {
+                    return true;
+                }
+                Matcher percent = PERCENT.matcher(s).region(sentence.start(), sentence.end());
+                while (percent.find()) {
+                    if (Double.parseDouble(percent.group(1)) >= LARGE_PERCENT) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /**

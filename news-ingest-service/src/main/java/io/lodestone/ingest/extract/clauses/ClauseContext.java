@@ -63,6 +63,13 @@ public final class ClauseContext {
     /** What names a law or notice just before its year ("Act of", "No. 61 of", "Regulations 2020"). */
     private static final Pattern NAMED_BEFORE = Pattern.compile("\\b(?:Act|Law|Code|Ordinance|Regulations?|Decree"
             + "|Directive|Proclamation|Announcement|Notice|Order)(?: No\\.? ?\\d+)?,? (?:of )?$|\\bNo\\.? ?\\d+ of $");
+    /**
+     * A year a superlative is measured against ("the highest since 2011", "lowest level since May
+     * 2019", "the first time since 2015"): a baseline of today's news, not a recollection.
+     */
+    private static final Pattern BASELINE = Pattern.compile("\\b(?:highest|lowest|strongest|weakest|biggest|largest"
+            + "|smallest|best|worst|first time|level|levels)(?: level| price| point)? since (?:early |late |mid-?)?"
+            + "(?:[A-Z][a-z]{2,8}\\.? )?$", Pattern.CASE_INSENSITIVE);
     /** What numbers a notice right after its year: 公告2024年第46号, 2025年第61號. */
     private static final Pattern NAMED_AFTER = Pattern.compile("年第\\d+[号號]");
     private static final Pattern DEADLINE_EN = Pattern.compile("(?:until|by)\\s", Pattern.CASE_INSENSITIVE);
@@ -140,7 +147,7 @@ public final class ClauseContext {
                     boolean past = year < published.getYear()
                             && !(year == published.getYear() - 1 && published.getMonthValue() <= 2);
                     Sentence sentence = document.sentenceAt(field, at);
-                    if (!past || sentence == null || partOfName(s, at)) {
+                    if (!past || sentence == null || partOfName(s, at) || baseline(s, at)) {
                         continue;
                     }
                     int cueStart = -1;
@@ -176,6 +183,11 @@ public final class ClauseContext {
                 || NAMED_AFTER.matcher(s).region(at + 4, Math.min(s.length(), at + 12)).lookingAt()
                 || at > 0 && at + 4 < s.length() && "〔[【(（".indexOf(s.charAt(at - 1)) >= 0
                 && "〕]】)）".indexOf(s.charAt(at + 4)) >= 0;
+    }
+
+    /** Whether the year at {@code at} is what a superlative is measured against ("highest since 2011"). */
+    static boolean baseline(String s, int at) {
+        return BASELINE.matcher(s).region(Math.max(0, at - 40), at).useTransparentBounds(true).find();
     }
 
     /** "in April" or 今年4月 in an item from November: a same-year recollection. */
