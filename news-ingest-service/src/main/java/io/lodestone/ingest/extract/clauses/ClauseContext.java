@@ -347,8 +347,9 @@ public final class ClauseContext {
 
     /**
      * Whether the text after a comma goes on with the list before it: an element follows, or one
-     * word that is itself followed by a comma, "and" or "or" ("the deposit also includes uranium,
-     * beryllium, gallium, hafnium and zirconium", where beryllium is no tracked element).
+     * word before an element ("nickel ore, refined tin and thermal coal"), or one word that is
+     * itself followed by a comma, "and" or "or" ("the deposit also includes uranium, beryllium,
+     * gallium, hafnium and zirconium", where beryllium is no tracked element).
      */
     private static boolean continuesList(String s, int from, Field field, List<Mention> mentions) {
         int i = from;
@@ -360,10 +361,8 @@ public final class ClauseContext {
         } else if (s.startsWith("or ", i)) {
             i += 3;
         }
-        for (Mention mention : mentions) {
-            if (mention.field() == field && mention.start() == i) {
-                return true;
-            }
+        if (mentionAt(mentions, field, i)) {
+            return true;
         }
         int word = i;
         while (word < s.length() && word - i <= MAX_LIST_WORD
@@ -371,6 +370,16 @@ public final class ClauseContext {
             word++;
         }
         return word > i && word - i <= MAX_LIST_WORD && (word < s.length() && s.charAt(word) == ','
-                || s.startsWith(" and ", word) || s.startsWith(" or ", word));
+                || s.startsWith(" and ", word) || s.startsWith(" or ", word)
+                || word < s.length() && s.charAt(word) == ' ' && mentionAt(mentions, field, word + 1));
+    }
+
+    private static boolean mentionAt(List<Mention> mentions, Field field, int at) {
+        for (Mention mention : mentions) {
+            if (mention.field() == field && mention.start() == at) {
+                return true;
+            }
+        }
+        return false;
     }
 }
