@@ -274,8 +274,8 @@ public final class EventClassifier {
         // so does one whose headline or first sentences tell the move in words of a small one ("nudge
         // higher", "marginally lower") and nowhere in words or figures of a large one: what the
         // market "weighs on" or "lifts" says which way, not how far
-        if (winner == EventType.PRICE_MOVE && !SmallPriceMoves.statesLargeMove(document)
-                && hits.stream().anyMatch(hit -> smallMoveUpFront(hit, regions))) {
+        if (winner == EventType.PRICE_MOVE && hits.stream().anyMatch(hit -> smallMoveUpFront(hit, regions))
+                && !SmallPriceMoves.statesLargeMove(document)) {
             direction = Direction.NEUTRAL;
         }
         return new Classification(winner, direction, top, runnerUp,
