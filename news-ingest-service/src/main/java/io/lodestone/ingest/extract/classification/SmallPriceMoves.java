@@ -46,8 +46,14 @@ final class SmallPriceMoves {
             + " (?:by )?" + CURRENCY_EN + NUMBER + "(?: yuan| dollars| cents)? (?:to|at) " + CURRENCY_EN + NUMBER);
 
     /**
-     * Words and figures of a large move: with one of them in the title or the lead, a "slightly" or
-     * an "edged higher" there does not make the price move a steady one.
+     * The title and the first two sentences: where a bulletin states how far the price moved
+     * ("Key data from the July 1 pricing session. The cobalt price was marginally lower …").
+     */
+    static final int MAGNITUDE = 2;
+    /**
+     * Words of a large move: with one of them (or a change of {@value #LARGE_PERCENT}% or more) in
+     * the title or the first {@value #MAGNITUDE} sentences, a "slightly" or an "edged higher" there
+     * does not make the price move a steady one.
      */
     private static final Pattern LARGE_WORDS = Pattern.compile("(?i)\\b(surg\\w*|soar\\w*|jump\\w*|spik\\w+|skyrocket\\w*"
             + "|rocket\\w*|doubl\\w+|tripl\\w+|halv\\w+|plung\\w+|plummet\\w*|slump\\w*|tumbl\\w+|crash\\w*|collaps\\w+"
@@ -59,12 +65,6 @@ final class SmallPriceMoves {
 
     private SmallPriceMoves() {
     }
-
-    /**
-     * The title and the first two sentences: where a bulletin states how far the price moved
-     * ("Key data from the July 1 pricing session. The cobalt price was marginally lower …").
-     */
-    static final int MAGNITUDE = 2;
 
     /**
      * Whether the title or the first {@value #MAGNITUDE} sentences tell of a large move: a word of one
