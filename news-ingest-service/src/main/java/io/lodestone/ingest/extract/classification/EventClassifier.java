@@ -85,8 +85,12 @@ public final class EventClassifier {
      */
     public static final double FULL_CUE = 4.0;
     public static final double FULL_CUE_SCORE = 10.0;
-    /** Measures whose easing restates them: duties overturned, quotas raised. */
-    private static final Set<EventType> MEASURES = EnumSet.of(EventType.SANCTION_OR_TARIFF, EventType.PRODUCTION_QUOTA);
+    /**
+     * Types whose easing retells what it eases: duties overturned and quotas raised restate the
+     * measure, a mine that resumes retells its halt.
+     */
+    private static final Set<EventType> RETOLD_WHEN_EASED = EnumSet.of(EventType.SANCTION_OR_TARIFF,
+            EventType.PRODUCTION_QUOTA, EventType.PRODUCTION_DISRUPTION);
 
     /** An easing cue that says what it eases: exports, licences. */
     private static final Pattern NAMES_EXPORTS = Pattern.compile("(?i)export|licen[cs]|出口|许可|許可|牌照");
@@ -247,10 +251,10 @@ public final class EventClassifier {
         }
         Direction direction = winner == EventType.EXPORT_RESTRICTION ? exportQuotaDirection(quotaMoves)
                 : direction(winner, directions.getOrDefault(winner, Map.of()));
-        // easing outvotes the measure it eases within a type too: a headline that overturns duties
-        // or raises a quota, over a body that retells the duties or the quota system
-        Direction headline = headlineDirection(winner, hits, regions);
-        if (headline == Direction.EASING && direction != Direction.EASING && MEASURES.contains(winner)
+        // easing outvotes what it eases within a type too: a headline that overturns duties, raises
+        // a quota or resumes exports, over a body that retells the duties, the quota system or the halt
+        Direction headline = headlineDirection(winner, hits, regions, local);
+        if (headline == Direction.EASING && direction != Direction.EASING && RETOLD_WHEN_EASED.contains(winner)
                 && directions.get(winner).getOrDefault(headline, 0.0)
                         >= EASING_SHARE * directions.get(winner).getOrDefault(direction, 0.0)) {
             direction = headline;
@@ -285,12 +289,16 @@ public final class EventClassifier {
     /**
      * The type a cue reports given who acts in its sentence: exports halted where a cyclone, a flood
      * or an explosion is named, or where a mine or smelter stops its own (local-halts.tsv), are a
-     * production disruption, not a state's export restriction.
+     * production disruption, not a state's export restriction; exports resumed there ("the mine
+     * resumes exports a year after the cyclone") are that disruption ending, not a measure eased.
      */
     private static EventType actedType(Hit hit, Set<Sentence> local) {
         EventType type = hit.cue().type();
-        return type == EventType.EXPORT_RESTRICTION && !hit.cue().modifier() && hit.cue().direction() != Direction.EASING
-                && local.contains(hit.sentence()) ? EventType.PRODUCTION_DISRUPTION : type;
+        if (hit.cue().modifier() || !local.contains(hit.sentence())) {
+            return type;
+        }
+        boolean halted = type == EventType.EXPORT_RESTRICTION && hit.cue().direction() != Direction.EASING;
+        return halted || type == EventType.EXPORT_RESTRICTION_EASED ? EventType.PRODUCTION_DISRUPTION : type;
     }
 
     /**
@@ -324,11 +332,12 @@ public final class EventClassifier {
      * The one direction the title's undamped cues of the type give (a headline that says
      * "overturns the duties" while the body retells the duties); null when they give none or both.
      */
-    private static Direction headlineDirection(EventType type, List<Hit> hits, List<ClauseContext.Region> regions) {
+    private static Direction headlineDirection(EventType type, List<Hit> hits, List<ClauseContext.Region> regions,
+                                               Set<Sentence> local) {
         Direction found = null;
         for (Hit hit : hits) {
             Direction direction = hit.cue().direction();
-            if (hit.sentence().rank() != 0 || hit.cue().type() != type || direction == null
+            if (hit.sentence().rank() != 0 || actedType(hit, local) != type || direction == null
                     || direction == Direction.NEUTRAL || !undamped(hit, regions)) {
                 continue;
             }
