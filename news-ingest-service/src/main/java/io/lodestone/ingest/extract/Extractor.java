@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns a news item into a supply event, by rules and dictionaries alone: the same item always
@@ -49,6 +50,10 @@ import java.util.Set;
  * safe for concurrent use. Not final so that tests of the item paths can make it fail on an item.
  */
 public class Extractor {
+
+    /** How a headline's clause names what its main clause reacts to. */
+    private static final Pattern REACTED_TO = Pattern.compile("(after|following|in the wake of|in response to)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     private static final Set<String> MAGNET_CRITICAL = Set.of("Nd", "Pr", "Dy", "Tb", "Sm");
     /** Trade measures, whose scope a list of examples in their sentence states. */
@@ -104,8 +109,8 @@ public class Extractor {
 
         List<Mention> mentions = withoutCompanyNames(document, elements.find(document));
         List<Hit> triggers = classifier.hits(document);
-        List<ClauseContext.Region> regions = withoutMeasureLists(withoutNegationsIn(
-                clauses.mark(document, published, item.publishedAt() != null, mentions), triggers), triggers);
+        List<ClauseContext.Region> regions = withoutReactedToCause(document, withoutMeasureLists(withoutNegationsIn(
+                clauses.mark(document, published, item.publishedAt() != null, mentions), triggers), triggers), triggers);
         Classification classification = classifier.classify(document, triggers, regions);
         Subjects subjects = Subjects.choose(document, mentions, regions, triggers, matchesUpTo(document, openLists, 0));
         if (classification.type() == EventType.TECHNOLOGY_SUBSTITUTION) {
@@ -197,6 +202,31 @@ public class Extractor {
         return regions.stream().filter(region -> region.scope() != ClauseContext.Scope.EXAMPLE || cues.stream()
                 .noneMatch(cue -> cue.field() == region.field() && TRADE_MEASURES.contains(cue.cue().type())
                         && cue.sentence().start() <= region.start() && region.start() < cue.sentence().end())).toList();
+    }
+
+    /**
+     * The regions without the title's "after …" clauses when every event cue of the title stands in
+     * one: a headline whose main clause reports only a reaction ("Eramet promises to cooperate
+     * with Gabon after manganese export ban") tells its news in what it reacts to. Other causes
+     * stay damped: a purpose ("to cut reliance on …") or a concession ("despite", 尽管) is not the news.
+     */
+    private static List<ClauseContext.Region> withoutReactedToCause(Document document, List<ClauseContext.Region> regions,
+                                                                    List<Hit> cues) {
+        boolean anyInTitle = false;
+        for (Hit cue : cues) {
+            if (cue.field() != Field.TITLE || cue.cue().modifier()) {
+                continue;
+            }
+            if (!ClauseContext.inside(regions, Field.TITLE, cue.start(), ClauseContext.Scope.CAUSE)) {
+                return regions;
+            }
+            anyInTitle = true;
+        }
+        if (!anyInTitle) {
+            return regions;
+        }
+        return regions.stream().filter(region -> region.field() != Field.TITLE || region.scope() != ClauseContext.Scope.CAUSE
+                || !REACTED_TO.matcher(document.title).region(region.start(), region.end()).lookingAt()).toList();
     }
 
     private List<Mention> withoutCompanyNames(Document document, List<Mention> mentions) {
