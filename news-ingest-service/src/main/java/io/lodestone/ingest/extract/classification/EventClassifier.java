@@ -242,7 +242,7 @@ public final class EventClassifier {
         EventType evidenceType = winner;
         // (a state that takes supply away, revoking concessions, is no support: that stays new supply)
         if ((winner == EventType.NEW_SUPPLY && !mostlyTightening(directions.getOrDefault(winner, Map.of()))
-                || winner == EventType.POLICY_SUPPORT) && statedUpFront(document)) {
+                && statedWithFirst(document, hits, winner) || winner == EventType.POLICY_SUPPORT) && statedUpFront(document)) {
             // the state actor decides what kind of event it is; its money ("the Pentagon will spend
             // $1 billion") is told by the financing cues, which are then the evidence when stronger
             winner = EventType.POLICY_SUPPORT;
@@ -363,6 +363,24 @@ public final class EventClassifier {
     /** Whether the title or the lead sentence names a state actor. */
     private boolean statedUpFront(Document document) {
         return stateActors.matchesAny(document, sentence -> sentence.rank() <= 1);
+    }
+
+    /**
+     * Whether a state actor is named in the first sentence (the title, else the lead) that carries
+     * a cue of the type: the state acts in what the item reports ("Miner takes step toward $400M
+     * U.S. loan"), not beside it ("construction is complete, first output slated for H2", over a
+     * lead that names the state bank that lent the money; "Iluka wins A$1.25 billion loan").
+     */
+    private boolean statedWithFirst(Document document, List<Hit> hits, EventType type) {
+        Sentence first = null;
+        for (Hit hit : hits) {
+            if (!hit.cue().modifier() && hit.cue().type() == type
+                    && (first == null || hit.sentence().rank() < first.rank())) {
+                first = hit.sentence();
+            }
+        }
+        Sentence found = first;
+        return found != null && stateActors.matchesAny(document, sentence -> sentence == found);
     }
 
     /** Whether there are tightening votes and they reach the easing ones. */
