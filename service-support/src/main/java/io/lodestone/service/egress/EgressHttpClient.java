@@ -101,6 +101,7 @@ public final class EgressHttpClient implements Closeable {
     public <T> T execute(HttpUriRequestBase request, Duration deadline, HttpClientResponseHandler<T> handler)
             throws IOException {
         AtomicBoolean expired = new AtomicBoolean();
+        long started = System.nanoTime();
         ScheduledFuture<?> abort = timer.schedule(() -> {
             expired.set(true);
             request.cancel();
@@ -114,8 +115,12 @@ public final class EgressHttpClient implements Closeable {
         } catch (EgressRefusedException e) {
             throw e;
         } catch (IOException | IllegalStateException e) {
-            if (expired.get()) {
-                throw new DeadlineExceededException(deadline);
+            // past the deadline, whatever ended the exchange is the deadline: the socket timeout
+            // equals it, and on a busy machine the read can time out before the abort timer runs
+            if (expired.get() || System.nanoTime() - started >= deadline.toNanos()) {
+                DeadlineExceededException exceeded = new DeadlineExceededException(deadline);
+                exceeded.initCause(e);
+                throw exceeded;
             }
             throw e;
         } finally {
