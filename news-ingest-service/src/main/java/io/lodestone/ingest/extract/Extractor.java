@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Turns a news item into a supply event, by rules and dictionaries alone: the same item always
@@ -50,10 +49,6 @@ import java.util.regex.Pattern;
  * safe for concurrent use. Not final so that tests of the item paths can make it fail on an item.
  */
 public class Extractor {
-
-    /** How a headline's clause names what its main clause reacts to. */
-    private static final Pattern REACTED_TO = Pattern.compile("(after|following|in the wake of|in response to)\\b",
-            Pattern.CASE_INSENSITIVE);
 
     private static final Set<String> MAGNET_CRITICAL = Set.of("Nd", "Pr", "Dy", "Tb", "Sm");
     /** Trade measures, whose scope a list of examples in their sentence states. */
@@ -226,7 +221,7 @@ public class Extractor {
             return regions;
         }
         return regions.stream().filter(region -> region.field() != Field.TITLE || region.scope() != ClauseContext.Scope.CAUSE
-                || !REACTED_TO.matcher(document.title).region(region.start(), region.end()).lookingAt()).toList();
+                || !ClauseContext.reactsTo(document, region)).toList();
     }
 
     private List<Mention> withoutCompanyNames(Document document, List<Mention> mentions) {

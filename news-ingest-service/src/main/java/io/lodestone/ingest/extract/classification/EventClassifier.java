@@ -242,7 +242,8 @@ public final class EventClassifier {
         EventType evidenceType = winner;
         // (a state that takes supply away, revoking concessions, is no support: that stays new supply)
         if ((winner == EventType.NEW_SUPPLY && !mostlyTightening(directions.getOrDefault(winner, Map.of()))
-                && statedWithFirst(document, hits, winner) || winner == EventType.POLICY_SUPPORT) && statedUpFront(document)) {
+                && statedWithFirst(document, hits, winner, regions) || winner == EventType.POLICY_SUPPORT)
+                && statedUpFront(document, regions)) {
             // the state actor decides what kind of event it is; its money ("the Pentagon will spend
             // $1 billion") is told by the financing cues, which are then the evidence when stronger
             winner = EventType.POLICY_SUPPORT;
@@ -361,8 +362,16 @@ public final class EventClassifier {
     }
 
     /** Whether the title or the lead sentence names a state actor. */
-    private boolean statedUpFront(Document document) {
-        return stateActors.matchesAny(document, sentence -> sentence.rank() <= 1);
+    private boolean statedUpFront(Document document, List<ClauseContext.Region> regions) {
+        return stateActors.matchesAny(document, sentence -> sentence.rank() <= 1, acting(document, regions));
+    }
+
+    /**
+     * Where a named state acts: not in a setting ("Serra Verde to boost output … amid US deal"),
+     * but in the main clause, or in what the main clause reacts to ("… after the Pentagon's award").
+     */
+    private static Rulebook.Place acting(Document document, List<ClauseContext.Region> regions) {
+        return (sentence, start, end) -> !ClauseContext.inSetting(document, regions, sentence.field(), start);
     }
 
     /**
@@ -371,7 +380,7 @@ public final class EventClassifier {
      * U.S. loan"), not beside it ("construction is complete, first output slated for H2", over a
      * lead that names the state bank that lent the money; "Iluka wins A$1.25 billion loan").
      */
-    private boolean statedWithFirst(Document document, List<Hit> hits, EventType type) {
+    private boolean statedWithFirst(Document document, List<Hit> hits, EventType type, List<ClauseContext.Region> regions) {
         Sentence first = null;
         for (Hit hit : hits) {
             if (!hit.cue().modifier() && hit.cue().type() == type
@@ -380,7 +389,7 @@ public final class EventClassifier {
             }
         }
         Sentence found = first;
-        return found != null && stateActors.matchesAny(document, sentence -> sentence == found);
+        return found != null && stateActors.matchesAny(document, sentence -> sentence == found, acting(document, regions));
     }
 
     /** Whether there are tightening votes and they reach the easing ones. */

@@ -72,6 +72,9 @@ public final class ClauseContext {
             + "(?:[A-Z][a-z]{2,8}\\.? )?$", Pattern.CASE_INSENSITIVE);
     /** What numbers a notice right after its year: 公告2024年第46号, 2025年第61號. */
     private static final Pattern NAMED_AFTER = Pattern.compile("年第\\d+[号號]");
+    /** How a cause clause names what its main clause reacts to. */
+    private static final Pattern REACTED_TO = Pattern.compile("(?:after|following|in the wake of|in response to)\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern DEADLINE_EN = Pattern.compile("(?:until|by)\\s", Pattern.CASE_INSENSITIVE);
     private static final Pattern MONTH_ZH = Pattern.compile("(?:今年|本年)?(\\d{1,2})月(?:\\d{1,2}[日号號])?");
     /** Where the month patterns may start: one of MONTH_EN's leading words; a digit or 今/本. */
@@ -270,6 +273,27 @@ public final class ClauseContext {
         return -1;
     }
 
+
+    /**
+     * Whether a cause clause names what its main clause reacts to ("… after manganese export ban",
+     * "in response to Beijing's curbs"), rather than a setting ("amid a US deal"), a concession
+     * ("despite") or a purpose ("to boost output").
+     */
+    public static boolean reactsTo(Document document, Region region) {
+        return region.scope() == Scope.CAUSE
+                && REACTED_TO.matcher(document.field(region.field())).region(region.start(), region.end()).lookingAt();
+    }
+
+    /** Whether the offset stands in a cause clause that is a setting, not what the news reacts to. */
+    public static boolean inSetting(Document document, List<Region> regions, Field field, int offset) {
+        for (Region region : regions) {
+            if (region.scope() == Scope.CAUSE && region.field() == field && offset >= region.start()
+                    && offset < region.end() && !reactsTo(document, region)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     public static boolean inside(List<Region> regions, Field field, int offset, Scope scope) {
         for (Region region : regions) {

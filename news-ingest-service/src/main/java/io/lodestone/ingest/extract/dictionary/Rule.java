@@ -178,7 +178,35 @@ public record Rule(List<String> keywords, Pattern pattern, String source, Set<St
             return new Rule(words, null, source);
         }
         requireBoundedGroups(pattern, source);
-        return new Rule(words, Pattern.compile(pattern, Pattern.CASE_INSENSITIVE), source);
+        return new Rule(words, Pattern.compile(nonCapturing(pattern), Pattern.CASE_INSENSITIVE), source);
+    }
+
+    /**
+     * The pattern with its plain groups {@code (…)} made non-capturing {@code (?:…)}. A rule's match
+     * is used whole, never by group; a matcher clears its capture slots at every run, and the
+     * engine records each capture as it goes, so the groups of the larger rules (a hundred and
+     * more) cost time at every keyword the rule is tried at. Same matches. A pattern with a
+     * back-reference ({@code \1}, {@code \k<name>}) keeps its groups.
+     */
+    static String nonCapturing(String regex) {
+        for (int i = 0; i + 1 < regex.length(); i++) {
+            if (regex.charAt(i) == '\\') {
+                char next = regex.charAt(i + 1);
+                if (next >= '1' && next <= '9' || next == 'k') {
+                    return regex;
+                }
+                i++;
+            }
+        }
+        StringBuilder out = new StringBuilder(regex.length() + 32);
+        int[] copied = {0};
+        forEachSyntaxCharacter(regex, i -> {
+            if (regex.charAt(i) == '(' && (i + 1 >= regex.length() || regex.charAt(i + 1) != '?')) {
+                out.append(regex, copied[0], i + 1).append("?:");
+                copied[0] = i + 1;
+            }
+        });
+        return out.append(regex, copied[0], regex.length()).toString();
     }
 
     /**

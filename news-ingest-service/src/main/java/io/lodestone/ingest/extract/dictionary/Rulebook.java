@@ -19,6 +19,11 @@ public final class Rulebook {
         void match(int rule, Sentence sentence, int start, int end);
     }
 
+    /** Which matches count, by where they stand. */
+    public interface Place {
+        boolean accepts(Sentence sentence, int start, int end);
+    }
+
     private final List<Rule> rules;
     private final int offset;
     /** One matcher per rule and thread, reset to each field: no matcher is built per keyword. */
@@ -46,7 +51,7 @@ public final class Rulebook {
      * one.
      */
     public void matches(Document document, boolean firstPerSentence, Sink sink) {
-        matches(document, sentence -> true, firstPerSentence, sink, false);
+        matches(document, sentence -> true, firstPerSentence, sink, null);
     }
 
     /**
@@ -55,12 +60,23 @@ public final class Rulebook {
      */
     public boolean matchesAny(Document document, Predicate<Sentence> within) {
         boolean[] found = {false};
-        matches(document, within, true, (rule, sentence, start, end) -> found[0] = true, true);
+        matches(document, within, true, (rule, sentence, start, end) -> found[0] = true, (sentence, start, end) -> true);
+        return found[0];
+    }
+
+    /**
+     * Whether any rule matches, in a sentence that {@code within} accepts, at a place that
+     * {@code place} accepts (outside a clause of some kind); the search ends at the first such match.
+     */
+    public boolean matchesAny(Document document, Predicate<Sentence> within, Place place) {
+        boolean[] found = {false};
+        matches(document, within, false, (rule, sentence, start, end) -> found[0] |= place.accepts(sentence, start, end),
+                (sentence, start, end) -> found[0]);
         return found[0];
     }
 
     private void matches(Document document, Predicate<Sentence> within, boolean firstPerSentence, Sink sink,
-                         boolean untilFirst) {
+                         Place stopAfter) {
         int[] lastSentence = new int[rules.size()];
         int[] lastEnd = new int[rules.size()];
         for (Field field : Field.values()) {
@@ -74,6 +90,9 @@ public final class Rulebook {
             String folded = document.folded(field);
             Matcher[] byRule = matchers.get();
             boolean[] reset = new boolean[rules.size()];
+            // occurrences come sorted by start, so the sentence of each is found by walking forward
+            List<Sentence> sentences = document.sentences(field);
+            int cursor = 0;
             for (long occurrence : occurrences) {
                 int index = (int) occurrence - offset;
                 if (index < 0 || index >= rules.size()) {
@@ -83,7 +102,11 @@ public final class Rulebook {
                 if (start < lastEnd[index]) {
                     continue;
                 }
-                Sentence sentence = document.sentenceAt(field, start);
+                while (cursor < sentences.size() && start >= sentences.get(cursor).end()) {
+                    cursor++;
+                }
+                Sentence sentence = cursor < sentences.size() && start >= sentences.get(cursor).start()
+                        ? sentences.get(cursor) : null;
                 if (sentence == null || (firstPerSentence && lastSentence[index] == sentence.rank())
                         || !within.test(sentence)) {
                     continue;
@@ -113,7 +136,7 @@ public final class Rulebook {
                 lastSentence[index] = sentence.rank();
                 lastEnd[index] = firstPerSentence ? -1 : Math.max(end, start + 1);
                 sink.match(index, sentence, start, end);
-                if (untilFirst) {
+                if (stopAfter != null && stopAfter.accepts(sentence, start, end)) {
                     return;
                 }
             }

@@ -10,6 +10,7 @@ import io.lodestone.ingest.extract.dictionary.Rulebook;
 import io.lodestone.ingest.extract.sentences.Document;
 import io.lodestone.ingest.extract.sentences.Field;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -87,8 +88,10 @@ public final class ElementFinder {
     private final Pattern symbolList;
     private final Rulebook exclusions;
     private final Dictionary<ElementGroup> groups;
-    /** Chinese one-character names by character, for a lookup without allocation. */
-    private final Map<Character, String> symbolByChineseCharacter = new HashMap<>();
+    /** Chinese one-character names by character, for a lookup without boxing. */
+    private final String[] symbolByChineseCharacter = new String[Character.MAX_VALUE + 1];
+    /** Chinese two-character names (石墨) by their first character: the second character, then the symbol. */
+    private final String[][] twoCharacterNamesByFirst = new String[Character.MAX_VALUE + 1][];
 
     public ElementFinder(Lexicon.Builder lexicon) {
         for (Element element : Elements.all()) {
@@ -122,7 +125,14 @@ public final class ElementFinder {
         groups = new Dictionary<>(groupNames, new Rulebook(lexicon, groupRules));
         symbolByChineseName.forEach((name, symbol) -> {
             if (name.length() == 1) {
-                symbolByChineseCharacter.put(name.charAt(0), symbol);
+                symbolByChineseCharacter[name.charAt(0)] = symbol;
+            } else {
+                String[] pairs = twoCharacterNamesByFirst[name.charAt(0)];
+                int at = pairs == null ? 0 : pairs.length;
+                pairs = pairs == null ? new String[2] : Arrays.copyOf(pairs, at + 2);
+                pairs[at] = name.substring(1);
+                pairs[at + 1] = symbol;
+                twoCharacterNamesByFirst[name.charAt(0)] = pairs;
             }
         });
     }
@@ -204,12 +214,21 @@ public final class ElementFinder {
             if (c < 0x4E00) {
                 continue;
             }
-            String symbol = symbolByChineseCharacter.get(c);
+            String symbol = symbolByChineseCharacter[c];
             if (symbol != null) {
                 out.add(new Mention(symbol, false, field, i, i + 1));
-            } else if (i + 1 < s.length() && (symbol = symbolByChineseName.get(s.substring(i, i + 2))) != null) {
-                out.add(new Mention(symbol, false, field, i, i + 2));
-                i++;
+                continue;
+            }
+            String[] pairs = twoCharacterNamesByFirst[c];
+            if (pairs == null || i + 1 >= s.length()) {
+                continue;
+            }
+            for (int p = 0; p < pairs.length; p += 2) {
+                if (pairs[p].charAt(0) == s.charAt(i + 1)) {
+                    out.add(new Mention(pairs[p + 1], false, field, i, i + 2));
+                    i++;
+                    break;
+                }
             }
         }
     }

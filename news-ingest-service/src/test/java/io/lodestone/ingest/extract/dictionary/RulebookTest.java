@@ -47,6 +47,22 @@ class RulebookTest {
     }
 
     @Test
+    void compilesPlainGroupsWithoutCaptureAndKeepsWhatTheyMatch() {
+        // A rule's match is used whole; its groups only group. Escaped parentheses, parentheses in a
+        // class and the (?…) constructs stay as written.
+        assertThat(Rule.nonCapturing("\\b(ban(s|ned)?|curb) \\(\\w+\\) [()]+(?<![a-z])(?i:x)"))
+                .isEqualTo("\\b(?:ban(?:s|ned)?|curb) \\(\\w+\\) [()]+(?<![a-z])(?i:x)");
+        // a back-reference needs its group
+        assertThat(Rule.nonCapturing("\\b(\\w+) \\1\\b")).isEqualTo("\\b(\\w+) \\1\\b");
+        assertThat(Rule.nonCapturing("(?<w>\\w+) \\k<w>")).isEqualTo("(?<w>\\w+) \\k<w>");
+
+        Rule rule = Rule.of("lift", "\\blift(s|ed)? ((the|its) ){0,2}(export )?(bans?|curbs?)\\b", "test");
+        assertThat(rule.pattern().matcher("x").groupCount()).isZero();
+        assertThat(matches(List.of(rule), "Jakarta lifted its export ban. It lifts curbs. Lift the bank."))
+                .containsExactly("0:lifted its export ban", "0:lifts curbs");
+    }
+
+    @Test
     void runsAPatternOnlyWhereOneOfItsAlternativesCanBegin() {
         // A keyword is found inside words ("or" in "for", "er" in "order"); the way each
         // alternative of the pattern opens says where a match can begin at all
