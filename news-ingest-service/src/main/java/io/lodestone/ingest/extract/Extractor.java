@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,6 +69,8 @@ public class Extractor {
     private final Lexicon lexicon;
     private final Gazetteer countries = Gazetteer.countries();
     static final int MAX_NAMED = 50;
+    /** How far after an element a lead's "and other …" may stand to leave the title's list open ("lithium ore and other"). */
+    static final int OPEN_LIST_REACH = 24;
     private final Gazetteer companies = Gazetteer.companies();
 
     public Extractor() {
@@ -107,7 +110,7 @@ public class Extractor {
         List<ClauseContext.Region> regions = withoutReactedToCause(document, withoutMeasureLists(withoutNegationsIn(
                 clauses.mark(document, published, item.publishedAt() != null, mentions), triggers), triggers), triggers);
         Classification classification = classifier.classify(document, triggers, regions);
-        Subjects subjects = Subjects.choose(document, mentions, regions, triggers, matchesUpTo(document, openLists, 0));
+        Subjects subjects = Subjects.choose(document, mentions, regions, triggers, listLeftOpen(document, mentions));
         if (classification.type() == EventType.TECHNOLOGY_SUBSTITUTION) {
             Subjects substituted = Subjects.substituted(mentions, triggers);
             subjects = substituted == null ? subjects : substituted;
@@ -174,6 +177,28 @@ public class Extractor {
     }
 
     /** Whether a rule of {@code rules} matches in a sentence ranked {@code lastRank} or higher (0: the title, 1: the lead). */
+    /**
+     * Whether the title leaves its list of elements open (open-lists.tsv: "gallium and other key
+     * materials", 等五种金属), or the lead does right after an element the title names ("Namibia
+     * Bans Lithium Ore Exports" over "a ban on the export of raw lithium ore and other critical
+     * minerals"): the subjects are then taken from the whole item, not from the title.
+     */
+    private boolean listLeftOpen(Document document, List<Mention> mentions) {
+        if (matchesUpTo(document, openLists, 0)) {
+            return true;
+        }
+        Set<String> titled = new HashSet<>();
+        for (Mention mention : mentions) {
+            if (mention.field() == Field.TITLE && !mention.group()) {
+                titled.add(mention.name());
+            }
+        }
+        return !titled.isEmpty() && openLists.matchesAny(document, sentence -> sentence.rank() == 1,
+                (sentence, start, end) -> mentions.stream().anyMatch(mention -> mention.field() == sentence.field()
+                        && titled.contains(mention.name()) && mention.end() <= start && mention.end() >= sentence.start()
+                        && start - mention.end() <= OPEN_LIST_REACH));
+    }
+
     private static boolean matchesUpTo(Document document, Rulebook rules, int lastRank) {
         return rules.matchesAny(document, sentence -> sentence.rank() <= lastRank);
     }
