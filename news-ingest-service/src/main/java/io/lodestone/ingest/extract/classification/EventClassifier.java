@@ -367,11 +367,14 @@ public final class EventClassifier {
     }
 
     /**
-     * Where a named state acts: not in a setting ("Serra Verde to boost output … amid US deal"),
-     * but in the main clause, or in what the main clause reacts to ("… after the Pentagon's award").
+     * Where a named state acts: not in a setting ("Serra Verde to boost output … amid US deal") nor
+     * in a recollection ("the government's decision in 2022 to revoke the permit was
+     * unconstitutional"), but in the main clause, or in what the main clause reacts to ("… after
+     * the Pentagon's award").
      */
     private static Rulebook.Place acting(Document document, List<ClauseContext.Region> regions) {
-        return (sentence, start, end) -> !ClauseContext.inSetting(document, regions, sentence.field(), start);
+        return (sentence, start, end) -> !ClauseContext.inSetting(document, regions, sentence.field(), start)
+                && !ClauseContext.inside(regions, sentence.field(), start, ClauseContext.Scope.BACKGROUND);
     }
 
     /**
