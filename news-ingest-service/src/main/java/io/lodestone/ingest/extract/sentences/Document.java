@@ -46,7 +46,7 @@ public final class Document {
             }
         }
         List<Sentence> textSentences = new ArrayList<>();
-        split(Field.TEXT, this.text, !this.title.isBlank(), textSentences);
+        split(Field.TEXT, this.text, this.title.isBlank() ? null : this.title, textSentences);
         List<Sentence> all = new ArrayList<>(titleSentences);
         all.addAll(textSentences);
         this.sentences = Collections.unmodifiableList(all);
@@ -182,10 +182,14 @@ public final class Document {
      * line that is a bare web address, or of at most {@value #FURNITURE_LENGTH} characters and ends
      * in no stop ("首页 > 视听 > 速递", "分享到微信", "作者:…责编:…", "Economy", "Date: May 6,
      * 2025"), is ranked from {@value #FURNITURE_RANK} on, so that the lead is the first sentence of
-     * prose and a share button's words ("点击底部的“发现”") never count as a lead. {@code out} is
-     * empty when called.
+     * prose and a share button's words ("点击底部的“发现”") never count as a lead. So is a line that
+     * repeats the title, as scraped pages print it above the story: the title already counts as
+     * the title, and its copy would take the lead's place. {@code out} is empty when called.
+     *
+     * @param title the item's title, or null when it has none
      */
-    private static void split(Field field, String s, boolean titled, List<Sentence> out) {
+    private static void split(Field field, String s, String title, List<Sentence> out) {
+        boolean titled = title != null;
         int start = 0;
         int rank = 1;
         int furniture = FURNITURE_RANK;
@@ -200,7 +204,7 @@ public final class Document {
             if (end) {
                 Sentence sentence = trimmed(field, s, start, i + 1, rank);
                 if (sentence != null) {
-                    if (titled && c == '\n' && isFurniture(s, sentence)) {
+                    if (titled && c == '\n' && (isFurniture(s, sentence) || repeats(s, sentence, title))) {
                         out.add(new Sentence(field, sentence.start(), sentence.end(), furniture++));
                     } else {
                         out.add(sentence);
@@ -212,7 +216,7 @@ public final class Document {
         }
         Sentence last = trimmed(field, s, start, s.length(), rank);
         if (last != null) {
-            if (titled && isFurniture(s, last)) {
+            if (titled && (isFurniture(s, last) || repeats(s, last, title))) {
                 out.add(new Sentence(field, last.start(), last.end(), furniture));
             } else {
                 out.add(last);
@@ -247,6 +251,38 @@ public final class Document {
         }
         char last = s.charAt(line.end() - 1);
         return ".!?。！？；;:：\"”'’)）」』".indexOf(last) < 0;
+    }
+
+    /**
+     * A line that starts its own line and whose letters and digits are the title's, in order
+     * (case, spacing and punctuation aside); the caller knows it ends its line.
+     */
+    private static boolean repeats(String s, Sentence line, String title) {
+        int before = line.start() - 1;
+        while (before >= 0 && (s.charAt(before) == ' ' || s.charAt(before) == '\t')) {
+            before--;
+        }
+        if (before >= 0 && s.charAt(before) != '\n') {
+            return false;
+        }
+        int i = line.start();
+        int j = 0;
+        while (true) {
+            while (i < line.end() && !Character.isLetterOrDigit(s.charAt(i))) {
+                i++;
+            }
+            while (j < title.length() && !Character.isLetterOrDigit(title.charAt(j))) {
+                j++;
+            }
+            if (i >= line.end() || j >= title.length()) {
+                return i >= line.end() && j >= title.length();
+            }
+            if (Character.toLowerCase(s.charAt(i)) != Character.toLowerCase(title.charAt(j))) {
+                return false;
+            }
+            i++;
+            j++;
+        }
     }
 
     /** A line that is one web address and nothing else. */

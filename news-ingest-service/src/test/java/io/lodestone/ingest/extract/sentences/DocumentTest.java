@@ -61,6 +61,23 @@ class DocumentTest {
     }
 
     @Test
+    void ranksALineThatRepeatsTheTitleAsFurnitureHoweverLongItIs() {
+        // Given a scraped page that prints the headline (longer than a heading) and a date line
+        // above the story, with other spacing and case
+        String title = "World-class lithium mine in the DRC to be developed soon, partner holds a 15% interest";
+        String page = "WORLD-CLASS lithium mine in the DRC to be developed soon,  partner holds a 15% interest\n"
+                + "2022/05/09 15051\n\nThe minister signed the decree to award the mining licence.\n"
+                + "World-class lithium mine in the DRC to be developed soon, partner holds a 15% interest and more\n";
+
+        // When it is read with its title
+        Document document = new Document(title, page, null);
+
+        // Then the story's first sentence is the lead; a line that only begins like the title stays prose
+        assertThat(document.sentences(Field.TEXT)).extracting(sentence -> sentence.rank() >= Document.FURNITURE_RANK
+                ? "furniture" : String.valueOf(sentence.rank())).containsExactly("furniture", "furniture", "1", "2");
+    }
+
+    @Test
     void ranksShortLinesInOrderWhenTheyAreAllTheTextSays() {
         // Given a text of short lines only, no sentence of prose among them
         Document document = new Document("Gallium", "China halts gallium exports\nEffective today", null);
