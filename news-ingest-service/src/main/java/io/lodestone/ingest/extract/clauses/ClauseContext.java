@@ -148,7 +148,8 @@ public final class ClauseContext {
                 for (int at = nextYear(s, 0); at >= 0; at = nextYear(s, at + 4)) {
                     int year = Integer.parseInt(s, at, at + 4, 10);
                     boolean past = year < published.getYear()
-                            && !(year == published.getYear() - 1 && published.getMonthValue() <= 2);
+                            && (!(year == published.getYear() - 1 && published.getMonthValue() <= 2)
+                            || monthsBefore(s, at, year, published) >= RECALLED_MONTHS);
                     Sentence sentence = document.sentenceAt(field, at);
                     if (!past || sentence == null || partOfName(s, at) || baseline(s, at)) {
                         continue;
@@ -174,6 +175,27 @@ public final class ClauseContext {
         }
         markContinuations(document, regions);
         return regions;
+    }
+
+    /**
+     * How many months before the item's own month a year named with its month stands (2025年2月 in an
+     * item of January 2026: 11), or 0 when no month follows the year. Last year is news in the first
+     * weeks of a year, but not last year's February.
+     */
+    static int monthsBefore(String s, int at, int year, LocalDate published) {
+        int i = at + 4;
+        if (i >= s.length() || s.charAt(i) != '年') {
+            return 0;
+        }
+        int month = 0;
+        int digits = 0;
+        for (i++; i < s.length() && digits < 2 && s.charAt(i) >= '0' && s.charAt(i) <= '9'; i++, digits++) {
+            month = month * 10 + (s.charAt(i) - '0');
+        }
+        if (digits == 0 || i >= s.length() || s.charAt(i) != '月' || month < 1 || month > 12) {
+            return 0;
+        }
+        return published.getYear() * 12 + published.getMonthValue() - (year * 12 + month);
     }
 
     /**
