@@ -18,12 +18,14 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.AntPathMatcher;
 
 /**
  * Sign-in for the console: every request that is not for the API goes through this chain, which
- * wants a signed-in person (form login, a session, CSRF tokens on every form), except the static
+ * wants a signed-in person (form login, a session once signed in, CSRF tokens on every form), except the static
  * assets and the sign-in page, and, when {@code lodestone.console.public-board} is on, the board, the
  * element pages and the board's live updates. Deny by default: a page added later is behind
  * sign-in without anyone listing it.
@@ -66,6 +68,11 @@ class ConsoleSecurity {
                     paths.anyRequest().authenticated();
                 })
                 .userDetailsService(users(console))
+                // nothing is kept on the server for a visitor who has not signed in: the page to return
+                // to after sign-in and the CSRF token travel in cookies, so anonymous requests create no
+                // session (each would otherwise hold the saved request, headers and all, for 30 minutes)
+                .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
+                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
                 .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/"))
                 .build();

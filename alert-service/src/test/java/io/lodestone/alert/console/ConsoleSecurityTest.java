@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lodestone.alert.TestDatabase;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import org.apache.catalina.Context;
+import org.apache.catalina.Manager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,6 +43,9 @@ class ConsoleSecurityTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    WebServerApplicationContext context;
 
     @ParameterizedTest(name = "GET {0}")
     @ValueSource(strings = {"/", "/elements/Dy", "/board/rows/Dy", "/board/events", "/subscriptions",
@@ -69,6 +77,36 @@ class ConsoleSecurityTest {
         assertThat(board.statusCode()).isEqualTo(200);
         assertThat(board.body()).contains("dysprosium", "neodymium", "gallium", "graphite", "Sign out",
                 "Heavy rare earths", "Light rare earths", "Other critical minerals");
+    }
+
+    @Test
+    void anonymousVisitorsLeaveNoSessionBehind() {
+        // each anonymous request used to create a session (the saved request, headers and all, and the
+        // sign-in page's CSRF token), kept 30 minutes and never capped: a flood of them filled the heap
+        Manager sessions = sessionManager();
+        int before = sessions.getActiveSessions();
+        for (int i = 0; i < 50; i++) {
+            ConsoleClient visitor = new ConsoleClient(port);
+            assertThat(visitor.get(i % 2 == 0 ? "/login" : "/subscriptions").statusCode()).isIn(200, 302);
+        }
+
+        assertThat(sessions.getActiveSessions() - before).isZero();
+    }
+
+    @Test
+    void signingInReturnsToThePageAskedForFirst() {
+        ConsoleClient browser = new ConsoleClient(port);
+
+        assertThat(ConsoleClient.location(browser.get("/silences"))).isEqualTo("/login");
+        HttpResponse<String> signedIn = browser.signIn("buyer", PASSWORD);
+
+        assertThat(ConsoleClient.location(signedIn)).startsWith("/silences");
+        assertThat(browser.get("/silences").statusCode()).isEqualTo(200);
+    }
+
+    private Manager sessionManager() {
+        TomcatWebServer server = (TomcatWebServer) context.getWebServer();
+        return ((Context) server.getTomcat().getHost().findChildren()[0]).getManager();
     }
 
     @Test
