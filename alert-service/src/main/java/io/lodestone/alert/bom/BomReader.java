@@ -36,7 +36,9 @@ final class BomReader {
     private static Read csv(String text) {
         List<CsvReader.Record> records;
         try {
-            records = CsvReader.read(text);
+            // the header and one part more than a bill may list: enough to say it lists too many
+            records = CsvReader.read(text, record -> !isBlank(record) && !record.fields().get(0).startsWith("#"),
+                    BomParser.MAX_PARTS + 1);
         } catch (IllegalArgumentException e) {
             return new Read(null, List.of(), List.of(new RowError(1, null, e.getMessage())));
         }
@@ -48,6 +50,9 @@ final class BomReader {
         List<RowError> errors = new ArrayList<>();
         List<Column> columns = new ArrayList<>();
         for (String name : header.fields()) {
+            if (errors.size() > BomParser.MAX_ERRORS) {
+                break;
+            }
             String clean = name.strip();
             Column column = Column.named(clean, BomFormat.CSV).orElse(null);
             if (column == null) {
@@ -65,6 +70,9 @@ final class BomReader {
         }
         List<RawRow> rows = new ArrayList<>();
         for (CsvReader.Record record : records.subList(1, records.size())) {
+            if (errors.size() > BomParser.MAX_ERRORS) {
+                break;
+            }
             if (record.fields().size() > columns.size()) {
                 errors.add(new RowError(record.line(), null, "has " + record.fields().size() + " cells but the header names "
                         + columns.size() + " columns"));
@@ -126,12 +134,19 @@ final class BomReader {
                 } else if ("parts".equals(property) && value == JsonToken.START_ARRAY) {
                     sawParts = true;
                     while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        if (rows.size() > BomParser.MAX_PARTS || errors.size() > BomParser.MAX_ERRORS) {
+                            // enough to refuse the bill: the rest is passed over, not built
+                            parser.skipChildren();
+                            continue;
+                        }
                         int partLine = parser.currentTokenLocation().getLineNr();
                         JsonNode part = parser.readValueAsTree();
                         rows.add(jsonRow(partLine, part, errors));
                     }
                 } else {
-                    errors.add(new RowError(line, property, "is not a known property (known: name, parts)"));
+                    if (errors.size() <= BomParser.MAX_ERRORS) {
+                        errors.add(new RowError(line, property, "is not a known property (known: name, parts)"));
+                    }
                     parser.skipChildren();
                 }
             }

@@ -2,13 +2,19 @@ package io.lodestone.alert.bom;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Reads RFC 4180 CSV: comma-separated, fields optionally in double quotes (a doubled quote inside
  * stands for one, and a quoted field may span lines), LF or CRLF line ends, a UTF-8 byte order
- * mark ignored. Each record keeps the line it started on, so errors can point at it.
+ * mark ignored, blank lines skipped. Each record keeps the line it started on, so errors can point
+ * at it. Reading is bounded: it stops after a given number of counted records, and a record of more
+ * than {@value #MAX_FIELDS} fields is refused, so a file of a few megabytes of newlines or commas
+ * never becomes millions of objects.
  */
 final class CsvReader {
+
+    static final int MAX_FIELDS = 256;
 
     /** One record and the line (1-based) where it starts. */
     record Record(int line, List<String> fields) {
@@ -17,8 +23,20 @@ final class CsvReader {
     private CsvReader() {
     }
 
-    /** @throws IllegalArgumentException naming the line of an unterminated quote */
+    /** Every record of the text. */
     static List<Record> read(String text) {
+        return read(text, record -> true, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The records up to and including the first that makes {@code limit + 1} records that
+     * {@code counts} accepts; the rest of the text is not read.
+     *
+     * @throws IllegalArgumentException naming the line of an unterminated quote or of a record
+     *                                  with too many fields
+     */
+    static List<Record> read(String text, Predicate<Record> counts, int limit) {
+        int counted = 0;
         List<Record> records = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -45,14 +63,23 @@ final class CsvReader {
             } else if (c == ',') {
                 fields.add(field.toString());
                 field.setLength(0);
+                if (fields.size() >= MAX_FIELDS) {
+                    throw new IllegalArgumentException("line " + recordLine + " has more than " + MAX_FIELDS + " cells");
+                }
             } else if (c == '\n' || c == '\r') {
                 if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                     i++;
                 }
-                fields.add(field.toString());
-                field.setLength(0);
-                records.add(new Record(recordLine, List.copyOf(fields)));
-                fields.clear();
+                if (!fields.isEmpty() || !field.isEmpty()) {
+                    fields.add(field.toString());
+                    field.setLength(0);
+                    Record record = new Record(recordLine, List.copyOf(fields));
+                    records.add(record);
+                    fields.clear();
+                    if (counts.test(record) && ++counted > limit) {
+                        return records;
+                    }
+                }
                 line++;
                 recordLine = line;
             } else {

@@ -119,4 +119,49 @@ class BomParserTest {
         assertThat(e).as("rejected").isNotNull();
         return e;
     }
+
+    @Test
+    void aFileOfMegabytesOfEmptyLinesIsReadAsEmptyWithoutARecordPerLine() {
+        String newlines = "part_number,annual_volume\n" + "\n".repeat(4 * 1024 * 1024);
+
+        assertThat(CsvReader.read(newlines)).hasSize(1);
+        assertThat(rejected(BomFormat.CSV, newlines).errors()).singleElement()
+                .satisfies(error -> assertThat(error.message()).contains("lists no parts"));
+    }
+
+    @Test
+    void tooManyPartsAreRefusedFromTheFirstOneTooManyWithoutReadingTheRest() {
+        StringBuilder csv = new StringBuilder("part_number,annual_volume\n");
+        for (int i = 0; i < 100_000; i++) {
+            csv.append('P').append(i).append(",10,extra\n");
+        }
+        // a record more than the header and the parts allowed is read, the rest of the text is not
+        assertThat(CsvReader.read(csv.toString(), record -> true, BomParser.MAX_PARTS + 1))
+                .hasSize(BomParser.MAX_PARTS + 2);
+
+        InvalidBomException e = rejected(BomFormat.CSV, csv.toString());
+        assertThat(e.errors()).hasSize(BomParser.MAX_ERRORS);
+        assertThat(e.errors().get(0).message()).contains("has 3 cells but the header names 2 columns");
+    }
+
+    @Test
+    void aRowOfTooManyCellsIsRefusedByItsLine() {
+        InvalidBomException e = rejected(BomFormat.CSV, "part_number,annual_volume\nP1,10\nP2," + ",".repeat(1_000_000));
+
+        assertThat(e.errors()).singleElement().satisfies(error -> {
+            assertThat(error.line()).isEqualTo(1);
+            assertThat(error.message()).isEqualTo("line 3 has more than " + CsvReader.MAX_FIELDS + " cells");
+        });
+    }
+
+    @Test
+    void aJsonArrayOfHundredsOfThousandsOfPartsIsRefusedForItsLength() {
+        String parts = "{\"partNumber\":\"P\",\"annualVolume\":1},".repeat(200_000);
+        InvalidBomException e = rejected(BomFormat.JSON, "{\"name\":\"x\",\"parts\":[" + parts + "{}]}");
+
+        assertThat(e.errors()).anySatisfy(error -> assertThat(error.message())
+                .contains("at most " + BomParser.MAX_PARTS + " parts"));
+        assertThat(e.errors()).hasSizeLessThanOrEqualTo(BomParser.MAX_ERRORS);
+    }
+
 }
