@@ -3,6 +3,7 @@ package io.lodestone.ingest;
 import io.lodestone.ingest.dedupe.LinkRules;
 import io.lodestone.service.egress.HttpUrls;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
@@ -143,7 +145,8 @@ public record IngestProperties(
      * @param kind         FEED or JSON
      * @param url          where to poll
      * @param pollInterval time between polls while the source is healthy, at least a second (zero or less
-     *                     would poll again the moment a poll ends, for as long as the source is kept)
+     *                     would poll again the moment a poll ends, for as long as the source is kept) and
+     *                     at most 30 days
      * @param enabled      false keeps the source configured but not polled
      * @param language     the source's language when it does not say ({@code en}, {@code zh-Hans})
      * @param json         how to map a JSON API's items; required for kind JSON
@@ -154,7 +157,7 @@ public record IngestProperties(
             @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,62}", message = "must be lower-case letters, digits, '.', '_' or '-'") String id,
             @NotNull Kind kind,
             @NotNull URI url,
-            @DefaultValue("PT15M") @NotNull @DurationMin(seconds = 1) Duration pollInterval,
+            @DefaultValue("PT15M") @NotNull @DurationMin(seconds = 1) @DurationMax(days = 30) Duration pollInterval,
             @DefaultValue("true") boolean enabled,
             String language,
             @Valid JsonMapping json,
@@ -272,10 +275,13 @@ public record IngestProperties(
             @DefaultValue("UTC") @NotNull java.time.ZoneId zone,
             @DefaultValue(DEFAULT_BODY) @NotBlank String body,
             String nextPage,
-            @DefaultValue("3") @Min(1) int maxPages,
-            @DefaultValue("20") @Min(1) int maxNew,
+            @DefaultValue("3") @Min(1) @Max(MAX_PAGES) int maxPages,
+            @DefaultValue("20") @Min(1) @Max(MAX_NEW) int maxNew,
             String listUnit) {
 
+        /** A poll reads a bounded site: every notice page is paced and may take a fetch's deadline. */
+        public static final int MAX_PAGES = 20;
+        public static final int MAX_NEW = 200;
         public static final String DEFAULT_LINK = "a[href]";
         public static final String DEFAULT_DATE_PATTERN = "yyyy-MM-dd";
         public static final String DEFAULT_BODY = "body";

@@ -85,30 +85,36 @@ class ItemsController {
 
     private Object handle(JsonNode body, HttpServletRequest request,
                           Function<List<NewsItem>, List<ItemOutcome>> action) {
+        if (!body.isArray() || !body.isEmpty() && body.size() <= MAX_ITEMS_PER_REQUEST) {
+            charge(body, request);
+        }
         List<NewsItem> items = body.isArray() ? readAll(body)
                 : List.of(ItemJson.read(body, "", PUSH_SOURCE, clock.instant(), reservedSources()));
-        charge(items, request);
         List<ItemOutcome> outcomes = action.apply(items);
         return body.isArray() ? outcomes : outcomes.get(0);
     }
 
     /**
      * Reading an item costs in proportion to its length, so a client's budget pays one unit per started
-     * {@value ApiProperties.RateLimit#ITEM_CHARACTERS} characters of each item; the request itself paid one.
+     * {@value ApiProperties.RateLimit#ITEM_CHARACTERS} characters of each item's title and text as sent,
+     * markup included (the request itself paid one): the markup is parsed before it is stripped, so an
+     * item of markup and little text costs what its length costs. Charged before anything is parsed.
      */
-    private void charge(List<NewsItem> items, HttpServletRequest request) {
+    private void charge(JsonNode body, HttpServletRequest request) {
         long units = 0;
-        for (NewsItem item : items) {
-            long characters = length(item.title()) + length(item.text());
+        int count = 0;
+        for (JsonNode item : body.isArray() ? body : List.of(body)) {
+            long characters = length(item.get("title")) + length(item.get("text"));
             units += Math.max(1, (characters + ApiProperties.RateLimit.ITEM_CHARACTERS - 1)
                     / ApiProperties.RateLimit.ITEM_CHARACTERS);
+            count++;
         }
-        budget.charge(request, units - 1, items.size() + " item(s), one unit per started "
+        budget.charge(request, units - 1, count + " item(s), one unit per started "
                 + ApiProperties.RateLimit.ITEM_CHARACTERS + " characters each");
     }
 
-    private static long length(String text) {
-        return text == null ? 0 : text.length();
+    private static long length(JsonNode field) {
+        return field != null && field.isString() ? field.asString().length() : 0;
     }
 
     private List<NewsItem> readAll(JsonNode array) {

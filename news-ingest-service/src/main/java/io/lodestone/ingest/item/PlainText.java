@@ -8,8 +8,10 @@ import org.jsoup.Jsoup;
  * Turns whatever a source calls text (HTML fragments, escaped entities, script tags) into plain
  * text that is safe to show anywhere: markup and scripts removed, entities decoded, whitespace
  * collapsed, the invisible characters that reorder how the rest of a line is displayed (bidi
- * embeddings, overrides and isolates, see {@link ControlCharacters#reordersText}) dropped, since a
- * headline ends up in alert emails, Slack messages and the console, and the length capped so one hostile item cannot blow up memory downstream. The
+ * embeddings, overrides and isolates, see {@link ControlCharacters#reordersText}) dropped, a surrogate
+ * without its pair replaced by U+FFFD (it has no UTF-8 form), since a headline ends up in alert emails,
+ * Slack messages, webhooks and the console, and the length capped so one hostile item cannot blow up
+ * memory downstream. The
  * input is cut too before it is parsed, so no source can make the HTML parser work without bound.
  */
 public final class PlainText {
@@ -46,7 +48,7 @@ public final class PlainText {
         String text = input.indexOf('<') >= 0 || input.indexOf('&') >= 0 ? Jsoup.parse(input).text() : input;
         text = SPACES.matcher(CONTROLS.matcher(text).replaceAll(" ")).replaceAll(" ").strip();
         // dropped rather than spaced: they separate nothing
-        text = ControlCharacters.withoutReordering(text);
+        text = ControlCharacters.withPairedSurrogates(ControlCharacters.withoutReordering(text));
         return text.length() > max ? cut(text, max) : text;
     }
 

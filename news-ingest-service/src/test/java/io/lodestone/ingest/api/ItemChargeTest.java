@@ -61,6 +61,19 @@ class ItemChargeTest {
         assertThat(published).extracting(event -> event.elements().get(0)).containsExactly("Sb");
     }
 
+    @Test
+    void markupIsPaidForAsSentNotAsTheTextLeftAfterStrippingIt() throws Exception {
+        // an item of 9,000 characters of markup and one word: its text is a word once stripped, but
+        // the markup is parsed first, so it costs three units like any item of its length
+        String markup = "<i></i>".repeat(1_300);
+        String item = "{\"id\": \"m-1\", \"title\": \"x\", \"text\": \"" + markup + "gallium\"}";
+
+        TooManyRequestsException refused = catchThrowableOfType(TooManyRequestsException.class,
+                () -> controller.extract(JsonMapper.builder().build().readTree("[" + item + "," + item + "]"), request()));
+
+        assertThat(refused.getMessage()).contains("costs 6 units (2 item(s), one unit per started 4000 characters each)");
+    }
+
     /** A request as the rate-limit filter hands it on: its client named and charged one unit. */
     private MockHttpServletRequest request() {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/items");

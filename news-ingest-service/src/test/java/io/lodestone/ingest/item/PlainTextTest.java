@@ -30,6 +30,13 @@ class PlainTextTest {
     }
 
     @Test
+    void aSurrogateWithoutItsPairBecomesAReplacementCharacterAndPairsStay() {
+        // a lone half has no UTF-8 form: a webhook receiver's strict JSON reader refuses its escape
+        assertThat(PlainText.title("Dy \uD800 and \uDC00Tb \uD83D\uDE80")).isEqualTo("Dy \uFFFD and \uFFFDTb \uD83D\uDE80");
+        assertThat(PlainText.text("ends in a half \uD83D")).isEqualTo("ends in a half \uFFFD");
+    }
+
+    @Test
     void overlongTitleIsCapped() {
         assertThat(PlainText.title("x".repeat(10_000))).hasSize(PlainText.MAX_TITLE);
     }

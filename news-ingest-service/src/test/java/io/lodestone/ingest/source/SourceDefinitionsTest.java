@@ -69,6 +69,9 @@ class SourceDefinitionsTest {
             html without mapping   | html         | {"id": "a", "kind": "html-list", "url": "https://example.org/list"}
             html without item      | html.item    | {"id": "a", "kind": "html-list", "url": "https://example.org/list", "html": {"title": "a"}}
             html max pages 0       | html.maxPages| {"id": "a", "kind": "html-list", "url": "https://example.org/list", "html": {"item": "li", "title": "a", "maxPages": 0}}
+            html max pages 1000    | html.maxPages| {"id": "a", "kind": "html-list", "url": "https://example.org/list", "html": {"item": "li", "title": "a", "maxPages": 1000}}
+            html max new 100000    | html.maxNew  | {"id": "a", "kind": "html-list", "url": "https://example.org/list", "html": {"item": "li", "title": "a", "maxNew": 100000}}
+            interval of years      | pollInterval | {"id": "a", "kind": "feed", "url": "https://example.org/feed", "pollInterval": "PT9223372036854775807S"}
             unknown field          | pollIntervall| {"id": "a", "kind": "feed", "url": "https://example.org/feed", "pollIntervall": "PT1H"}
             not an object          | source       | ["a"]
             """)

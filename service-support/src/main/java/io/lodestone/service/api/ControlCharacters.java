@@ -52,6 +52,34 @@ public final class ControlCharacters {
         return kept.toString();
     }
 
+    /**
+     * {@code value} with every surrogate that is not half of a pair replaced by U+FFFD: such a string
+     * is not valid UTF-16, so it has no UTF-8 form, and a strict JSON reader (a webhook receiver)
+     * refuses the {@code \\uD800} escape it is written as. The same string when it holds none.
+     */
+    public static String withPairedSurrogates(String value) {
+        StringBuilder repaired = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1));
+            if (paired) {
+                if (repaired != null) {
+                    repaired.append(c).append(value.charAt(i + 1));
+                }
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                if (repaired == null) {
+                    repaired = new StringBuilder(value.length()).append(value, 0, i);
+                }
+                repaired.append('\uFFFD');
+            } else if (repaired != null) {
+                repaired.append(c);
+            }
+        }
+        return repaired == null ? value : repaired.toString();
+    }
+
     /** A bidirectional embedding, override or isolate, or the pop that ends one. */
     public static boolean reordersText(int c) {
         return c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069';
