@@ -176,7 +176,6 @@ public class Extractor {
                 namesMineral, explainer));
     }
 
-    /** Whether a rule of {@code rules} matches in a sentence ranked {@code lastRank} or higher (0: the title, 1: the lead). */
     /**
      * Whether the title leaves its list of elements open (open-lists.tsv: "gallium and other key
      * materials", 等五种金属), or the lead does right after an element the title names ("Namibia
@@ -199,6 +198,7 @@ public class Extractor {
                         && start - mention.end() <= OPEN_LIST_REACH));
     }
 
+    /** Whether a rule of {@code rules} matches in a sentence ranked {@code lastRank} or higher (0: the title, 1: the lead). */
     private static boolean matchesUpTo(Document document, Rulebook rules, int lastRank) {
         return rules.matchesAny(document, sentence -> sentence.rank() <= lastRank);
     }
