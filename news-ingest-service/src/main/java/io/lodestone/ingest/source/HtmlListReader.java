@@ -4,6 +4,7 @@ import io.lodestone.ingest.IngestProperties;
 import io.lodestone.ingest.item.NewsItem;
 import io.lodestone.ingest.item.PublicationDates;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +15,7 @@ import java.util.Optional;
 /**
  * Reads an {@code html-list} source: the list page (conditional GET), older list pages while every
  * notice on them is new (up to {@code max-pages}), then each notice not read before, once (up to
- * {@code max-new} per poll). robots.txt is asked before every page; a disallowed page is skipped
+ * {@code max-new} per poll, and for at most {@link #POLL_BUDGET}). robots.txt is asked before every page; a disallowed page is skipped
  * and reported. A notice whose page fails is reported and tried again next poll: the list's
  * validators are then not kept, so a 304 cannot hide it. A list page that does not match its
  * selectors fails the poll with the selector named.
@@ -25,17 +26,32 @@ class HtmlListReader {
     record Harvest(List<NewsItem> items, HttpFetcher.Validators validators, boolean notModified, List<String> problems) {
     }
 
+    /**
+     * How long one poll may spend on notice pages before the rest wait for the next poll: each page
+     * is paced per host and may take a fetch's whole deadline, and a poll holds one of the pollers'
+     * few threads, so a slow site (or one that asks for a long crawl delay) must not keep them for
+     * hours and leave every other source unpolled.
+     */
+    static final Duration POLL_BUDGET = Duration.ofMinutes(5);
+
     private final HttpFetcher fetcher;
     private final RobotsPolicy robots;
     private final SeenNotices seen;
+    private final Duration budget;
 
     HtmlListReader(HttpFetcher fetcher, RobotsPolicy robots, SeenNotices seen) {
+        this(fetcher, robots, seen, POLL_BUDGET);
+    }
+
+    HtmlListReader(HttpFetcher fetcher, RobotsPolicy robots, SeenNotices seen, Duration budget) {
         this.fetcher = fetcher;
         this.robots = robots;
         this.seen = seen;
+        this.budget = budget;
     }
 
     Harvest read(IngestProperties.Source source, HttpFetcher.Validators previous, Instant now) throws FetchException {
+        long deadline = System.nanoTime() + budget.toNanos();
         IngestProperties.HtmlMapping html = source.html();
         RobotsPolicy.Verdict verdict = robots.check(source, source.url());
         if (!verdict.allowed()) {
@@ -80,7 +96,15 @@ class HtmlListReader {
             complete = false;
         }
         List<NewsItem> items = new ArrayList<>();
-        for (HtmlPages.ListedNotice notice : fresh.values().stream().limit(html.maxNew()).toList()) {
+        List<HtmlPages.ListedNotice> due = fresh.values().stream().limit(html.maxNew()).toList();
+        for (int i = 0; i < due.size(); i++) {
+            if (i > 0 && System.nanoTime() - deadline > 0) {
+                problems.add((due.size() - i) + " more new notices wait for the next poll (this poll's "
+                        + budget.toMinutes() + " min for notice pages are spent)");
+                complete = false;
+                break;
+            }
+            HtmlPages.ListedNotice notice = due.get(i);
             try {
                 notice(source, notice, now, problems).ifPresent(items::add);
             } catch (FetchException e) {

@@ -65,6 +65,30 @@ class HtmlListReaderTest {
     }
 
     @Test
+    void noticesLeftWhenThePollsTimeIsSpentWaitForTheNextPoll() throws FetchException {
+        // Given a list of three new notices, and a reader whose poll may spend no time on notice pages
+        server.respondTo("/notices/", page(list(notice("One", "/notices/1.html", "2025-10-09"),
+                        notice("Two", "/notices/2.html", "2025-10-10"), notice("Three", "/notices/3.html", "2025-10-11"))))
+                .respondTo("/notices/1.html", page(detail("One.")))
+                .respondTo("/notices/2.html", page(detail("Two.")))
+                .respondTo("/notices/3.html", page(detail("Three.")));
+        HtmlListReader hurried = new HtmlListReader(fetcher,
+                new RobotsPolicy(fetcher, http(DataSize.ofKilobytes(64)), Clock.systemUTC()), seen, Duration.ZERO);
+
+        // When it polls, and then a reader with time polls again
+        HtmlListReader.Harvest first = hurried.read(source(), HttpFetcher.Validators.NONE, NOW);
+        remember(first);
+        HtmlListReader.Harvest second = reader.read(source(), HttpFetcher.Validators.NONE, NOW);
+
+        // Then the first poll reads one notice and says the others wait; the next reads them
+        assertThat(first.items()).extracting(NewsItem::title).containsExactly("One");
+        assertThat(first.problems()).containsExactly(
+                "2 more new notices wait for the next poll (this poll's 0 min for notice pages are spent)");
+        assertThat(first.validators()).isEqualTo(HttpFetcher.Validators.NONE);
+        assertThat(second.items()).extracting(NewsItem::title).containsExactly("Two", "Three");
+    }
+
+    @Test
     void fetchesADetailPageOnlyOnceAcrossPolls() throws FetchException {
         // Given a list read once and remembered
         server.respondTo("/notices/", page(list(notice("First", "/notices/1.html", "2025-10-09"))))
