@@ -4,6 +4,8 @@ import io.lodestone.scoring.RiskScoringProperties;
 import java.net.http.HttpClient;
 import java.util.List;
 import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -18,6 +20,8 @@ import org.springframework.web.client.RestClientException;
  */
 @Component
 class RemoteRiskClient {
+
+    private static final Logger log = LoggerFactory.getLogger(RemoteRiskClient.class);
 
     static final String LOCAL_SCOPE = "local";
 
@@ -52,9 +56,15 @@ class RemoteRiskClient {
         return "http://" + owner.host() + ":" + owner.port();
     }
 
+    /**
+     * A 502 whose detail says what happened but not where: the caller may be anyone, and the
+     * instance's address is the operators' to know (it is logged).
+     */
     private static ErrorResponseException unreachable(HostInfo owner, Exception cause) {
+        log.warn("The instance holding an element at {}:{} did not answer a forwarded query: {}", owner.host(),
+                owner.port(), cause.toString());
         ErrorResponseException error = new ErrorResponseException(HttpStatus.BAD_GATEWAY, cause);
-        error.setDetail("The instance holding this element (" + owner.host() + ":" + owner.port() + ") did not answer.");
+        error.setDetail("Another instance of this service holds this element and did not answer; try again shortly.");
         return error;
     }
 }
