@@ -85,9 +85,11 @@ class ItemsController {
 
     private Object handle(JsonNode body, HttpServletRequest request,
                           Function<List<NewsItem>, List<ItemOutcome>> action) {
-        if (!body.isArray() || !body.isEmpty() && body.size() <= MAX_ITEMS_PER_REQUEST) {
-            charge(body, request);
+        if (body.isArray() && (body.isEmpty() || body.size() > MAX_ITEMS_PER_REQUEST)) {
+            throw InvalidRequestException.field("items", "send between 1 and " + MAX_ITEMS_PER_REQUEST
+                    + " items per request, got " + body.size());
         }
+        charge(body, request);
         List<NewsItem> items = body.isArray() ? readAll(body)
                 : List.of(ItemJson.read(body, "", PUSH_SOURCE, clock.instant(), reservedSources()));
         List<ItemOutcome> outcomes = action.apply(items);
@@ -117,11 +119,8 @@ class ItemsController {
         return field != null && field.isString() ? field.asString().length() : 0;
     }
 
+    /** The items of a batch whose size {@link #handle} has checked. */
     private List<NewsItem> readAll(JsonNode array) {
-        if (array.isEmpty() || array.size() > MAX_ITEMS_PER_REQUEST) {
-            throw InvalidRequestException.field("items", "send between 1 and " + MAX_ITEMS_PER_REQUEST
-                    + " items per request, got " + array.size());
-        }
         List<NewsItem> items = new ArrayList<>();
         Map<String, String> errors = new LinkedHashMap<>();
         Set<String> reservedSources = reservedSources();

@@ -13,6 +13,7 @@ import io.lodestone.ingest.publish.IngestPipeline;
 import io.lodestone.ingest.source.RuntimeSources;
 import io.lodestone.service.api.ApiProperties;
 import io.lodestone.service.api.ClientBudget;
+import io.lodestone.service.api.InvalidRequestException;
 import io.lodestone.service.api.TooManyRequestsException;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,6 +73,21 @@ class ItemChargeTest {
                 () -> controller.extract(JsonMapper.builder().build().readTree("[" + item + "," + item + "]"), request()));
 
         assertThat(refused.getMessage()).contains("costs 6 units (2 item(s), one unit per started 4000 characters each)");
+    }
+
+    @Test
+    void aBatchOfNoItemsOrTooManyIsRefusedBeforeItIsChargedOrRead() throws Exception {
+        String item = ban("ga-1", "gallium", "");
+        for (String batch : List.of("[]", "[" + String.join(",", java.util.Collections.nCopies(501, item)) + "]")) {
+            InvalidRequestException refused = catchThrowableOfType(InvalidRequestException.class,
+                    () -> controller.push(JsonMapper.builder().build().readTree(batch), request()));
+
+            assertThat(refused.fieldErrors()).containsKey("items");
+            assertThat(refused.fieldErrors().get("items")).startsWith("send between 1 and 500 items per request");
+        }
+        // nothing was charged: the budget's four units after the two requests still pay for a short item
+        controller.push(JsonMapper.builder().build().readTree(ban("sb-1", "antimony", "")), request());
+        assertThat(published).hasSize(1);
     }
 
     /** A request as the rate-limit filter hands it on: its client named and charged one unit. */
