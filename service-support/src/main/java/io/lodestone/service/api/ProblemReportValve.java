@@ -45,8 +45,7 @@ public class ProblemReportValve extends ErrorReportValve {
 
     /**
      * After an error answer: when part of the body is still to come and its client was not found
-     * sending it ({@link RefusedBodies}), close rather than drain it, if the answer says so or the
-     * body stalled or was over its client's share.
+     * sending it ({@link RefusedBodies}), close rather than drain it.
      */
     static void closeIfBodyUnread(Request request, Response response) {
         if (response.getStatus() < 400 || !RefusedBodies.declaresBody(request)
@@ -55,17 +54,12 @@ public class ProblemReportValve extends ErrorReportValve {
         }
         AtomicBoolean fullyRead = new AtomicBoolean(true);
         request.getCoyoteRequest().action(ActionCode.REQUEST_BODY_FULLY_READ, fullyRead);
-        if (fullyRead.get()) {
-            return;
+        if (!fullyRead.get()) {
+            if (!response.isCommitted()) {
+                response.setHeader("Connection", "close");
+            }
+            response.getCoyoteResponse().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
         }
-        if (!response.isCommitted()) {
-            // said before the head is written, so the client does not send its next request here
-            response.setHeader("Connection", "close");
-        } else if (!Boolean.TRUE.equals(request.getAttribute(RefusedBodies.CLOSE))) {
-            // answered without saying the connection closes: a client may already reuse it
-            return;
-        }
-        response.getCoyoteResponse().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
     }
 
 

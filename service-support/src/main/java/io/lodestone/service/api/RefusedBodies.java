@@ -13,12 +13,10 @@ import java.time.Duration;
  * answer is lost. So the answer is sent first and the rest of the body is read and thrown away, up
  * to {@value #DRAIN_LIMIT} bytes and for about {@link #DRAIN_TIME}, while the request still counts
  * against its client's share of requests in progress; a client already over its share gets no
- * such reading and is told its connection closes. A body still arriving when that reading stops
- * is left to Tomcat's own draining, as before; a body that stalled, or that was not read because its
- * client was over its share, closes the connection ({@link ProblemReportValve}), so a client that
- * declares a body and stalls holds at most its share of the server's threads, and each only until
- * one read times out. An answer already sent without {@code Connection: close} otherwise keeps its
- * connection (the client may send the next request on it), and Tomcat drains as before.
+ * such reading. A body still arriving when that reading stops is left to Tomcat's own draining, as
+ * before; a body that stalled, or was never read, closes the connection ({@link ProblemReportValve}),
+ * so a client that declares a body and stalls holds at most its share of the server's threads, and
+ * each only until one read times out.
  */
 public final class RefusedBodies {
 
@@ -28,11 +26,6 @@ public final class RefusedBodies {
      * {@code maxSwallowSize}); without it, an unread body closes the connection.
      */
     static final String STILL_SENDING = RefusedBodies.class.getName() + ".stillSending";
-    /**
-     * Set on a request whose body is to be closed rather than drained: it stalled while it was read,
-     * or its client was over its share and it was not read at all.
-     */
-    static final String CLOSE = RefusedBodies.class.getName() + ".close";
 
     /** As much as Tomcat itself would drain (its {@code maxSwallowSize} default). */
     public static final long DRAIN_LIMIT = 2L * 1024 * 1024;
@@ -46,11 +39,7 @@ public final class RefusedBodies {
      * use a thread for it ({@code withinShare}) and the request declared a body.
      */
     public static void drain(HttpServletRequest request, HttpServletResponse response, boolean withinShare) {
-        if (response.getStatus() < 400 || !declaresBody(request) || request.isAsyncStarted()) {
-            return;
-        }
-        if (!withinShare) {
-            request.setAttribute(CLOSE, Boolean.TRUE);
+        if (response.getStatus() < 400 || !declaresBody(request) || !withinShare || request.isAsyncStarted()) {
             return;
         }
         try {
@@ -69,22 +58,8 @@ public final class RefusedBodies {
             if (!in.isFinished()) {
                 request.setAttribute(STILL_SENDING, Boolean.TRUE);
             }
-        } catch (IOException e) {
-            // the client is gone or stalled: the valve closes
-            request.setAttribute(CLOSE, Boolean.TRUE);
-        } catch (IllegalStateException | UnsupportedOperationException e) {
-            // the body was taken as a reader: left as it is
-        }
-    }
-
-    /**
-     * Before a rate-limit refusal is written: a request whose body has not been read is told its
-     * connection will close ({@code Connection: close}), since over its share it will not be drained;
-     * a client that reused the connection would otherwise find it gone.
-     */
-    public static void beforeRefusing(HttpServletRequest request, HttpServletResponse response) {
-        if (declaresBody(request) && !response.isCommitted()) {
-            response.setHeader("Connection", "close");
+        } catch (IOException | IllegalStateException | UnsupportedOperationException e) {
+            // the client is gone or stalled, or the body was taken as a reader: the valve closes
         }
     }
 

@@ -109,7 +109,6 @@ final class RateLimitFilter extends OncePerRequestFilter {
         log.debug("Refused a request from {} for its rate limit: {} {}", client, request.getMethod(),
                 LogSafe.escape(request.getRequestURI()));
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
-        RefusedBodies.beforeRefusing(request, response);
         problems.write(response, HttpStatus.TOO_MANY_REQUESTS, TooManyRequestsException.TITLE, refused.getMessage());
     }
 }
