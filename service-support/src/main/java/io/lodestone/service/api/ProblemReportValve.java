@@ -43,13 +43,9 @@ public class ProblemReportValve extends ErrorReportValve {
         }
     }
 
-    /**
-     * After an error answer: when part of the body is still to come and its client was not found
-     * sending it ({@link RefusedBodies}), close rather than drain it.
-     */
+    /** After an error answer: when part of the body is still to come, close rather than drain it. */
     static void closeIfBodyUnread(Request request, Response response) {
-        if (response.getStatus() < 400 || !RefusedBodies.declaresBody(request)
-                || Boolean.TRUE.equals(request.getAttribute(RefusedBodies.STILL_SENDING))) {
+        if (response.getStatus() < 400 || !RefusedBodies.declaresBody(request)) {
             return;
         }
         AtomicBoolean fullyRead = new AtomicBoolean(true);

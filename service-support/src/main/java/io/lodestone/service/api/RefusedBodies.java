@@ -13,19 +13,11 @@ import java.time.Duration;
  * answer is lost. So the answer is sent first and the rest of the body is read and thrown away, up
  * to {@value #DRAIN_LIMIT} bytes and for about {@link #DRAIN_TIME}, while the request still counts
  * against its client's share of requests in progress; a client already over its share gets no
- * such reading. A body still arriving when that reading stops is left to Tomcat's own draining, as
- * before; a body that stalled, or was never read, closes the connection ({@link ProblemReportValve}),
- * so a client that declares a body and stalls holds at most its share of the server's threads, and
+ * such reading. What is left unread then closes the connection ({@link ProblemReportValve}), so a
+ * client that declares a body and stalls holds at most its share of the server's threads, and
  * each only until one read times out.
  */
 public final class RefusedBodies {
-
-    /**
-     * Set on a request whose body was being read when the drain stopped at its limit or time: the
-     * client is sending, not stalling, and Tomcat may go on draining as it would have (up to its own
-     * {@code maxSwallowSize}); without it, an unread body closes the connection.
-     */
-    static final String STILL_SENDING = RefusedBodies.class.getName() + ".stillSending";
 
     /** As much as Tomcat itself would drain (its {@code maxSwallowSize} default). */
     public static final long DRAIN_LIMIT = 2L * 1024 * 1024;
@@ -54,9 +46,6 @@ public final class RefusedBodies {
                     return;
                 }
                 read += n;
-            }
-            if (!in.isFinished()) {
-                request.setAttribute(STILL_SENDING, Boolean.TRUE);
             }
         } catch (IOException | IllegalStateException | UnsupportedOperationException e) {
             // the client is gone or stalled, or the body was taken as a reader: the valve closes
