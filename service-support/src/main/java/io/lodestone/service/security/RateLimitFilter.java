@@ -2,7 +2,6 @@ package io.lodestone.service.security;
 
 import io.lodestone.service.api.ClientBudget;
 import io.lodestone.service.api.ProblemWriter;
-import io.lodestone.service.api.RefusedBodies;
 import io.lodestone.service.api.TooManyRequestsException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -96,8 +95,6 @@ final class RateLimitFilter extends OncePerRequestFilter {
                 refuse(request, response, client, token >= 0, refused.get());
             }
         } finally {
-            // a refused body is read while the request still counts against its client (RefusedBodies)
-            RefusedBodies.drain(request, response, running.get() <= budget.maxConcurrent());
             // the thread is free again (an asynchronous request has handed its work on)
             inProgress.computeIfPresent(client, (c, count) -> count.decrementAndGet() == 0 ? null : count);
         }
