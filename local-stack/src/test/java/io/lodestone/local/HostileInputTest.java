@@ -374,6 +374,36 @@ class HostileInputTest {
                 assertThat(stack.get(settings.alertPort(), "/api/v1/subscriptions").statusCode()).isEqualTo(200));
     }
 
+    @Test
+    @Order(47)
+    void refusedRequestsWhoseBodiesStallDoNotTakeTheServersThreads() throws Exception {
+        // no token, a body announced and one byte of it sent: each is refused at once, and its body
+        // used to be drained after the refusal outside the client's share, one thread each, so 250
+        // of them took all 200 threads; now they hold only the address's share of 32
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < 250; i++) {
+                Socket socket = new Socket("127.0.0.1", settings.alertPort());
+                socket.getOutputStream().write(("POST /api/v1/subscriptions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{")
+                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                stalled.add(socket);
+            }
+            long started = System.nanoTime();
+            HttpResponse<String> answer = stack.get(settings.alertPort(), "/api/v1/subscriptions");
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .as("answered before the stalled reads time out (10 s) and free their threads anyway")
+                    .isLessThan(Duration.ofSeconds(8));
+            assertThat(stack.ready(settings.alertPort())).as("the probe still gets a thread").isTrue();
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
+        }
+    }
+
     // --- afterwards -------------------------------------------------------------------------
 
     @Test

@@ -1,5 +1,6 @@
 package io.lodestone.service.api;
 
+import jakarta.servlet.ServletException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -7,6 +8,8 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.apache.tomcat.util.net.ApplicationBufferHandler;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
@@ -18,12 +21,83 @@ import org.springframework.http.MediaType;
  * Those reach only the host's error report valve, which this replaces. The body names the status
  * and nothing else of the request (the path is not echoed), and carries no stack trace and no
  * server version.
+ * <p>
+ * It also settles the unread body of a request the rate limit handed over ({@link UnreadBodies}):
+ * reads the rest of it while its client's share is still taken, or closes the connection, in place
+ * of Tomcat's reading it after the answer outside any share.
  */
 public class ProblemReportValve extends ErrorReportValve {
 
     static final String BAD_REQUEST_DETAIL = "The server refused the request before reading it: a malformed request"
             + " line or header, such as a path with an encoded control character, '/' or '\\', a broken %-escape,"
             + " bytes that are not UTF-8, or a character that must be percent-encoded.";
+
+    @Override
+    public void invoke(Request request, Response response) throws IOException, ServletException {
+        request.setAttribute(UnreadBodies.SEEN_OUT, Boolean.TRUE);
+        try {
+            super.invoke(request, response);
+        } finally {
+            Runnable release = (Runnable) request.getAttribute(UnreadBodies.RELEASE);
+            if (release != null) {
+                try {
+                    settleBody(request, response);
+                } finally {
+                    release.run();
+                }
+            }
+        }
+    }
+
+    /**
+     * After the answer to a request the rate limit handed over ({@link UnreadBodies}): reads the
+     * rest of its body, or closes the connection rather than let Tomcat wait for it.
+     */
+    private static void settleBody(Request request, Response response) {
+        if (request.isAsync() || fullyRead(request)) {
+            return;
+        }
+        if (!response.isCommitted()) {
+            response.setHeader(HttpHeaders.CONNECTION, "close");
+        }
+        boolean mayRead = request.getAttribute(UnreadBodies.WITHIN_SHARE) != null
+                // a client that waits for "100 Continue" before it sends the body was answered without one
+                && request.getHeader(HttpHeaders.EXPECT) == null;
+        if (!mayRead || !drained(request, response)) {
+            response.getCoyoteResponse().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
+        }
+    }
+
+    /** Finishes the answer, then reads the body to its end unless it comes too slowly or stops. */
+    private static boolean drained(Request request, Response response) {
+        try {
+            // all of it, the end of a chunked answer included: the client may wait for it before it sends more
+            response.finishResponse();
+            long started = System.nanoTime();
+            long read = 0;
+            while (!fullyRead(request)) {
+                int n = request.getCoyoteRequest().doRead(ApplicationBufferHandler.EMPTY);
+                if (n < 0) {
+                    return true;
+                }
+                read += n;
+                long elapsed = System.nanoTime() - started;
+                if (elapsed > UnreadBodies.DRAIN_TIME.toNanos() || elapsed > 1_000_000_000L
+                        && read * 1_000_000_000L / elapsed < UnreadBodies.MIN_RATE) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException stalledOrGone) {
+            return false; // a read timed out, or the client went away
+        }
+    }
+
+    private static boolean fullyRead(Request request) {
+        AtomicBoolean fullyRead = new AtomicBoolean(true);
+        request.getCoyoteRequest().action(ActionCode.REQUEST_BODY_FULLY_READ, fullyRead);
+        return fullyRead.get();
+    }
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {

@@ -38,9 +38,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            // Closing the connection spares the container from reading the rest of the body to reuse it.
-            response.setHeader(HttpHeaders.CONNECTION, "close");
-            refuse(response);
+            refuse(request, response);
             return;
         }
         try {
@@ -49,13 +47,14 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             if (BodyTooLargeException.findIn(e) == null || response.isCommitted()) {
                 throw e;
             }
-            response.setHeader(HttpHeaders.CONNECTION, "close");
-            refuse(response);
+            refuse(request, response);
         }
     }
 
-    private void refuse(HttpServletResponse response) throws IOException {
-        problems.write(response, HttpStatus.CONTENT_TOO_LARGE, TITLE,
+    /** With "Connection: close": the rest of the body is not worth reading to reuse the connection. */
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.CONNECTION, "close");
+        problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, TITLE,
                 "The request body is larger than the " + limit + " bytes this service accepts.");
         // Sent now: the client may still be sending, and should read the answer rather than a reset.
         response.flushBuffer();

@@ -89,7 +89,7 @@ public class ApiSecurityAutoConfiguration {
     RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
         return (request, response, rejected) -> {
             log.info("Refused a non-canonical request: {}", LogSafe.escape(request.getRequestURI()));
-            problems.write(response, HttpStatus.BAD_REQUEST, "Request not accepted",
+            problems.write(request, response, HttpStatus.BAD_REQUEST, "Request not accepted",
                     "The path is not in canonical form (encoded characters, ';', '//', '.' or '..' segments "
                             + "are refused) or a parameter holds a control character. Send the plain path and "
                             + "printable parameter values.");
@@ -132,7 +132,7 @@ public class ApiSecurityAutoConfiguration {
         return (request, response, failure) -> {
             boolean badToken = failure instanceof BadCredentialsException;
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, badToken ? "Bearer error=\"invalid_token\"" : "Bearer");
-            problems.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", detail(failure));
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized", detail(failure));
         };
     }
 
@@ -143,7 +143,7 @@ public class ApiSecurityAutoConfiguration {
     }
 
     private static AccessDeniedHandler forbidden(ProblemWriter problems) {
-        return (request, response, denied) -> problems.write(response, HttpStatus.FORBIDDEN, "Forbidden",
+        return (request, response, denied) -> problems.write(request, response, HttpStatus.FORBIDDEN, "Forbidden",
                 "The token does not allow this request.");
     }
 }

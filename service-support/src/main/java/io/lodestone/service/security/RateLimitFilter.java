@@ -3,6 +3,7 @@ package io.lodestone.service.security;
 import io.lodestone.service.api.ClientBudget;
 import io.lodestone.service.api.ProblemWriter;
 import io.lodestone.service.api.TooManyRequestsException;
+import io.lodestone.service.api.UnreadBodies;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
@@ -31,10 +32,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * only so many requests in progress at once, so that one sending its bodies a byte at a time cannot
  * hold every thread of the server.
  * <p>
+ * A body nobody read is read before the request stops counting ({@link UnreadBodies}): Tomcat would
+ * otherwise drain it after the answer, outside the share, as long as its client cared to trickle it.
+ * <p>
  * The health and Prometheus endpoints are never charged: a probe refused for load would restart a
- * busy service. Only their plain spellings are exempt; any other spelling pays and then meets the
- * firewall. Behind a reverse proxy, every client without a token has the proxy's address unless the
- * service trusts the proxy's forwarded headers ({@code server.forward-headers-strategy}).
+ * busy service. Only their plain spellings without a body are exempt; any other spelling pays and
+ * then meets the firewall, and so does a probe's path sent with a body, which no probe sends.
+ * Behind a reverse proxy, every client without a token has the proxy's address unless the service
+ * trusts the proxy's forwarded headers ({@code server.forward-headers-strategy}).
  */
 final class RateLimitFilter extends OncePerRequestFilter {
 
@@ -71,7 +76,8 @@ final class RateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !budget.enabled() || OPERATIONAL.matcher(request.getRequestURI()).matches();
+        return !budget.enabled()
+                || OPERATIONAL.matcher(request.getRequestURI()).matches() && !UnreadBodies.declaresBody(request);
     }
 
     @Override
@@ -85,8 +91,9 @@ final class RateLimitFilter extends OncePerRequestFilter {
             counted.incrementAndGet();
             return counted;
         });
+        boolean withinShare = running.get() <= budget.maxConcurrent();
         try {
-            Optional<TooManyRequestsException> refused = running.get() > budget.maxConcurrent()
+            Optional<TooManyRequestsException> refused = !withinShare
                     ? Optional.of(budget.tooManyAtOnce())
                     : budget.chargeRequest(client, request.getMethod(), request.getRequestURI());
             if (refused.isEmpty()) {
@@ -95,8 +102,13 @@ final class RateLimitFilter extends OncePerRequestFilter {
                 refuse(request, response, client, token >= 0, refused.get());
             }
         } finally {
-            // the thread is free again (an asynchronous request has handed its work on)
-            inProgress.computeIfPresent(client, (c, count) -> count.decrementAndGet() == 0 ? null : count);
+            // the thread is free again (an asynchronous request has handed its work on), or will be
+            // once the body nobody read is settled
+            Runnable release = () -> inProgress.computeIfPresent(client,
+                    (c, count) -> count.decrementAndGet() == 0 ? null : count);
+            if (!UnreadBodies.handOver(request, withinShare, release)) {
+                release.run();
+            }
         }
     }
 
@@ -106,6 +118,6 @@ final class RateLimitFilter extends OncePerRequestFilter {
         log.debug("Refused a request from {} for its rate limit: {} {}", client, request.getMethod(),
                 LogSafe.escape(request.getRequestURI()));
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
-        problems.write(response, HttpStatus.TOO_MANY_REQUESTS, TooManyRequestsException.TITLE, refused.getMessage());
+        problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, TooManyRequestsException.TITLE, refused.getMessage());
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -170,6 +171,11 @@ class RateLimitTest {
         @PostMapping("/api/v1/sign-in")
         String signIn() {
             return "signed in";
+        }
+
+        @PostMapping("/api/v1/echo")
+        String echo(@RequestBody String body) {
+            return "echo: " + body;
         }
 
         @PostMapping("/api/v1/work")
