@@ -54,6 +54,15 @@ class KafkaScramProfileTest {
         }
     }
 
+    @Test
+    void aHealthRequestWaitsForTheBrokerNoLongerThanTenSeconds() {
+        try (ConfigurableApplicationContext context = start()) {
+            // KafkaBinderConfigurationProperties.healthTimeout, in seconds (the binder's own default is 60)
+            assertThat(Binder.get(context.getEnvironment())
+                    .bind("spring.cloud.stream.kafka.binder.health-timeout", Integer.class).get()).isEqualTo(10);
+        }
+    }
+
     private static ConfigurableApplicationContext start(String... profiles) {
         return new SpringApplicationBuilder(Empty.class)
                 .web(WebApplicationType.NONE)
