@@ -44,6 +44,42 @@ class KubernetesOverlaysTest {
         }
     }
 
+    /**
+     * Probes and scrapes reach a management port the Service does not expose: the service listens
+     * there because its ConfigMap says so, and the probes and the scrape annotation name it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void probesAndMetricsAreOnAManagementPortTheServiceDoesNotExpose(String overlay) {
+        List<Map<String, Object>> objects = render(overlay);
+        for (Map<String, Object> workload : workloads(objects)) {
+            String service = name(workload);
+            if (!SERVICES.contains(service)) {
+                continue;
+            }
+            Map<String, Object> container = containers(workload).get(0);
+            Object managementPort = list(container, "ports").stream().filter(port -> "management".equals(port.get("name")))
+                    .map(port -> port.get("containerPort")).findFirst()
+                    .orElseThrow(() -> new AssertionError(service + " has no port named management"));
+            Map<String, Object> config = objects.stream()
+                    .filter(o -> "ConfigMap".equals(o.get("kind")) && String.valueOf(name(o)).startsWith(service))
+                    .findFirst().orElseThrow();
+            assertThat(map(config, "data").get("MANAGEMENT_SERVER_PORT")).as("%s listens there", service)
+                    .isEqualTo(String.valueOf(managementPort));
+            for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+                assertThat(map(map(container, probe), "httpGet").get("port")).as("%s %s", service, probe)
+                        .isEqualTo("management");
+            }
+            assertThat(map(map(map(map(workload, "spec"), "template"), "metadata"), "annotations")
+                    .get("prometheus.io/port")).isEqualTo(String.valueOf(managementPort));
+            Map<String, Object> exposed = objects.stream()
+                    .filter(o -> "Service".equals(o.get("kind")) && service.equals(name(o))).findFirst().orElseThrow();
+            assertThat(list(map(exposed, "spec"), "ports")).as("%s's Service", service)
+                    .noneMatch(port -> "management".equals(port.get("targetPort")) || managementPort.equals(port.get("port"))
+                            || managementPort.equals(port.get("targetPort")));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void everyServiceRunsTheImageThatComposeBuildsFromTheOneRecipe(String overlay) throws IOException {
