@@ -72,9 +72,12 @@ public record IngestProperties(
      * @param maxBodySize    larger responses (after decompression) are refused, not parsed
      * @param maxBackoff     longest wait between polls of a failing source
      * @param userAgent      sent with every request, so publishers can tell who is polling
-     * @param redirectAllowedCidrs private or loopback ranges a source may still redirect to (e.g.
-     *                       {@code 127.0.0.0/8} for a local run); redirects anywhere else must lead to
-     *                       public addresses, checked on the address actually connected to
+     * @param redirectAllowedCidrs private or loopback ranges that redirects, pages on other origins,
+     *                       added sources and configured sources named by a hostname may still
+     *                       reach (e.g. {@code 127.0.0.0/8} for a local run, or an internal feed
+     *                       server's range); anywhere else they must lead to public addresses,
+     *                       checked on the address actually connected to. A configured URL that
+     *                       is an IP literal is fetched at that address.
      */
     public record Http(
             @DefaultValue("PT5S") @NotNull Duration connectTimeout,

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -20,16 +21,21 @@ import org.apache.hc.core5.http.Header;
  * Fetches a source with a conditional GET (If-None-Match / If-Modified-Since from the previous
  * answer), a connect timeout and an overall deadline for the whole answer (read timeout), gzip, and a cap on the body size that also
  * applies after decompression, so neither a gigantic body nor a gzip bomb gets into memory.
- * A configured URL is fetched wherever it points (an operator chose it); a redirect is followed
- * only to a public address (or a range in {@code redirect-allowed-cidrs}), checked on the
- * address actually connected to, so a feed cannot steer the fetcher into the internal network; so
- * is a page a source links to on another origin, and every request of a source added through the
- * API (whoever holds the token chose that URL, not the operator). Requests to one host are spaced by at least
+ * A configured URL that names its address (an IP literal) is fetched there: the operator chose that
+ * address. Anything else is fetched only at a public address (or one in a range of
+ * {@code redirect-allowed-cidrs}), checked on the address actually connected to: a redirect, so a
+ * feed cannot steer the fetcher into the internal network; a page a source links to on another
+ * origin; every request of a source added through the API (whoever holds the token chose that URL,
+ * not the operator); and a configured URL named by a hostname, since whoever controls that name's
+ * DNS (an expired or hijacked publisher domain in the catalogue) chooses where it points. An
+ * operator's feed on a private network named by hostname needs its range in
+ * {@code redirect-allowed-cidrs}. Requests to one host are spaced by at least
  * {@code per-host-interval}, whichever source asks, so many sources on one publisher stay polite.
  */
 class HttpFetcher implements AutoCloseable {
 
     static final int MAX_REDIRECTS = 5;
+    private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     /** Connections kept per source host; polling is one request at a time per source. */
     private static final int CONNECTIONS_PER_HOST = 2;
@@ -92,7 +98,8 @@ class HttpFetcher implements AutoCloseable {
     private Fetched fetch(URI start, boolean trusted, String accept, Validators previous) throws FetchException {
         URI target = start;
         for (int hop = 0; ; hop++) {
-            Answer answer = get(hop == 0 && trusted ? configured : redirected, target, start, accept, previous);
+            Answer answer = get(hop == 0 && trusted && namesItsAddress(target) ? configured : redirected,
+                    target, start, accept, previous);
             if (answer.failure() != null) {
                 throw new FetchException(answer.failure(), answer.status());
             }
@@ -108,6 +115,12 @@ class HttpFetcher implements AutoCloseable {
                 throw new FetchException(start + " redirects to a location that " + e.getMessage());
             }
         }
+    }
+
+    /** An IP literal as the URL's host ({@code 127.0.0.1}, {@code [::1]}): no DNS decides where it goes. */
+    static boolean namesItsAddress(URI uri) {
+        String host = uri.getHost();
+        return host != null && (host.startsWith("[") || IPV4_LITERAL.matcher(host).matches());
     }
 
     static boolean sameOrigin(URI a, URI b) {

@@ -8,6 +8,7 @@ import io.lodestone.testsupport.RecordingHttpServer;
 import io.lodestone.testsupport.RecordingHttpServer.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +104,28 @@ class HttpFetcherTest {
                     .isInstanceOf(FetchException.class).hasMessageContaining("refused").hasMessageContaining("loopback");
         }
         assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void aConfiguredSourceNamedByAHostnameIsFetchedOnlyWhereTheEgressRulesAllow() throws Exception {
+        // "localhost" stands for any name whose DNS answer an attacker may control: it resolves to
+        // loopback here, as a hijacked catalogue domain might resolve to an internal address
+        URI named = URI.create("http://localhost:" + server.uri("/feed").getPort() + "/feed");
+        IngestProperties.Source source = new IngestProperties.Source("test", IngestProperties.Kind.FEED, named,
+                Duration.ofMinutes(15), true, null, null, null, null);
+
+        assertThatThrownBy(() -> fetcher.fetch(source, HttpFetcher.Validators.NONE))
+                .isInstanceOf(FetchException.class).hasMessageContaining("refused").hasMessageContaining("loopback");
+        assertThat(server.requests()).isEmpty();
+
+        // the operator who runs a feed on a private network allows its range
+        server.enqueue(Response.ok("application/rss+xml", "<rss>internal</rss>"));
+        try (HttpFetcher allowing = fetcher(List.of("127.0.0.0/8"))) {
+            assertThat(new String(allowing.fetch(source, HttpFetcher.Validators.NONE).body())).isEqualTo("<rss>internal</rss>");
+        }
+        // and an address written as such is the operator's choice
+        server.enqueue(Response.ok("application/rss+xml", "<rss>literal</rss>"));
+        assertThat(new String(fetcher.fetch(source(), HttpFetcher.Validators.NONE).body())).isEqualTo("<rss>literal</rss>");
     }
 
     private static HttpFetcher fetcher(List<String> redirectAllowedCidrs) {
