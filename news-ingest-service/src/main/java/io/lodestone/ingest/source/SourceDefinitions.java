@@ -7,6 +7,7 @@ import jakarta.validation.Validator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -29,6 +30,8 @@ import tools.jackson.databind.JsonNode;
 final class SourceDefinitions {
 
     private static final String ROOT = "source";
+    /** A field as a caller may spell it: camelCase or kebab-case ASCII. */
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*");
 
     private SourceDefinitions() {
     }
@@ -38,8 +41,12 @@ final class SourceDefinitions {
         if (definition == null || !definition.isObject() || definition.isEmpty()) {
             throw InvalidRequestException.field("source", "send a source definition as a JSON object");
         }
+        Map<String, String> misnamed = new TreeMap<>();
         Map<String, Object> properties = new LinkedHashMap<>();
-        flatten(ROOT, definition, properties);
+        flatten(ROOT, definition, properties, misnamed);
+        if (!misnamed.isEmpty()) {
+            throw new InvalidRequestException("The source definition has " + misnamed.size() + " unknown field(s).", misnamed);
+        }
         IngestProperties.Source source;
         try {
             source = new Binder(new MapConfigurationPropertySource(properties))
@@ -96,12 +103,24 @@ final class SourceDefinitions {
         return camel.isEmpty() ? "source" : camel.toString();
     }
 
-    private static void flatten(String prefix, JsonNode node, Map<String, Object> into) {
+    /**
+     * The definition as binder properties. A key that is not one plain name ({@code ""}, {@code "."},
+     * {@code "Ü"}, {@code "html.item"}) would bind to nothing, or to a field it does not spell, and so
+     * is refused as the unknown field it is ({@code misnamed}).
+     */
+    private static void flatten(String prefix, JsonNode node, Map<String, Object> into, Map<String, String> misnamed) {
         if (node.isObject()) {
-            node.properties().forEach(entry -> flatten(prefix + "." + entry.getKey(), entry.getValue(), into));
+            node.properties().forEach(entry -> {
+                if (FIELD_NAME.matcher(entry.getKey()).matches()) {
+                    flatten(prefix + "." + entry.getKey(), entry.getValue(), into, misnamed);
+                } else {
+                    misnamed.put(prefix.equals(ROOT) ? entry.getKey() : field(prefix) + "." + entry.getKey(),
+                            "is not a field of a source definition");
+                }
+            });
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                flatten(prefix + "[" + i + "]", node.get(i), into);
+                flatten(prefix + "[" + i + "]", node.get(i), into, misnamed);
             }
         } else if (!node.isNull()) {
             into.put(prefix, node.asString());

@@ -73,6 +73,11 @@ class SourceDefinitionsTest {
             html max new 100000    | html.maxNew  | {"id": "a", "kind": "html-list", "url": "https://example.org/list", "html": {"item": "li", "title": "a", "maxNew": 100000}}
             interval of years      | pollInterval | {"id": "a", "kind": "feed", "url": "https://example.org/feed", "pollInterval": "PT9223372036854775807S"}
             unknown field          | pollIntervall| {"id": "a", "kind": "feed", "url": "https://example.org/feed", "pollIntervall": "PT1H"}
+            empty field name       | ''           | {"id": "a", "kind": "feed", "url": "https://example.org/feed", "": "PT1H"}
+            dot as field name      | .            | {"id": "a", "kind": "feed", "url": "https://example.org/feed", ".": "x"}
+            non-ASCII field name   | Ü            | {"id": "a", "kind": "feed", "url": "https://example.org/feed", "Ü": "x"}
+            dotted field name      | html.item    | {"id": "a", "kind": "html-list", "url": "https://example.org/list", "html.item": "li", "html": {"title": "a"}}
+            nested odd name        | html.Ü       | {"id": "a", "kind": "html-list", "url": "https://example.org/list", "html": {"item": "li", "title": "a", "Ü": 1}}
             not an object          | source       | ["a"]
             """)
     void aBadDefinitionIsRefusedNamingTheField(String name, String field, String definition) {
