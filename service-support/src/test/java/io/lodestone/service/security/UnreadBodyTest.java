@@ -76,6 +76,39 @@ class UnreadBodyTest {
     }
 
     @Test
+    void aClientOverItsShareIsToldItsConnectionClosesAndItsBodyIsNotWaitedFor() throws Exception {
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            // two stalled bodies hold the client's share of two: each is answered at once, and its
+            // body is then waited for while the share stays taken
+            for (int i = 0; i < 2; i++) {
+                Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+                socket.setSoTimeout(5_000);
+                stalled.add(socket);
+                socket.getOutputStream().write(("POST /api/v1/sign-in HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Length: 100000\r\n\r\na").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                assertThat(new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII))
+                        .isEqualTo("HTTP/1.1 401");
+            }
+            try (Socket third = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                third.setSoTimeout(5_000);
+                third.getOutputStream().write(("POST /api/v1/sign-in HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Length: 100000\r\n\r\na").getBytes(StandardCharsets.US_ASCII));
+                third.getOutputStream().flush();
+                // the whole answer, then the end of the connection, without the rest of the body
+                String answer = new String(third.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                assertThat(answer).startsWith("HTTP/1.1 429").containsIgnoringCase("connection: close")
+                        .contains("requests in progress");
+            }
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
     void aRefusedBodyTrickledAByteAtATimeIsNotWaitedForLong() throws Exception {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(200);
