@@ -9,6 +9,7 @@ import io.lodestone.events.Topics;
 import io.lodestone.testsupport.KafkaTestClient;
 import io.lodestone.testsupport.RecordedRequest;
 import io.lodestone.testsupport.RecordingHttpServer;
+import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -350,14 +351,7 @@ class HostileInputTest {
         // bodies announced and never sent: each request waits on its body and holds a server thread
         List<Socket> stalled = new ArrayList<>();
         try {
-            for (int i = 0; i < 32; i++) {
-                Socket socket = new Socket("127.0.0.1", settings.alertPort());
-                socket.getOutputStream().write(("POST /api/v1/subscriptions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                        + "Authorization: Bearer " + StackFixture.TOKEN + "\r\nContent-Type: application/json\r\n"
-                        + "Content-Length: 1000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
-                socket.getOutputStream().flush();
-                stalled.add(socket);
-            }
+            stallSubscriptionPosts(stalled, 32, "Authorization: Bearer " + StackFixture.TOKEN + "\r\n", 1000);
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 HttpResponse<String> more = stack.get(settings.alertPort(), "/api/v1/subscriptions");
@@ -366,9 +360,7 @@ class HostileInputTest {
             });
             assertThat(stack.ready(settings.alertPort())).as("the probe still gets a thread").isTrue();
         } finally {
-            for (Socket socket : stalled) {
-                socket.close();
-            }
+            closeAll(stalled);
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(stack.get(settings.alertPort(), "/api/v1/subscriptions").statusCode()).isEqualTo(200));
@@ -382,14 +374,7 @@ class HostileInputTest {
         // of them took all 200 threads; now they hold only the address's share of 32
         List<Socket> stalled = new ArrayList<>();
         try {
-            for (int i = 0; i < 250; i++) {
-                Socket socket = new Socket("127.0.0.1", settings.alertPort());
-                socket.getOutputStream().write(("POST /api/v1/subscriptions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                        + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{")
-                        .getBytes(StandardCharsets.US_ASCII));
-                socket.getOutputStream().flush();
-                stalled.add(socket);
-            }
+            stallSubscriptionPosts(stalled, 250, "", 100_000);
             long started = System.nanoTime();
             HttpResponse<String> answer = stack.get(settings.alertPort(), "/api/v1/subscriptions");
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
@@ -398,9 +383,30 @@ class HostileInputTest {
                     .isLessThan(Duration.ofSeconds(8));
             assertThat(stack.ready(settings.alertPort())).as("the probe still gets a thread").isTrue();
         } finally {
-            for (Socket socket : stalled) {
-                socket.close();
-            }
+            closeAll(stalled);
+        }
+    }
+
+    /**
+     * Opens {@code count} connections to alert-service, each posting a subscription that announces
+     * {@code declaredLength} bytes of body and sends only the first, then stalls.
+     */
+    private void stallSubscriptionPosts(List<Socket> into, int count, String extraHeaders, int declaredLength)
+            throws IOException {
+        byte[] request = ("POST /api/v1/subscriptions HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extraHeaders
+                + "Content-Type: application/json\r\nContent-Length: " + declaredLength + "\r\n\r\n{")
+                .getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < count; i++) {
+            Socket socket = new Socket("127.0.0.1", settings.alertPort());
+            into.add(socket);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+        }
+    }
+
+    private static void closeAll(List<Socket> sockets) throws IOException {
+        for (Socket socket : sockets) {
+            socket.close();
         }
     }
 

@@ -25,8 +25,8 @@ import org.springframework.util.AntPathMatcher;
 
 /**
  * Sign-in for the console: every request that is not for the API goes through this chain, which
- * wants a signed-in person (form login, a session once signed in, CSRF tokens on every form), except the static
- * assets and the sign-in page, and, when {@code lodestone.console.public-board} is on, the board, the
+ * wants a signed-in person (form login, a session once signed in, CSRF tokens on every form),
+ * except the static assets and the sign-in page, and, when {@code lodestone.console.public-board} is on, the board, the
  * element pages and the board's live updates. Deny by default: a page added later is behind
  * sign-in without anyone listing it.
  *

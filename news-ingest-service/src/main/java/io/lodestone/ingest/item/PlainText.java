@@ -11,8 +11,8 @@ import org.jsoup.Jsoup;
  * embeddings, overrides and isolates, see {@link ControlCharacters#reordersText}) dropped, a surrogate
  * without its pair replaced by U+FFFD (it has no UTF-8 form), since a headline ends up in alert emails,
  * Slack messages, webhooks and the console, and the length capped so one hostile item cannot blow up
- * memory downstream. The
- * input is cut too before it is parsed, so no source can make the HTML parser work without bound.
+ * memory downstream. The input is cut too before it is parsed, so no source can make the HTML parser
+ * work without bound.
  */
 public final class PlainText {
 

@@ -15,8 +15,8 @@ import java.util.Optional;
 /**
  * Reads an {@code html-list} source: the list page (conditional GET), older list pages while every
  * notice on them is new (up to {@code max-pages}), then each notice not read before, once (up to
- * {@code max-new} per poll, and for at most {@link #POLL_BUDGET}). robots.txt is asked before every page; a disallowed page is skipped
- * and reported. A notice whose page fails is reported and tried again next poll: the list's
+ * {@code max-new} per poll, and for at most {@link #POLL_BUDGET}). robots.txt is asked before every
+ * page; a disallowed page is skipped and reported. A notice whose page fails is reported and tried again next poll: the list's
  * validators are then not kept, so a 304 cannot hide it. A list page that does not match its
  * selectors fails the poll with the selector named.
  */
