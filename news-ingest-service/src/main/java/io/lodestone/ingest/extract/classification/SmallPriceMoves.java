@@ -60,6 +60,10 @@ final class SmallPriceMoves {
             + "|sharp\\w*|steep\\w*|dramatic\\w*|record|highest|lowest|(\\w+-)?(year|month|decade) (high|low)s?)\\b"
             + "|暴涨|暴漲|飙升|飆升|大涨|大漲|狂飙|狂飆|暴跌|大跌|跳水|新高|新低|翻倍|腰斩|腰斬");
     private static final Pattern PERCENT = Pattern.compile("(?i)(\\d+(?:\\.\\d+)?)\\s?(?:%|％|percent\\b|per cent\\b)");
+    /** Where a clause ends, for {@link #fromExtreme}. */
+    private static final String CLAUSE_END = ",，;；";
+    /** A past peak or trough a price is measured against. */
+    private static final Pattern EXTREME = Pattern.compile("(?i)最高点|最低点|最高點|最低點|\\b(peak|trough|all-time high|record high)\\b");
     /** A move of this many per cent or more is no small one. */
     static final double LARGE_PERCENT = 5.0;
 
@@ -82,7 +86,8 @@ final class SmallPriceMoves {
                 }
                 Matcher percent = PERCENT.matcher(s).region(sentence.start(), sentence.end());
                 while (percent.find()) {
-                    if (Double.parseDouble(percent.group(1)) >= LARGE_PERCENT) {
+                    if (Double.parseDouble(percent.group(1)) >= LARGE_PERCENT
+                            && !fromExtreme(s, sentence.start(), percent.start())) {
                         return true;
                     }
                 }
@@ -92,8 +97,24 @@ final class SmallPriceMoves {
     }
 
     /**
-     * The moves the title and the lead state as amounts. When every one is small, a neutral
-     * modifier for each (and the classifier then reads the price move as neutral); otherwise a
+     * Whether the percentage at {@code at} measures the price against a past peak or trough of its
+     * cycle (a daily index's "较周期内最高点1007点下降了20.16%"): where the price stands, not how far it moved.
+     */
+    private static boolean fromExtreme(String s, int from, int at) {
+        int clause = from;
+        for (int i = at - 1; i >= from; i--) {
+            if (CLAUSE_END.indexOf(s.charAt(i)) >= 0) {
+                clause = i + 1;
+                break;
+            }
+        }
+        return EXTREME.matcher(s).region(clause, at).find();
+    }
+
+    /**
+     * The moves the title and the lead state as amounts. When every one is small, and the first
+     * sentences tell of no large move otherwise, a neutral modifier for each (and the classifier
+     * then reads the price move as neutral); otherwise a
      * modifier for the direction of each move that is not small ("rose 400 yuan to 15,300 yuan"
      * names no price word, yet is a rise).
      */
@@ -139,7 +160,9 @@ final class SmallPriceMoves {
                 }
             }
         }
-        return moves.isEmpty() ? small : moves;
+        // a small move of the day beside a large one since January ("up 1,000 yuan on the day, 85.6%
+        // above the year's first price") is no steady price
+        return !moves.isEmpty() ? moves : statesLargeMove(document) ? List.of() : small;
     }
 
     /** The amount of the number whose integer part is group {@code at} (its fraction the next), times 10,000 after 万. */
