@@ -1,13 +1,16 @@
 package io.lodestone.service.egress;
 
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.hc.client5.http.ClientProtocolException;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -16,7 +19,11 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.io.HttpClientResponseHandler;
+import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
@@ -107,7 +114,7 @@ public final class EgressHttpClient implements Closeable {
             request.cancel();
         }, deadline.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            T result = client.execute(request, handler);
+            T result = exchange(request, handler);
             if (expired.get()) {
                 throw new DeadlineExceededException(deadline);
             }
@@ -125,6 +132,84 @@ public final class EgressHttpClient implements Closeable {
             throw e;
         } finally {
             abort.cancel(false);
+        }
+    }
+
+    /**
+     * The exchange, with what the handler leaves of the body unread closed on rather than read to
+     * its end: the client's own {@code execute} drains an unread body (and closing a body stream
+     * drains it) so that the connection can be reused, which lets an endless or oversized answer
+     * hold the caller until the deadline. A body read to its end still returns the connection to
+     * the pool.
+     */
+    private <T> T exchange(HttpUriRequestBase request, HttpClientResponseHandler<T> handler) throws IOException {
+        ClassicHttpResponse response = client.executeOpen(null, request, null);
+        UnreadBody body = response.getEntity() == null ? null : new UnreadBody(response.getEntity(), request);
+        try {
+            if (body != null) {
+                response.setEntity(body);
+            }
+            return handler.handleResponse(response);
+        } catch (HttpException e) {
+            throw new ClientProtocolException(e);
+        } finally {
+            if (body != null && !body.readToEnd()) {
+                request.cancel();
+            }
+            try {
+                response.close();
+            } catch (IOException afterCancel) {
+                // the connection was shut on purpose: nothing of the answer is lost
+            }
+        }
+    }
+
+    /** A response body that knows whether it was read to its end, and closes on the rest if not. */
+    private static final class UnreadBody extends HttpEntityWrapper {
+
+        private final HttpUriRequestBase request;
+        private volatile boolean ended;
+
+        UnreadBody(HttpEntity entity, HttpUriRequestBase request) {
+            super(entity);
+            this.request = request;
+        }
+
+        boolean readToEnd() {
+            return ended;
+        }
+
+        @Override
+        public InputStream getContent() throws IOException {
+            return new FilterInputStream(super.getContent()) {
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    ended |= b < 0;
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = super.read(buffer, offset, length);
+                    ended |= n < 0;
+                    return n;
+                }
+
+                @Override
+                public void close() throws IOException {
+                    if (!ended) {
+                        request.cancel();
+                    }
+                    try {
+                        super.close();
+                    } catch (IOException afterCancel) {
+                        if (ended) {
+                            throw afterCancel;
+                        }
+                    }
+                }
+            };
         }
     }
 
