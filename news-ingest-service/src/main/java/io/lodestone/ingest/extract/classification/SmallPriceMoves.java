@@ -162,7 +162,7 @@ final class SmallPriceMoves {
         }
         // a small move of the day beside a large one since January ("up 1,000 yuan on the day, 85.6%
         // above the year's first price") is no steady price
-        return !moves.isEmpty() ? moves : statesLargeMove(document) ? List.of() : small;
+        return !moves.isEmpty() ? moves : small.isEmpty() || statesLargeMove(document) ? List.of() : small;
     }
 
     /** The amount of the number whose integer part is group {@code at} (its fraction the next), times 10,000 after 万. */
