@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lodestone.ingest.IngestProperties;
+import io.lodestone.testsupport.EndlessHttpServer;
 import io.lodestone.testsupport.RecordingHttpServer;
 import io.lodestone.testsupport.RecordingHttpServer.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -172,34 +168,15 @@ class HttpFetcherTest {
     }
 
     @Test
-    void bodyWithoutEndIsRefusedAtTheCapNotReadToTheDeadline() throws Exception {
+    void bodyWithoutEndIsRefusedAtTheCapNotReadToTheDeadline() {
         // Given a feed server that promises a huge body and writes it for as long as it is read
-        try (ServerSocket endless = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
-            Thread streaming = new Thread(() -> streamWithoutEnd(endless));
-            streaming.setDaemon(true);
-            streaming.start();
+        try (EndlessHttpServer endless = EndlessHttpServer.start(200)) {
             IngestProperties.Source feed = new IngestProperties.Source("endless", IngestProperties.Kind.FEED,
-                    URI.create("http://127.0.0.1:" + endless.getLocalPort() + "/feed"), Duration.ofMinutes(15), true,
-                    null, null, null, null);
+                    endless.uri("/feed"), Duration.ofMinutes(15), true, null, null, null, null);
 
             // Then the fetch stops at the cap and says so, instead of timing out after reading on
             assertThatThrownBy(() -> fetcher.fetch(feed, HttpFetcher.Validators.NONE))
                     .isInstanceOf(FetchException.class).hasMessageContaining("cap").hasMessageNotContaining("timed out");
-        }
-    }
-
-    private static void streamWithoutEnd(ServerSocket server) {
-        try (Socket socket = server.accept()) {
-            socket.getInputStream().read(new byte[8192]);
-            OutputStream out = socket.getOutputStream();
-            out.write("HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\nContent-Length: 100000000000\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
-            byte[] chunk = new byte[16 * 1024];
-            while (true) {
-                out.write(chunk);
-            }
-        } catch (IOException closed) {
-            // the fetcher closed on it
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import io.lodestone.testsupport.EndlessHttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -91,42 +92,22 @@ class EgressHttpClientTest {
     void bodyLeftUnreadIsNotDrainedButClosedOn() throws Exception {
         // Given servers that answer with a body without end, one with 200 and one with 500
         for (int status : new int[] {200, 500}) {
-            try (ServerSocket endless = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+            try (EndlessHttpServer endless = EndlessHttpServer.start(status);
                  EgressHttpClient client = EgressHttpClient.create(LOOPBACK_ALLOWED, Duration.ofSeconds(30), 1)) {
-                Thread streaming = new Thread(() -> streamWithoutEnd(endless, status));
-                streaming.setDaemon(true);
-                streaming.start();
 
                 // When the handler reads a kilobyte of it (the 200) or none (the 500) and is done
-                String answer = client.execute(new HttpGet("http://127.0.0.1:" + endless.getLocalPort() + "/"),
-                        Duration.ofSeconds(20), response -> {
-                            if (response.getCode() != 200) {
-                                return "HTTP " + response.getCode();
-                            }
-                            try (InputStream in = response.getEntity().getContent()) {
-                                return "read " + in.readNBytes(1024).length;
-                            }
-                        });
+                String answer = client.execute(new HttpGet(endless.uri("/")), Duration.ofSeconds(20), response -> {
+                    if (response.getCode() != 200) {
+                        return "HTTP " + response.getCode();
+                    }
+                    try (InputStream in = response.getEntity().getContent()) {
+                        return "read " + in.readNBytes(1024).length;
+                    }
+                });
 
                 // Then its answer stands: the rest is not read to the end or to the deadline
                 assertThat(answer).isEqualTo(status == 200 ? "read 1024" : "HTTP 500");
             }
-        }
-    }
-
-    /** Answers a status line and headers promising a huge body, then writes it as fast as the socket takes it. */
-    static void streamWithoutEnd(ServerSocket server, int status) {
-        try (Socket socket = server.accept()) {
-            socket.getInputStream().read(new byte[8192]);
-            OutputStream out = socket.getOutputStream();
-            out.write(("HTTP/1.1 " + status + " X\r\nContent-Type: text/plain\r\nContent-Length: 100000000000\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            byte[] chunk = new byte[16 * 1024];
-            while (true) {
-                out.write(chunk);
-            }
-        } catch (IOException closed) {
-            // the client closed on it: the test is over
         }
     }
 
