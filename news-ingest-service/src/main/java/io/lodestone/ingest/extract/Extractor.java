@@ -114,6 +114,8 @@ public class Extractor {
         if (classification.type() == EventType.TECHNOLOGY_SUBSTITUTION) {
             Subjects substituted = Subjects.substituted(mentions, triggers);
             subjects = substituted == null ? subjects : substituted;
+        } else if (classification.type() == EventType.PRICE_MOVE) {
+            subjects = subjects.priced(document, mentions, triggers);
         }
         // a headline that reports an event in strong words is news, whatever forecasts or questions follow
         boolean headline = classification.inTitleAtLeast(Relevance.HEADLINE_EVENT);

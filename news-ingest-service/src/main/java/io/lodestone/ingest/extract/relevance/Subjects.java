@@ -197,6 +197,35 @@ public record Subjects(List<String> elements, List<ElementGroup> groups, Map<Str
         return new Subjects(elements, groups, shownBy);
     }
 
+    /**
+     * What a price story is about: of the elements chosen, those named in a sentence that carries a
+     * price cue ("dysprosium has tripled", 铽价…飙升至). A price story often restates the measure
+     * that moved the market, with its whole list of elements ("controls on samarium, gadolinium,
+     * terbium, dysprosium …"); the elements whose price is reported are the story. Unchanged when no
+     * price sentence names a chosen element, or when every chosen element is named in one.
+     */
+    public Subjects priced(Document document, List<Mention> mentions, List<Hit> cues) {
+        Set<Sentence> priceSentences = new HashSet<>();
+        for (Hit cue : cues) {
+            if (cue.cue().type() == EventType.PRICE_MOVE) {
+                priceSentences.add(cue.sentence());
+            }
+        }
+        Set<String> priced = new HashSet<>();
+        for (Mention mention : mentions) {
+            if (!mention.group() && priceSentences.contains(document.sentenceAt(mention.field(), mention.start()))) {
+                priced.add(mention.name());
+            }
+        }
+        List<String> kept = elements.stream().filter(priced::contains).toList();
+        if (kept.isEmpty() || kept.size() == elements.size()) {
+            return this;
+        }
+        Map<String, Mention> shown = new LinkedHashMap<>(shownBy);
+        shown.keySet().removeIf(key -> elements.contains(key) && !kept.contains(key));
+        return new Subjects(kept, groups, shown);
+    }
+
     private static String key(Mention mention) {
         return mention.group() ? "group:" + mention.name() : mention.name();
     }
