@@ -93,6 +93,10 @@ public final class EventClassifier {
             EventType.PRODUCTION_QUOTA, EventType.PRODUCTION_DISRUPTION);
 
     /** An easing cue that says what it eases: exports, licences. */
+    /** The title and the sentences of the lead that may name what a bare "quota" is. */
+    private static final int QUOTA_NAMED_UP_FRONT = 2;
+    private static final Pattern EXPORT_QUOTA = Pattern.compile("(?i)\\bexport quotas?\\b|出口配[额額]");
+    private static final Pattern QUOTA = Pattern.compile("(?i)quota|配[额額]");
     private static final Pattern NAMES_EXPORTS = Pattern.compile("(?i)export|licen[cs]|出口|许可|許可|牌照");
 
     private final Dictionary<Cue> triggers;
@@ -108,7 +112,56 @@ public final class EventClassifier {
     public List<Hit> hits(Document document) {
         List<Hit> hits = new ArrayList<>(Hit.scan(document, triggers));
         hits.addAll(SmallPriceMoves.find(document));
-        return easingOfDutiesBeside(document, Hit.heaviestOfOverlaps(hits));
+        return quotasOfExports(document, easingOfDutiesBeside(document, Hit.heaviestOfOverlaps(hits)));
+    }
+
+    /**
+     * A quota named bare ("Congo's Cobalt Quota", "trims rare earth quota", 钴配额新规) is the export
+     * quota that the title or the lead names ("extending its cobalt export quotas", 以出口配额取代…),
+     * not a production quota: where the first sentences name an export quota, the quota cues vote
+     * for the type of the strongest cue that names it (an export restriction, or its easing),
+     * without a direction of their own; without such a cue, for an export restriction. The quota
+     * moves ("cut … quota") stay as they were: the export-quota rows carry their own.
+     */
+    static List<Hit> quotasOfExports(Document document, List<Hit> hits) {
+        if (hits.stream().noneMatch(hit -> hit.cue().type() == EventType.PRODUCTION_QUOTA && !hit.cue().modifier())
+                || !EXPORT_QUOTA.matcher(upFront(document)).find()) {
+            return hits;
+        }
+        EventType named = EventType.EXPORT_RESTRICTION;
+        double strongest = 0;
+        for (Hit hit : hits) {
+            EventType type = hit.cue().type();
+            if (!hit.cue().modifier() && hit.sentence().rank() <= QUOTA_NAMED_UP_FRONT
+                    && (type == EventType.EXPORT_RESTRICTION || type == EventType.EXPORT_RESTRICTION_EASED)
+                    && hit.cue().weight() > strongest && EXPORT_QUOTA.matcher(matched(document, hit)).find()) {
+                named = type;
+                strongest = hit.cue().weight();
+            }
+        }
+        List<Hit> read = new ArrayList<>(hits.size());
+        for (Hit hit : hits) {
+            Cue cue = hit.cue();
+            if (cue.type() == EventType.PRODUCTION_QUOTA && !cue.modifier() && QUOTA.matcher(matched(document, hit)).find()) {
+                hit = new Hit(new Cue(named, null, cue.weight(), false), hit.sentence(), hit.start(), hit.end());
+            }
+            read.add(hit);
+        }
+        return read;
+    }
+
+    private static String upFront(Document document) {
+        StringBuilder text = new StringBuilder();
+        for (Sentence sentence : document.sentences) {
+            if (sentence.rank() <= QUOTA_NAMED_UP_FRONT) {
+                text.append('\n').append(document.field(sentence.field()), sentence.start(), sentence.end());
+            }
+        }
+        return text.toString();
+    }
+
+    private static String matched(Document document, Hit hit) {
+        return document.field(hit.field()).substring(hit.start(), hit.end());
     }
 
     /**
