@@ -222,6 +222,24 @@ class AlertServiceIntegrationTest {
     }
 
     @Test
+    void receiverAnswerWithControlCharactersIsRecordedAsAnAttemptNotSentAgainForever() {
+        // a NUL in the answer, which PostgreSQL refuses in text, and an escape that would colour a terminal
+        RecordingHttpServer webhook = server().enqueue(new Response(500, Map.of("Content-Type", "text/plain"),
+                "broken\u0000 \u001b[31mred".getBytes(StandardCharsets.UTF_8)));
+        String subscriptionId = subscribe(webhookOnly("In", webhook));
+
+        publish(rise("In", RiskLevel.HIGH, 66, Instant.parse("2025-01-10T06:00:00Z")));
+
+        JsonNode delivery = awaitDelivery(subscriptionId, "SENT");
+        assertThat(delivery.get("attempts").asInt()).isEqualTo(2);
+        JsonNode first = api().getJson("/api/v1/deliveries/" + delivery.get("id").asString()).get("attemptLog").get(0);
+        assertThat(first.get("outcome").asString()).isEqualTo("REJECTED");
+        assertThat(first.get("detail").asString()).contains("HTTP 500", "broken", "\\u0000", "red")
+                .doesNotContain("\u0000", "\u001b");
+        assertThat(webhook.requests()).hasSize(2);
+    }
+
+    @Test
     void tooManyRequestsWithRetryAfterWaitsAsLongAsTheReceiverAsked() {
         RecordingHttpServer slack = server().enqueue(Response.status(429).withHeader("Retry-After", "2"));
         subscribe("""

@@ -10,6 +10,7 @@ import io.lodestone.alert.notify.SendOutcome;
 import io.lodestone.alert.subscription.Channels;
 import io.lodestone.alert.subscription.Subscription;
 import io.lodestone.alert.subscription.SubscriptionRepository;
+import io.lodestone.service.security.LogSafe;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -209,11 +210,14 @@ class DeliveryDispatcher implements DisposableBean {
         int attempt = delivery.attempts() + 1;
         Instant finished = clock.instant();
         RetryPolicy.Verdict verdict = retryPolicy.decide(outcome, attempt);
+        // a receiver's answer is quoted, never trusted: a NUL in it is refused by PostgreSQL in text,
+        // and an attempt that cannot be recorded is sent again at every lease, never counted
+        String detail = outcome.detail() == null ? null : LogSafe.escape(outcome.detail());
         DeliveryAttempt recorded = new DeliveryAttempt(attempt, started, Duration.between(started, finished).toMillis(),
-                outcomeName(outcome), httpStatus(outcome), abbreviate(outcome.detail()));
+                outcomeName(outcome), httpStatus(outcome), detail);
         boolean sent = verdict.status() == DeliveryStatus.SENT;
         Boolean written = transactions.execute(status -> deliveries.recordAttempt(delivery.id(), recorded,
-                verdict.status(), finished.plus(verdict.delay()), sent ? null : abbreviate(outcome.detail()),
+                verdict.status(), finished.plus(verdict.delay()), sent ? null : detail,
                 sent ? finished : null));
         if (!Boolean.TRUE.equals(written)) {
             log.info("Delivery {} attempt {} was already recorded by the instance that took over its claim",
@@ -225,7 +229,7 @@ class DeliveryDispatcher implements DisposableBean {
             due.requestAt(finished.plus(verdict.delay()));
         }
         log.info("Delivery {} ({} {} of subscription {}) attempt {}: {} -> {}", delivery.id(), delivery.channel(),
-                delivery.kind(), delivery.subscriptionId(), attempt, outcome.detail(), verdict.status());
+                delivery.kind(), delivery.subscriptionId(), attempt, detail, verdict.status());
     }
 
     /** An exception in a few words: its type and the first line of its message, never a stack. */
