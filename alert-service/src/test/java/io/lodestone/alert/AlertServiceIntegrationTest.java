@@ -565,8 +565,8 @@ class AlertServiceIntegrationTest {
     @Test
     void elementsAndGroupsAreNamedOnceSoNoListOutgrowsTheCatalogue() {
         int before = api().parse(api().get("/api/v1/subscriptions").body()).size();
-        // 3.6 MB, under the body cap: stored, it cost every risk evaluation 30 MB of heap
-        String manyDy = String.join(",", java.util.Collections.nCopies(600_000, "\"Dy\""));
+        // 0.9 MB, under the body cap: stored, such a list cost every risk evaluation megabytes of heap
+        String manyDy = String.join(",", java.util.Collections.nCopies(150_000, "\"Dy\""));
         HttpResponse<String> flood = api().post("/api/v1/subscriptions", """
                 {"name": "repeats", "elements": [%s], "trigger": {"minLevel": "HIGH"},
                  "channels": {"email": {"to": ["buyer@example.com"]}}}""".formatted(manyDy));
@@ -575,8 +575,15 @@ class AlertServiceIntegrationTest {
             assertThat(error.get("field").asString()).isEqualTo("elements");
             assertThat(error.get("message").asString())
                     .contains("each of the " + io.lodestone.events.Elements.all().size() + " tracked elements at most once")
-                    .contains("600000 entries");
+                    .contains("150000 entries");
         });
+        // 3.6 MB, still under the body cap, but past the JSON token limit: refused before it is bound
+        HttpResponse<String> wider = api().post("/api/v1/subscriptions", """
+                {"name": "repeats", "elements": [%s], "trigger": {"minLevel": "HIGH"},
+                 "channels": {"email": {"to": ["buyer@example.com"]}}}""".formatted(
+                String.join(",", java.util.Collections.nCopies(600_000, "\"Dy\""))));
+        assertThat(wider.statusCode()).isEqualTo(400);
+        assertThat(wider.body()).contains("Token count").contains("500000");
 
         HttpResponse<String> repeated = api().post("/api/v1/subscriptions", """
                 {"name": "repeats", "elements": ["Dy", "Nd", "Dy"], "groups": ["REE", "HREE", "REE"],

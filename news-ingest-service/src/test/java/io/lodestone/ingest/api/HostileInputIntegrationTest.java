@@ -94,6 +94,17 @@ class HostileInputIntegrationTest extends IngestIntegrationTest {
         assertThat(response.body()).contains("\"field\":\"text\"").contains("at most 200000 characters");
     }
 
+    @Test
+    void wideBatchOfEmptyObjectsIsRefusedBeforeItIsBoundToATree() {
+        // 3 MB under the 4 MB body cap, 2 million tokens: as a tree of empty objects, a hundred megabytes of heap
+        HttpResponse<String> response = post("/api/v1/items",
+                "[" + String.join(",", java.util.Collections.nCopies(1_000_000, "{}")) + "]", TOKEN);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(response.body()).contains("Token count").contains("500000");
+    }
+
     @ParameterizedTest(name = "publishedAt {0}")
     @ValueSource(strings = {"2999-01-01T00:00:00Z", "+300000000-01-01T00:00:00Z", "1850-06-01"})
     void absurdDatesAreRefusedNamingTheField(String publishedAt) {

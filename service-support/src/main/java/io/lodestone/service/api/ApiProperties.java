@@ -31,7 +31,8 @@ public record ApiProperties(
         tokens = tokens == null ? List.of() : tokens.stream().filter(t -> t != null && !t.isBlank()).toList();
         publicGetPaths = publicGetPaths == null ? List.of() : List.copyOf(publicGetPaths);
         maxBodySize = maxBodySize == null ? DataSize.parse(DEFAULT_MAX_BODY_SIZE) : maxBodySize;
-        json = json == null ? new Json(null, Json.DEFAULT_MAX_STRING_LENGTH, Json.DEFAULT_MAX_NESTING_DEPTH) : json;
+        json = json == null ? new Json(null, Json.DEFAULT_MAX_STRING_LENGTH, Json.DEFAULT_MAX_NESTING_DEPTH,
+                Json.DEFAULT_MAX_TOKEN_COUNT) : json;
         rateLimit = rateLimit == null ? RateLimit.DEFAULT : rateLimit;
     }
 
@@ -44,19 +45,26 @@ public record ApiProperties(
      * @param maxStringLength  longest string value, in characters; above the default body cap, so an
      *                         HTTP caller meets the 413 or a field's own limit (which names the field) first
      * @param maxNestingDepth  deepest nesting of objects and arrays
+     * @param maxTokenCount    most tokens (names, values, brackets) in one document: a body of 4 MB
+     *                         written as {@code [{},{},…]} is 2.7 million tokens and, bound to a tree,
+     *                         tens of times its size in heap; the default is far above what a
+     *                         request or record holds (a push of 500 items is about 25,000) and
+     *                         what a polled JSON source of a few megabytes holds
      */
     public record Json(
             @DefaultValue(DEFAULT_MAX_DOCUMENT_SIZE) DataSize maxDocumentSize,
             @DefaultValue("" + DEFAULT_MAX_STRING_LENGTH) int maxStringLength,
-            @DefaultValue("" + DEFAULT_MAX_NESTING_DEPTH) int maxNestingDepth) {
+            @DefaultValue("" + DEFAULT_MAX_NESTING_DEPTH) int maxNestingDepth,
+            @DefaultValue("" + DEFAULT_MAX_TOKEN_COUNT) long maxTokenCount) {
 
         static final String DEFAULT_MAX_DOCUMENT_SIZE = "10MB";
         static final int DEFAULT_MAX_STRING_LENGTH = 5_000_000;
         static final int DEFAULT_MAX_NESTING_DEPTH = 64;
+        static final long DEFAULT_MAX_TOKEN_COUNT = 500_000;
 
         public Json {
             maxDocumentSize = maxDocumentSize == null ? DataSize.parse(DEFAULT_MAX_DOCUMENT_SIZE) : maxDocumentSize;
-            if (maxStringLength < 1 || maxNestingDepth < 1) {
+            if (maxStringLength < 1 || maxNestingDepth < 1 || maxTokenCount < 1) {
                 throw new IllegalArgumentException("lodestone.api.json limits must be positive");
             }
         }

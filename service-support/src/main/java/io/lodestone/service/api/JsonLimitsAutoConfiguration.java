@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every JSON document a service reads through its mapper (request bodies, Kafka records, polled
- * JSON sources) is bounded in size, string length and nesting ({@code lodestone.api.json.*}).
+ * JSON sources) is bounded in size, string length, nesting and token count ({@code lodestone.api.json.*}).
  * Jackson 3 fixes the stream constraints when the factory is built, so this supplies the mapper
  * builder Boot would otherwise create, on a constrained factory, with every Boot customizer applied.
  */
@@ -37,6 +37,7 @@ public class JsonLimitsAutoConfiguration {
                 .maxDocumentLength(limits.maxDocumentSize().toBytes())
                 .maxStringLength(limits.maxStringLength())
                 .maxNestingDepth(limits.maxNestingDepth())
+                .maxTokenCount(limits.maxTokenCount())
                 .build();
     }
 }

@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 @SpringBootTest(classes = ApiConventionsTest.TestApi.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"lodestone.api.tokens=secret-one,secret-two", "lodestone.api.public-get-paths=/api/v1/public/**",
                 "lodestone.api.max-body-size=64KB", "lodestone.api.json.max-string-length=1000",
-                "lodestone.api.json.max-nesting-depth=16"})
+                "lodestone.api.json.max-nesting-depth=16", "lodestone.api.json.max-token-count=1000"})
 class ApiConventionsTest {
 
     @LocalServerPort
@@ -268,6 +268,16 @@ class ApiConventionsTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("nesting depth").contains("16");
+    }
+
+    @Test
+    void wideJsonIsRefusedNamingTheTokenLimit() throws Exception {
+        // 40 KB, under the body cap, but 4,000 tokens: bound to a tree, such a body costs many times its size
+        HttpResponse<String> response = post("{\"name\":\"x\",\"pad\":[" + String.join(",", java.util.Collections.nCopies(2000, "{}"))
+                + "]}", "secret-one");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("Token count").contains("1000");
     }
 
     private HttpResponse<String> post(String body, String token) throws IOException, InterruptedException {
