@@ -9,23 +9,28 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What the services' shared defaults ({@code lodestone-service-defaults.yml}) do for a hostile
  * client, on a real server: a connection that never sends a request is closed after 10 s instead
  * of holding one of the connector's places for Tomcat's 60 s (idle sockets are the cheapest way to
- * fill them, and the rate limit only sees requests); and there is no actuator index page to echo
- * the Host header a client sends.
+ * fill them, and the rate limit only sees requests); there is no actuator index page to echo
+ * the Host header a client sends; and a client cannot name its own address in a header.
  */
 @SpringBootTest(classes = ServiceDefaultsTest.Server.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.import=classpath:lodestone-service-defaults.yml",
-                "spring.cloud.stream.kafka.binder.brokers=127.0.0.1:1", "lodestone.api.tokens=defaults-token"})
+                "spring.cloud.stream.kafka.binder.brokers=127.0.0.1:1", "lodestone.api.tokens=defaults-token",
+                // as when deployed: Spring Boot would then trust X-Forwarded-For from any private address
+                "spring.main.cloud-platform=kubernetes"})
 class ServiceDefaultsTest {
 
     @LocalServerPort
@@ -72,7 +77,23 @@ class ServiceDefaultsTest {
                 .isEqualTo("45000");
     }
 
+    @Test
+    void theClientsAddressIsThePeersEvenOnKubernetesWhateverHeaderItSends() throws Exception {
+        RawHttp.Response seen = new RawHttp(port).send("GET", "/address", Map.of("Authorization", "Bearer defaults-token",
+                "X-Forwarded-For", "198.51.100.7", "Forwarded", "for=198.51.100.8"), null);
+
+        assertThat(seen.status()).isEqualTo(200);
+        assertThat(seen.body()).isEqualTo("127.0.0.1");
+    }
+
     @SpringBootApplication
+    @RestController
     static class Server {
+
+        /** The address the rate limit and the board streams would key this request on. */
+        @GetMapping("/address")
+        String address(HttpServletRequest request) {
+            return request.getRemoteAddr();
+        }
     }
 }
