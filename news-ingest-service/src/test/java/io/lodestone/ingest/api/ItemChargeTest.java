@@ -33,7 +33,7 @@ class ItemChargeTest {
 
     private final List<SupplyEventDetected> published = new CopyOnWriteArrayList<>();
     // five units, earned back at one every 1,000 seconds: nothing refills during the test
-    private final ClientBudget budget = new ClientBudget(new ApiProperties.RateLimit(true, 0.001, 5, 10, 1, null));
+    private final ClientBudget budget = new ClientBudget(new ApiProperties.RateLimit(true, 0.001, 5, 10, 1, 100, null));
     private final ItemsController controller;
 
     ItemChargeTest() {

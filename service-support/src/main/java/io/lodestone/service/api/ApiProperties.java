@@ -84,6 +84,10 @@ public record ApiProperties(
      * @param maxConcurrent requests one client may have in progress at once: a client that sends its
      *                   bodies slowly, or holds requests open, takes at most this many of the server's
      *                   threads, and the rest keep answering other clients and the probes
+     * @param maxConcurrentWithoutToken requests that clients without a valid token (known by their
+     *                   address) may have in progress together: a few addresses holding their share each
+     *                   cannot take every thread, so token holders and the probes are still served (half
+     *                   of Tomcat's 200 threads by default)
      * @param costs      requests that cost more than one unit because of the work they cause (a sign-in
      *                   checks a slow password hash), by method and exact path
      */
@@ -93,22 +97,25 @@ public record ApiProperties(
             @DefaultValue("" + DEFAULT_BURST) int burst,
             @DefaultValue("" + DEFAULT_MAX_CLIENTS) int maxClients,
             @DefaultValue("" + DEFAULT_MAX_CONCURRENT) int maxConcurrent,
+            @DefaultValue("" + DEFAULT_MAX_CONCURRENT_WITHOUT_TOKEN) int maxConcurrentWithoutToken,
             List<Cost> costs) {
 
         static final double DEFAULT_PER_SECOND = 100;
         static final int DEFAULT_BURST = 1000;
         static final int DEFAULT_MAX_CLIENTS = 10_000;
         static final int DEFAULT_MAX_CONCURRENT = 32;
+        static final int DEFAULT_MAX_CONCURRENT_WITHOUT_TOKEN = 100;
         /** A pushed item costs one unit per started this many characters of title and text. */
         public static final int ITEM_CHARACTERS = 4000;
         static final RateLimit DEFAULT = new RateLimit(true, DEFAULT_PER_SECOND, DEFAULT_BURST, DEFAULT_MAX_CLIENTS,
-                DEFAULT_MAX_CONCURRENT, List.of());
+                DEFAULT_MAX_CONCURRENT, DEFAULT_MAX_CONCURRENT_WITHOUT_TOKEN, List.of());
 
         public RateLimit {
             costs = costs == null ? List.of() : List.copyOf(costs);
-            if (perSecond <= 0 || burst < 1 || maxClients < 1 || maxConcurrent < 1) {
+            if (perSecond <= 0 || burst < 1 || maxClients < 1 || maxConcurrent < 1 || maxConcurrentWithoutToken < 1) {
                 throw new IllegalArgumentException("lodestone.api.rate-limit needs per-second > 0, burst >= 1,"
-                        + " max-clients >= 1 and max-concurrent >= 1 (set enabled=false to turn it off)");
+                        + " max-clients >= 1, max-concurrent >= 1 and max-concurrent-without-token >= 1"
+                        + " (set enabled=false to turn it off)");
             }
         }
 

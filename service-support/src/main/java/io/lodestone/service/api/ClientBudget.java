@@ -30,7 +30,8 @@ public final class ClientBudget {
     public static ClientBudget unlimited() {
         return new ClientBudget(new ApiProperties.RateLimit(false, ApiProperties.RateLimit.DEFAULT_PER_SECOND,
                 ApiProperties.RateLimit.DEFAULT_BURST, ApiProperties.RateLimit.DEFAULT_MAX_CLIENTS,
-                ApiProperties.RateLimit.DEFAULT_MAX_CONCURRENT, List.of()));
+                ApiProperties.RateLimit.DEFAULT_MAX_CONCURRENT,
+                ApiProperties.RateLimit.DEFAULT_MAX_CONCURRENT_WITHOUT_TOKEN, List.of()));
     }
 
     public boolean enabled() {
@@ -40,6 +41,11 @@ public final class ClientBudget {
     /** Requests one client may have in progress at once. */
     public int maxConcurrent() {
         return limit.maxConcurrent();
+    }
+
+    /** Requests all clients without a valid token may have in progress together. */
+    public int maxConcurrentWithoutToken() {
+        return limit.maxConcurrentWithoutToken();
     }
 
     /** The refusal of a request while its client already has {@link #maxConcurrent} in progress. */

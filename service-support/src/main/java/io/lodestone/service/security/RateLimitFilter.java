@@ -58,6 +58,8 @@ final class RateLimitFilter extends OncePerRequestFilter {
     private final Counter limitedAddresses;
     /** Requests in progress per client; a client leaves the map when its last one is answered. */
     private final Map<String, AtomicInteger> inProgress = new ConcurrentHashMap<>();
+    /** Requests of clients without a valid token in progress, all addresses together. */
+    private final AtomicInteger withoutTokenInProgress = new AtomicInteger();
 
     RateLimitFilter(ClientBudget budget, BearerTokens tokens, ProblemWriter problems, MeterRegistry meters) {
         this.budget = budget;
@@ -91,25 +93,51 @@ final class RateLimitFilter extends OncePerRequestFilter {
             counted.incrementAndGet();
             return counted;
         });
-        boolean withinShare = running.get() <= budget.maxConcurrent();
+        boolean anonymous = token < 0;
+        boolean withinAnonymousShare = !anonymous
+                || withoutTokenInProgress.incrementAndGet() <= budget.maxConcurrentWithoutToken();
+        boolean withinShare = running.get() <= budget.maxConcurrent() && withinAnonymousShare;
         try {
-            Optional<TooManyRequestsException> refused = !withinShare
-                    ? Optional.of(budget.tooManyAtOnce())
-                    : budget.chargeRequest(client, request.getMethod(), request.getRequestURI());
-            if (refused.isEmpty()) {
-                chain.doFilter(request, response);
+            if (!withinAnonymousShare) {
+                busy(request, response, client);
             } else {
-                refuse(request, response, client, token >= 0, refused.get());
+                Optional<TooManyRequestsException> refused = !withinShare
+                        ? Optional.of(budget.tooManyAtOnce())
+                        : budget.chargeRequest(client, request.getMethod(), request.getRequestURI());
+                if (refused.isEmpty()) {
+                    chain.doFilter(request, response);
+                } else {
+                    refuse(request, response, client, token >= 0, refused.get());
+                }
             }
         } finally {
             // the thread is free again (an asynchronous request has handed its work on), or will be
             // once the body nobody read is settled
-            Runnable release = () -> inProgress.computeIfPresent(client,
-                    (c, count) -> count.decrementAndGet() == 0 ? null : count);
+            Runnable release = () -> {
+                inProgress.computeIfPresent(client, (c, count) -> count.decrementAndGet() == 0 ? null : count);
+                if (anonymous) {
+                    withoutTokenInProgress.decrementAndGet();
+                }
+            };
             if (!UnreadBodies.handOver(request, withinShare, release)) {
                 release.run();
             }
         }
+    }
+
+    /**
+     * Clients without a token already hold their share of the threads together: a 503, since this
+     * client may have sent nothing wrong; token holders and the probes are still served.
+     */
+    private void busy(HttpServletRequest request, HttpServletResponse response, String client) throws IOException {
+        limitedAddresses.increment();
+        log.debug("Refused a request from {}: clients without a token hold {} requests in progress", client,
+                budget.maxConcurrentWithoutToken());
+        response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+        problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "Busy",
+                "Clients without a token already have " + budget.maxConcurrentWithoutToken() + " requests in progress"
+                        + " together, as many as they may; retry shortly (an operator can raise"
+                        + " lodestone.api.rate-limit.max-concurrent-without-token).");
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, String client, boolean byToken,

@@ -80,7 +80,7 @@ class ClientBucketsTest {
     @Test
     void aLimitThatCouldNeverPassIsRefusedAtStart() {
         assertThatThrownBy(() -> new ClientBuckets(0, 10, 10)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ApiProperties.RateLimit(true, 10, 0, 10, 1, null))
+        assertThatThrownBy(() -> new ApiProperties.RateLimit(true, 10, 0, 10, 1, 100, null))
                 .hasMessageContaining("lodestone.api.rate-limit");
     }
 }

@@ -35,7 +35,7 @@ class RateLimitBenchmark {
     private static final FilterChain NOTHING = (request, response) -> { };
 
     private final RateLimitFilter filter = new RateLimitFilter(
-            new ClientBudget(new ApiProperties.RateLimit(true, 1e12, 2_000_000_000, 10_000, 64, List.of())),
+            new ClientBudget(new ApiProperties.RateLimit(true, 1e12, 2_000_000_000, 10_000, 64, 1_000_000, List.of())),
             new BearerTokens(List.of("lsk_first-configured-token-0123456789", "lsk_second-configured-token-987654321")),
             new ProblemWriter(JsonMapper.builder().build()), new SimpleMeterRegistry());
 
