@@ -5,13 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.lodestone.testsupport.RawHttp;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,15 +27,7 @@ class ClientsWithoutTokenShareTest {
 
     @Test
     void clientsWithoutATokenHoldingTheirShareLeaveThreadsForTokenHoldersAndProbes() throws Exception {
-        RateLimitTest.LimitedApi.held = new CountDownLatch(1);
-        RateLimitTest.LimitedApi.holding = new CountDownLatch(2);
-        ExecutorService anonymous = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<RawHttp.Response>> open = List.of(
-                    anonymous.submit(() -> new RawHttp(port).send("GET", "/api/v1/hold", Map.of(), null)),
-                    anonymous.submit(() -> new RawHttp(port).send("GET", "/api/v1/hold", Map.of(), null)));
-            assertThat(RateLimitTest.LimitedApi.holding.await(10, TimeUnit.SECONDS)).isTrue();
-
+        try (HeldRequests anonymous = new HeldRequests(port, Map.of(), 2)) {
             RawHttp.Response third = get("/api/v1/things", null);
 
             assertThat(third.status()).isEqualTo(503);
@@ -51,13 +37,7 @@ class ClientsWithoutTokenShareTest {
             assertThat(get("/api/v1/things", "t-integration").status()).isEqualTo(200);
             assertThat(get("/actuator/health", null).status()).isEqualTo(200);
 
-            RateLimitTest.LimitedApi.held.countDown();
-            for (Future<RawHttp.Response> answer : open) {
-                assertThat(answer.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
-            }
-        } finally {
-            RateLimitTest.LimitedApi.held.countDown();
-            anonymous.shutdownNow();
+            anonymous.releaseAndAwait();
         }
         // once their threads are back, clients without a token are served again
         await().atMost(Duration.ofSeconds(10)).until(() -> get("/api/v1/things", null).status() == 200);

@@ -5,13 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.lodestone.testsupport.RawHttp;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,15 +24,7 @@ class RequestsInProgressTest {
 
     @Test
     void aClientHoldingRequestsOpenGetsNoMoreThreadsThanItsShare() throws Exception {
-        RateLimitTest.LimitedApi.held = new CountDownLatch(1);
-        RateLimitTest.LimitedApi.holding = new CountDownLatch(2);
-        ExecutorService slowClient = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<RawHttp.Response>> open = List.of(
-                    slowClient.submit(() -> new RawHttp(port).send("GET", "/api/v1/hold", bearer("t-slow"), null)),
-                    slowClient.submit(() -> new RawHttp(port).send("GET", "/api/v1/hold", bearer("t-slow"), null)));
-            assertThat(RateLimitTest.LimitedApi.holding.await(10, TimeUnit.SECONDS)).isTrue();
-
+        try (HeldRequests slow = new HeldRequests(port, bearer("t-slow"), 2)) {
             RawHttp.Response third = get("/api/v1/things", "t-slow");
 
             assertThat(third.status()).isEqualTo(429);
@@ -47,13 +33,7 @@ class RequestsInProgressTest {
             assertThat(get("/api/v1/things", "t-quick").status()).isEqualTo(200);
             assertThat(get("/actuator/health", null).status()).isEqualTo(200);
 
-            RateLimitTest.LimitedApi.held.countDown();
-            for (Future<RawHttp.Response> answer : open) {
-                assertThat(answer.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
-            }
-        } finally {
-            RateLimitTest.LimitedApi.held.countDown();
-            slowClient.shutdownNow();
+            slow.releaseAndAwait();
         }
         // both answered: once their threads are back, the client has its share again
         await().atMost(Duration.ofSeconds(10)).until(() -> get("/api/v1/things", "t-slow").status() == 200);
