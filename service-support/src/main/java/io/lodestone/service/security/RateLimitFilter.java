@@ -30,7 +30,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * it presents, or else the address it comes from: an unknown token buys no bucket of its own. An
  * IPv6 address counts by its /64 network, which one host usually holds whole. A client may also have
  * only so many requests in progress at once, so that one sending its bodies a byte at a time cannot
- * hold every thread of the server.
+ * hold every thread of the server; and clients without a token, all addresses together, may have
+ * only a share of the threads in progress (past it a 503), so that a handful of addresses holding
+ * theirs each leaves threads for token holders and the probes.
  * <p>
  * A body nobody read is read before the request stops counting ({@link UnreadBodies}): Tomcat would
  * otherwise drain it after the answer, outside the share, as long as its client cared to trickle it.
@@ -39,7 +41,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * busy service. Only their plain spellings without a body are exempt; any other spelling pays and
  * then meets the firewall, and so does a probe's path sent with a body, which no probe sends.
  * Behind a reverse proxy, every client without a token has the proxy's address unless the service
- * trusts the proxy's forwarded headers ({@code server.forward-headers-strategy}).
+ * trusts the proxy's forwarded headers ({@code server.forward-headers-strategy}, {@code none} in the
+ * shared defaults, with the proxies named in {@code server.tomcat.remoteip.internal-proxies}).
  */
 final class RateLimitFilter extends OncePerRequestFilter {
 

@@ -92,11 +92,11 @@ public final class EventClassifier {
     private static final Set<EventType> RETOLD_WHEN_EASED = EnumSet.of(EventType.SANCTION_OR_TARIFF,
             EventType.PRODUCTION_QUOTA, EventType.PRODUCTION_DISRUPTION);
 
-    /** An easing cue that says what it eases: exports, licences. */
     /** The title and the sentences of the lead that may name what a bare "quota" is. */
     private static final int QUOTA_NAMED_UP_FRONT = 2;
     private static final Pattern EXPORT_QUOTA = Pattern.compile("(?i)\\bexport quotas?\\b|出口配[额額]");
     private static final Pattern QUOTA = Pattern.compile("(?i)quota|配[额額]");
+    /** An easing cue that says what it eases: exports, licences. */
     private static final Pattern NAMES_EXPORTS = Pattern.compile("(?i)export|licen[cs]|出口|许可|許可|牌照");
 
     private final Dictionary<Cue> triggers;
