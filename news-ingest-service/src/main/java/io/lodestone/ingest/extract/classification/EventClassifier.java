@@ -491,8 +491,11 @@ public final class EventClassifier {
         switch (type) {
             case EXPORT_RESTRICTION:
                 return Direction.TIGHTENING;
-            case EXPORT_RESTRICTION_EASED, POLICY_SUPPORT, TECHNOLOGY_SUBSTITUTION:
+            case EXPORT_RESTRICTION_EASED, TECHNOLOGY_SUBSTITUTION:
                 return Direction.EASING;
+            case POLICY_SUPPORT:
+                // support withdrawn (a price floor dropped) tightens when its cues outvote the support
+                return tightening > easing ? Direction.TIGHTENING : Direction.EASING;
             case NEW_SUPPLY:
                 // new supply that stalls (delayed, shelved, on hold) tightens
                 return tightening > easing ? Direction.TIGHTENING : Direction.EASING;
