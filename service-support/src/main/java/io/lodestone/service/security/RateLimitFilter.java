@@ -110,7 +110,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
                 if (refused.isEmpty()) {
                     chain.doFilter(request, response);
                 } else {
-                    refuse(request, response, client, token >= 0, refused.get());
+                    refuse(request, response, client, !anonymous, refused.get());
                 }
             }
         } finally {

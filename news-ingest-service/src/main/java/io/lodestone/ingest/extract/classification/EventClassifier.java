@@ -190,8 +190,7 @@ public final class EventClassifier {
         for (Hit hit : hits) {
             Cue cue = hit.cue();
             if (cue.type() == EventType.EXPORT_RESTRICTION_EASED && !cue.modifier() && duties.contains(hit.sentence())
-                    && !controls.contains(hit.sentence()) && !NAMES_EXPORTS.matcher(document.field(hit.field())
-                            .substring(hit.start(), hit.end())).find()) {
+                    && !controls.contains(hit.sentence()) && !NAMES_EXPORTS.matcher(matched(document, hit)).find()) {
                 hit = new Hit(new Cue(EventType.SANCTION_OR_TARIFF, Direction.EASING, cue.weight(), false),
                         hit.sentence(), hit.start(), hit.end());
                 eased.add(hit.sentence());
