@@ -62,6 +62,7 @@ public class Extractor {
     private final Dictionary<Cue> supplyCues;
     private final Dictionary<Cue> noiseCues;
     private final Rulebook explainerTitles;
+    private final Rulebook questionTitles;
     private final Rulebook explainerTexts;
     private final Rulebook mineralClasses;
     private final Rulebook outlookWords;
@@ -81,6 +82,7 @@ public class Extractor {
         supplyCues = Cue.weighted("supply-context.tsv", words);
         noiseCues = Cue.weighted("noise.tsv", words);
         explainerTitles = Rulebook.load("explainer-titles.tsv", words);
+        questionTitles = Rulebook.load("question-titles.tsv", words);
         explainerTexts = Rulebook.load("explainer-texts.tsv", words);
         mineralClasses = Rulebook.load("mineral-classes.tsv", words);
         outlookWords = Rulebook.load("outlook-words.tsv", words);
@@ -119,7 +121,10 @@ public class Extractor {
         }
         // a headline that reports an event in strong words is news, whatever forecasts or questions follow
         boolean headline = classification.inTitleAtLeast(Relevance.HEADLINE_EVENT);
+        // a headline asking whether the event happens is argument, unless the lead answers it with the event
         boolean explainer = Explainers.announced(document, explainerTitles, explainerTexts)
+                || Explainers.asks(document, questionTitles)
+                        && !(headline && EventClassifier.statedInLead(document, classification, triggers, regions))
                 || !headline && Explainers.readsAsExplainer(document, outlookWords);
         boolean namesMineral = subjects.namesMineral() || matchesUpTo(document, mineralClasses, 1);
         Relevance relevance = Relevance.judge(namesMineral, explainer, Hit.scan(document, supplyCues),

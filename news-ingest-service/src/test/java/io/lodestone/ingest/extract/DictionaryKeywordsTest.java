@@ -29,7 +29,8 @@ class DictionaryKeywordsTest {
             "background.tsv, 4, 2",
             "groups.tsv, 3, 1",
             "element-exclusions.tsv, 2, 0",
-            "explainer-titles.tsv, 2, 0"})
+            "explainer-titles.tsv, 2, 0",
+            "question-titles.tsv, 2, 0"})
     void everyMatchStartsAtADeclaredKeyword(String file, int columns, int keywordColumn) {
         List<Rule> rules = Dictionary.rows(file, columns).stream()
                 .map(row -> Rule.of(row.cell(keywordColumn), row.cell(keywordColumn + 1), row.where())).toList();

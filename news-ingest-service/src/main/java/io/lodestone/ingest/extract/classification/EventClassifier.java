@@ -7,6 +7,7 @@ import io.lodestone.ingest.extract.dictionary.Dictionary;
 import io.lodestone.ingest.extract.dictionary.Lexicon;
 import io.lodestone.ingest.extract.dictionary.Rulebook;
 import io.lodestone.ingest.extract.sentences.Document;
+import io.lodestone.ingest.extract.sentences.Field;
 import io.lodestone.ingest.extract.sentences.Sentence;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -94,6 +95,8 @@ public final class EventClassifier {
 
     /** The title and the sentences of the lead that may name what a bare "quota" is. */
     private static final int QUOTA_NAMED_UP_FRONT = 2;
+    /** How many of the body's first sentences may answer a headline's question ({@link #statedInLead}). */
+    public static final int ANSWERING_LEAD = 3;
     private static final Pattern EXPORT_QUOTA = Pattern.compile("(?i)\\bexport quotas?\\b|出口配[额額]");
     private static final Pattern QUOTA = Pattern.compile("(?i)quota|配[额額]");
     /** An easing cue that says what it eases: exports, licences. */
@@ -406,6 +409,56 @@ public final class EventClassifier {
     private static boolean smallMoveUpFront(Hit hit, List<ClauseContext.Region> regions) {
         return hit.cue().modifier() && hit.cue().type() == EventType.PRICE_MOVE && hit.cue().direction() == Direction.NEUTRAL
                 && hit.sentence().rank() <= SmallPriceMoves.MAGNITUDE && undamped(hit, regions);
+    }
+
+    /**
+     * Whether the body's lead states the winning event as a fact: a cue of its type (and of its
+     * direction, if the cue has one), not a modifier, in no negated, background, cause or hedged
+     * clause, in one of the first {@value #ANSWERING_LEAD} sentences of the text that does not itself
+     * ask, where the title's best cue is what its question asks about (it stands in the clause the
+     * question ends). "Is China suspending export controls for a year?" over "China suspends export
+     * controls on rare earth minerals" is the suspension reported; "Indonesia tightens nickel quotas,
+     * can that move prices?" asks about an effect, and stays argument.
+     */
+    public static boolean statedInLead(Document document, Classification classification, List<Hit> hits,
+                                       List<ClauseContext.Region> regions) {
+        Hit asked = classification.evidence();
+        if (asked == null || asked.field() != Field.TITLE || !inQuestion(document.title, asked.end())) {
+            return false;
+        }
+        for (Hit hit : hits) {
+            Sentence sentence = hit.sentence();
+            Cue cue = hit.cue();
+            if (sentence.field() == Field.TEXT && sentence.rank() <= ANSWERING_LEAD && !cue.modifier()
+                    && cue.type() == classification.type()
+                    && (cue.direction() == null || cue.direction() == classification.direction())
+                    && !asks(document.text, sentence) && undamped(hit, regions)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether no clause break stands between {@code from} and the title's question mark (or 吗). */
+    private static boolean inQuestion(String title, int from) {
+        for (int i = from; i < title.length(); i++) {
+            char c = title.charAt(i);
+            if (c == '?' || c == '？' || c == '吗' || c == '嗎') {
+                return true;
+            }
+            if (",，:：;；。!！".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean asks(String text, Sentence sentence) {
+        int end = sentence.end();
+        while (end > sentence.start() && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return end > sentence.start() && (text.charAt(end - 1) == '?' || text.charAt(end - 1) == '？');
     }
 
     /** Whether the cue stands in no negated, background, cause or hedged clause. */

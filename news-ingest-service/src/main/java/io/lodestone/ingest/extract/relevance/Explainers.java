@@ -14,7 +14,8 @@ import io.lodestone.ingest.extract.sentences.Sentence;
  * "sentence" of a stray mark or two, such as a "?" left where copying lost a symbol, counts for
  * neither.
  * <p>
- * The title and text rules announce an explainer whatever else the item says. The body's forecast
+ * The title and text rules announce an explainer whatever else the item says; a title that only asks
+ * whether something happens ({@link #asks}) does not when the body's lead states that it did. The body's forecast
  * words and questions do not outweigh a headline that reports an event in strong words ("Indonesia
  * halts nickel ore exports", …建成投产): news often goes on with what analysts expect (预计…) or
  * with a few questions and answers for readers, and is news still ({@link #announced} and
@@ -34,6 +35,14 @@ public final class Explainers {
     public static boolean announced(Document document, Rulebook titles, Rulebook texts) {
         return titles.matchesAny(document, sentence -> sentence.field() == Field.TITLE)
                 || texts.matchesAny(document, sentence -> sentence.field() == Field.TEXT);
+    }
+
+    /**
+     * Whether the title asks whether something happens (question-titles.tsv: "Will …?", …吗？,
+     * …能否…？): argument, unless the caller finds the lead answering it with the event.
+     */
+    public static boolean asks(Document document, Rulebook questions) {
+        return questions.matchesAny(document, sentence -> sentence.field() == Field.TITLE);
     }
 
     /** Whether the body reads as an outlook (forecast words) or a Q&amp;A (questions). */
