@@ -143,6 +143,8 @@ class RiskConsumptionIntegrationTest {
                 utf8(valid.replace("\"asOf\":\"2025-04-04T09:00:00Z\"", "\"asOf\":null")),
                 // a valid change, but dated past what the database can store: refused, not retried forever
                 utf8(valid.replace("2025-04-04T09:00:00Z", "+300000000-01-01T00:00:00Z")),
+                // bismuth's risk "as of" the year 2999: stored, it would outrank every real change after it
+                utf8(valid.replace("2025-04-04T09:00:00Z", "2999-01-01T00:00:00Z")),
                 // as large as the broker takes: its dead letter, with error headers added, is larger still
                 utf8("x".repeat(1_046_000)));
 

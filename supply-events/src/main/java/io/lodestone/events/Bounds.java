@@ -1,5 +1,6 @@
 package io.lodestone.events;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -19,6 +20,22 @@ final class Bounds {
     static final int NAMES = 256;
 
     private Bounds() {
+    }
+
+    /**
+     * Refuses a time before {@link SupplyEventDetected#EARLIEST_TIME} or more than
+     * {@link SupplyEventDetected#MAX_AHEAD} past the clock. Checked against the clock when the record
+     * is built, by the producer and again by every consumer that reads it; the bound only widens as
+     * time passes, so a record that was valid when it was written stays valid whenever it is read
+     * or replayed. A time far in the future would otherwise outrank every real record after it
+     * (an element's risk "as of" the year 2999 is never superseded).
+     */
+    static void time(String field, Instant time) {
+        Instant latest = Instant.now().plus(SupplyEventDetected.MAX_AHEAD);
+        if (time.isBefore(SupplyEventDetected.EARLIEST_TIME) || time.isAfter(latest)) {
+            throw new IllegalArgumentException(field + " must be between " + SupplyEventDetected.EARLIEST_TIME
+                    + " and one day ahead of the clock (" + latest + "), was " + time);
+        }
     }
 
     /** Refuses a value longer than {@code max} characters (null is fine). */

@@ -17,7 +17,9 @@ import java.util.Objects;
  * @param previousLevel the level last published; for an element's first record, the level of its
  *                      baseline (older producers left it null: read it as {@code RiskLevel.of(baseline)})
  * @param baseline      the structural part of the score (supply concentration), 0 to 100
- * @param asOf          the event time this score is computed for
+ * @param asOf          the event time this score is computed for; within the bounds of
+ *                      {@link SupplyEventDetected#publishedAt()} (a later one would outrank every real
+ *                      change after it, wherever the latest change per element is kept)
  * @param contributors  the events that contribute most, largest absolute contribution first
  * @param modelVersion  the version of the scoring model that computed the score (revision 2; null in
  *                      records of revision 1)
@@ -41,6 +43,9 @@ public record ElementRiskChanged(
         Objects.requireNonNull(element, "element");
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(asOf, "asOf");
+        Bounds.text("element", element, Bounds.ID);
+        Bounds.time("asOf", asOf);
+        Bounds.text("modelVersion", modelVersion, Bounds.ID);
         if (!(score >= 0 && score <= 100)) {
             throw new IllegalArgumentException("score must be 0..100, was " + score);
         }

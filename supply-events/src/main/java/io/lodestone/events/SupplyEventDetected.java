@@ -72,9 +72,9 @@ public record SupplyEventDetected(
         Bounds.text("title", title, Bounds.TEXT);
         Bounds.text("language", language, Bounds.LANGUAGE);
         Objects.requireNonNull(publishedAt, "publishedAt");
-        checkTime("publishedAt", publishedAt);
+        Bounds.time("publishedAt", publishedAt);
         if (detectedAt != null) {
-            checkTime("detectedAt", detectedAt);
+            Bounds.time("detectedAt", detectedAt);
         }
         Objects.requireNonNull(eventType, "eventType");
         Objects.requireNonNull(direction, "direction");
@@ -99,14 +99,6 @@ public record SupplyEventDetected(
         return new SupplyEventDetected(schemaVersion, eventId, sourceId, url, title, publishedAt, detectedAt,
                 language, eventType, direction, severity, confidence, elements, groups, countries, companies,
                 evidence, count);
-    }
-
-    private static void checkTime(String field, Instant time) {
-        Instant latest = Instant.now().plus(MAX_AHEAD);
-        if (time.isBefore(EARLIEST_TIME) || time.isAfter(latest)) {
-            throw new IllegalArgumentException(field + " must be between " + EARLIEST_TIME + " and one day ahead of "
-                    + "the clock (" + latest + "), was " + time);
-        }
     }
 
     static <T> List<T> copy(List<T> list) {

@@ -86,6 +86,40 @@ class SupplyEventDetectedTest {
                 .hasMessageContaining("contributor url must be at most");
     }
 
+    /**
+     * The alert service keeps an element's latest risk by {@code asOf}: a change dated in 2999
+     * would outrank every real change after it and silence the element's alerts for good.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"2999-01-01T00:00:00Z", "1899-12-31T23:59:59Z"})
+    void riskChangeDatedOutsideTheBoundsIsRefusedOnRead(String asOf) {
+        ObjectNode change = (ObjectNode) JSON.valueToTree(Samples.dysprosiumRaisedToHigh());
+        change.put("asOf", asOf);
+
+        assertThatThrownBy(() -> JSON.treeToValue(change, ElementRiskChanged.class))
+                .isInstanceOf(JacksonException.class)
+                .hasMessageContaining("asOf must be between 1900-01-01T00:00:00Z and one day ahead");
+    }
+
+    @Test
+    void contributorDatedInYear2999IsRefusedOnRead() {
+        ObjectNode change = (ObjectNode) JSON.valueToTree(Samples.dysprosiumRaisedToHigh());
+        ((ObjectNode) change.withArray("contributors").get(0)).put("publishedAt", "2999-01-01T00:00:00Z");
+
+        assertThatThrownBy(() -> JSON.treeToValue(change, ElementRiskChanged.class))
+                .isInstanceOf(JacksonException.class)
+                .hasMessageContaining("contributor publishedAt must be between");
+    }
+
+    @Test
+    void riskChangeOfTodayIsValid() {
+        ObjectNode change = (ObjectNode) JSON.valueToTree(Samples.dysprosiumRaisedToHigh());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        change.put("asOf", now.toString());
+
+        assertThat(JSON.treeToValue(change, ElementRiskChanged.class).asOf()).isEqualTo(now);
+    }
+
     private static SupplyEventDetected read(String field, String value) {
         ObjectNode payload = (ObjectNode) JSON.valueToTree(Samples.heavyRareEarthControls());
         payload.put(field, value);
