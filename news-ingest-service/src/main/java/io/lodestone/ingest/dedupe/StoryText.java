@@ -59,8 +59,14 @@ final class StoryText {
 
     private static final Pattern ANNOUNCEMENT = Pattern.compile(
             "(?i)(?:\\bno\\.?\\s*|\\bnumber\\s+)(\\d{1,4})(?!\\d)|第\\s*(\\d{1,4})\\s*[号號]");
+    /*
+     * Figure patterns start only where a run of digits (or of Chinese numerals) starts, and take the
+     * run whole (possessive): tried inside a run of 50,000 digits, each start would read to its end
+     * and fail, minutes of work for one pushed item. A match cannot start inside a run anyway, since
+     * what follows the run is the same from every start.
+     */
     private static final Pattern PERCENT = Pattern.compile(
-            "(?i)(\\d+(?:\\.\\d+)?)\\s*(?:%|％|\\s?percent\\b|\\s?per\\s?cent\\b)");
+            "(?i)(?<![\\d.])(\\d++(?:\\.\\d++)?+)\\s*+(?:%|％|\\s?percent\\b|\\s?per\\s?cent\\b)");
     private static final Pattern AMOUNT = Pattern.compile(
             "(?i)(us\\$|\\$|¥|€|rmb\\s?)?\\s?(\\d{1,3}(?:,\\d{3}){1,6}|\\d+(?:\\.\\d+)?)\\s?"
                     + "(million|billion|bn|mn|trillion|亿|億|万|萬)?\\s?"
@@ -69,7 +75,8 @@ final class StoryText {
     private static final String CN_DIGITS = "零〇○一二两兩三四五六七八九十百千点點";
     private static final Pattern CN_PERCENT = Pattern.compile("百分之([" + CN_DIGITS + "]+)");
     private static final Pattern CN_DATE = Pattern.compile("([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})([日号號])");
-    private static final Pattern CN_AMOUNT = Pattern.compile("([" + CN_DIGITS + "]+)(亿|億|万|萬|吨|噸|公斤)");
+    private static final Pattern CN_AMOUNT = Pattern.compile(
+            "(?<![" + CN_DIGITS + "])([" + CN_DIGITS + "]++)(亿|億|万|萬|吨|噸|公斤)");
 
     /** A year in a headline says which edition of a recurring notice (a quota, a yearly list) it is. */
     private static final Pattern TITLE_YEAR = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})(?!\\d)");

@@ -15,6 +15,7 @@ import io.lodestone.ingest.extract.dictionary.Rulebook;
 import io.lodestone.ingest.extract.elements.ElementFinder;
 import io.lodestone.ingest.extract.elements.Gazetteer;
 import io.lodestone.ingest.extract.elements.Mention;
+import io.lodestone.ingest.extract.elements.Spans;
 import io.lodestone.ingest.extract.evidence.EvidenceBuilder;
 import io.lodestone.ingest.extract.relevance.Explainers;
 import io.lodestone.ingest.extract.relevance.Relevance;
@@ -259,12 +260,12 @@ public class Extractor {
     private List<Mention> withoutCompanyNames(Document document, List<Mention> mentions) {
         // "Xiamen Tungsten" or 洛阳钼业 names a company, not the metal the story is about; but when
         // the item names no metal or group besides ("Core Lithium halts mining"), it is the company's
-        List<int[]> titleSpans = companies.spans(document.title);
-        List<int[]> textSpans = companies.spans(document.text);
+        Spans titleSpans = Spans.of(companies.spans(document.title));
+        Spans textSpans = Spans.of(companies.spans(document.text));
         List<Mention> kept = new ArrayList<>();
         for (Mention mention : mentions) {
-            List<int[]> spans = mention.field() == Field.TITLE ? titleSpans : textSpans;
-            if (mention.group() || !ElementFinder.overlapsAny(mention.start(), mention.end(), spans)) {
+            Spans spans = mention.field() == Field.TITLE ? titleSpans : textSpans;
+            if (mention.group() || !spans.overlaps(mention.start(), mention.end())) {
                 kept.add(mention);
             }
         }

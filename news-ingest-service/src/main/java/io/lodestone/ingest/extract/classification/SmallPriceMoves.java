@@ -59,7 +59,9 @@ final class SmallPriceMoves {
             + "|rocket\\w*|doubl\\w+|tripl\\w+|halv\\w+|plung\\w+|plummet\\w*|slump\\w*|tumbl\\w+|crash\\w*|collaps\\w+"
             + "|sharp\\w*|steep\\w*|dramatic\\w*|record|highest|lowest|(\\w+-)?(year|month|decade) (high|low)s?)\\b"
             + "|暴涨|暴漲|飙升|飆升|大涨|大漲|狂飙|狂飆|暴跌|大跌|跳水|新高|新低|翻倍|腰斩|腰斬");
-    private static final Pattern PERCENT = Pattern.compile("(?i)(\\d+(?:\\.\\d+)?)\\s?(?:%|％|percent\\b|per cent\\b)");
+    /** From the start of a run of digits, taken whole: tried inside a long run, each start would read to its end. */
+    private static final Pattern PERCENT = Pattern.compile(
+            "(?i)(?<![\\d.])(\\d++(?:\\.\\d++)?+)\\s?+(?:%|％|percent\\b|per cent\\b)");
     /** Where a clause ends, for {@link #fromExtreme}. */
     private static final String CLAUSE_END = ",，;；";
     /** A past peak or trough a price is measured against. */

@@ -166,8 +166,9 @@ public final class ElementFinder {
             findNames(field, s, document.folded(field), inField);
             findChineseNames(field, s, inField);
             findSymbols(field, s, inField);
+            Spans excludedSpans = Spans.of(excluded.get(field));
             for (Mention mention : inField) {
-                if (!overlapsAny(mention.start(), mention.end(), excluded.get(field))) {
+                if (!excludedSpans.overlaps(mention.start(), mention.end())) {
                     mentions.add(mention);
                 }
             }
@@ -430,22 +431,13 @@ public final class ElementFinder {
         // "heavy rare earths" is HREE, not REE as well: the longest of overlapping matches wins
         geochemical.forEach((field, mentions) -> {
             mentions.sort(Comparator.comparingInt((Mention m) -> m.end() - m.start()).reversed());
-            List<int[]> taken = new ArrayList<>();
+            Spans.Disjoint taken = new Spans.Disjoint();
             for (Mention mention : mentions) {
-                if (!overlapsAny(mention.start(), mention.end(), taken)) {
-                    taken.add(new int[] {mention.start(), mention.end()});
+                if (taken.take(mention.start(), mention.end())) {
                     out.get(field).add(mention);
                 }
             }
         });
     }
 
-    public static boolean overlapsAny(int start, int end, List<int[]> spans) {
-        for (int[] span : spans) {
-            if (start < span[1] && span[0] < end) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

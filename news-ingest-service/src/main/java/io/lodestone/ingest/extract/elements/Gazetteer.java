@@ -104,14 +104,14 @@ public final class Gazetteer {
                 continue;
             }
             List<String> names = new ArrayList<>();
-            List<int[]> taken = matches(s, names);
+            Spans taken = Spans.of(matches(s, names));
             names.forEach(name -> found.addAll(canonical.get(name)));
             if (legalForms && (s.contains("Corp") || s.contains("Ltd") || s.contains("Inc") || s.contains("Limited")
                     || s.contains("plc") || s.contains("PLC") || s.contains("LLC") || s.contains("AG") || s.contains("GmbH")
                     || s.contains("S.A.") || s.contains("N.V."))) {
                 Matcher legal = LEGAL_FORM.matcher(s);
                 while (legal.find()) {
-                    if (!ElementFinder.overlapsAny(legal.start(), legal.end(), taken)) {
+                    if (!taken.overlaps(legal.start(), legal.end())) {
                         String name = trimLeadingWords(legal.group().strip());
                         if (name != null) {
                             found.add(name);
