@@ -7,9 +7,11 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import io.lodestone.ingest.IngestProperties;
+import io.lodestone.ingest.item.ItemJson;
 import io.lodestone.ingest.item.NewsItem;
 import io.lodestone.ingest.item.PlainText;
 import io.lodestone.ingest.item.PublicationDates;
+import io.lodestone.service.api.ControlCharacters;
 import io.lodestone.service.security.LogSafe;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -32,7 +34,9 @@ import org.springframework.stereotype.Component;
  * entities (XXE) and entity-expansion bombs; the encoding is taken from the XML prolog or BOM, and
  * a body that is not well-formed in it is refused whole. Titles and texts are reduced to plain text.
  * An entry dated outside {@link PublicationDates} (before 1900, or more than a day ahead) is
- * dropped with a log line: its date cannot be trusted, and it would distort risk over time.
+ * dropped with a log line: its date cannot be trusted, and it would distort risk over time. Ids
+ * and links are bounded as a pushed item's are ({@link ItemJson}): an entry whose guid is too long
+ * is known by its link or title instead, and a link too long is dropped.
  */
 @Component
 class FeedParser implements ItemParser {
@@ -56,8 +60,12 @@ class FeedParser implements ItemParser {
         String language = Optional.ofNullable(source.language()).orElse(feed.getLanguage());
         List<NewsItem> items = new ArrayList<>();
         for (SyndEntry entry : feed.getEntries()) {
-            String id = firstNonBlank(entry.getUri(), entry.getLink(), entry.getTitle());
+            String id = firstUsableId(entry.getUri(), entry.getLink(), entry.getTitle());
             if (id == null) {
+                if (firstNonBlank(entry.getUri(), entry.getLink(), entry.getTitle()) != null) {
+                    log.warn("source {}: dropped an entry whose guid, link and title are each longer than {} "
+                            + "characters or hold control characters: none can be its id", source.id(), ItemJson.MAX_ID);
+                }
                 continue;
             }
             Instant published = published(entry);
@@ -105,8 +113,27 @@ class FeedParser implements ItemParser {
         return date == null ? null : date.toInstant();
     }
 
+    /** The link when it is one a pushed item could have ({@link ItemJson#MAX_URL} at most), else null. */
     private static String link(String link) {
-        return link != null && link.matches("(?i)https?://\\S+") ? link : null;
+        return link != null && link.length() <= ItemJson.MAX_URL && link.matches("(?i)https?://\\S+")
+                && ControlCharacters.fitOneLine(link) ? link : null;
+    }
+
+    /**
+     * The first candidate that can be an item's id as a pushed item's can: at most
+     * {@link ItemJson#MAX_ID} characters, on one line. A megabyte guid would otherwise travel with
+     * the item into the story stage and fail every poll of its feed, too large for the broker.
+     */
+    private static String firstUsableId(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                String id = value.strip();
+                if (id.length() <= ItemJson.MAX_ID && ControlCharacters.fitOneLine(id)) {
+                    return id;
+                }
+            }
+        }
+        return null;
     }
 
     private static String firstNonBlank(String... values) {

@@ -1,6 +1,7 @@
 package io.lodestone.ingest.source;
 
 import io.lodestone.ingest.IngestProperties;
+import io.lodestone.ingest.item.ItemJson;
 import io.lodestone.ingest.item.PlainText;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -176,6 +177,10 @@ final class HtmlPages {
             return null;
         }
         String href = anchor.absUrl("href");
+        // the link is the notice's id: no longer than a pushed item's may be
+        if (href.length() > ItemJson.MAX_URL) {
+            return null;
+        }
         if (!href.regionMatches(true, 0, "http://", 0, 7) && !href.regionMatches(true, 0, "https://", 0, 8)) {
             return null;
         }

@@ -68,6 +68,42 @@ class FeedParserTest {
         assertThat(items).extracting(NewsItem::id).containsExactly("tomorrow-by-timezone");
     }
 
+    /**
+     * A megabyte guid travelled with its item into the story stage, past the broker's record limit:
+     * every poll of the feed failed and the source backed off for hours. Ids and links are bounded
+     * as a pushed item's are; the entry is known by what else identifies it, and only an entry with
+     * nothing usable is dropped.
+     */
+    @Test
+    void anEntryWithAMegabyteGuidIsKnownByItsLinkAndTheFeedIsRead() throws Exception {
+        String huge = "g".repeat(1_500_000);
+        byte[] feed = rss(
+                entry(huge, "https://notices.example.org/2025/huge-guid", "Gallium export controls tightened"),
+                entry(huge, null, "Germanium export controls tightened"),
+                entry(huge, "https://notices.example.org/" + "l".repeat(3_000), "x".repeat(600)),
+                entry("notice-2025-19", "https://notices.example.org/" + "l".repeat(3_000), "Antimony export ban"),
+                entry("notice-2025-20", "https://notices.example.org/2025/20", "Tungsten export licences"));
+
+        List<NewsItem> items = parser.parse(feed, source(), NOW);
+
+        assertThat(items).extracting(NewsItem::id).containsExactly("https://notices.example.org/2025/huge-guid",
+                "Germanium export controls tightened", "notice-2025-19", "notice-2025-20");
+        assertThat(items).extracting(NewsItem::url).containsExactly("https://notices.example.org/2025/huge-guid",
+                null, null, "https://notices.example.org/2025/20");
+    }
+
+    private static String entry(String guid, String link, String title) {
+        return "<item><guid isPermaLink=\"false\">" + guid + "</guid>" + (link == null ? "" : "<link>" + link + "</link>")
+                + "<title>" + title + "</title><description>Announced today.</description>"
+                + "<pubDate>Fri, 04 Apr 2025 08:00:00 GMT</pubDate></item>";
+    }
+
+    private static byte[] rss(String... entries) {
+        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Notices</title>"
+                + "<link>https://notices.example.org/</link><description>Notices</description>" + String.join("", entries)
+                + "</channel></rss>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     static IngestProperties.Source source() {
         return new IngestProperties.Source("notices", IngestProperties.Kind.FEED, URI.create("https://notices.example.org/rss"),
                 Duration.ofMinutes(15), true, null, null, null, null);
