@@ -5,9 +5,8 @@ import io.lodestone.events.Topics;
 import io.lodestone.ingest.backfill.BulkImport;
 import io.lodestone.ingest.backfill.MeasuresReplay;
 import io.lodestone.ingest.cli.OfflineCommands;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,9 +63,7 @@ public class NewsIngestApplication {
         String file = args.length > 0 && !args[0].startsWith("--") ? args[0] : null;
         try (ConfigurableApplicationContext context = command()
                 .run(publisherOnly(Arrays.stream(args).filter(a -> a.startsWith("--")).toArray(String[]::new)));
-             BufferedReader lines = file == null
-                     ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-                     : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+             InputStream lines = file == null ? System.in : Files.newInputStream(Path.of(file))) {
             return context.getBean(BulkImport.class).run(lines, System.out, file == null ? -1 : Files.size(Path.of(file)))
                     .exitCode();
         }

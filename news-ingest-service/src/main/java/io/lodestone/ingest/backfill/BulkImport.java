@@ -1,13 +1,14 @@
 package io.lodestone.ingest.backfill;
 
 import io.lodestone.ingest.item.ItemJson;
+import io.lodestone.ingest.item.JsonLines;
 import io.lodestone.ingest.item.NewsItem;
 import io.lodestone.ingest.publish.IngestPipeline;
 import io.lodestone.ingest.publish.ItemOutcome;
 import io.lodestone.ingest.publish.ItemUnreadableException;
 import io.lodestone.service.api.InvalidRequestException;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Imports items from JSON lines (the push API's item shape, one per line) through the ingest
  * pipeline, at the broker's pace: items are extracted on every core, handed to the story stage in
  * line order without waiting for each acknowledgement (batched by an idempotent producer), and a
- * bounded number are in flight at a time. A line that cannot be read is reported with its number
- * and skipped; the rest goes on. A broker failure stops the import: the report names the line to
+ * bounded number are in flight at a time. A line that cannot be read (not UTF-8, not JSON, not an
+ * item, or longer than {@link JsonLines#MAX_LINE} bytes) is reported with its number and skipped;
+ * the rest goes on. A broker failure stops the import: the report names the line to
  * resume from, the first line not acknowledged (every line before it is). Lines after it that were
  * already sent are recognised as the same items when the import is resumed, so nothing is
  * published twice. Progress (lines, items per second and, for a file, the time left) is reported
@@ -83,7 +85,7 @@ public class BulkImport {
         this.threads = Math.max(1, threads);
     }
 
-    public Result run(BufferedReader lines, PrintStream report) throws IOException {
+    public Result run(InputStream lines, PrintStream report) throws IOException {
         return run(lines, report, -1);
     }
 
@@ -92,7 +94,7 @@ public class BulkImport {
      *
      * @param totalBytes the size of the input when known (a file), for the time left; else -1
      */
-    public Result run(BufferedReader lines, PrintStream report, long totalBytes) throws IOException {
+    public Result run(InputStream lines, PrintStream report, long totalBytes) throws IOException {
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService extractors = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "import-extract-" + threadNumber.incrementAndGet());
@@ -100,7 +102,7 @@ public class BulkImport {
             return thread;
         });
         try {
-            return new Run(report, totalBytes, extractors).readAll(lines);
+            return new Run(report, totalBytes, extractors).readAll(new JsonLines(lines));
         } finally {
             extractors.shutdownNow();
         }
@@ -149,15 +151,20 @@ public class BulkImport {
             this.extractors = extractors;
         }
 
-        Result readAll(BufferedReader lines) throws IOException {
+        Result readAll(JsonLines lines) throws IOException {
             try {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    lineNumber++;
-                    bytesRead += utf8Length(line) + 1L;
-                    if (!line.isBlank()) {
+                JsonLines.Line line;
+                while ((line = lines.next()) != null) {
+                    lineNumber = line.number();
+                    bytesRead += line.bytes();
+                    if (line.text() == null) {
+                        // kept in line order with the others, so the report names rejections in order
                         items++;
-                        String text = line;
+                        extracting.add(new Pending(lineNumber, CompletableFuture.completedFuture(
+                                new Parsed(null, line.problem()))));
+                    } else if (!line.text().isBlank()) {
+                        items++;
+                        String text = line.text();
                         extracting.add(new Pending(lineNumber, CompletableFuture.supplyAsync(() -> parse(text), extractors)));
                     }
                     advance(false);
@@ -246,24 +253,5 @@ public class BulkImport {
             report.printf(Locale.ROOT, "imported %d line(s): %s, rejected %d, in %.1f s (%,.0f items/s)%n", lines,
                     counts, rejected, seconds, counts.values().stream().mapToInt(Integer::intValue).sum() / seconds);
         }
-    }
-
-    /** The line's length in UTF-8 bytes, for the share of a file read, without encoding it. */
-    static long utf8Length(String s) {
-        long bytes = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                bytes += 1;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c)) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
     }
 }

@@ -2,16 +2,15 @@ package io.lodestone.ingest.cli;
 
 import io.lodestone.ingest.dedupe.LinkRules;
 import io.lodestone.ingest.extract.Extractor;
+import io.lodestone.ingest.item.JsonLines;
 import io.lodestone.ingest.item.NewsItem;
 import io.lodestone.ingest.publish.IngestPipeline;
 import io.lodestone.ingest.publish.InMemoryStoryStage;
 import io.lodestone.ingest.publish.ItemOutcome;
 import io.lodestone.ingest.publish.ItemUnreadableException;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -42,7 +41,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>
  * Rules: an item without {@code publishedAt} is dated at its extraction time ({@code detectedAt},
  * the same for the whole run), and its years are not read as recollections. A line that is not a
- * JSON object, lacks both title and text, or has an unreadable date gives
+ * JSON object (or not UTF-8, or longer than {@link JsonLines#MAX_LINE} bytes), lacks both title and
+ * text, or has an unreadable date gives
  * {@code {"id": ..., "error": "..."}} (the id read from the start of a broken line when it can be,
  * else null) and the run goes on. For a later report of a story, {@code eventId} and
  * {@code corroborations} are those of its story, as the service publishes them. Items come from
@@ -81,14 +81,16 @@ public final class ExtractCommand {
         IngestPipeline pipeline = IngestPipeline.offline(extractor, new InMemoryStoryStage(
                 LinkRules.standard(DEDUPE_WINDOW, LinkRules.DEFAULT_MAX_STORIES), event -> { }),
                 Clock.fixed(detectedAt, java.time.ZoneOffset.UTC));
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        try (JsonLines lines = new JsonLines(in);
              Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank()) {
+            JsonLines.Line line;
+            while ((line = lines.next()) != null) {
+                if (line.text() != null && line.text().isBlank()) {
                     continue;
                 }
-                writer.write(json.writeValueAsString(process(line, pipeline, dedupe)));
+                ObjectNode result = line.text() == null ? error(null, "line " + line.number() + ": " + line.problem())
+                        : process(line.text(), pipeline, dedupe);
+                writer.write(json.writeValueAsString(result));
                 writer.write('\n');
             }
         } catch (IOException e) {

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lodestone.events.Topics;
 import io.lodestone.ingest.IngestIntegrationTest;
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,7 @@ class BulkImportIntegrationTest extends IngestIntegrationTest {
                 """;
         ByteArrayOutputStream report = new ByteArrayOutputStream();
 
-        BulkImport.Result result = bulkImport.run(new BufferedReader(new StringReader(jsonl)),
+        BulkImport.Result result = bulkImport.run(new ByteArrayInputStream(jsonl.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(report, true, StandardCharsets.UTF_8));
 
         assertThat(result).isEqualTo(BulkImport.Result.COMPLETE_WITH_REJECTED_LINES);

@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lodestone.ingest.dedupe.StoryCandidate;
 import io.lodestone.ingest.extract.Extractor;
+import io.lodestone.ingest.item.JsonLines;
 import io.lodestone.ingest.item.NewsItem;
 import io.lodestone.ingest.publish.IngestPipeline;
 import io.lodestone.ingest.publish.ItemOutcome;
 import io.lodestone.ingest.publish.PublishFailedException;
 import io.lodestone.ingest.publish.StoryStage;
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -112,12 +113,54 @@ class BulkImportTest {
         assertThat(stage.handedOver).containsExactlyElementsOf(relevantIds(items(6)));
     }
 
+    /**
+     * A file is read as bytes, a line at a time: one byte that is not UTF-8, or one line longer
+     * than any item could be, spoils its own line and nothing else (the whole import used to stop
+     * at it with a stack trace, before line 1 was imported; a multi-gigabyte line was read whole).
+     */
+    @Test
+    void aLineThatIsNotUtf8OrIsEnormousIsNamedAndTheRestIsImported() throws Exception {
+        SlowStage stage = new SlowStage(null);
+        List<String> good = items(6);
+        ByteArrayOutputStream input = new ByteArrayOutputStream();
+        input.write(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf});
+        input.write((good.get(0) + "\r\n").getBytes(StandardCharsets.UTF_8));
+        byte[] latin1 = good.get(1).replace("China", "Ch\u00efna").getBytes(StandardCharsets.ISO_8859_1);
+        input.write(latin1);
+        input.write('\n');
+        for (String line : good.subList(2, 4)) {
+            input.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] enormous = new byte[JsonLines.MAX_LINE + 1_000];
+        java.util.Arrays.fill(enormous, (byte) 'x');
+        input.write(enormous);
+        input.write('\n');
+        for (String line : good.subList(4, 6)) {
+            input.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+
+        BulkImport.Result result = importing(stage, 2).run(new ByteArrayInputStream(input.toByteArray()),
+                new PrintStream(report, true, StandardCharsets.UTF_8));
+
+        assertThat(result).isEqualTo(BulkImport.Result.COMPLETE_WITH_REJECTED_LINES);
+        assertThat(report.toString(StandardCharsets.UTF_8))
+                .contains("line 2: not valid UTF-8 at byte ")
+                .contains("line 5: longer than " + JsonLines.MAX_LINE + " bytes (" + (JsonLines.MAX_LINE + 1_001)
+                        + "); skipped unread")
+                .contains("imported 7 line(s)")
+                .contains("rejected 2");
+        List<String> kept = new ArrayList<>(good);
+        kept.remove(1);
+        assertThat(stage.handedOver).containsExactlyElementsOf(relevantIds(kept));
+    }
+
     private static BulkImport importing(StoryStage stage, int threads) {
         return new BulkImport(IngestPipeline.offline(new Extractor(), stage, Clock.systemUTC()), JSON, threads);
     }
 
-    private static BufferedReader reader(List<String> lines) {
-        return new BufferedReader(new StringReader(String.join("\n", lines) + "\n"));
+    private static InputStream reader(List<String> lines) {
+        return new ByteArrayInputStream((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** Every third item is noise; the others are export controls on one of several metals. */

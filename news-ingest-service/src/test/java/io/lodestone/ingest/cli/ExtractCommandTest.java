@@ -88,9 +88,27 @@ class ExtractCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: extract");
     }
 
+    @Test
+    void aLineThatIsNotUtf8GivesAnErrorLineNamingItAndTheRestGoesOn() {
+        byte[] latin1 = "{\"id\":\"e\",\"title\":\"Exportkontrollen f\u00fcr Gallium\"}\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] noise = (NOISE + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] in = new byte[latin1.length + noise.length];
+        System.arraycopy(latin1, 0, in, 0, latin1.length);
+        System.arraycopy(noise, 0, in, latin1.length, noise.length);
+
+        List<JsonNode> lines = run(List.of(), in);
+
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0).get("error").asString()).isEqualTo("line 1: not valid UTF-8 at byte 38 of the line; skipped");
+        assertThat(lines.get(1).get("id").asString()).isEqualTo("c");
+    }
+
     private static List<JsonNode> run(List<String> args, String... inputLines) {
+        return run(args, (String.join("\n", inputLines) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<JsonNode> run(List<String> args, byte[] in) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] in = (String.join("\n", inputLines) + "\n").getBytes(StandardCharsets.UTF_8);
         int code = new ExtractCommand(EXTRACTOR, Clock.fixed(NOW, ZoneOffset.UTC))
                 .run(args, new ByteArrayInputStream(in), out, new ByteArrayOutputStream());
         assertThat(code).isZero();
