@@ -1,5 +1,6 @@
 package io.lodestone.service.api;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.apache.catalina.Host;
@@ -18,6 +19,7 @@ import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -55,6 +57,16 @@ public class ApiAutoConfiguration {
         FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
                 new RequestBodyLimitFilter(properties.maxBodySize().toBytes(), problems));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
+    }
+
+    /** First of all filters, so that nothing negotiates with an Accept header that cannot be parsed. */
+    @Bean
+    FilterRegistrationBean<UnreadableAcceptFilter> unreadableAcceptFilter() {
+        FilterRegistrationBean<UnreadableAcceptFilter> registration = new FilterRegistrationBean<>(
+                new UnreadableAcceptFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
         return registration;
     }
 

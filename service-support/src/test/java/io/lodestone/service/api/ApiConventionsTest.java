@@ -209,6 +209,52 @@ class ApiConventionsTest {
                 .doesNotContain("internal-detail").doesNotContain("IllegalStateException");
     }
 
+    /**
+     * Problem details are the answer whatever the client says it accepts: an {@code Accept} header
+     * that cannot be parsed used to empty the body of every error a handler answered; one that
+     * names only types no endpoint writes gets them too. (A browser asking for HTML gets the HTML
+     * error page.)
+     */
+    @ParameterizedTest(name = "{0} {1} with Accept: {2}")
+    @MethodSource("unreadableOrUnmetAccept")
+    void errorsAreProblemDetailsWhateverTheAcceptHeaderSays(String method, String target, String accept, String token,
+                                                           String body, int status) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Accept", accept);
+        if (token != null) {
+            headers.put("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            headers.put("Content-Type", "application/json");
+        }
+
+        RawHttp.Response response = raw.send(method, target, headers, body);
+
+        assertThat(response.status()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(response.body()).contains("\"status\":" + status);
+    }
+
+    @Test
+    void aRequestWithAnUnreadableAcceptHeaderIsAnsweredAsWithoutOne() {
+        RawHttp.Response response = raw.send("GET", "/api/v1/private",
+                Map.of("Accept", ";;;/", "Authorization", "Bearer secret-one"), null);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("hidden");
+    }
+
+    static Stream<Arguments> unreadableOrUnmetAccept() {
+        return Stream.of(";;;/", "image/png, text/plain;q=0.5", "application/json;q=x, *", "\"", "*/*;q=2")
+                .flatMap(accept -> Stream.of(
+                        Arguments.of("GET", "/api/v1/nowhere", accept, "secret-one", null, 404),
+                        Arguments.of("POST", "/api/v1/things", accept, "secret-one", "{\"name\":\" \"}", 400),
+                        Arguments.of("POST", "/api/v1/things", accept, "secret-one", "{not json", 400),
+                        Arguments.of("GET", "/api/v1/private", accept, null, null, 401),
+                        Arguments.of("GET", "/api/v1/broken", accept, "secret-one", null, 500),
+                        Arguments.of("TRACE", "/api/v1/private", accept, "secret-one", null, 405)));
+    }
+
     @Test
     void methodTheContainerRefusesIsAProblemToo() {
         RawHttp.Response response = raw.send("TRACE", "/api/v1/private", Map.of("Authorization", "Bearer secret-one"), null);
