@@ -96,7 +96,7 @@ public final class EventClassifier {
     /** The title and the sentences of the lead that may name what a bare "quota" is. */
     private static final int QUOTA_NAMED_UP_FRONT = 2;
     /** How many of the body's first sentences may answer a headline's question ({@link #statedInLead}). */
-    public static final int ANSWERING_LEAD = 3;
+    private static final int ANSWERING_LEAD = 3;
     private static final Pattern EXPORT_QUOTA = Pattern.compile("(?i)\\bexport quotas?\\b|出口配[额額]");
     private static final Pattern QUOTA = Pattern.compile("(?i)quota|配[额額]");
     /** An easing cue that says what it eases: exports, licences. */
@@ -432,7 +432,7 @@ public final class EventClassifier {
             if (sentence.field() == Field.TEXT && sentence.rank() <= ANSWERING_LEAD && !cue.modifier()
                     && cue.type() == classification.type()
                     && (cue.direction() == null || cue.direction() == classification.direction())
-                    && !asks(document.text, sentence) && undamped(hit, regions)) {
+                    && !sentence.endsInQuestionMark(document.text) && undamped(hit, regions)) {
                 return true;
             }
         }
@@ -451,14 +451,6 @@ public final class EventClassifier {
             }
         }
         return false;
-    }
-
-    private static boolean asks(String text, Sentence sentence) {
-        int end = sentence.end();
-        while (end > sentence.start() && Character.isWhitespace(text.charAt(end - 1))) {
-            end--;
-        }
-        return end > sentence.start() && (text.charAt(end - 1) == '?' || text.charAt(end - 1) == '？');
     }
 
     /** Whether the cue stands in no negated, background, cause or hedged clause. */

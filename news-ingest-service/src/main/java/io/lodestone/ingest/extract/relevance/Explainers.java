@@ -58,8 +58,7 @@ public final class Explainers {
                 continue;
             }
             sentences++;
-            char last = document.text.charAt(sentence.end() - 1);
-            if (last == '?' || last == '？') {
+            if (sentence.endsInQuestionMark(document.text)) {
                 questions++;
             }
         }

@@ -14,6 +14,15 @@ public record Sentence(Field field, int start, int end, int rank) {
         return this.field == field && offset >= start && offset < end;
     }
 
+    /** Whether the sentence, read in {@code s} (its field's text), ends in a question mark, trailing spaces aside. */
+    public boolean endsInQuestionMark(String s) {
+        int last = end;
+        while (last > start && Character.isWhitespace(s.charAt(last - 1))) {
+            last--;
+        }
+        return last > start && (s.charAt(last - 1) == '?' || s.charAt(last - 1) == '？');
+    }
+
     /**
      * How much a cue in this sentence counts: the headline states the news, the lead sentence
      * restates it, later sentences add context.
