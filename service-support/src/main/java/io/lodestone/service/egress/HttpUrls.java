@@ -7,6 +7,12 @@ import java.util.Locale;
 /** The URLs an outbound HTTP call accepts: absolute http(s), with a host, no user info and a port a socket can use. */
 public final class HttpUrls {
 
+    /**
+     * Longest URL taken, in characters: far above any webhook, Slack or feed address, and small
+     * enough that a subscription or a redirect cannot carry megabytes into every read of it.
+     */
+    public static final int MAX_LENGTH = 2_048;
+
     private HttpUrls() {
     }
 
@@ -14,6 +20,9 @@ public final class HttpUrls {
     public static URI parse(String url) {
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("must be an absolute http(s) URL");
+        }
+        if (url.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("must be at most " + MAX_LENGTH + " characters, was " + url.length());
         }
         URI uri;
         try {

@@ -82,6 +82,14 @@ class EgressGuardTest {
     }
 
     @Test
+    void aUrlLongerThanTheBoundIsRefusedWithoutBeingRead() {
+        String url = "https://hooks.example.com/" + "a".repeat(HttpUrls.MAX_LENGTH);
+
+        assertThatThrownBy(() -> guard.check(url)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("must be at most 2048 characters, was " + url.length());
+    }
+
+    @Test
     void hostThatDoesNotResolveIsUnknownNotRefused() {
         assertThatThrownBy(() -> guard.check("https://nowhere.example.com/"))
                 .isInstanceOf(UnknownHostException.class).isNotInstanceOf(EgressRefusedException.class);
