@@ -50,6 +50,8 @@ class PoisonRecordTest {
     @TempDir
     Path stateDir;
 
+    /** The service's own configuration, for the settings the binder passes to Kafka Streams. */
+    private static final Properties SERVICE_CONFIGURATION = serviceConfiguration();
     private TopologyTestDriver driver;
     private TestInputTopic<byte[], byte[]> events;
     private TestOutputTopic<String, ElementRiskChanged> risk;
@@ -64,6 +66,8 @@ class PoisonRecordTest {
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        properties.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, SERVICE_CONFIGURATION.getProperty(
+                "spring.cloud.stream.kafka.streams.binder.configuration.default.timestamp.extractor"));
         RiskTopology topology = new RiskTopology(RiskEngine.standard(2.0), Duration.ofHours(1), "/test");
         driver = new TopologyTestDriver(topology.build(RiskTopology.StoreKind.PERSISTENT), properties, NOW);
         events = driver.createInputTopic(Topics.SUPPLY_EVENTS.name(), Serdes.ByteArray().serializer(),
@@ -77,6 +81,13 @@ class PoisonRecordTest {
     @AfterEach
     void stopTopology() {
         driver.close();
+    }
+
+    private static Properties serviceConfiguration() {
+        org.springframework.beans.factory.config.YamlPropertiesFactoryBean yaml =
+                new org.springframework.beans.factory.config.YamlPropertiesFactoryBean();
+        yaml.setResources(new org.springframework.core.io.ClassPathResource("application.yml"));
+        return yaml.getObject();
     }
 
     static Stream<Arguments> badRecords() {
@@ -157,6 +168,27 @@ class PoisonRecordTest {
             assertThat(text(record.headers(), DeadLetterHeaders.EXCEPTION_MESSAGE)).isNotBlank();
             assertThat(text(record.headers(), DeadLetterHeaders.EXCEPTION_STACKTRACE)).contains("at ");
         });
+    }
+
+    /**
+     * A producer that sets the record's timestamp itself can write a negative one, and the broker
+     * stores it. Kafka Streams' default failed the stream thread on it before any handler saw it,
+     * at every restart; the service's configured extractor reads it at the partition's time or, as
+     * here for the partition's first record, the clock's.
+     */
+    @Test
+    void aRecordWithANegativeTimestampIsScoredAndTheStreamGoesOn() {
+        events.pipeInput(new TestRecord<>("no-time".getBytes(StandardCharsets.UTF_8),
+                event("no-time", "2025-03-01T00:00:00Z", "Ge").getBytes(StandardCharsets.UTF_8), null,
+                Instant.ofEpochMilli(-1)));
+        events.pipeInput(new TestRecord<>("no-time-2".getBytes(StandardCharsets.UTF_8),
+                event("no-time-2", "2025-03-01T00:00:00Z", "Sb").getBytes(StandardCharsets.UTF_8), null,
+                Instant.ofEpochMilli(-1)));
+        events.pipeInput("normal".getBytes(StandardCharsets.UTF_8),
+                event("normal", "2025-03-02T00:00:00Z", "Ga").getBytes(StandardCharsets.UTF_8), NOW);
+
+        assertThat(risk.readValuesToList()).extracting(ElementRiskChanged::element).containsExactly("Ge", "Sb", "Ga");
+        assertThat(deadLetters.readRecordsToList()).isEmpty();
     }
 
     @Test
