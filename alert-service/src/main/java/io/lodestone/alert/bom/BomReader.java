@@ -42,7 +42,6 @@ final class BomReader {
         } catch (IllegalArgumentException e) {
             return new Read(null, List.of(), List.of(new RowError(1, null, e.getMessage())));
         }
-        records = records.stream().filter(r -> !isBlank(r) && !r.fields().get(0).startsWith("#")).toList();
         if (records.isEmpty()) {
             return new Read(null, List.of(), List.of(new RowError(1, null, "the file is empty: it needs a header row and at least one part")));
         }

@@ -8,7 +8,7 @@ import java.util.function.Predicate;
  * Reads RFC 4180 CSV: comma-separated, fields optionally in double quotes (a doubled quote inside
  * stands for one, and a quoted field may span lines), LF or CRLF line ends, a UTF-8 byte order
  * mark ignored, blank lines skipped. Each record keeps the line it started on, so errors can point
- * at it. Reading is bounded: it stops after a given number of counted records, and a record of more
+ * at it. Reading is bounded: it stops after a given number of kept records, and a record of more
  * than {@value #MAX_FIELDS} fields is refused, so a file of a few megabytes of newlines or commas
  * never becomes millions of objects.
  */
@@ -29,13 +29,14 @@ final class CsvReader {
     }
 
     /**
-     * The records up to and including the first that makes {@code limit + 1} records that
-     * {@code counts} accepts; the rest of the text is not read.
+     * The records that {@code keeps} accepts, up to and including the {@code limit + 1}st; the rest
+     * of the text is not read. The others (blank cells, comments) are neither kept nor counted: a
+     * few megabytes of {@code " \n"} would otherwise be millions of records held at once.
      *
      * @throws IllegalArgumentException naming the line of an unterminated quote or of a record
      *                                  with too many fields
      */
-    static List<Record> read(String text, Predicate<Record> counts, int limit) {
+    static List<Record> read(String text, Predicate<Record> keeps, int limit) {
         int counted = 0;
         List<Record> records = new ArrayList<>();
         List<String> fields = new ArrayList<>();
@@ -74,10 +75,12 @@ final class CsvReader {
                     fields.add(field.toString());
                     field.setLength(0);
                     Record record = new Record(recordLine, List.copyOf(fields));
-                    records.add(record);
                     fields.clear();
-                    if (counts.test(record) && ++counted > limit) {
-                        return records;
+                    if (keeps.test(record)) {
+                        records.add(record);
+                        if (++counted > limit) {
+                            return records;
+                        }
                     }
                 }
                 line++;
@@ -91,7 +94,10 @@ final class CsvReader {
         }
         if (!field.isEmpty() || !fields.isEmpty()) {
             fields.add(field.toString());
-            records.add(new Record(recordLine, List.copyOf(fields)));
+            Record record = new Record(recordLine, List.copyOf(fields));
+            if (keeps.test(record)) {
+                records.add(record);
+            }
         }
         return records;
     }

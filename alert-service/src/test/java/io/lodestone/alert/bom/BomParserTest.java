@@ -129,6 +129,18 @@ class BomParserTest {
                 .satisfies(error -> assertThat(error.message()).contains("lists no parts"));
     }
 
+    /** Lines of blank cells and comment lines were kept, uncounted, as records: 4 MB of them held 213 MB. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {" \n", ",\n", "#\n", "# note\r\n", " , \n"})
+    void aFileOfMegabytesOfBlankCellsOrCommentsKeepsNoRecordForThem(String line) {
+        String csv = "part_number,annual_volume\n" + line.repeat(4 * 1024 * 1024 / line.length());
+
+        assertThat(CsvReader.read(csv, record -> record.fields().stream().anyMatch(cell -> !cell.isBlank())
+                && !record.fields().get(0).startsWith("#"), BomParser.MAX_PARTS + 1)).hasSize(1);
+        assertThat(rejected(BomFormat.CSV, csv).errors()).singleElement()
+                .satisfies(error -> assertThat(error.message()).contains("lists no parts"));
+    }
+
     @Test
     void tooManyPartsAreRefusedFromTheFirstOneTooManyWithoutReadingTheRest() {
         StringBuilder csv = new StringBuilder("part_number,annual_volume\n");
