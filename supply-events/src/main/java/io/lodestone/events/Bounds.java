@@ -38,6 +38,23 @@ final class Bounds {
         }
     }
 
+    /**
+     * Refuses a value longer than {@code max} characters, or one holding a control character or a
+     * line separator (null is fine): ids and links are written into logs, headers and state stores,
+     * where a control character is six bytes of JSON escape or a forged line.
+     */
+    static void line(String field, String value, int max) {
+        text(field, value, max);
+        if (value != null) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029') {
+                    throw new IllegalArgumentException(field + " must not contain control characters");
+                }
+            }
+        }
+    }
+
     /** Refuses a value longer than {@code max} characters (null is fine). */
     static void text(String field, String value, int max) {
         if (value != null && value.length() > max) {

@@ -20,11 +20,11 @@ public record Contributor(String eventId, String title, String url, EventType ev
 
     /** Bounded as the event it stands for ({@link SupplyEventDetected}). */
     public Contributor {
-        Bounds.text("contributor eventId", eventId, Bounds.ID);
+        Bounds.line("contributor eventId", eventId, Bounds.ID);
         Bounds.text("contributor title", title, Bounds.TEXT);
-        Bounds.text("contributor url", url, Bounds.LINK);
+        Bounds.line("contributor url", url, Bounds.LINK);
         Bounds.text("contributor evidence", evidence, Bounds.TEXT);
-        Bounds.text("contributor language", language, Bounds.LANGUAGE);
+        Bounds.line("contributor language", language, Bounds.LANGUAGE);
         if (publishedAt != null) {
             Bounds.time("contributor publishedAt", publishedAt);
         }

@@ -43,7 +43,7 @@ public record ElementRiskChanged(
         Objects.requireNonNull(element, "element");
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(asOf, "asOf");
-        Bounds.text("element", element, Bounds.ID);
+        Bounds.line("element", element, Bounds.ID);
         Bounds.time("asOf", asOf);
         Bounds.text("modelVersion", modelVersion, Bounds.ID);
         if (!(score >= 0 && score <= 100)) {

@@ -30,8 +30,9 @@ import java.util.Objects;
  * @param companies      companies named as involved
  * @param evidence       the sentences that justified the elements, groups and event type
  * @param corroborations how many distinct sources reported the same story (at least 1)
- * <p>Sizes are bounded (ids 256 characters, the url 4,096, the title 4,000, each list 256 entries):
- * a record outside them fails to read and goes to the reader's dead-letter topic.
+ * <p>Sizes are bounded (ids 256 characters, the url 4,096, the title 4,000, each list 256 entries),
+ * and ids, the url and the language hold no control character: a record outside them fails to
+ * read and goes to the reader's dead-letter topic.
  */
 public record SupplyEventDetected(
         int schemaVersion,
@@ -66,11 +67,11 @@ public record SupplyEventDetected(
      */
     public SupplyEventDetected {
         Objects.requireNonNull(eventId, "eventId");
-        Bounds.text("eventId", eventId, Bounds.ID);
-        Bounds.text("sourceId", sourceId, Bounds.ID);
-        Bounds.text("url", url, Bounds.LINK);
+        Bounds.line("eventId", eventId, Bounds.ID);
+        Bounds.line("sourceId", sourceId, Bounds.ID);
+        Bounds.line("url", url, Bounds.LINK);
         Bounds.text("title", title, Bounds.TEXT);
-        Bounds.text("language", language, Bounds.LANGUAGE);
+        Bounds.line("language", language, Bounds.LANGUAGE);
         Objects.requireNonNull(publishedAt, "publishedAt");
         Bounds.time("publishedAt", publishedAt);
         if (detectedAt != null) {

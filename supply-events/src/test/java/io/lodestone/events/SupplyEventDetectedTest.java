@@ -63,6 +63,21 @@ class SupplyEventDetectedTest {
                 .hasMessageContaining(field + " must be at most");
     }
 
+    /**
+     * Each control character is six bytes of JSON escape in a state store: fifty events with a
+     * 4,096-character url of them made one element's stored state larger than the broker takes.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"url", "eventId", "sourceId", "language"})
+    void eventWithAControlCharacterInAnIdOrLinkIsRefusedOnRead(String field) {
+        assertThatThrownBy(() -> read(field, "https://x.example/\u0001\u0001"))
+                .isInstanceOf(JacksonException.class)
+                .hasMessageContaining(field + " must not contain control characters");
+        assertThatThrownBy(() -> read(field, "line\u2028break"))
+                .isInstanceOf(JacksonException.class)
+                .hasMessageContaining(field + " must not contain control characters");
+    }
+
     @Test
     void eventWithAThousandCompaniesIsRefusedOnRead() {
         ObjectNode payload = (ObjectNode) JSON.valueToTree(Samples.heavyRareEarthControls());
