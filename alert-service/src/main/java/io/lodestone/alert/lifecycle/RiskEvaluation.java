@@ -65,8 +65,10 @@ public class RiskEvaluation {
             return;
         }
         events.publishEvent(new RiskRecorded(risk));
+        // read once for every subscription watching the element, not once per subscription
+        Silences.Active silenced = silences.activeAt(clock.instant());
         for (Subscription subscription : subscriptions.watching(risk.element())) {
-            apply(subscription, risk, receivedAt, risk.asOf(), true);
+            apply(subscription, risk, receivedAt, risk.asOf(), true, silenced);
         }
     }
 
@@ -86,8 +88,9 @@ public class RiskEvaluation {
                 changed(resolved(firing, now), Transition.RESOLVE, subscription);
             }
         }
+        Silences.Active silenced = silences.activeAt(now);
         for (ElementRiskChanged current : risks.latest(watched)) {
-            apply(subscription, current, now, now, !subscription.spec().trigger().isAnyIncrease());
+            apply(subscription, current, now, now, !subscription.spec().trigger().isAnyIncrease(), silenced);
         }
     }
 
@@ -104,12 +107,13 @@ public class RiskEvaluation {
      * @param firedAt  when a new alert counts as fired: the change's event time, or now when a
      *                 subscription is held against a risk that predates it
      * @param mayFire  whether this change may fire a new alert
+     * @param active   the silences active now
      */
     private void apply(Subscription subscription, ElementRiskChanged risk, Instant receivedAt, Instant firedAt,
-                       boolean mayFire) {
+                       boolean mayFire, Silences.Active active) {
         Alert firing = alerts.findFiringForUpdate(subscription.id(), risk.element()).orElse(null);
         Transition transition = AlertRule.decide(subscription.spec().trigger(), firing, risk, properties.scoreHysteresis());
-        boolean silenced = silences.isSilenced(subscription.id(), risk.element(), clock.instant());
+        boolean silenced = active.mutes(subscription.id(), risk.element());
         switch (transition) {
             case NONE -> { }
             case FIRE -> {

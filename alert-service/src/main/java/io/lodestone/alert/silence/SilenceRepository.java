@@ -38,6 +38,12 @@ class SilenceRepository {
                 .query(this::row).list();
     }
 
+    /** The silences in force at {@code now}: started, not ended (those set to start later are not read). */
+    List<Silence> activeAt(Instant now) {
+        return jdbc.sql("select * from silence where starts_at <= ? and ends_at > ?")
+                .params(Timestamp.from(now), Timestamp.from(now)).query(this::row).list();
+    }
+
     List<Silence> all(int limit) {
         return jdbc.sql("select * from silence order by created_at desc limit ?").param(limit).query(this::row).list();
     }

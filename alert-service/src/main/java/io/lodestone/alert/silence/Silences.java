@@ -15,13 +15,9 @@ public class Silences {
         this.repository = repository;
     }
 
-    public boolean isSilenced(UUID subscriptionId, String element, Instant now) {
-        return activeAt(now).mutes(subscriptionId, element);
-    }
-
     /** The silences active at {@code now}, read once, for checking many alerts. */
     public Active activeAt(Instant now) {
-        return new Active(repository.notEndedAt(now).stream().filter(silence -> silence.isActiveAt(now)).toList());
+        return new Active(repository.activeAt(now).stream().filter(silence -> silence.isActiveAt(now)).toList());
     }
 
     /** A snapshot of the active silences. */
