@@ -6,6 +6,7 @@ import io.lodestone.events.Elements;
 import io.lodestone.events.EventType;
 import io.lodestone.events.Evidence;
 import io.lodestone.events.SupplyEventDetected;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,9 +37,10 @@ public final class EventImpacts {
         }
         double points = sign * rule.weight() * parameters.points(event.severity()) * event.confidence()
                 * parameters.corroborationFactor(event.corroborations());
+        Map<String, Integer> firstSupporting = firstSupporting(event);
         for (String symbol : event.elements()) {
             if (Elements.isTracked(symbol)) {
-                impacts.put(symbol, impact(event, symbol, points, rule, Reach.NAMED));
+                impacts.put(symbol, impact(event, symbol, points, rule, Reach.NAMED, firstSupporting));
             }
         }
         Map<String, Double> groupReach = new LinkedHashMap<>();
@@ -49,7 +51,7 @@ public final class EventImpacts {
         }
         groupReach.forEach((symbol, reach) -> {
             if (!impacts.containsKey(symbol) && reach > 0) {
-                impacts.put(symbol, impact(event, symbol, points * reach, rule, Reach.GROUP));
+                impacts.put(symbol, impact(event, symbol, points * reach, rule, Reach.GROUP, firstSupporting));
             }
         });
         return impacts;
@@ -58,9 +60,10 @@ public final class EventImpacts {
     /** Longest title and evidence kept per impact: enough to explain, small enough for a lean state store. */
     static final int MAX_TEXT = 300;
 
-    private Impact impact(SupplyEventDetected event, String symbol, double points, EventRule rule, Reach reach) {
+    private Impact impact(SupplyEventDetected event, String symbol, double points, EventRule rule, Reach reach,
+                          Map<String, Integer> firstSupporting) {
         return new Impact(event.eventId(), clip(event.title()), event.url(), event.eventType(), event.publishedAt(),
-                points, rule.halfLife(), reach, event.corroborations(), clip(evidenceFor(event, symbol)),
+                points, rule.halfLife(), reach, event.corroborations(), clip(evidenceFor(event, symbol, firstSupporting)),
                 event.language(), modelVersion);
     }
 
@@ -76,29 +79,37 @@ public final class EventImpacts {
         };
     }
 
-    /** The quote that supports this element, else one that supports a group it belongs to, else the first. */
-    static String evidenceFor(SupplyEventDetected event, String symbol) {
-        for (Evidence evidence : event.evidence()) {
-            if (evidence.supports().contains(symbol)) {
-                return evidence.quote();
+    /**
+     * The index of the first quote supporting each name (element or group), read once per event: an
+     * event may hold 256 quotes of 256 names each, and looking through them for every element it
+     * reaches, and for each of that element's groups, took seconds for one record.
+     */
+    private static Map<String, Integer> firstSupporting(SupplyEventDetected event) {
+        Map<String, Integer> first = new HashMap<>();
+        for (int i = 0; i < event.evidence().size(); i++) {
+            for (String supported : event.evidence().get(i).supports()) {
+                first.putIfAbsent(supported, i);
             }
         }
-        for (Evidence evidence : event.evidence()) {
-            for (String supported : evidence.supports()) {
-                if (isGroupOf(supported, symbol)) {
-                    return evidence.quote();
-                }
-            }
-        }
-        return event.evidence().isEmpty() ? null : event.evidence().get(0).quote();
+        return first;
     }
 
-    private static boolean isGroupOf(String name, String symbol) {
+    /** The quote that supports this element, else the earliest that supports a group it belongs to, else the first. */
+    private static String evidenceFor(SupplyEventDetected event, String symbol, Map<String, Integer> firstSupporting) {
+        Integer named = firstSupporting.get(symbol);
+        if (named != null) {
+            return event.evidence().get(named).quote();
+        }
+        int earliest = Integer.MAX_VALUE;
         for (ElementGroup group : ElementGroup.values()) {
-            if (group.name().equals(name)) {
-                return Elements.membersOf(group).contains(symbol);
+            Integer index = firstSupporting.get(group.name());
+            if (index != null && index < earliest && Elements.membersOf(group).contains(symbol)) {
+                earliest = index;
             }
         }
-        return false;
+        if (earliest != Integer.MAX_VALUE) {
+            return event.evidence().get(earliest).quote();
+        }
+        return event.evidence().isEmpty() ? null : event.evidence().get(0).quote();
     }
 }
