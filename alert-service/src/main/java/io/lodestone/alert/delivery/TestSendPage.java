@@ -1,6 +1,6 @@
 package io.lodestone.alert.delivery;
 
-import java.util.List;
+import io.lodestone.service.api.TooManyRequestsException;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,8 +22,12 @@ class TestSendPage {
 
     @PostMapping("/subscriptions/{id}/test-send")
     String testSend(@PathVariable UUID id, RedirectAttributes redirect) {
-        List<TestSendResult> results = testSends.send(id);
-        redirect.addFlashAttribute("testSendResults", results);
+        try {
+            redirect.addFlashAttribute("testSendResults", testSends.send(id));
+        } catch (TooManyRequestsException e) {
+            // shown on the page, as the page shows what it saved
+            redirect.addFlashAttribute("notice", e.getMessage());
+        }
         return "redirect:/subscriptions/" + id;
     }
 }
