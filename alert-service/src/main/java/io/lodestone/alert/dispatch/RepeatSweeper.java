@@ -58,7 +58,7 @@ class RepeatSweeper {
     private void queueDue() {
         Instant now = clock.instant();
         Map<UUID, Optional<Subscription>> cache = new HashMap<>();
-        List<Alert> candidates = alerts.firingAndNotQueued();
+        List<Alert> candidates = alerts.firingAndNotQueued(now);
         Silences.Active active = candidates.isEmpty() ? null : silences.activeAt(now);
         for (Alert alert : candidates) {
             Optional<Subscription> subscription = cache.computeIfAbsent(alert.subscriptionId(), subscriptions::find);
