@@ -25,9 +25,6 @@ public record Contributor(String eventId, String title, String url, EventType ev
         Bounds.line("contributor url", url, Bounds.LINK);
         Bounds.text("contributor evidence", evidence, Bounds.TEXT);
         Bounds.line("contributor language", language, Bounds.LANGUAGE);
-        if (publishedAt != null) {
-            Bounds.time("contributor publishedAt", publishedAt);
-        }
     }
 
     /** A contributor whose language is not known (as in records of revision 1). */
