@@ -12,7 +12,7 @@ import org.jsoup.Jsoup;
  * without its pair replaced by U+FFFD (it has no UTF-8 form), since a headline ends up in alert emails,
  * Slack messages, webhooks and the console, and the length capped so one hostile item cannot blow up
  * memory downstream. The input is cut too before it is parsed, so no source can make the HTML parser
- * work without bound.
+ * work without bound. Pinyin glosses that mirror sites put inside words ("商務(wù)部") are taken out.
  */
 public final class PlainText {
 
@@ -26,6 +26,14 @@ public final class PlainText {
     /** Control characters but line breaks and tabs, and runs of spaces: compiled once, not per item. */
     private static final Pattern CONTROLS = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
     private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\r]+");
+    /** Tone-marked vowels of pinyin: a gloss holds at least one. */
+    private static final String TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
+    /**
+     * A pronunciation gloss in brackets after a Han character, as mirror sites insert them
+     * ("商務(wù)部", "國(guó)營"): one to four syllables of pinyin, at least one with a tone mark.
+     */
+    private static final Pattern PINYIN_GLOSS = Pattern.compile("(?<=\\p{IsHan})[(（](?=[^)）]{0,40}[" + TONES + "])"
+            + "[a-zü" + TONES + "]{1,7}(?: [a-zü" + TONES + "]{1,7}){0,3}[)）]");
 
     private PlainText() {
     }
@@ -49,7 +57,20 @@ public final class PlainText {
         text = SPACES.matcher(CONTROLS.matcher(text).replaceAll(" ")).replaceAll(" ").strip();
         // dropped rather than spaced: they separate nothing
         text = ControlCharacters.withPairedSurrogates(ControlCharacters.withoutReordering(text));
+        // a gloss inside a word ("國(guó)營") splits it: the word, not the gloss, is what rules read
+        if (hasToneMark(text)) {
+            text = PINYIN_GLOSS.matcher(text).replaceAll("");
+        }
         return text.length() > max ? cut(text, max) : text;
+    }
+
+    private static boolean hasToneMark(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (TONES.indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first {@code max} characters, not splitting a surrogate pair. */

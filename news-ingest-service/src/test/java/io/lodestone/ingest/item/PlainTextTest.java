@@ -18,6 +18,33 @@ class PlainTextTest {
         assertThat(PlainText.title(raw)).isEqualTo(expected);
     }
 
+    /** Mirror sites insert pinyin after characters; inside a word, the gloss hides the word from every rule. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "商務(wù)部公告2026年第12號|商務部公告2026年第12號",
+            "鎢、銻出口國(guó)營貿(mào)易企業(yè)申報條件|鎢、銻出口國營貿易企業申報條件",
+            "通過部委委托的權(quán)威專家評(píng)審（shěn pī）|通過部委委托的權威專家評審",
+            "稀土(REE)與鋰(Li)|稀土(REE)與鋰(Li)",
+            "他的(de)書|他的(de)書",
+            "Dysprosium (dì) prices|Dysprosium (dì) prices"})
+    void pinyinGlossesAfterCharactersAreTakenOut(String raw, String expected) {
+        assertThat(PlainText.text(raw)).isEqualTo(expected);
+        assertThat(PlainText.title(raw)).isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aGlossedNoticeReadsAsTheNoticeDoes() {
+        String title = "商務(wù)部公告2026年第12號 2027年度鎢、銻出口國(guó)營貿(mào)易企業(yè)申報條件及申報程序";
+        String text = "根據(jù)有關(guān)規定，現將2027年度鎢、銻出口國(guó)營貿(mào)易企業(yè)申報條件及申報程序公告如下。";
+        java.time.Instant now = java.time.Instant.parse("2026-11-20T08:00:00Z");
+
+        var event = new io.lodestone.ingest.extract.Extractor().extract(new NewsItem("notice-12", "push",
+                PlainText.title(title), PlainText.text(text), null, now, null), now).event();
+
+        assertThat(event.eventType()).isEqualTo(io.lodestone.events.EventType.EXPORT_RESTRICTION);
+        assertThat(event.elements()).containsExactlyInAnyOrder("W", "Sb");
+    }
+
     /** Written as escapes: the characters themselves would reorder this source file when shown. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
