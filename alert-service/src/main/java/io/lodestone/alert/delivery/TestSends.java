@@ -9,15 +9,16 @@ import io.lodestone.alert.notify.SendOutcome;
 import io.lodestone.alert.subscription.Subscription;
 import io.lodestone.alert.subscription.SubscriptionRepository;
 import io.lodestone.events.RiskLevel;
+import io.lodestone.service.api.ClientBuckets;
 import io.lodestone.service.api.TooManyRequestsException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -39,9 +40,12 @@ class TestSends {
     /** Test sends of the whole service in a row, and how often one more is allowed. */
     static final int OVERALL = 20;
     static final Duration OVERALL_REFILL = Duration.ofSeconds(6);
+    /** Subscriptions whose recent test sends are remembered; the rest share one bucket (see ClientBuckets). */
+    private static final int MAX_SUBSCRIPTIONS = 10_000;
 
-    private final Map<UUID, Bucket> bySubscription = new HashMap<>();
-    private final Bucket overall;
+    /** Token buckets as the API's rate limit keeps them, refilled by this service's clock. */
+    private final ClientBuckets bySubscription;
+    private final ClientBuckets overall;
 
     private final SubscriptionRepository subscriptions;
     private final Map<Channel, Notifier> notifiers = new EnumMap<>(Channel.class);
@@ -51,7 +55,13 @@ class TestSends {
         this.subscriptions = subscriptions;
         notifiers.forEach(notifier -> this.notifiers.put(notifier.channel(), notifier));
         this.clock = clock;
-        this.overall = new Bucket(OVERALL, clock.instant());
+        LongSupplier nanoTime = () -> {
+            Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        };
+        this.bySubscription = new ClientBuckets(1.0 / PER_SUBSCRIPTION_REFILL.toSeconds(), PER_SUBSCRIPTION,
+                MAX_SUBSCRIPTIONS, nanoTime);
+        this.overall = new ClientBuckets(1.0 / OVERALL_REFILL.toSeconds(), OVERALL, 1, nanoTime);
     }
 
     /**
@@ -66,7 +76,7 @@ class TestSends {
     List<TestSendResult> send(UUID id) {
         Subscription subscription = subscriptions.find(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No subscription " + id));
-        charge(id, clock.instant());
+        charge(id);
         Notification sample = sample(subscription, clock.instant());
         return subscription.spec().channels().configured().stream().map(channel -> {
             UUID sendId = UUID.randomUUID();
@@ -76,52 +86,21 @@ class TestSends {
         }).toList();
     }
 
-    private synchronized void charge(UUID subscriptionId, Instant now) {
-        Bucket own = bySubscription.computeIfAbsent(subscriptionId, id -> new Bucket(PER_SUBSCRIPTION, now));
-        Duration ownWait = own.waitFor(now, PER_SUBSCRIPTION, PER_SUBSCRIPTION_REFILL);
-        if (!ownWait.isZero()) {
-            throw new TooManyRequestsException("This subscription was sent " + PER_SUBSCRIPTION
-                    + " test notifications in a row; send another in " + ownWait.toSeconds() + " s", ownWait);
+    /** The subscription's unit is spent even when the service's bucket then refuses: a retry waits for both. */
+    private void charge(UUID subscriptionId) {
+        long ownWait = bySubscription.take(subscriptionId.toString(), 1);
+        if (ownWait > 0) {
+            throw tooMany("This subscription was sent " + PER_SUBSCRIPTION + " test notifications in a row", ownWait);
         }
-        Duration overallWait = overall.waitFor(now, OVERALL, OVERALL_REFILL);
-        if (!overallWait.isZero()) {
-            throw new TooManyRequestsException("The service sent " + OVERALL + " test notifications in a row; "
-                    + "send another in " + overallWait.toSeconds() + " s", overallWait);
+        long overallWait = overall.take("all", 1);
+        if (overallWait > 0) {
+            throw tooMany("The service sent " + OVERALL + " test notifications in a row", overallWait);
         }
-        own.take();
-        overall.take();
-        // a subscription whose bucket has filled again needs no entry: the map holds only recent senders
-        bySubscription.values().removeIf(bucket -> bucket.fullAt(now, PER_SUBSCRIPTION, PER_SUBSCRIPTION_REFILL)
-                && bucket != own);
     }
 
-    /** Test sends left, refilled one at a time. */
-    private static final class Bucket {
-
-        private double tokens;
-        private Instant at;
-
-        Bucket(int capacity, Instant now) {
-            this.tokens = capacity;
-            this.at = now;
-        }
-
-        /** Zero when a send may go now, else how long until it may. */
-        Duration waitFor(Instant now, int capacity, Duration refill) {
-            if (now.isAfter(at)) {
-                tokens = Math.min(capacity, tokens + (double) Duration.between(at, now).toMillis() / refill.toMillis());
-                at = now;
-            }
-            return tokens >= 1 ? Duration.ZERO : Duration.ofMillis((long) Math.ceil((1 - tokens) * refill.toMillis()));
-        }
-
-        void take() {
-            tokens -= 1;
-        }
-
-        boolean fullAt(Instant now, int capacity, Duration refill) {
-            return tokens + (double) Duration.between(at, now).toMillis() / refill.toMillis() >= capacity;
-        }
+    private static TooManyRequestsException tooMany(String reason, long waitNanos) {
+        Duration wait = Duration.ofNanos(waitNanos);
+        return new TooManyRequestsException(reason + "; send another in " + wait.toSeconds() + " s", wait);
     }
 
     /** A firing notice for the first element the subscription watches, with made-up figures. */

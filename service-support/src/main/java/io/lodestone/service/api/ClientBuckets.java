@@ -38,7 +38,8 @@ public final class ClientBuckets {
         this(perSecond, burst, maxClients, System::nanoTime);
     }
 
-    ClientBuckets(double perSecond, double burst, int maxClients, LongSupplier nanoTime) {
+    /** @param nanoTime the clock buckets refill by, in nanoseconds (a test's or a service's {@code Clock}) */
+    public ClientBuckets(double perSecond, double burst, int maxClients, LongSupplier nanoTime) {
         if (perSecond <= 0 || burst < 1 || maxClients < 1) {
             throw new IllegalArgumentException("a rate limit needs a positive rate, a burst of at least 1 and room"
                     + " for at least one client, got " + perSecond + "/s, burst " + burst + ", " + maxClients
