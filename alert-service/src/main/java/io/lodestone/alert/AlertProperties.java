@@ -121,6 +121,7 @@ public record AlertProperties(
     public record Retention(
             @DefaultValue("30d") @NotNull Duration deliveries,
             @DefaultValue("7d") @NotNull Duration events,
+            @DefaultValue("400d") @NotNull Duration riskHistory,
             @DefaultValue("1h") @NotNull Duration interval) {
     }
 

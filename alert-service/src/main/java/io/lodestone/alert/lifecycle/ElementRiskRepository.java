@@ -61,6 +61,24 @@ public class ElementRiskRepository {
         return advanced;
     }
 
+    /**
+     * Deletes up to {@code limit} history points older than {@code cutoff}, never an element's latest
+     * point: the score an element has stood at since then is what the board's trend compares with.
+     *
+     * @return how many were deleted
+     */
+    int pruneHistoryBefore(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                delete from element_risk_history
+                where (element, as_of) in (
+                    select old.element, old.as_of from element_risk_history old
+                    where old.as_of < ? and exists (select 1 from element_risk_history newer
+                                                    where newer.element = old.element and newer.as_of > old.as_of)
+                    order by old.as_of limit ?)""")
+                .params(Timestamp.from(cutoff), limit)
+                .update();
+    }
+
     /** The latest risk change of every element that has one. */
     public List<ElementRiskChanged> latestOfAll() {
         return jdbc.sql("select record from element_risk where record is not null")

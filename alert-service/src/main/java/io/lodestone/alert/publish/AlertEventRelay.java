@@ -1,6 +1,7 @@
 package io.lodestone.alert.publish;
 
 import io.lodestone.alert.AlertProperties;
+import io.lodestone.alert.Pruning;
 import io.lodestone.events.AlertEvent;
 import io.lodestone.events.AlertFired;
 import io.lodestone.events.AlertResolved;
@@ -46,7 +47,6 @@ class AlertEventRelay {
     /** The advisory lock that makes one replica the relayer (any constant shared by all replicas). */
     static final long RELAY_LOCK = 0x4c6f6465_616c7431L;
     private static final int MAX_FAILURE = 500;
-    private static final int PRUNE_BATCH = 1000;
     private static final Logger log = LoggerFactory.getLogger(AlertEventRelay.class);
 
     private record Pending(long seq, UUID id, String alertId, String payload) {
@@ -147,18 +147,10 @@ class AlertEventRelay {
     /** Deletes published events older than the retention, in small batches. */
     @Scheduled(fixedDelayString = "${lodestone.alert.retention.interval:1h}", initialDelayString = "${lodestone.alert.retention.interval:1h}")
     void pruneRelayed() {
-        try {
-            Instant cutoff = clock.instant().minus(properties.retention().events());
-            int deleted;
-            do {
-                deleted = jdbc.sql("""
-                        delete from event_outbox where seq in (select seq from event_outbox where published_at < ?
-                                                               order by seq limit ? for update skip locked)""")
-                        .params(Timestamp.from(cutoff), PRUNE_BATCH).update();
-            } while (deleted == PRUNE_BATCH);
-        } catch (RuntimeException e) {
-            log.warn("Pruning published alerts.v1 events failed; will try again: {}", e.toString());
-        }
+        Pruning.olderThan("published alerts.v1 events", properties.retention().events(), clock, (cutoff, limit) -> jdbc.sql("""
+                delete from event_outbox where seq in (select seq from event_outbox where published_at < ?
+                                                       order by seq limit ? for update skip locked)""")
+                .params(Timestamp.from(cutoff), limit).update());
     }
 
     private Message<AlertEvent> message(Pending row, AlertEvent event) {
