@@ -106,8 +106,18 @@ public final class ClauseContext {
         EXAMPLE
     }
 
-    /** What a background.tsv line marks: its scope, and whether the whole clause or its tail. */
-    private record ContextCue(Scope scope, boolean wholeClause) {
+    /** How much of its clause a background.tsv line marks. */
+    private enum Reach {
+        /** The whole clause that holds the cue. */
+        CLAUSE,
+        /** From the cue to the clause's end ("amid China's curbs"). */
+        TAIL,
+        /** From the clause's start to the cue: the subject of a verb that tells a cause ("surging prices prompt …"). */
+        HEAD
+    }
+
+    /** What a background.tsv line marks: its scope, and how much of the clause. */
+    private record ContextCue(Scope scope, Reach reach) {
     }
 
     /** A marked stretch of a field. */
@@ -129,7 +139,13 @@ public final class ClauseContext {
                 default -> throw new IllegalStateException(row.where()
                         + ": scope must be bg, cause, neg, hedge or example");
             };
-            entries.add(new ContextCue(scope, row.cell(1).equals("clause")));
+            Reach reach = switch (row.cell(1)) {
+                case "clause" -> Reach.CLAUSE;
+                case "tail" -> Reach.TAIL;
+                case "head" -> Reach.HEAD;
+                default -> throw new IllegalStateException(row.where() + ": reach must be clause, tail or head");
+            };
+            entries.add(new ContextCue(scope, reach));
             rules.add(Rule.of(row.cell(2), row.cell(3), row.where()));
         }
         cues = new Dictionary<>(entries, new Rulebook(lexicon, rules));
@@ -139,8 +155,10 @@ public final class ClauseContext {
         List<Region> regions = new ArrayList<>();
         cues.rules().matches(document, false, (rule, sentence, start, end) -> {
             ContextCue cue = cues.entries().get(rule);
-            regions.add(region(document.field(sentence.field()), sentence, mentions, start, end, cue.wholeClause(),
-                    cue.scope()));
+            String s = document.field(sentence.field());
+            regions.add(cue.reach() == Reach.HEAD
+                    ? new Region(sentence.field(), clauseStart(s, sentence, start), start, cue.scope())
+                    : region(s, sentence, mentions, start, end, cue.reach() == Reach.CLAUSE, cue.scope()));
         });
         if (published != null) {
             for (Field field : Field.values()) {
