@@ -38,7 +38,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -90,6 +92,9 @@ class AlertServiceIntegrationTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    HealthContributorRegistry health;
+
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
 
@@ -99,6 +104,13 @@ class AlertServiceIntegrationTest {
     @AfterEach
     void stopServers() {
         servers.forEach(RecordingHttpServer::close);
+    }
+
+    @Test
+    void healthChecksTheDatabaseButOpensNoConnectionToTheMailRelay() {
+        // anyone may ask for /actuator/health, unmetered: each request would have been an SMTP connection
+        assertThat(health.getContributor("db")).isNotNull();
+        assertThat(health.getContributor("mail")).isNull();
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.lodestone.ingest.dedupe.StoryCandidate;
 import io.lodestone.ingest.extract.Extraction;
 import io.lodestone.ingest.extract.Extractor;
 import io.lodestone.ingest.item.NewsItem;
+import io.lodestone.ingest.source.RuntimeSources;
 import io.lodestone.service.security.LogSafe;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -12,6 +13,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,29 +35,50 @@ public class IngestPipeline {
 
     private static final Logger log = LoggerFactory.getLogger(IngestPipeline.class);
 
+    /** The {@code source} tag of every item no polled source and no import brought: pushed items, whatever source they name. */
+    static final String PUSHED = "push";
+    /** The source of bulk-imported items. */
+    static final String IMPORTED = "import";
+
     private final Extractor extractor;
     private final StoryStage stories;
     private final MeterRegistry meters;
     private final Timer extractionTimer;
     private final Clock clock;
+    private final Predicate<String> polled;
 
     @Autowired
-    IngestPipeline(StoryStage stories, MeterRegistry meters) {
-        this(new Extractor(), stories, meters, Clock.systemUTC());
+    IngestPipeline(StoryStage stories, MeterRegistry meters, RuntimeSources sources) {
+        this(new Extractor(), stories, meters, Clock.systemUTC(), id -> sources.byId(id).isPresent());
     }
 
-    IngestPipeline(Extractor extractor, StoryStage stories, MeterRegistry meters, Clock clock) {
+    /**
+     * @param polled whether a source id is one of the sources this service polls, which the item
+     *               counters are tagged with; any other (a pushed item's own) counts as {@value #PUSHED}
+     */
+    IngestPipeline(Extractor extractor, StoryStage stories, MeterRegistry meters, Clock clock, Predicate<String> polled) {
         this.extractor = extractor;
         this.stories = stories;
         this.meters = meters;
         this.clock = clock;
+        this.polled = polled;
         this.extractionTimer = Timer.builder("lodestone.ingest.extraction")
                 .description("Time to extract one item").register(meters);
     }
 
     /** The same pipeline without Spring or a broker: the offline command. */
     public static IngestPipeline offline(Extractor extractor, StoryStage stories, Clock clock) {
-        return new IngestPipeline(extractor, stories, new SimpleMeterRegistry(), clock);
+        return new IngestPipeline(extractor, stories, new SimpleMeterRegistry(), clock, id -> true);
+    }
+
+    /**
+     * The {@code source} an item is counted under: a polled source's id, {@value #IMPORTED}, or
+     * {@value #PUSHED}. A pushed item may name any source of its own; a counter series for each
+     * would let clients fill the heap and every scrape.
+     */
+    private String counted(NewsItem item) {
+        String source = item.sourceId();
+        return IMPORTED.equals(source) || polled.test(source) ? source : PUSHED;
     }
 
     /**
@@ -124,7 +147,7 @@ public class IngestPipeline {
     }
 
     private PublishFailedException notAccepted(NewsItem item, SupplyEventDetected event, Throwable failure) {
-        meters.counter("lodestone.ingest.items", "source", item.sourceId(), "outcome", "publish_failed",
+        meters.counter("lodestone.ingest.items", "source", counted(item), "outcome", "publish_failed",
                 "type", event.eventType().name()).increment();
         log.warn("item {} from {}: not accepted: {}", LogSafe.escape(item.id()), LogSafe.escape(item.sourceId()),
                 NestedExceptionUtils.getMostSpecificCause(failure).toString());
@@ -148,7 +171,7 @@ public class IngestPipeline {
         try {
             return extractionTimer.record(() -> extractor.extract(item, clock.instant()));
         } catch (RuntimeException | StackOverflowError e) {
-            meters.counter("lodestone.ingest.items.unreadable", "source", item.sourceId()).increment();
+            meters.counter("lodestone.ingest.items.unreadable", "source", counted(item)).increment();
             log.error("item {} from {}: the extractor failed on it; the item is skipped", LogSafe.escape(item.id()),
                     LogSafe.escape(item.sourceId()), e);
             throw new ItemUnreadableException(LogSafe.escape(item.id()), e);
@@ -157,7 +180,7 @@ public class IngestPipeline {
 
     private ItemOutcome done(NewsItem item, ItemOutcome outcome) {
         SupplyEventDetected event = outcome.event();
-        meters.counter("lodestone.ingest.items", "source", item.sourceId(),
+        meters.counter("lodestone.ingest.items", "source", counted(item),
                 "outcome", outcome.status().name().toLowerCase(), "type", event.eventType().name()).increment();
         log.info("item {} from {}: {} {} elements={} groups={} severity={} event={}{}", LogSafe.escape(item.id()),
                 LogSafe.escape(item.sourceId()),
