@@ -45,6 +45,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class SourcePoller implements SmartLifecycle {
 
+    /** The most items one poll of a feed or an API reads. */
+    static final int MAX_ITEMS_PER_POLL = 500;
     private static final Logger log = LoggerFactory.getLogger(SourcePoller.class);
 
     /** How long html-list sources wait at start for the memory of notices already read. */
@@ -203,12 +205,22 @@ public class SourcePoller implements SmartLifecycle {
         return updated != null ? updated : change.apply(SourceStatus.initial(source));
     }
 
+    /**
+     * A feed's or an API's items, the first {@value #MAX_ITEMS_PER_POLL} of them: a body of tiny
+     * entries within the size cap held a hundred thousand, each a log line and a broker send on one
+     * of the polling threads. Real feeds list tens; what is left out is said in the source's status.
+     */
     private HtmlListReader.Harvest feedOrApi(IngestProperties.Source source, HttpFetcher.Validators previous,
                                              Instant now) throws FetchException {
         HttpFetcher.Fetched fetched = fetcher.fetch(source, previous);
         List<NewsItem> items = fetched.notModified() ? List.of()
                 : parsers.get(source.kind()).parse(fetched.body(), source, now);
-        return new HtmlListReader.Harvest(items, fetched.validators(), fetched.notModified(), List.of());
+        if (items.size() <= MAX_ITEMS_PER_POLL) {
+            return new HtmlListReader.Harvest(items, fetched.validators(), fetched.notModified(), List.of());
+        }
+        return new HtmlListReader.Harvest(List.copyOf(items.subList(0, MAX_ITEMS_PER_POLL)), fetched.validators(),
+                false, List.of((items.size() - MAX_ITEMS_PER_POLL) + " items after the first " + MAX_ITEMS_PER_POLL
+                        + " were left out (at most " + MAX_ITEMS_PER_POLL + " are read per poll)"));
     }
 
     private SourceStatus failed(IngestProperties.Source source, Instant started, String message) {

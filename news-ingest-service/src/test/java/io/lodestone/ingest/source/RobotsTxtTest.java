@@ -72,6 +72,23 @@ class RobotsTxtTest {
     }
 
     @Test
+    void aRuleTooLongToMatchCheaplyIsIgnoredAndRulesPastTheBudgetAreNotRead() {
+        String tooLong = "/" + "*x".repeat(RobotsTxt.MAX_RULE_CHARS / 2);
+        StringBuilder file = new StringBuilder("User-agent: *\nDisallow: " + tooLong + "\n");
+        // then rules of 100 characters: the budget holds the first 327 of them
+        for (int i = 0; i < 1000; i++) {
+            file.append("Disallow: /").append(String.format("%03d", i)).append("/").append("p".repeat(95)).append("\n");
+        }
+        RobotsTxt robots = RobotsTxt.parse(file.toString(), "x");
+
+        assertThat(robots.allows("/" + "x".repeat(40))).isTrue();
+        assertThat(robots.allows("/000/" + "p".repeat(95))).isFalse();
+        assertThat(robots.allows("/999/" + "p".repeat(95))).isTrue();
+        assertThat(robots.rules()).hasSize(RobotsTxt.MAX_RULES_CHARS / 100)
+                .allSatisfy(rule -> assertThat(rule.pattern()).hasSizeLessThanOrEqualTo(RobotsTxt.MAX_RULE_CHARS));
+    }
+
+    @Test
     void anEmptyOrUnrelatedFileAllowsEverything() {
         assertThat(RobotsTxt.parse("", "x").allows("/anything")).isTrue();
         assertThat(RobotsTxt.parse("<html>not found</html>", "x").allows("/anything")).isTrue();

@@ -140,6 +140,28 @@ class SwitchedOffSourceTest {
         assertThat(published).extracting(event -> event.elements().get(0)).containsExactly("Ga", "Sb");
     }
 
+    @Test
+    void aFeedOfThousandsOfEntriesIsReadUpToTheCapAndSaysWhatItLeftOut() {
+        StringBuilder feed = new StringBuilder("<rss><channel><title>Flood</title>");
+        for (int i = 0; i < SourcePoller.MAX_ITEMS_PER_POLL + 1500; i++) {
+            feed.append("<item><title>note ").append(i).append("</title><link>https://flood.example.test/")
+                    .append(i).append("</link></item>");
+        }
+        publisher.respondTo("/flood.xml", Response.ok("application/rss+xml", feed.append("</channel></rss>").toString()));
+        IngestProperties.Source flood = new IngestProperties.Source("flood", IngestProperties.Kind.FEED,
+                publisher.uri("/flood.xml"), Duration.ofHours(1), true, "en", null, "Flood", null);
+        SourcePoller polling = new SourcePoller(properties, sources, List.of(new FeedParser()), IngestPipeline.offline(
+                new Extractor(), new InMemoryStoryStage(LinkRules.standard(Duration.ofDays(7), 1000), event -> { }),
+                Clock.systemUTC()), new RememberedNotices(), meters);
+
+        SourceStatus outcome = polling.poll(flood);
+
+        assertThat(outcome.lastErrorMessage()).isNull();
+        assertThat(outcome.problems()).singleElement().asString()
+                .isEqualTo("1500 items after the first 500 were left out (at most 500 are read per poll)");
+        assertThat(meters.counter("lodestone.ingest.items.fetched", "source", "flood").count()).isEqualTo(500);
+    }
+
     private static String ban(String element) {
         return "<item><title>China bans exports of " + element + " to the United States</title>"
                 + "<link>https://trade.example.test/" + element + "</link>"
