@@ -7,6 +7,7 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -34,21 +35,33 @@ class RemoteRiskClient {
         this.http = RestClient.builder().requestFactory(factory).build();
     }
 
-    RiskDetail detail(HostInfo owner, String element) {
+    /**
+     * @param authorization the caller's {@code Authorization} header, or null: passed on, so the other
+     *                      instance charges a token holder's own budget rather than this instance's address
+     */
+    RiskDetail detail(HostInfo owner, String element, String authorization) {
         try {
             return http.get().uri(base(owner) + "/api/v1/risk/{symbol}?scope=" + LOCAL_SCOPE, element)
+                    .headers(headers -> passOn(headers, authorization))
                     .retrieve().body(RiskDetail.class);
         } catch (RestClientException e) {
             throw unreachable(owner, e);
         }
     }
 
-    List<RiskSummary> summaries(HostInfo owner) {
+    List<RiskSummary> summaries(HostInfo owner, String authorization) {
         try {
             return http.get().uri(base(owner) + "/api/v1/risk?scope=" + LOCAL_SCOPE)
+                    .headers(headers -> passOn(headers, authorization))
                     .retrieve().body(new ParameterizedTypeReference<List<RiskSummary>>() { });
         } catch (RestClientException e) {
             throw unreachable(owner, e);
+        }
+    }
+
+    private static void passOn(HttpHeaders headers, String authorization) {
+        if (authorization != null) {
+            headers.set(HttpHeaders.AUTHORIZATION, authorization);
         }
     }
 

@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.state.HostInfo;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -35,7 +37,8 @@ class RiskController {
     }
 
     @GetMapping
-    List<RiskSummary> all(@RequestParam(required = false) String scope) {
+    List<RiskSummary> all(@RequestParam(required = false) String scope,
+                          @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         boolean localOnly = RemoteRiskClient.LOCAL_SCOPE.equals(scope);
         Map<String, RiskSummary> bySymbol = new LinkedHashMap<>();
         Map<HostInfo, List<String>> remoteSymbols = new LinkedHashMap<>();
@@ -48,19 +51,20 @@ class RiskController {
                 bySymbol.put(element.symbol(), views.summary(element.symbol(), locator.local(element.symbol())));
             }
         }
-        remoteSymbols.forEach((host, symbols) -> remote.summaries(host).stream()
+        remoteSymbols.forEach((host, symbols) -> remote.summaries(host, authorization).stream()
                 .filter(summary -> symbols.contains(summary.element()))
                 .forEach(summary -> bySymbol.put(summary.element(), summary)));
         return bySymbol.values().stream().filter(java.util.Objects::nonNull).toList();
     }
 
     @GetMapping("/{symbol}")
-    RiskDetail one(@PathVariable String symbol, @RequestParam(required = false) String scope) {
+    RiskDetail one(@PathVariable String symbol, @RequestParam(required = false) String scope,
+                   @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         String element = canonical(symbol);
         if (!RemoteRiskClient.LOCAL_SCOPE.equals(scope)) {
             Optional<HostInfo> owner = locator.remoteOwnerOf(element);
             if (owner.isPresent()) {
-                return remote.detail(owner.get(), element);
+                return remote.detail(owner.get(), element, authorization);
             }
         }
         return views.detail(element, locator.local(element));
