@@ -49,7 +49,7 @@ public class IngestPipeline {
 
     @Autowired
     IngestPipeline(StoryStage stories, MeterRegistry meters, RuntimeSources sources) {
-        this(new Extractor(), stories, meters, Clock.systemUTC(), id -> sources.byId(id).isPresent());
+        this(new Extractor(), stories, meters, Clock.systemUTC(), sources::has);
     }
 
     /**

@@ -62,6 +62,11 @@ public class RuntimeSources {
         return all;
     }
 
+    /** Whether a source of this id exists, configured or added: a look-up for every item, without copying the list. */
+    public synchronized boolean has(String id) {
+        return added.containsKey(id) || isConfigured(id);
+    }
+
     /** Whether the operator configured this source (or it is the catalogue's), as opposed to one added through the API. */
     boolean isConfigured(String id) {
         return configured.stream().anyMatch(source -> source.id().equals(id));

@@ -2,6 +2,9 @@ package io.lodestone.ingest.item;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lodestone.events.EventType;
+import io.lodestone.ingest.extract.Extractor;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,16 +35,16 @@ class PlainTextTest {
         assertThat(PlainText.title(raw)).isEqualTo(expected);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aGlossedNoticeReadsAsTheNoticeDoes() {
         String title = "商務(wù)部公告2026年第12號 2027年度鎢、銻出口國(guó)營貿(mào)易企業(yè)申報條件及申報程序";
         String text = "根據(jù)有關(guān)規定，現將2027年度鎢、銻出口國(guó)營貿(mào)易企業(yè)申報條件及申報程序公告如下。";
-        java.time.Instant now = java.time.Instant.parse("2026-11-20T08:00:00Z");
+        Instant now = Instant.parse("2026-11-20T08:00:00Z");
 
-        var event = new io.lodestone.ingest.extract.Extractor().extract(new NewsItem("notice-12", "push",
+        var event = new Extractor().extract(new NewsItem("notice-12", "push",
                 PlainText.title(title), PlainText.text(text), null, now, null), now).event();
 
-        assertThat(event.eventType()).isEqualTo(io.lodestone.events.EventType.EXPORT_RESTRICTION);
+        assertThat(event.eventType()).isEqualTo(EventType.EXPORT_RESTRICTION);
         assertThat(event.elements()).containsExactlyInAnyOrder("W", "Sb");
     }
 
