@@ -102,6 +102,13 @@ public record SupplyEventDetected(
                 evidence, count);
     }
 
+    /** The same event under another id. */
+    public SupplyEventDetected withEventId(String id) {
+        return new SupplyEventDetected(schemaVersion, id, sourceId, url, title, publishedAt, detectedAt,
+                language, eventType, direction, severity, confidence, elements, groups, countries, companies,
+                evidence, corroborations);
+    }
+
     static <T> List<T> copy(List<T> list) {
         return list == null ? List.of() : List.copyOf(list);
     }

@@ -4,6 +4,7 @@ import io.lodestone.events.Direction;
 import io.lodestone.events.ElementGroup;
 import io.lodestone.events.Elements;
 import io.lodestone.events.SupplyEventDetected;
+import io.lodestone.ingest.extract.EventIds;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +27,9 @@ import java.util.TreeSet;
  * Places each relevant report in a story, so that one real-world event is one event however many
  * outlets tell it, and two events are never one story.
  * <ul>
- * <li>The very same item again (canonical URL, or source and id) is a {@code DUPLICATE}.</li>
+ * <li>The very same item again (canonical URL, or source and id) is a {@code DUPLICATE}, unless
+ *     what it says may not be its story's (opposite directions, disjoint elements: see below), so
+ *     that an item claiming another's address cannot silence it.</li>
  * <li>Otherwise the stories it may belong to are looked up in an inverted index (its most
  *     distinctive terms, its elements and its figures → stories); of those dated within the
  *     window of it, the ones sharing the most keys are scored by {@link LinkRules}.
@@ -126,8 +129,12 @@ public final class StoryLinker {
     public StoryDecision link(StoryCandidate candidate) {
         for (String identity : candidate.identities()) {
             String storyId = identities.get(identity);
-            if (storyId != null) {
-                Story story = byId.containsKey(storyId) ? byId.get(storyId) : traces.get(storyId);
+            Story story = storyId == null ? null : byId.containsKey(storyId) ? byId.get(storyId) : traces.get(storyId);
+            // the same address is the same report only when what it says may be the story's: an
+            // item that claims another's URL (a pushed "exports eased" under a ban notice's address)
+            // must not silence the report that really stands there
+            if (story != null && !apart(scope(candidate.event()), headlineScope(candidate.figures()),
+                    candidate.figures(), candidate.event().direction(), story)) {
                 return new StoryDecision(StoryDecision.Outcome.DUPLICATE, storyId, story.firstItemId(), story.published(),
                         List.of());
             }
@@ -519,6 +526,10 @@ public final class StoryLinker {
 
     private Story start(StoryCandidate candidate, Instant time) {
         SupplyEventDetected event = candidate.event().withCorroborations(1);
+        if (byId.containsKey(event.eventId()) || traces.containsKey(event.eventId())) {
+            // its address is another story's, which it may not be (see link): an id of its own
+            event = event.withEventId(EventIds.distinct(event.eventId(), candidate.itemId()));
+        }
         return new Story(event.eventId(), nextSequence++, candidate.itemId(), event, List.of(candidate.outlet()),
                 candidate.identities(), candidate.terms(), candidate.figures(), List.copyOf(new TreeSet<>(scope(candidate.event()))), time, time,
                 time != null ? time : undatedAnchor(candidate));

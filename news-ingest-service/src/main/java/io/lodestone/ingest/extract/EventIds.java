@@ -42,6 +42,14 @@ public final class EventIds {
     }
 
     /**
+     * A second id under an item's own: for an item whose URL another story already holds although
+     * it is not that story (see the story linker), derived from both so replicas and replays agree.
+     */
+    public static String distinct(String eventId, String itemId) {
+        return "evt-" + HexFormat.of().formatHex(sha256("distinct:" + eventId + "|" + itemId), 0, 12);
+    }
+
+    /**
      * The URL that identifies an article: scheme and host lower-cased, {@code http} taken as
      * {@code https}, a leading {@code www.} and a default port dropped, the fragment dropped,
      * tracking parameters ({@code utm_*}, {@code fbclid} …) dropped and the rest sorted, and no

@@ -319,6 +319,33 @@ class StoryLinkerTest {
     }
 
     @Test
+    void anItemClaimingAnotherReportsAddressCannotSilenceIt() {
+        // Given an easing pushed under the address of a ministry notice
+        StoryLinker linker = linker();
+        StoryDecision claimed = linker.link(candidate(report("pushed", "https://notices.example.gov/gallium-2026-11", 0,
+                "China relaxes gallium export licensing",
+                "China's commerce ministry said it will relax export licensing for gallium and approve general licences for exporters.")));
+
+        // When the notice that really stands there says the opposite
+        StoryDecision real = linker.link(candidate(report("notice", "https://notices.example.gov/gallium-2026-11?utm_source=rss", 1,
+                "China bans gallium exports to the United States",
+                "China's commerce ministry said exports of gallium to the United States are banned with immediate effect, citing national security.")));
+
+        // Then the notice is its own story, published under an id of its own, and the claim sent
+        // again is still nothing new
+        assertThat(claimed.outcome()).isEqualTo(StoryDecision.Outcome.NEW);
+        assertThat(real.outcome()).isEqualTo(StoryDecision.Outcome.NEW);
+        assertThat(real.publishes()).isTrue();
+        assertThat(real.event().eventType()).isEqualTo(EventType.EXPORT_RESTRICTION);
+        assertThat(real.storyId()).isNotEqualTo(claimed.storyId());
+        assertThat(real.event().eventId()).isNotEqualTo(claimed.event().eventId());
+        assertThat(linker.link(candidate(report("pushed-again", "https://notices.example.gov/gallium-2026-11", 2,
+                "China relaxes gallium export licensing",
+                "China's commerce ministry said it will relax export licensing for gallium and approve general licences for exporters."))).publishes())
+                .isFalse();
+    }
+
+    @Test
     void memoryIsBoundedByTheCap() {
         StoryLinker linker = new StoryLinker(LinkRules.standard(Duration.ofDays(3), 5), Stories.inMemory());
 
