@@ -67,8 +67,12 @@ public class SourcePoller implements SmartLifecycle {
     private final Clock clock = Clock.systemUTC();
     private final Map<String, SourceStatus> statuses = new ConcurrentHashMap<>();
     private final Map<String, HttpFetcher.Validators> validators = new ConcurrentHashMap<>();
-    /** Per source, the number of its current chain of scheduled polls; a task of an older chain stops. */
+    /**
+     * Per source polled, the number of its current chain of scheduled polls (numbers are never
+     * reused, so a deleted source's entry can go); a task of any other chain stops.
+     */
     private final Map<String, Long> chains = new HashMap<>();
+    private long lastChain;
     private final Map<String, ScheduledFuture<?>> pending = new HashMap<>();
     /** The sources being polled, as this poller last learnt of changes. */
     private final Set<String> active = new HashSet<>();
@@ -129,8 +133,10 @@ public class SourcePoller implements SmartLifecycle {
         if (source.isEmpty()) {
             statuses.remove(sourceId);
             validators.remove(sourceId);
-            meters.find("lodestone.ingest.source.up").tag("source", sourceId).meters().forEach(meters::remove);
-            meters.find("lodestone.ingest.source.last.success").tag("source", sourceId).meters().forEach(meters::remove);
+            // every series of a deleted source goes, or adding and deleting sources grows the
+            // registry (and every scrape) without bound
+            meters.getMeters().stream().filter(meter -> sourceId.equals(meter.getId().getTag("source")))
+                    .toList().forEach(meters::remove);
         } else {
             track(source.get());
         }
@@ -143,7 +149,7 @@ public class SourcePoller implements SmartLifecycle {
                 scheduleNext(sourceId, Duration.ZERO);
                 log.info("source {}: switched on, polling it now", sourceId);
             } else if (!wanted && active.remove(sourceId)) {
-                chains.merge(sourceId, 1L, Long::sum);
+                chains.remove(sourceId);
                 ScheduledFuture<?> next = pending.remove(sourceId);
                 if (next != null) {
                     next.cancel(false);
@@ -165,7 +171,7 @@ public class SourcePoller implements SmartLifecycle {
             HtmlListReader.Harvest harvest = source.kind() == IngestProperties.Kind.HTML_LIST
                     ? htmlLists.read(source, previous, started) : feedOrApi(source, previous, started);
             List<NewsItem> items = harvest.items();
-            meters.counter("lodestone.ingest.items.fetched", "source", source.id()).increment(items.size());
+            count("lodestone.ingest.items.fetched", source, items.size());
             List<String> problems = new ArrayList<>(harvest.problems());
             for (NewsItem item : items) {
                 try {
@@ -224,7 +230,7 @@ public class SourcePoller implements SmartLifecycle {
     }
 
     private SourceStatus failed(IngestProperties.Source source, Instant started, String message) {
-        meters.counter("lodestone.ingest.source.failures", "source", source.id()).increment();
+        count("lodestone.ingest.source.failures", source, 1);
         SourceStatus status = update(source, previous ->
                 previous.failed(started, message, started.plus(backoff(source, previous.consecutiveFailures() + 1))));
         log.warn("source {}: poll failed ({} in a row), next try at {}: {}", source.id(),
@@ -241,9 +247,20 @@ public class SourcePoller implements SmartLifecycle {
         return wait.compareTo(properties.http().maxBackoff()) > 0 ? properties.http().maxBackoff() : wait;
     }
 
+    /**
+     * Counts for a source still known: a poll that ends after its source was deleted must not
+     * register the deleted source's series again.
+     */
+    private void count(String name, IngestProperties.Source source, double amount) {
+        if (statuses.containsKey(source.id())) {
+            meters.counter(name, "source", source.id()).increment(amount);
+        }
+    }
+
     /** Starts a new chain of polls of a source (the caller holds the lock). */
     private void scheduleNext(String sourceId, Duration delay) {
-        long chain = chains.merge(sourceId, 1L, Long::sum);
+        long chain = ++lastChain;
+        chains.put(sourceId, chain);
         schedule(sourceId, chain, delay);
     }
 

@@ -86,7 +86,23 @@ class SwitchedOffSourceTest {
         // Then its outcome is returned but the deleted source is not listed again, nor measured
         assertThat(outcome.lastErrorMessage()).contains("HTTP 503");
         assertThat(poller.statuses()).extracting(SourceStatus::id).containsExactly("flaky");
-        assertThat(meters.find("lodestone.ingest.source.up").tag("source", "short-lived").gauge()).isNull();
+        assertThat(meters.getMeters()).noneMatch(meter -> "short-lived".equals(meter.getId().getTag("source")));
+    }
+
+    @Test
+    void aDeletedSourceLeavesNoSeriesBehind() {
+        // Given an added source that was polled and failed (its up, last success, fetched and failure series)
+        sources.add(JsonMapper.builder().build().readTree(
+                "{\"id\": \"churned\", \"kind\": \"feed\", \"url\": \"" + publisher.uri("/feed.xml") + "\"}"));
+        poller.pollNow("churned");
+        assertThat(meters.find("lodestone.ingest.source.failures").tag("source", "churned").counter()).isNotNull();
+
+        // When it is deleted
+        sources.remove("churned");
+
+        // Then no series names it any more, and the configured source's are untouched
+        assertThat(meters.getMeters()).noneMatch(meter -> "churned".equals(meter.getId().getTag("source")));
+        assertThat(meters.find("lodestone.ingest.source.up").tag("source", "flaky").gauge()).isNotNull();
     }
 
     private double up() {
@@ -148,13 +164,13 @@ class SwitchedOffSourceTest {
                     .append(i).append("</link></item>");
         }
         publisher.respondTo("/flood.xml", Response.ok("application/rss+xml", feed.append("</channel></rss>").toString()));
-        IngestProperties.Source flood = new IngestProperties.Source("flood", IngestProperties.Kind.FEED,
-                publisher.uri("/flood.xml"), Duration.ofHours(1), true, "en", null, "Flood", null);
+        sources.add(JsonMapper.builder().build().readTree(
+                "{\"id\": \"flood\", \"kind\": \"feed\", \"url\": \"" + publisher.uri("/flood.xml") + "\"}"));
         SourcePoller polling = new SourcePoller(properties, sources, List.of(new FeedParser()), IngestPipeline.offline(
                 new Extractor(), new InMemoryStoryStage(LinkRules.standard(Duration.ofDays(7), 1000), event -> { }),
                 Clock.systemUTC()), new RememberedNotices(), meters);
 
-        SourceStatus outcome = polling.poll(flood);
+        SourceStatus outcome = polling.pollNow("flood");
 
         assertThat(outcome.lastErrorMessage()).isNull();
         assertThat(outcome.problems()).singleElement().asString()
