@@ -2,6 +2,7 @@ package io.lodestone.alert.subscription;
 
 import io.lodestone.alert.AlertProperties;
 import io.lodestone.alert.Caps;
+import io.lodestone.service.api.ClientBudget;
 import io.lodestone.service.api.InvalidRequestException;
 import io.lodestone.service.api.LimitReachedException;
 import java.time.Clock;
@@ -9,10 +10,13 @@ import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -24,6 +28,13 @@ import org.springframework.web.server.ResponseStatusException;
 class SubscriptionService {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionService.class);
+    /**
+     * What creating a subscription costs of its client's rate-limit budget (a request costs one): a
+     * new subscription may at once notify all its addresses of every element already elevated, and
+     * deleting it takes nothing back, so creating and deleting in a loop, which never meets the cap
+     * on live subscriptions, is held to one a second at the default budget (bursts of ten).
+     */
+    static final int CREATION_UNITS = 100;
 
     private final SubscriptionRepository subscriptions;
     private final SubscriptionValidator validator;
@@ -31,26 +42,35 @@ class SubscriptionService {
     private final Clock clock;
     private final Caps caps;
     private final int maxSubscriptions;
+    private final ClientBudget budget;
 
     SubscriptionService(SubscriptionRepository subscriptions, SubscriptionValidator validator,
-                        ApplicationEventPublisher events, Clock clock, Caps caps, AlertProperties properties) {
+                        ApplicationEventPublisher events, Clock clock, Caps caps, AlertProperties properties,
+                        ObjectProvider<ClientBudget> budget) {
         this.subscriptions = subscriptions;
         this.validator = validator;
         this.events = events;
         this.clock = clock;
         this.caps = caps;
         this.maxSubscriptions = properties.limits().maxSubscriptions();
+        this.budget = budget.getIfAvailable(ClientBudget::unlimited);
     }
 
     /**
      * @throws InvalidRequestException naming every bad field
      * @throws LimitReachedException   when {@code lodestone.alert.limits.max-subscriptions} exist already
+     * @throws io.lodestone.service.api.TooManyRequestsException when the client's budget does not
+     *                                 cover {@link #CREATION_UNITS}
      */
     @Transactional
     Subscription create(SubscriptionRequest request) {
         SubscriptionSpec spec = validator.validate(request, null);
         caps.requireRoom("subscriptions", maxSubscriptions, "lodestone.alert.limits.max-subscriptions",
                 "select count(*) from subscription where deleted_at is null");
+        // charged once the request is known to be valid: a refused one costs one unit, like any request
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes web) {
+            budget.charge(web.getRequest(), CREATION_UNITS - 1, "a new subscription");
+        }
         Instant now = clock.instant();
         Subscription subscription = new Subscription(UUID.randomUUID(), spec, now, now, null);
         subscriptions.insert(subscription);
