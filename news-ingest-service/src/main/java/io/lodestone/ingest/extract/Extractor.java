@@ -114,9 +114,17 @@ public class Extractor {
                 clauses.mark(document, published, item.publishedAt() != null, mentions), triggers), triggers), triggers);
         Classification classification = classifier.classify(document, triggers, regions);
         Subjects subjects = Subjects.choose(document, mentions, regions, triggers, listLeftOpen(document, mentions));
+        boolean namedMineral = subjects.namesMineral();
         if (classification.type() == EventType.TECHNOLOGY_SUBSTITUTION) {
             Subjects substituted = Subjects.substituted(mentions, triggers);
-            subjects = substituted == null ? subjects : substituted;
+            if (substituted != null) {
+                subjects = substituted;
+                namedMineral = subjects.namesMineral();
+            } else {
+                // 钠离子电池产线投产 replaces lithium, though the item need not name it
+                substituted = Subjects.substituted(elements.implied(document), triggers);
+                subjects = substituted == null ? subjects : substituted;
+            }
         } else if (classification.type() == EventType.PRICE_MOVE) {
             subjects = subjects.priced(document, mentions, triggers);
         }
@@ -127,7 +135,7 @@ public class Extractor {
                 || Explainers.asks(document, questionTitles)
                         && !(headline && EventClassifier.statedInLead(document, classification, triggers, regions))
                 || !headline && Explainers.readsAsExplainer(document, outlookWords);
-        boolean namesMineral = subjects.namesMineral() || matchesUpTo(document, mineralClasses, 1);
+        boolean namesMineral = namedMineral || matchesUpTo(document, mineralClasses, 1);
         Relevance relevance = Relevance.judge(namesMineral, explainer, Hit.scan(document, supplyCues),
                 Hit.scan(document, noiseCues), classification);
 

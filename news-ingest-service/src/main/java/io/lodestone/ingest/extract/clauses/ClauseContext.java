@@ -40,6 +40,8 @@ public final class ClauseContext {
     /** The longest word, in characters, read as one item of a list that goes on after a comma. */
     private static final int MAX_LIST_WORD = 20;
     private static final int INTRODUCTION = 15;
+    /** How far after its clause's start a time may stand and still head it (a quote mark, a space), when a clause precedes it. */
+    private static final int HEADING = 2;
     /**
      * How far a clause reaches from its cue, each way, in characters. Real clauses are far shorter;
      * without a bound, text with no clause boundary ("2025年2025年…", item-long) made every cue in
@@ -390,7 +392,10 @@ public final class ClauseContext {
                                  boolean wholeClause, Scope scope) {
         int start = wholeClause ? clauseStart(s, sentence, cueStart) : cueStart;
         int end = cueEnd;
-        boolean introduction = wholeClause && cueStart - sentence.start() <= INTRODUCTION;
+        // a time that opens the sentence ("In 2019, …", 去年，…, 据悉，去年…) covers all of it; one inside a
+        // clause with its own subject after a reporting verb (彭博报导，日本首相去年…，商务部6日宣布…) only that clause
+        boolean introduction = wholeClause && cueStart - sentence.start() <= INTRODUCTION
+                && (start == sentence.start() || cueStart - start <= HEADING);
         // a clause that opens the sentence ("After Congo extended its ban, cobalt prices rose")
         // ends at its comma, whatever follows: the main clause comes next
         boolean fronted = !wholeClause && cueStart - sentence.start() <= FRONTED;

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Finds where an item names tracked elements and element groups.
@@ -88,6 +89,9 @@ public final class ElementFinder {
     private final Pattern symbolList;
     private final Rulebook exclusions;
     private final Dictionary<ElementGroup> groups;
+    /** Chinese aliases (钠离子 for the lithium it replaces) by first character, longest first, and their symbols. */
+    private final String[][] hanAliasesByFirst = new String[Character.MAX_VALUE + 1][];
+    private final Map<String, List<String>> hanAliasSymbols = new HashMap<>();
     /** Chinese one-character names by character, for a lookup without boxing. */
     private final String[] symbolByChineseCharacter = new String[Character.MAX_VALUE + 1];
     /** Chinese two-character names (石墨) by their first character: the second character, then the symbol. */
@@ -101,7 +105,16 @@ public final class ElementFinder {
         }
         for (Dictionary.Row row : Dictionary.rows("element-aliases.tsv", 2)) {
             String alias = row.cell(0).toLowerCase(Locale.ROOT);
-            symbolsByName.put(alias, List.of(row.cell(1).split(",")));
+            List<String> symbols = List.of(row.cell(1).split(","));
+            if (Character.UnicodeScript.of(alias.charAt(0)) == Character.UnicodeScript.HAN) {
+                String[] known = hanAliasesByFirst[alias.charAt(0)];
+                hanAliasesByFirst[alias.charAt(0)] = known == null ? new String[] {alias}
+                        : Stream.concat(Stream.of(known), Stream.of(alias))
+                                .sorted(Comparator.comparing(String::length).reversed()).toArray(String[]::new);
+                hanAliasSymbols.put(alias, symbols);
+            } else {
+                symbolsByName.put(alias, symbols);
+            }
         }
         for (String name : symbolsByName.keySet()) {
             namesByFirstLetter.computeIfAbsent(name.charAt(0), c -> new ArrayList<>()).add(name);
@@ -232,6 +245,39 @@ public final class ElementFinder {
                 }
             }
         }
+    }
+
+    /**
+     * Where an item names an element by a Chinese alias (钠离子 for the lithium it replaces): not
+     * mentions of the element as {@link #find} gives them, only what a substitution replaces.
+     */
+    public List<Mention> implied(Document document) {
+        List<Mention> implied = new ArrayList<>();
+        for (Field field : Field.values()) {
+            String s = document.field(field);
+            for (int i = 0; i < s.length(); i++) {
+                String alias = s.charAt(i) < 0x4E00 ? null : hanAliasAt(s, i);
+                if (alias != null) {
+                    for (String symbol : hanAliasSymbols.get(alias)) {
+                        implied.add(new Mention(symbol, false, field, i, i + alias.length()));
+                    }
+                    i += alias.length() - 1;
+                }
+            }
+        }
+        return implied;
+    }
+
+    private String hanAliasAt(String s, int i) {
+        String[] aliases = hanAliasesByFirst[s.charAt(i)];
+        if (aliases != null) {
+            for (String alias : aliases) {
+                if (s.startsWith(alias, i)) {
+                    return alias;
+                }
+            }
+        }
+        return null;
     }
 
     private void findSymbols(Field field, String s, List<Mention> out) {
