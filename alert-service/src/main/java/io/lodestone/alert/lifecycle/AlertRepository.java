@@ -36,8 +36,12 @@ public class AlertRepository {
                 .params(subscriptionId, element).query(this::row).optional();
     }
 
+    /**
+     * The firing alerts of a subscription, locked in the order of their ids, as {@link #markNotified}
+     * locks them: two transactions that lock alerts in opposite orders deadlock.
+     */
     List<Alert> firingOf(UUID subscriptionId) {
-        return jdbc.sql("select * from alert where subscription_id = ? and state = 'FIRING' for update")
+        return jdbc.sql("select * from alert where subscription_id = ? and state = 'FIRING' order by id for update")
                 .param(subscriptionId).query(this::row).list();
     }
 
@@ -83,7 +87,9 @@ public class AlertRepository {
 
     public void markNotified(Collection<UUID> ids, Instant at) {
         if (!ids.isEmpty()) {
-            jdbc.sql("update alert set last_notified_at = :at where id in (:ids)")
+            jdbc.sql("""
+                    update alert set last_notified_at = :at
+                    where id in (select id from alert where id in (:ids) order by id for update)""")
                     .param("at", ts(at)).param("ids", ids).update();
         }
     }

@@ -8,13 +8,17 @@ import io.lodestone.service.api.LimitReachedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.server.ResponseStatusException;
@@ -35,6 +39,12 @@ class SubscriptionService {
      * on live subscriptions, is held to one a second at the default budget (bursts of ten).
      */
     static final int CREATION_UNITS = 100;
+    /**
+     * How often a change or deletion runs before it gives up when PostgreSQL picks it as a
+     * deadlock's victim or it cannot get its locks: resolving a subscription's alerts locks rows the
+     * sealer and the risk consumer lock too, and the loser of such a race only has to run again.
+     */
+    static final int LOCK_ATTEMPTS = 3;
 
     private final SubscriptionRepository subscriptions;
     private final SubscriptionValidator validator;
@@ -43,10 +53,11 @@ class SubscriptionService {
     private final Caps caps;
     private final int maxSubscriptions;
     private final ClientBudget budget;
+    private final TransactionTemplate transactions;
 
     SubscriptionService(SubscriptionRepository subscriptions, SubscriptionValidator validator,
                         ApplicationEventPublisher events, Clock clock, Caps caps, AlertProperties properties,
-                        ObjectProvider<ClientBudget> budget) {
+                        ObjectProvider<ClientBudget> budget, PlatformTransactionManager transactionManager) {
         this.subscriptions = subscriptions;
         this.validator = validator;
         this.events = events;
@@ -54,6 +65,7 @@ class SubscriptionService {
         this.caps = caps;
         this.maxSubscriptions = properties.limits().maxSubscriptions();
         this.budget = budget.getIfAvailable(ClientBudget::unlimited);
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /**
@@ -81,15 +93,16 @@ class SubscriptionService {
     }
 
     /** @throws InvalidRequestException naming every bad field */
-    @Transactional
     Subscription update(UUID id, SubscriptionRequest request) {
-        Subscription current = existing(id);
-        requireSecretWhenWebhookUrlChanges(request, current.spec());
-        SubscriptionSpec spec = validator.validate(request, current.spec());
-        Instant now = clock.instant();
-        subscriptions.update(id, spec, now);
-        events.publishEvent(new SubscriptionSaved(id));
-        return new Subscription(id, spec, current.createdAt(), now, null);
+        return retryingLockConflicts("Updating subscription " + id, () -> {
+            Subscription current = existing(id);
+            requireSecretWhenWebhookUrlChanges(request, current.spec());
+            SubscriptionSpec spec = validator.validate(request, current.spec());
+            Instant now = clock.instant();
+            subscriptions.update(id, spec, now);
+            events.publishEvent(new SubscriptionSaved(id));
+            return new Subscription(id, spec, current.createdAt(), now, null);
+        });
     }
 
     /**
@@ -103,13 +116,37 @@ class SubscriptionService {
     }
 
     /** Its firing alerts resolve without a notice; its history stays. */
-    @Transactional
     void delete(UUID id) {
-        Instant now = clock.instant();
-        if (!subscriptions.markDeleted(id, now)) {
-            throw notFound(id);
+        retryingLockConflicts("Deleting subscription " + id, () -> {
+            Instant now = clock.instant();
+            if (!subscriptions.markDeleted(id, now)) {
+                throw notFound(id);
+            }
+            events.publishEvent(new SubscriptionDeleted(id, now));
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code work} in a transaction of its own, again (up to {@link #LOCK_ATTEMPTS} times in
+     * all) when it loses a lock conflict; a client then sees its change made, not a 500 reading
+     * "deadlock detected". Still losing, it answers 503: nothing was changed, and trying again is right.
+     */
+    private <T> T retryingLockConflicts(String what, Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> work.get());
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == LOCK_ATTEMPTS) {
+                    log.warn("{} lost {} lock conflicts in a row; nothing was changed: {}", what, attempt,
+                            e.getMostSpecificCause().getMessage());
+                    throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                            "The subscription is being changed by other work right now; nothing was changed. Try again.");
+                }
+                log.info("{} lost a lock conflict (attempt {} of {}), running it again: {}", what, attempt,
+                        LOCK_ATTEMPTS, e.getMostSpecificCause().getMessage());
+            }
         }
-        events.publishEvent(new SubscriptionDeleted(id, now));
     }
 
     Subscription existing(UUID id) {
