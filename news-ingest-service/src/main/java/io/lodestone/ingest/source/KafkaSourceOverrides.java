@@ -9,6 +9,7 @@ import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.support.KafkaNull;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import tools.jackson.core.JacksonException;
@@ -16,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Operators' source changes in the compacted topic {@value #TOPIC}, one record per source id (the
- * latest wins). Every replica reads the whole topic from the start with a consumer group of its
+ * latest wins); a deleted source's record is a tombstone (a null value), so compaction drops the
+ * source from the topic instead of keeping a deletion for every source ever added. Every replica reads the whole topic from the start with a consumer group of its
  * own and applies every record, its own included, in topic order; so all replicas end with the
  * same sources whichever replica was asked, and a restarted one starts with them. Polling begins
  * only once the records written before the start have been read ({@link #restored()}).
@@ -43,8 +45,8 @@ class KafkaSourceOverrides implements SourceOverrideLog {
     public void write(String sourceId, SourceOverride change) {
         boolean sent;
         try {
-            sent = bridge.send(OUTPUT, MessageBuilder.withPayload(JSON.writeValueAsBytes(change))
-                    .setHeader(KafkaHeaders.KEY, sourceId).build());
+            Object value = change.removed() ? KafkaNull.INSTANCE : JSON.writeValueAsBytes(change);
+            sent = bridge.send(OUTPUT, MessageBuilder.withPayload(value).setHeader(KafkaHeaders.KEY, sourceId).build());
         } catch (RuntimeException e) {
             throw new SourceChangeRefused(SourceChangeRefused.Reason.UNAVAILABLE,
                     "The change to source '" + sourceId + "' was not recorded: " + e.getMessage(), e);
@@ -80,8 +82,11 @@ class KafkaSourceOverrides implements SourceOverrideLog {
             return;
         }
         String sourceId = key instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : key.toString();
+        // a tombstone arrives as KafkaNull whatever the declared payload type
+        Object payload = message.getPayload();
         try {
-            SourceOverride change = JSON.readValue(message.getPayload(), SourceOverride.class);
+            SourceOverride change = payload instanceof byte[] json ? JSON.readValue(json, SourceOverride.class)
+                    : payload instanceof KafkaNull ? SourceOverride.deleted() : null;
             if (change == null) {
                 log.warn("source {}: ignoring a change record that holds no change (JSON null)", LogSafe.escape(sourceId));
             } else {

@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
  * @param enabled    whether the source is polled
  * @param definition for a source added through the API: its definition as accepted; null for a
  *                   configured or catalogue source
- * @param removed    true when an added source was deleted
+ * @param removed    true when an added source was deleted (written as a tombstone, read from one or
+ *                   from the {@code {"removed": true}} records of earlier releases)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record SourceOverride(boolean enabled, JsonNode definition, boolean removed) {

@@ -10,7 +10,9 @@ import io.lodestone.testsupport.RecordingHttpServer;
 import io.lodestone.testsupport.RecordingHttpServer.Response;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -24,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Two replicas of the service on one real broker, polling feeds served on loopback, changed
  * through the HTTP API of either: a source switched off on one stops being polled by both, a
  * source added on one is polled and listed by both, and after both stop, a fresh start has the
- * same sources before it polls anything.
+ * same sources before it polls anything; a deleted source is a tombstone that keeps it deleted.
  */
 @EmbeddedKafka(partitions = 1)
 class RuntimeSourcesIntegrationTest {
@@ -107,6 +109,20 @@ class RuntimeSourcesIntegrationTest {
                     .until(() -> requests("/beta.rss"), count -> true);
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
                     .until(() -> requests("/beta.rss") == betaSettled);
+        }
+        // And the deletion is a tombstone, which compaction removes with the source's earlier records
+        try (KafkaTestClient kafka = new KafkaTestClient(broker.getBrokersAsString())) {
+            List<ConsumerRecord<String, String>> beta = kafka.readAll(KafkaSourceOverrides.TOPIC, Duration.ofSeconds(2))
+                    .stream().filter(record -> "beta".equals(record.key())).toList();
+            assertThat(beta).hasSizeGreaterThan(1);
+            assertThat(beta.get(beta.size() - 1).value()).isNull();
+        }
+        // And a replica that reads the topic from the start leaves the deleted source out
+        try (ConfigurableApplicationContext again = start(broker)) {
+            await().atMost(Duration.ofSeconds(90)).until(() -> send(again, "GET", "/api/v1/sources", null).statusCode() == 200
+                    && again.getBean(SourceOverrideLog.class).restored());
+            assertThat(send(again, "GET", "/api/v1/sources/beta", null).statusCode()).isEqualTo(404);
+            assertThat(source(again, "alpha").get("enabled").asBoolean()).isFalse();
         }
     }
 
