@@ -25,7 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param email           the sender of notification emails
  * @param egress          which private destinations Slack and webhook URLs may point at
  * @param limits          the bounds a subscription's own durations must stay within
- * @param retention       how long finished deliveries and relayed {@code alerts.v1} events are kept
+ * @param retention       how long sent deliveries, relayed {@code alerts.v1} events, risk history and
+ *                        ended silences are kept
  * @param secretKeys      keys that encrypt webhook secrets and Slack URLs in the database, as
  *                        {@code keyId:base64-of-32-bytes} entries; the first encrypts, all decrypt
  *                        (so an old key stays listed until {@code rotate-secret-keys} has run)
@@ -116,12 +117,15 @@ public record AlertProperties(
      * @param deliveries how long sent deliveries (and their attempts) are kept; failed, dead and
      *                   cancelled ones stay (an operator resends or cancels failed and dead ones)
      * @param events     how long {@code alerts.v1} events are kept in the outbox after they were published
+     * @param riskHistory how long risk history points are kept (each element's latest always is)
+     * @param silences   how long a silence is kept after it ended (expired or ended early)
      * @param interval   how often old rows are deleted
      */
     public record Retention(
             @DefaultValue("30d") @NotNull Duration deliveries,
             @DefaultValue("7d") @NotNull Duration events,
             @DefaultValue("400d") @NotNull Duration riskHistory,
+            @DefaultValue("90d") @NotNull Duration silences,
             @DefaultValue("1h") @NotNull Duration interval) {
     }
 

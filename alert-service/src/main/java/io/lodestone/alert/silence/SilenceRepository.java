@@ -32,6 +32,15 @@ class SilenceRepository {
                 .update();
     }
 
+    /** Deletes up to {@code limit} silences that ended before {@code cutoff}, the longest ended first. */
+    int pruneEndedBefore(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                delete from silence
+                where id in (select id from silence where ends_at < ? order by ends_at limit ?)""")
+                .params(Timestamp.from(cutoff), limit)
+                .update();
+    }
+
     /** Silences not yet over at {@code now}, including those that start later. */
     List<Silence> notEndedAt(Instant now) {
         return jdbc.sql("select * from silence where ends_at > ? order by starts_at").param(Timestamp.from(now))
