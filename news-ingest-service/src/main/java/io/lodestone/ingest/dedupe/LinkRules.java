@@ -25,7 +25,8 @@ import java.util.Objects;
  * starts a story, merges none, and adds no elements to the story it joins.
  *
  * @param window                   how far apart in publication time two reports of one story can be
- * @param maxStories               how many stories are remembered at most; the least recently active go first
+ * @param maxStories               how many stories are remembered at most; past it, the source holding the most
+ *                                 gives up its least recently active
  * @param threshold                the score at which a report joins a story
  * @param retellingThreshold       the score at which a report the extractor found not relevant joins a story
  * @param figureWeight             per shared figure, at most two counted

@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -51,7 +52,11 @@ import java.util.TreeSet;
  * moved it is placed (an undated story is anchored where the clock stood when it came, so the
  * first dated report of its event may find it behind the new horizon), and at most
  * {@link LinkRules#maxStories()} are kept, so memory and the work per report stay bounded however
- * long the stage runs. Not thread-safe: one story stage runs one linker on one thread.
+ * long the stage runs. Past the cap, the source holding the most stories (by the source of their
+ * first report: a feed's id, {@code push}, {@code import}) gives up its least recently active
+ * one, and so for the traces of forgotten stories: a flood of items from one source (a client
+ * pushing thousands of distinct items) forgets its own stories first, not a feed's that a
+ * re-listed report must still find. Not thread-safe: one story stage runs one linker on one thread.
  */
 public final class StoryLinker {
 
@@ -99,6 +104,10 @@ public final class StoryLinker {
      * retrying, a poll landing after later news moved the clock) is still a duplicate.
      */
     private final Map<String, Story> traces = new LinkedHashMap<>();
+    /** The kept stories of each source (their first report's), least recently active first. */
+    private final Map<String, TreeSet<Story>> storiesBySource = new HashMap<>();
+    /** The traces of each source's forgotten stories, by id, oldest first. */
+    private final Map<String, LinkedHashSet<String>> tracesBySource = new HashMap<>();
     /** The stories a report's words hit, with how many of its keys each holds; reused from report to report. */
     private final Map<Story, Integer> hits = new IdentityHashMap<>();
     private double[] idfCache = new double[0];
@@ -154,7 +163,7 @@ public final class StoryLinker {
             Story story = start(candidate, time);
             save(story);
             while (byId.size() > rules.maxStories()) {
-                retire(byAnchor.first());
+                retire(largest(storiesBySource).first());
             }
             forgetInactive(moved);
             return new StoryDecision(StoryDecision.Outcome.NEW, story.id(), story.firstItemId(), story.published(),
@@ -615,18 +624,40 @@ public final class StoryLinker {
 
     private void keepTrace(Story trace) {
         traces.put(trace.id(), trace);
+        tracesBySource.computeIfAbsent(source(trace), s -> new LinkedHashSet<>()).add(trace.id());
         trace.identities().forEach(identity -> identities.putIfAbsent(identity, trace.id()));
         while (traces.size() > rules.maxStories()) {
-            Story oldest = traces.values().iterator().next();
-            traces.remove(oldest.id());
+            LinkedHashSet<String> ids = largest(tracesBySource);
+            String id = ids.iterator().next();
+            ids.remove(id);
+            tracesBySource.values().removeIf(Set::isEmpty);
+            Story oldest = traces.remove(id);
             oldest.identities().forEach(identity -> identities.remove(identity, oldest.id()));
             stories.delete(oldest.id());
         }
     }
 
+    /** The source a story is held for: its first report's. */
+    private static String source(Story story) {
+        return Objects.requireNonNullElse(story.event().sourceId(), "");
+    }
+
+    /** Of the sources' collections, the largest; on a tie, the first source by name, the same after a restart. */
+    private static <C extends Collection<?>> C largest(Map<String, C> bySource) {
+        Map.Entry<String, C> largest = null;
+        for (Map.Entry<String, C> held : bySource.entrySet()) {
+            if (largest == null || held.getValue().size() > largest.getValue().size()
+                    || held.getValue().size() == largest.getValue().size() && held.getKey().compareTo(largest.getKey()) < 0) {
+                largest = held;
+            }
+        }
+        return largest.getValue();
+    }
+
     private void index(Story story) {
         byId.put(story.id(), story);
         byAnchor.add(story);
+        storiesBySource.computeIfAbsent(source(story), s -> new TreeSet<>(BY_ANCHOR)).add(story);
         story.identities().forEach(identity -> identities.put(identity, story.id()));
         story.terms().keySet().forEach(term -> documentFrequency.merge(term, 1, Integer::sum));
         indexedTerms(story).forEach(term -> post(termPostings, term, story));
@@ -637,6 +668,10 @@ public final class StoryLinker {
     private void unindex(Story story) {
         byId.remove(story.id());
         byAnchor.remove(story);
+        TreeSet<Story> held = storiesBySource.get(source(story));
+        if (held != null && held.remove(story) && held.isEmpty()) {
+            storiesBySource.remove(source(story));
+        }
         story.identities().forEach(identity -> identities.remove(identity, story.id()));
         story.terms().keySet().forEach(term -> documentFrequency.computeIfPresent(term, (t, n) -> n > 1 ? n - 1 : null));
         indexedTerms(story).forEach(term -> unpost(termPostings, term, story));

@@ -357,6 +357,34 @@ class StoryLinkerTest {
     }
 
     @Test
+    void aFloodOfPushedItemsForgetsItsOwnStoriesNotAFeedsStory() {
+        // Given room for five stories, and a feed's story that a second feed corroborated
+        StoryLinker linker = new StoryLinker(LinkRules.standard(Duration.ofDays(3), 5), Stories.inMemory());
+        Map<String, Integer> terms = Map.of("dysprosium", 3, "licence", 2, "suspended", 2);
+        StoryCandidate first = fromSource("alpha", synthetic("alpha-1", "host:wire", terms, List.of(), List.of("Dy")));
+        StoryCandidate second = fromSource("beta", synthetic("beta-1", "host:daily", terms, List.of(), List.of("Dy")));
+        assertThat(linker.link(first).outcome()).isEqualTo(StoryDecision.Outcome.NEW);
+        assertThat(linker.link(second).outcome()).isEqualTo(StoryDecision.Outcome.CORROBORATED);
+
+        // When one client pushes fifty distinct items, each a story of its own
+        for (int i = 0; i < 50; i++) {
+            linker.link(synthetic("junk" + i, "host:junk" + i, Map.of("junk" + i, 3, "filler" + i, 2)));
+        }
+
+        // Then the feeds' story is still remembered: the second feed listing its report again is a
+        // duplicate (not a new event counted a second time), and a third outlet's report joins it
+        assertThat(linker.size()).isEqualTo(5);
+        assertThat(linker.link(second).outcome()).isEqualTo(StoryDecision.Outcome.DUPLICATE);
+        StoryDecision third = linker.link(fromSource("gamma", synthetic("gamma-1", "host:journal", terms, List.of(),
+                List.of("Dy"))));
+        assertThat(third.outcome()).isEqualTo(StoryDecision.Outcome.CORROBORATED);
+        assertThat(third.event().corroborations()).isEqualTo(3);
+        // while the oldest pushed items were forgotten, traces and all
+        assertThat(linker.link(synthetic("junk0", "host:junk0", Map.of("junk0", 3, "filler0", 2))).outcome())
+                .isEqualTo(StoryDecision.Outcome.NEW);
+    }
+
+    @Test
     void anItemSentAgainAfterLaterNewsForgotItsStoryIsStillADuplicate() {
         // Given a story of an old item, and a later report that moves the clock far past it
         Stories store = Stories.inMemory();
@@ -546,6 +574,16 @@ class StoryLinkerTest {
                 at, e.detectedAt(), e.language(), e.eventType(), e.direction(), e.severity(), e.confidence(), e.elements(),
                 e.groups(), e.countries(), e.companies(), e.evidence(), 1);
         return new StoryCandidate(candidate.itemId(), candidate.outlet(), candidate.identities(), true, event,
+                candidate.terms(), candidate.figures());
+    }
+
+    /** The same candidate, as polled from the source {@code sourceId}. */
+    private static StoryCandidate fromSource(String sourceId, StoryCandidate candidate) {
+        SupplyEventDetected e = candidate.event();
+        SupplyEventDetected event = new SupplyEventDetected(e.schemaVersion(), e.eventId(), sourceId, e.url(), e.title(),
+                e.publishedAt(), e.detectedAt(), e.language(), e.eventType(), e.direction(), e.severity(), e.confidence(),
+                e.elements(), e.groups(), e.countries(), e.companies(), e.evidence(), 1);
+        return new StoryCandidate(candidate.itemId(), candidate.outlet(), candidate.identities(), candidate.dated(), event,
                 candidate.terms(), candidate.figures());
     }
 
