@@ -50,17 +50,22 @@ public final class Gazetteer {
         byFirstCharacter.forEach((first, list) -> byFirstCharacterIndex[first] = list.toArray(String[]::new));
     }
 
-    /** Listed names as whole words (no letter or digit either side), longest first, left to right. */
+    /**
+     * Listed names as whole words (no Latin letter or digit either side of a name's Latin end),
+     * longest first, left to right. A Chinese name has no word boundary to respect: 华友钴业3月20日
+     * names the company as 华友钴业公告 does.
+     */
     private List<int[]> matches(String s, List<String> found) {
         List<int[]> spans = new ArrayList<>();
         int i = 0;
         while (i < s.length()) {
             String[] names = byFirstCharacterIndex[s.charAt(i)];
             String name = null;
-            if (names != null && (i == 0 || !isWordCharacter(s.charAt(i - 1)))) {
+            if (names != null && (i == 0 || !isWordCharacter(s.charAt(i - 1)) || !isWordCharacter(s.charAt(i)))) {
                 for (String candidate : names) {
                     int end = i + candidate.length();
-                    if (s.startsWith(candidate, i) && (end == s.length() || !isWordCharacter(s.charAt(end)))) {
+                    if (s.startsWith(candidate, i) && (end == s.length() || !isWordCharacter(s.charAt(end))
+                            || !isWordCharacter(candidate.charAt(candidate.length() - 1)))) {
                         name = candidate;
                         break;
                     }
