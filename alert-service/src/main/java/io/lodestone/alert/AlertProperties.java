@@ -103,6 +103,8 @@ public record AlertProperties(
      * @param maxSubscriptions  subscriptions not deleted, at most
      * @param maxActiveSilences silences not yet ended (running or starting later), at most
      * @param maxBoms           bills of materials stored, at most
+     * @param maxEmailsPerRecipientPerHour emails one address receives in an hour over all
+     *                          subscriptions, at most; more are held until the hour has room
      */
     public record Limits(
             @DefaultValue("1d") @NotNull Duration maxGroupWait,
@@ -110,7 +112,8 @@ public record AlertProperties(
             @DefaultValue("90d") @NotNull Duration maxRepeatInterval,
             @DefaultValue("1000") @Min(1) int maxSubscriptions,
             @DefaultValue("1000") @Min(1) int maxActiveSilences,
-            @DefaultValue("1000") @Min(1) int maxBoms) {
+            @DefaultValue("1000") @Min(1) int maxBoms,
+            @DefaultValue("60") @Min(1) int maxEmailsPerRecipientPerHour) {
     }
 
     /**

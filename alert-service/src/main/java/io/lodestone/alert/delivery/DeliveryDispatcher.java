@@ -8,6 +8,7 @@ import io.lodestone.alert.notify.Notification;
 import io.lodestone.alert.notify.Notifier;
 import io.lodestone.alert.notify.SendOutcome;
 import io.lodestone.alert.subscription.Channels;
+import io.lodestone.alert.subscription.EmailChannel;
 import io.lodestone.alert.subscription.Subscription;
 import io.lodestone.alert.subscription.SubscriptionRepository;
 import io.lodestone.service.security.LogSafe;
@@ -71,11 +72,12 @@ class DeliveryDispatcher implements DisposableBean {
     private final ThreadPoolExecutor senders;
     private final Semaphore idleSenders;
     private final ReceiverLimits receivers;
+    private final RecipientBudget recipients;
     private final DueWork due;
 
     DeliveryDispatcher(DeliveryRepository deliveries, SubscriptionRepository subscriptions, List<Notifier> notifiers,
                        DeliveryMetrics metrics, TransactionTemplate transactions, JsonMapper json,
-                       AlertProperties properties, Clock clock) {
+                       AlertProperties properties, Clock clock, RecipientBudget recipients) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         notifiers.forEach(notifier -> this.notifiers.put(notifier.channel(), notifier));
@@ -94,6 +96,7 @@ class DeliveryDispatcher implements DisposableBean {
                 });
         this.idleSenders = new Semaphore(settings.concurrency());
         this.receivers = new ReceiverLimits(settings.maxPerHost());
+        this.recipients = recipients;
         this.due = new DueWork("delivery-dispatcher", this::sendDue, clock);
     }
 
@@ -151,6 +154,17 @@ class DeliveryDispatcher implements DisposableBean {
                 record(delivery, started, new SendOutcome.Refused("cannot be read: " + describe(e)));
                 return;
             }
+            List<String> addresses = emailAddresses(delivery.channel(), target.subscription());
+            Instant heldUntil = addresses.isEmpty() ? null : recipients.heldUntil(addresses, started);
+            if (heldUntil != null) {
+                // not an attempt: the email waits for its recipients' hour to have room, and is not lost
+                deliveries.release(delivery.id(), delivery.attempts(), heldUntil);
+                due.requestAt(heldUntil);
+                log.info("Delivery {} (email of subscription {}) held until {}: an address had its {} emails of the "
+                                + "last hour (lodestone.alert.limits.max-emails-per-recipient-per-hour)", delivery.id(),
+                        delivery.subscriptionId(), heldUntil, recipients.perHour());
+                return;
+            }
             String host = receiverHost(delivery.channel(), target.subscription());
             if (!receivers.tryAcquire(host)) {
                 deliveries.release(delivery.id(), delivery.attempts(), started.plus(BUSY_RECEIVER_DEFERRAL));
@@ -162,6 +176,9 @@ class DeliveryDispatcher implements DisposableBean {
                 outcome = send(delivery, target);
             } finally {
                 receivers.release(host);
+            }
+            if (outcome instanceof SendOutcome.Delivered && !addresses.isEmpty()) {
+                recipients.sent(addresses, clock.instant());
             }
             record(delivery, started, outcome);
         } catch (RuntimeException e) {
@@ -180,6 +197,12 @@ class DeliveryDispatcher implements DisposableBean {
         Subscription subscription = subscriptions.findIncludingDeleted(delivery.subscriptionId())
                 .orElseThrow(() -> new IllegalStateException("subscription " + delivery.subscriptionId() + " is gone"));
         return new Target(notification, subscription);
+    }
+
+    /** The addresses an email delivery goes to; none for other channels. */
+    private static List<String> emailAddresses(Channel channel, Subscription subscription) {
+        EmailChannel email = subscription.spec().channels().email();
+        return channel != Channel.EMAIL || email == null || email.to() == null ? List.of() : email.to();
     }
 
     private static String receiverHost(Channel channel, Subscription subscription) {

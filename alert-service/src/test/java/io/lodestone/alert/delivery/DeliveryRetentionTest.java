@@ -2,6 +2,7 @@ package io.lodestone.alert.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lodestone.alert.AlertProperties;
 import io.lodestone.alert.TestDatabase;
 import io.lodestone.alert.TestProperties;
 import java.sql.Timestamp;
@@ -9,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -30,9 +32,14 @@ class DeliveryRetentionTest {
         UUID oldFailed = insertDelivery("FAILED", NOW.minus(Duration.ofDays(40)));
         UUID pending = insertDelivery("PENDING", NOW.minus(Duration.ofDays(40)));
 
+        // and records of emails sent two days and an hour ago
+        AlertProperties properties = TestProperties.alert(Map.of("lodestone.alert.retention.deliveries", "30d"));
+        RecipientBudget recipients = new RecipientBudget(db.jdbc(), properties);
+        recipients.sent(List.of("old@example.com"), NOW.minus(Duration.ofDays(2)));
+        recipients.sent(List.of("recent@example.com"), NOW.minus(Duration.ofHours(1)));
+
         // When pruning with a retention of 30 days
-        new DeliveryRetention(new DeliveryRepository(db.jdbc()),
-                TestProperties.alert(Map.of("lodestone.alert.retention.deliveries", "30d")),
+        new DeliveryRetention(new DeliveryRepository(db.jdbc()), recipients, properties,
                 Clock.fixed(NOW, ZoneOffset.UTC)).prune();
 
         // Then only the delivery sent 40 days ago is gone, and its attempt with it
@@ -40,6 +47,9 @@ class DeliveryRetentionTest {
                 .containsExactlyInAnyOrder(recentSent, oldFailed, pending);
         assertThat(db.jdbc().sql("select delivery_id from delivery_attempt").query(UUID.class).list())
                 .containsExactlyInAnyOrder(recentSent, oldFailed, pending);
+        // and the record of an email sent more than a day ago
+        assertThat(db.jdbc().sql("select address from email_send").query(String.class).list())
+                .containsExactly("recent@example.com");
     }
 
     private UUID insertNotification() {
