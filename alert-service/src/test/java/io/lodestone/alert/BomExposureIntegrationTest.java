@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.lodestone.events.Contributor;
 import io.lodestone.events.ElementRiskChanged;
 import io.lodestone.events.EventType;
@@ -57,14 +56,12 @@ class BomExposureIntegrationTest {
     static final String HEADER = "part_number,description,annual_volume,magnet_type,magnet_grade,magnet_mass_g,element_content_g\n";
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withPerMethodLifecycle(false);
+    static final GreenMailExtension SMTP = TestMail.server();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry, "bom_it");
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        TestMail.register(registry, SMTP);
     }
 
     @LocalServerPort

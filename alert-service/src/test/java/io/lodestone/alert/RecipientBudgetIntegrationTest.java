@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.lodestone.events.RiskLevel;
 import io.lodestone.testsupport.KafkaTestClient;
 import jakarta.mail.Address;
@@ -44,14 +43,12 @@ class RecipientBudgetIntegrationTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withPerMethodLifecycle(false);
+    static final GreenMailExtension SMTP = TestMail.server();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry, "alert_recipient_budget");
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        TestMail.register(registry, SMTP);
     }
 
     @LocalServerPort

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.lodestone.alert.TestDatabase;
+import io.lodestone.alert.TestMail;
 import io.lodestone.events.Contributor;
 import io.lodestone.events.ElementRiskChanged;
 import io.lodestone.events.Elements;
@@ -64,16 +64,14 @@ class ConsoleBrowserTest {
             "Sm, Gd, Tb, Dy, Lu, Sc and Y now need export licences", "en");
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withPerMethodLifecycle(false);
+    static final GreenMailExtension SMTP = TestMail.server();
 
     private static WebDriver browser;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry, "alert_console_browser");
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        TestMail.register(registry, SMTP);
     }
 
     @LocalServerPort
