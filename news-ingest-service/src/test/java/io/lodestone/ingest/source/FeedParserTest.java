@@ -55,6 +55,34 @@ class FeedParserTest {
                 .hasMessageStartingWith("not a readable RSS/Atom feed");
     }
 
+    /**
+     * 200,000 nested tags in one description kept a poller thread at full CPU for seven minutes and
+     * ended in a stack overflow; the feed is refused before its tree is built.
+     */
+    @Test
+    void aFeedNestedDeeperThanTheLimitIsRefusedBeforeItsTreeIsBuilt() {
+        String nested = "<a>".repeat(200_000) + "deep" + "</a>".repeat(200_000);
+        byte[] feed = rss("<item><guid>deep-1</guid><title>Deep</title><description>" + nested
+                + "</description></item>");
+
+        assertThatThrownBy(() -> parser.parse(feed, source(), NOW))
+                .isInstanceOf(FetchException.class)
+                .hasMessageContaining("nested deeper than " + FeedParser.MAX_DEPTH);
+    }
+
+    @Test
+    void atomContentInXhtmlNestedAsRealPagesAreIsRead() throws Exception {
+        String xhtml = "<div xmlns=\"http://www.w3.org/1999/xhtml\">" + "<div>".repeat(30)
+                + "<p>Gallium export licences tightened.</p>" + "</div>".repeat(30) + "</div>";
+        byte[] feed = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">"
+                + "<title>News</title><id>urn:news</id><updated>2025-04-04T08:00:00Z</updated>"
+                + "<entry><id>urn:news:1</id><title>Gallium licences</title><updated>2025-04-04T08:00:00Z</updated>"
+                + "<content type=\"xhtml\">" + xhtml + "</content></entry></feed>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(parser.parse(feed, source(), NOW)).singleElement()
+                .satisfies(item -> assertThat(item.text()).contains("Gallium export licences tightened"));
+    }
+
     @Test
     void notXmlAtAllIsRefused() {
         assertThatThrownBy(() -> parser.parse("{\"json\":true}".getBytes(), source(), NOW))
