@@ -28,10 +28,10 @@ import tools.jackson.databind.module.SimpleModule;
 public class StoredText {
 
     static final String NUL_REFUSED = "must not contain the NUL character (U+0000)";
-    static final String LINE_REFUSED = "must be one line without control characters (no line break, tab, escape or"
-            + " text-direction override)";
+    static final String LINE_REFUSED = "must be one line without control characters (no line break, tab, escape,"
+            + " text-direction override, zero-width space or broken surrogate pair)";
     static final String TEXT_REFUSED = "must not contain control characters other than tab and line breaks (nor"
-            + " text-direction overrides)";
+            + " text-direction overrides, zero-width spaces or broken surrogate pairs)";
 
     /** Why {@code value} is not a line, or empty when it is (or is null). */
     public static Optional<String> lineProblem(String value) {

@@ -11,7 +11,10 @@ package io.lodestone.service.api;
  * line, so a name holding U+202E (right-to-left override) displays as something other than it is in an
  * email subject, a Slack header or the console (the "Trojan Source" class of spoofing). Nobody
  * types them into a name or a comment; the marks that only set a direction (U+200E, U+200F) are left
- * alone.
+ * alone. Nor may either hold the invisible spaces that make two names that look alike different
+ * (zero-width space U+200B, word joiner U+2060, byte order mark U+FEFF), or half of a surrogate pair:
+ * such a string is not text (it has no UTF-8 form) and was stored as "?". The joiners that build
+ * emoji and scripts (U+200C, U+200D) are left alone.
  */
 public final class ControlCharacters {
 
@@ -21,13 +24,23 @@ public final class ControlCharacters {
     /** Whether {@code value} can stand on one line: no control character, no line or paragraph separator. */
     public static boolean fitOneLine(String value) {
         return value.chars().noneMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
-                || reordersText(c));
+                || reordersText(c) || invisible(c)) && surrogatesPaired(value);
     }
 
     /** Whether {@code value} holds no control character but tab, CR and LF. */
     public static boolean fitText(String value) {
         return value.chars().noneMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r'
-                || reordersText(c));
+                || reordersText(c) || invisible(c)) && surrogatesPaired(value);
+    }
+
+    /** A zero-width space, word joiner or byte order mark: invisible, and nothing a person types. */
+    private static boolean invisible(int c) {
+        return c == '\u200B' || c == '\u2060' || c == '\uFEFF';
+    }
+
+    /** Whether every surrogate of {@code value} is half of a pair. */
+    private static boolean surrogatesPaired(String value) {
+        return withPairedSurrogates(value) == value;
     }
 
     /**
