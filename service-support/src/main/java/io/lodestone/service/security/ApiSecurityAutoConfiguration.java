@@ -4,6 +4,7 @@ import io.lodestone.service.api.ApiAutoConfiguration;
 import io.lodestone.service.api.ApiProperties;
 import io.lodestone.service.api.ClientBudget;
 import io.lodestone.service.api.ProblemWriter;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.DispatcherType;
@@ -84,11 +85,21 @@ public class ApiSecurityAutoConfiguration {
         return new CanonicalPathFirewall();
     }
 
-    /** A request the firewall refuses is a 400 problem detail, not a container error page. */
+    /**
+     * A request the firewall refuses is a 400 problem detail, not a container error page. It is
+     * counted ({@code lodestone.api.requests.refused{reason="non-canonical"}}) and logged at debug
+     * only, as requests refused for the rate limit are: one client sending such paths at the rate
+     * limit had written about 4 GB of log a day at info.
+     */
     @Bean
-    RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+    RequestRejectedHandler requestRejectedHandler(ProblemWriter problems, ObjectProvider<MeterRegistry> meters) {
+        Counter refused = Counter.builder("lodestone.api.requests.refused")
+                .description("Requests refused by the firewall: a path not in canonical form or a control character")
+                .tag("reason", "non-canonical")
+                .register(meters.getIfAvailable(SimpleMeterRegistry::new));
         return (request, response, rejected) -> {
-            log.info("Refused a non-canonical request: {}", LogSafe.escape(request.getRequestURI()));
+            refused.increment();
+            log.debug("Refused a non-canonical request: {}", LogSafe.escape(request.getRequestURI()));
             problems.write(request, response, HttpStatus.BAD_REQUEST, "Request not accepted",
                     "The path is not in canonical form (encoded characters, ';', '//', '.' or '..' segments "
                             + "are refused) or a parameter holds a control character. Send the plain path and "

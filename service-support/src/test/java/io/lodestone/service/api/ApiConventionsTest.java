@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import io.lodestone.testsupport.PathVariants;
 import io.lodestone.testsupport.RawHttp;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,6 +42,9 @@ class ApiConventionsTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry meters;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private RawHttp raw;
@@ -157,11 +162,16 @@ class ApiConventionsTest {
     @ValueSource(strings = {"/api;x=1/v1/private", "/%61pi/v1/private", "/api/v1/%2e%2e/v1/private", "//api/v1/private",
             "/api/v1/x%1By", "/api/v1/x%7Fy", "/api/v1/x%C2%85y", "/api/v1/x%09y"})
     void nonCanonicalPathsAreA400ProblemEvenWithAToken(String target) {
+        double refusedBefore = meters.counter("lodestone.api.requests.refused", "reason", "non-canonical").count();
+
         RawHttp.Response response = raw.send("GET", target, Map.of("Authorization", "Bearer secret-one"), null);
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
         assertThat(response.body()).contains("canonical").doesNotContain("hidden");
+        // counted, not written to the log at info (a client at the rate limit had written gigabytes a day)
+        assertThat(meters.counter("lodestone.api.requests.refused", "reason", "non-canonical").count())
+                .isEqualTo(refusedBefore + 1);
     }
 
     @ParameterizedTest(name = "{0}")
