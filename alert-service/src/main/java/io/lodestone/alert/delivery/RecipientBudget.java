@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,21 +34,25 @@ class RecipientBudget {
         return perHour;
     }
 
-    /** When an email to all of {@code addresses} may go, if not now: null when every address has room. */
+    /**
+     * When an email to all of {@code addresses} may go, if not now: null when every address has room.
+     * One query for all the addresses: an address is full when it has a {@code perHour}-th most
+     * recent email inside the window, and it has room again an hour after that email.
+     */
     Instant heldUntil(Collection<String> addresses, Instant now) {
-        Instant until = null;
-        for (String address : addresses) {
-            List<Timestamp> recent = jdbc.sql("""
-                    select sent_at from email_send where address = ? and sent_at > ?
-                    order by sent_at desc limit ?""")
-                    .params(normal(address), Timestamp.from(now.minus(WINDOW)), perHour)
-                    .query(Timestamp.class).list();
-            if (recent.size() >= perHour) {
-                Instant free = recent.get(recent.size() - 1).toInstant().plus(WINDOW);
-                until = until == null || free.isAfter(until) ? free : until;
-            }
+        if (addresses.isEmpty()) {
+            return null;
         }
-        return until;
+        Timestamp full = jdbc.sql("""
+                select max(sent_at) from (
+                    select sent_at, row_number() over (partition by address order by sent_at desc) as recency
+                    from email_send where address in (:addresses) and sent_at > :since
+                ) recent where recency = :perHour""")
+                .param("addresses", addresses.stream().map(RecipientBudget::normal).distinct().toList())
+                .param("since", Timestamp.from(now.minus(WINDOW)))
+                .param("perHour", perHour)
+                .query(Timestamp.class).optional().orElse(null);
+        return full == null ? null : full.toInstant().plus(WINDOW);
     }
 
     /** Counts an email sent to {@code addresses}. */
