@@ -2,36 +2,26 @@ package io.lodestone.alert.delivery;
 
 import io.lodestone.alert.AlertProperties;
 import io.lodestone.alert.Pruning;
-import java.time.Clock;
 import java.time.Duration;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * Deletes sent deliveries (with their attempts) once they are older than
- * {@code lodestone.alert.retention.deliveries}, in small batches ({@link Pruning}).
- * Failed and dead deliveries stay: they are what an operator still has to look at. Records of
- * emails sent ({@link RecipientBudget}) go after a day.
+ * What of deliveries expires ({@link Pruning}): sent deliveries (with their attempts) once they are
+ * older than {@code lodestone.alert.retention.deliveries}. Failed and dead deliveries stay: they
+ * are what an operator still has to look at. Records of emails sent ({@link RecipientBudget}) go
+ * after a day: the budget looks back an hour, a day is plenty to read a burst from.
  */
-@Component
+@Configuration(proxyBeanMethods = false)
 class DeliveryRetention {
 
-    private final DeliveryRepository deliveries;
-    private final RecipientBudget recipients;
-    private final AlertProperties.Retention retention;
-    private final Clock clock;
-
-    DeliveryRetention(DeliveryRepository deliveries, RecipientBudget recipients, AlertProperties properties, Clock clock) {
-        this.deliveries = deliveries;
-        this.recipients = recipients;
-        this.retention = properties.retention();
-        this.clock = clock;
+    @Bean
+    Pruning.Job sentDeliveries(DeliveryRepository deliveries, AlertProperties properties) {
+        return new Pruning.Job("sent deliveries", properties.retention().deliveries(), deliveries::pruneSentBefore);
     }
 
-    @Scheduled(fixedDelayString = "${lodestone.alert.retention.interval:1h}", initialDelayString = "${lodestone.alert.retention.interval:1h}")
-    void prune() {
-        Pruning.olderThan("sent deliveries", retention.deliveries(), clock, deliveries::pruneSentBefore);
-        // the recipient budget looks back an hour; a day of records is plenty to read a burst from
-        Pruning.olderThan("records of emails sent", Duration.ofDays(1), clock, recipients::pruneBefore);
+    @Bean
+    Pruning.Job emailsSent(RecipientBudget recipients) {
+        return new Pruning.Job("records of emails sent", Duration.ofDays(1), recipients::pruneBefore);
     }
 }

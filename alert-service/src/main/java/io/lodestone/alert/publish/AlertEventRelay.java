@@ -1,7 +1,6 @@
 package io.lodestone.alert.publish;
 
 import io.lodestone.alert.AlertProperties;
-import io.lodestone.alert.Pruning;
 import io.lodestone.events.AlertEvent;
 import io.lodestone.events.AlertFired;
 import io.lodestone.events.AlertResolved;
@@ -144,13 +143,12 @@ class AlertEventRelay {
         log.error("alerts.v1 event {} (outbox seq {}) cannot be published and is parked: {}", row.id(), row.seq(), failure);
     }
 
-    /** Deletes published events older than the retention, in small batches. */
-    @Scheduled(fixedDelayString = "${lodestone.alert.retention.interval:1h}", initialDelayString = "${lodestone.alert.retention.interval:1h}")
-    void pruneRelayed() {
-        Pruning.olderThan("published alerts.v1 events", properties.retention().events(), clock, (cutoff, limit) -> jdbc.sql("""
+    /** Deletes up to {@code limit} events published before {@code cutoff}; unpublished and parked ones stay. */
+    int prunePublishedBefore(Instant cutoff, int limit) {
+        return jdbc.sql("""
                 delete from event_outbox where seq in (select seq from event_outbox where published_at < ?
                                                        order by seq limit ? for update skip locked)""")
-                .params(Timestamp.from(cutoff), limit).update());
+                .params(Timestamp.from(cutoff), limit).update();
     }
 
     private Message<AlertEvent> message(Pending row, AlertEvent event) {

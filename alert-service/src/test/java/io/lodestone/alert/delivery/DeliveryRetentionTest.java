@@ -3,6 +3,7 @@ package io.lodestone.alert.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lodestone.alert.AlertProperties;
+import io.lodestone.alert.Pruning;
 import io.lodestone.alert.TestDatabase;
 import io.lodestone.alert.TestProperties;
 import java.sql.Timestamp;
@@ -39,8 +40,10 @@ class DeliveryRetentionTest {
         recipients.sent(List.of("recent@example.com"), NOW.minus(Duration.ofHours(1)));
 
         // When pruning with a retention of 30 days
-        new DeliveryRetention(new DeliveryRepository(db.jdbc()), recipients, properties,
-                Clock.fixed(NOW, ZoneOffset.UTC)).prune();
+        DeliveryRetention retention = new DeliveryRetention();
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        Pruning.prune(retention.sentDeliveries(new DeliveryRepository(db.jdbc()), properties), clock);
+        Pruning.prune(retention.emailsSent(recipients), clock);
 
         // Then only the delivery sent 40 days ago is gone, and its attempt with it
         assertThat(db.jdbc().sql("select id from delivery").query(UUID.class).list())

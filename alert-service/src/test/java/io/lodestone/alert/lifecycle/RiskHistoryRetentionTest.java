@@ -2,6 +2,7 @@ package io.lodestone.alert.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lodestone.alert.Pruning;
 import io.lodestone.alert.TestDatabase;
 import io.lodestone.alert.TestProperties;
 import io.lodestone.events.ElementRiskChanged;
@@ -32,7 +33,7 @@ class RiskHistoryRetentionTest {
         record(RiskLevel.ELEVATED, "Dy", 500);
 
         // When pruning with the default retention (400 days)
-        new RiskHistoryRetention(risks, TestProperties.alert(Map.of()), Clock.fixed(NOW, ZoneOffset.UTC)).prune();
+        prune(Map.of());
 
         // Then Nd's chart starts 10 days ago, and Dy still shows where it has stood for 500 days
         assertThat(risks.history("Nd", Instant.EPOCH)).extracting(ElementRiskRepository.RiskPoint::level)
@@ -47,14 +48,18 @@ class RiskHistoryRetentionTest {
             record(RiskLevel.GUARDED, "Tb", day);
         }
 
-        new RiskHistoryRetention(risks, TestProperties.alert(Map.of("lodestone.alert.retention.risk-history", "30d")),
-                Clock.fixed(NOW, ZoneOffset.UTC)).prune();
+        prune(Map.of("lodestone.alert.retention.risk-history", "30d"));
         // a batch of one takes the oldest first
         assertThat(risks.pruneHistoryBefore(NOW, 1)).isEqualTo(1);
 
         assertThat(risks.history("Tb", Instant.EPOCH)).extracting(ElementRiskRepository.RiskPoint::asOf)
                 .first().isEqualTo(NOW.minus(Duration.ofDays(29)));
         assertThat(risks.history("Tb", Instant.EPOCH)).hasSize(29);
+    }
+
+    private void prune(Map<String, String> settings) {
+        Pruning.prune(new RiskHistoryRetention().riskHistory(risks, TestProperties.alert(settings)),
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private void record(RiskLevel level, String element, int daysAgo) {

@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.lodestone.alert.Pruning;
 import io.lodestone.alert.TestDatabase;
 import io.lodestone.alert.TestProperties;
 import io.lodestone.events.AlertEvent;
@@ -119,7 +120,8 @@ class AlertEventRelayTest {
                 .params(Timestamp.from(NOW.minus(Duration.ofDays(30))), parked).update();
 
         // When pruning with a retention of 7 days
-        relay(recordingBridge()).pruneRelayed();
+        Pruning.prune(new PublishedEventRetention().publishedEvents(relay(recordingBridge()),
+                TestProperties.alert(Map.of("lodestone.alert.retention.events", "7d"))), Clock.fixed(NOW, ZoneOffset.UTC));
 
         // Then only the event published 10 days ago is gone
         assertThat(db.jdbc().sql("select id from event_outbox").query(UUID.class).list())

@@ -2,6 +2,7 @@ package io.lodestone.alert.silence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lodestone.alert.Pruning;
 import io.lodestone.alert.TestDatabase;
 import io.lodestone.alert.TestProperties;
 import java.time.Clock;
@@ -32,7 +33,7 @@ class SilenceRetentionTest {
         List.of(ended200, ended91, ended89, running).forEach(silences::insert);
 
         // When pruning with the default retention (90 days)
-        new SilenceRetention(silences, TestProperties.alert(Map.of()), Clock.fixed(NOW, ZoneOffset.UTC)).prune();
+        prune(Map.of());
 
         // Then the two that ended more than 90 days ago are gone
         assertThat(silences.all(100)).extracting(Silence::id).containsExactlyInAnyOrder(ended89.id(), running.id());
@@ -44,12 +45,16 @@ class SilenceRetentionTest {
             silences.insert(silence(-day - 1, -day));
         }
 
-        new SilenceRetention(silences, TestProperties.alert(Map.of("lodestone.alert.retention.silences", "30d")),
-                Clock.fixed(NOW, ZoneOffset.UTC)).prune();
+        prune(Map.of("lodestone.alert.retention.silences", "30d"));
         assertThat(silences.all(100)).hasSize(30);
         // a batch of one takes the longest ended first
         assertThat(silences.pruneEndedBefore(NOW, 1)).isEqualTo(1);
         assertThat(silences.all(100)).extracting(Silence::endsAt).hasSize(29).doesNotContain(NOW.minus(Duration.ofDays(30)));
+    }
+
+    private void prune(Map<String, String> settings) {
+        Pruning.prune(new SilenceRetention().endedSilences(silences, TestProperties.alert(settings)),
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static Silence silence(int startDay, int endDay) {
