@@ -62,6 +62,19 @@ public final class ClauseContext {
     private static final Pattern CONTINUATION = Pattern.compile("^\\s*(?:(?:following|after) (?:the|that|this|which|"
             + "those|these) (?:announcement|move|decision|ban|measure|measures|restrictions?|controls?|notice)|after that"
             + "|since then|subsequently|thereafter|随后|此后|之后|其后|隨後|此後|之後|其後|此举|此舉)", Pattern.CASE_INSENSITIVE);
+    /**
+     * A clause that is nothing but a time ("…, in December last year, China banned …", "…, back in
+     * 2023, Beijing …", 据报道，去年12月，…): it dates the main clause that follows it, as a time that
+     * opens the sentence does.
+     */
+    private static final Pattern BARE_TIME = Pattern.compile("\\s*(?:(?:back |as early as |as far back as )?"
+            + "(?:in|on|during|by|since|at the (?:end|start|beginning) of)\\s+)?(?:early |late |mid-?)?"
+            + "(?:(?:January|February|March|April|May|June|July|August|September|October|November|December"
+            + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?\\s*(?:\\d{1,2},?\\s*)?)?"
+            + "(?:(?:19|20)\\d\\d|last year|the (?:previous|prior) year|a year (?:ago|earlier)|\\w+ years? (?:ago|earlier)"
+            + "|last (?:month|summer|autumn|fall|winter|spring|decade))"
+            + "|\\s*(?:早在|在|于|於)?(?:去年|前年|(?:19|20)\\d\\d年)(?:\\d{1,2}月)?(?:\\d{1,2}[日号號])?"
+            + "(?:初|底|中|末|上旬|中旬|下旬)?(?:时|時)?\\s*", Pattern.CASE_INSENSITIVE);
     /** What names a law or notice just before its year ("Act of", "No. 61 of", "Regulations 2020"). */
     private static final Pattern NAMED_BEFORE = Pattern.compile("\\b(?:Act|Law|Code|Ordinance|Regulations?|Decree"
             + "|Directive|Proclamation|Announcement|Notice|Order)(?: No\\.? ?\\d+)?,? (?:of )?$|\\bNo\\.? ?\\d+ of $");
@@ -407,7 +420,11 @@ public final class ClauseContext {
             }
             if (!introduction && boundaryAt(s, end)
                     && (fronted || !continuesList(s, end + 1, sentence.field(), mentions))) {
-                break;
+                if (wholeClause && (c == ',' || c == '，') && BARE_TIME.matcher(s).region(start, end).matches()) {
+                    introduction = true;
+                } else {
+                    break;
+                }
             }
             end++;
         }
