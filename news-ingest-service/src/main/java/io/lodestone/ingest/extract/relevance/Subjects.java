@@ -34,7 +34,9 @@ import java.util.Set;
  * A title that names specific elements names the subjects: the elements the story names only
  * further down (a recalled control, a co-product, a metal a deposit also holds) are context. The
  * lead may complete the title's list (a sentence of the first two that names a title's element
- * along with others: "gallium, germanium and antimony"), and a title that leaves its list open
+ * along with others: "gallium, germanium and antimony"), though not with what it names only in its
+ * setting ("first gallium …, in the context of China's ban on gallium, germanium and antimony"),
+ * and a title that leaves its list open
  * ("gallium and other materials", 钨、钼等五种金属) leaves the choice to the whole item.
  */
 public record Subjects(List<String> elements, List<ElementGroup> groups, Map<String, Mention> shownBy) {
@@ -93,7 +95,9 @@ public record Subjects(List<String> elements, List<ElementGroup> groups, Map<Str
                 if (sentence.rank() <= UP_FRONT) {
                     upFront.add(key);
                 }
-                namedIn.computeIfAbsent(sentence, x -> new HashSet<>()).add(key);
+                if (!ClauseContext.inSetting(document, regions, mention.field(), mention.start())) {
+                    namedIn.computeIfAbsent(sentence, x -> new HashSet<>()).add(key);
+                }
                 if (sentence.rank() == 0) {
                     inTitle.add(key);
                     titleNamesElements |= !mention.group();
