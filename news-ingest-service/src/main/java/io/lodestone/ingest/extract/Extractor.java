@@ -110,8 +110,9 @@ public class Extractor {
 
         List<Mention> mentions = withoutCompanyNames(document, elements.find(document));
         List<Hit> triggers = classifier.hits(document);
-        List<ClauseContext.Region> regions = withoutReactedToCause(document, withoutMeasureLists(withoutNegationsIn(
-                clauses.mark(document, published, item.publishedAt() != null, mentions), triggers), triggers), triggers);
+        List<ClauseContext.Region> regions = withoutStillPricesWhenNothingMoved(withoutReactedToCause(document,
+                withoutMeasureLists(withoutNegationsIn(clauses.mark(document, published, item.publishedAt() != null,
+                        mentions), triggers), triggers), triggers), triggers);
         Classification classification = classifier.classify(document, triggers, regions);
         Subjects subjects = Subjects.choose(document, mentions, regions, triggers, listLeftOpen(document, mentions));
         boolean namedMineral = subjects.namesMineral();
@@ -263,6 +264,31 @@ public class Extractor {
         }
         return regions.stream().filter(region -> region.field() != Field.TITLE || region.scope() != ClauseContext.Scope.CAUSE
                 || !ClauseContext.reactsTo(document, region)).toList();
+    }
+
+    /**
+     * The regions without the prices that held still, when no price moved: "Pr oxide was unchanged"
+     * beside "Nd oxide rose 3%" is an aside, but a bulletin whose price held steady (持稳) reports
+     * just that, a price move of no move. A still price is a clause that holds both a price cue and
+     * a no-move modifier ("prices held steady", 价格持平).
+     */
+    private static List<ClauseContext.Region> withoutStillPricesWhenNothingMoved(List<ClauseContext.Region> regions,
+                                                                                 List<Hit> cues) {
+        for (Hit cue : cues) {
+            if (cue.cue().type() == EventType.PRICE_MOVE && !cue.cue().modifier() && cue.cue().direction() != null
+                    && !ClauseContext.inside(regions, cue.field(), cue.start(), ClauseContext.Scope.BACKGROUND)) {
+                return regions;
+            }
+        }
+        return regions.stream().filter(region -> region.scope() != ClauseContext.Scope.BACKGROUND
+                || !(holds(region, cues, true) && holds(region, cues, false))).toList();
+    }
+
+    /** Whether a price cue stands in the region: a no-move modifier, or a cue of the type itself. */
+    private static boolean holds(ClauseContext.Region region, List<Hit> cues, boolean stillModifier) {
+        return cues.stream().anyMatch(cue -> cue.cue().type() == EventType.PRICE_MOVE && cue.field() == region.field()
+                && region.start() <= cue.start() && cue.start() < region.end() && cue.cue().modifier() == stillModifier
+                && (!stillModifier || cue.cue().direction() == Direction.NEUTRAL));
     }
 
     private List<Mention> withoutCompanyNames(Document document, List<Mention> mentions) {
