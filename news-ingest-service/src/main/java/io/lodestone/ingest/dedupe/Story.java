@@ -27,17 +27,21 @@ import java.util.Objects;
  * @param forgotten   whether this is only the trace of a forgotten story: its event and its latest
  *                    identities and first outlets, kept so that the same item pushed again is still
  *                    a duplicate; it holds no terms, figures or elements and no report joins it
+ * @param origin      whose share of the stage's memory it takes: its first report's origin
+ *                    ({@link StoryCandidate#origin()}); null in stories stored before it was kept (the
+ *                    event's source then stands for it)
  */
 public record Story(String id, long sequence, String firstItemId, SupplyEventDetected event, List<String> outlets,
                     List<String> identities, Map<String, Integer> terms, List<String> figures,
-                    List<String> elements, Instant earliest, Instant latest, Instant anchor, boolean forgotten) {
+                    List<String> elements, Instant earliest, Instant latest, Instant anchor, boolean forgotten,
+                    String origin) {
 
-    /** A story a report starts or joins (not a trace). */
+    /** A story a report starts or joins (not a trace), held for its event's source. */
     public Story(String id, long sequence, String firstItemId, SupplyEventDetected event, List<String> outlets,
                  List<String> identities, Map<String, Integer> terms, List<String> figures, List<String> elements,
                  Instant earliest, Instant latest, Instant anchor) {
         this(id, sequence, firstItemId, event, outlets, identities, terms, figures, elements, earliest, latest, anchor,
-                false);
+                false, null);
     }
 
     public Story {
@@ -63,7 +67,12 @@ public record Story(String id, long sequence, String firstItemId, SupplyEventDet
     Story trace(int kept) {
         List<String> latestIds = identities.subList(Math.max(0, identities.size() - kept), identities.size());
         return new Story(id, sequence, firstItemId, event, outlets.subList(0, Math.min(kept, outlets.size())), latestIds,
-                Map.of(), List.of(), List.of(), earliest, latest, anchor, true);
+                Map.of(), List.of(), List.of(), earliest, latest, anchor, true, origin);
+    }
+
+    /** Whose share of the stage's memory it takes: its origin, or its event's source. */
+    String memoryOwner() {
+        return Objects.requireNonNullElse(origin != null ? origin : event.sourceId(), "");
     }
 
     /** Its terms as they are kept. */

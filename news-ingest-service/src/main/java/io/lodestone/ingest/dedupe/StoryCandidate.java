@@ -23,9 +23,20 @@ import java.util.Objects;
  * @param event      the extracted event, published as is if the item starts a story
  * @param terms      term counts of title and text ({@link StoryText#terms})
  * @param figures    distinctive figures ({@link StoryText#figures})
+ * @param origin     whose share of the stage's memory the item's story takes ({@link StoryLinker}): a
+ *                   polled source's id, {@code import}, or {@code push} for every pushed item,
+ *                   whatever source it names; null in candidates written before it was kept (the
+ *                   event's source then stands for it)
  */
 public record StoryCandidate(String itemId, String outlet, List<String> identities, boolean dated,
-                             SupplyEventDetected event, Map<String, Integer> terms, List<String> figures) {
+                             SupplyEventDetected event, Map<String, Integer> terms, List<String> figures,
+                             String origin) {
+
+    /** A candidate counted under its event's own source. */
+    public StoryCandidate(String itemId, String outlet, List<String> identities, boolean dated,
+                          SupplyEventDetected event, Map<String, Integer> terms, List<String> figures) {
+        this(itemId, outlet, identities, dated, event, terms, figures, null);
+    }
 
     public StoryCandidate {
         Objects.requireNonNull(event, "event");
@@ -51,8 +62,17 @@ public record StoryCandidate(String itemId, String outlet, List<String> identiti
         return event.eventType() != EventType.NOT_RELEVANT || !event.elements().isEmpty() || !event.groups().isEmpty();
     }
 
-    /** The candidate for an item on its way to the story stage ({@link #mayJoinAStory}). */
+    /** The candidate for an item on its way to the story stage, counted under the item's own source. */
     public static StoryCandidate of(NewsItem item, SupplyEventDetected event) {
+        return of(item, event, item.sourceId());
+    }
+
+    /**
+     * The candidate for an item on its way to the story stage ({@link #mayJoinAStory}).
+     *
+     * @param origin whose share of the stage's memory its story takes (see {@link #origin()})
+     */
+    public static StoryCandidate of(NewsItem item, SupplyEventDetected event, String origin) {
         List<String> identities = new ArrayList<>();
         String url = EventIds.canonicalUrl(item.url());
         if (url != null) {
@@ -63,7 +83,12 @@ public record StoryCandidate(String itemId, String outlet, List<String> identiti
         }
         return new StoryCandidate(item.id(), outletOf(item.sourceId(), url), identities, item.publishedAt() != null,
                 event, StoryText.terms(item.title(), item.text()),
-                List.copyOf(StoryText.figures(item.title(), item.text())));
+                List.copyOf(StoryText.figures(item.title(), item.text())), origin);
+    }
+
+    /** Whose share of the stage's memory the item's story takes: its origin, or its event's source. */
+    String memoryOwner() {
+        return Objects.requireNonNullElse(origin != null ? origin : event.sourceId(), "");
     }
 
     private static final int MAX_HOST = 253;

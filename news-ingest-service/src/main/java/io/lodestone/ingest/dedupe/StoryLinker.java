@@ -52,11 +52,12 @@ import java.util.TreeSet;
  * moved it is placed (an undated story is anchored where the clock stood when it came, so the
  * first dated report of its event may find it behind the new horizon), and at most
  * {@link LinkRules#maxStories()} are kept, so memory and the work per report stay bounded however
- * long the stage runs. Past the cap, the source holding the most stories (by the source of their
- * first report: a feed's id, {@code push}, {@code import}) gives up its least recently active
- * one, and so for the traces of forgotten stories: a flood of items from one source (a client
- * pushing thousands of distinct items) forgets its own stories first, not a feed's that a
- * re-listed report must still find. Not thread-safe: one story stage runs one linker on one thread.
+ * long the stage runs. Past the cap, the origin holding the most stories (that of their first
+ * report: a polled source's id, {@code import}, or {@code push} for every pushed item whatever
+ * source it names) gives up its least recently active one, and so for the traces of forgotten
+ * stories: a flood of pushed items (a client pushing thousands of distinct items, under one source
+ * name or a new one each time) forgets pushed stories first, not a feed's that a re-listed report
+ * must still find. Not thread-safe: one story stage runs one linker on one thread.
  */
 public final class StoryLinker {
 
@@ -541,7 +542,7 @@ public final class StoryLinker {
         }
         return new Story(event.eventId(), nextSequence++, candidate.itemId(), event, List.of(candidate.outlet()),
                 candidate.identities(), candidate.terms(), candidate.figures(), List.copyOf(new TreeSet<>(scope(candidate.event()))), time, time,
-                time != null ? time : undatedAnchor(candidate));
+                time != null ? time : undatedAnchor(candidate), false, candidate.memoryOwner());
     }
 
     private Story join(Story target, StoryCandidate candidate, List<Story> absorbed, Instant time) {
@@ -577,7 +578,7 @@ public final class StoryLinker {
         List<String> counted = List.copyOf(outlets).subList(0, Math.min(outlets.size(), MAX_OUTLETS));
         return new Story(target.id(), target.sequence(), target.firstItemId(), target.event(), counted,
                 latestIds, mostFrequent(terms), List.copyOf(figures).subList(0, Math.min(figures.size(),
-                4 * StoryText.MAX_FIGURES)), List.copyOf(elements), earliest, latest, anchor);
+                4 * StoryText.MAX_FIGURES)), List.copyOf(elements), earliest, latest, anchor, false, target.origin());
     }
 
     /** An undated report is placed at the story clock, or at its extraction time before any dated one. */
@@ -637,9 +638,9 @@ public final class StoryLinker {
         }
     }
 
-    /** The source a story is held for: its first report's. */
+    /** Whose share of memory a story takes: its first report's origin. */
     private static String source(Story story) {
-        return Objects.requireNonNullElse(story.event().sourceId(), "");
+        return story.memoryOwner();
     }
 
     /** Of the sources' collections, the largest; on a tie, the first source by name, the same after a restart. */

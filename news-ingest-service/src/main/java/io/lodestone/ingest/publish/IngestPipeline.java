@@ -93,7 +93,7 @@ public class IngestPipeline {
             return done(item, notRelevant(item, event));
         }
         try {
-            return done(item, settled(item, extraction, stories.submit(StoryCandidate.of(item, event))));
+            return done(item, settled(item, extraction, stories.submit(StoryCandidate.of(item, event, counted(item)))));
         } catch (RuntimeException e) {
             throw notAccepted(item, event, e);
         }
@@ -122,7 +122,7 @@ public class IngestPipeline {
     public Prepared prepare(NewsItem item) {
         Extraction extraction = extract(item);
         return new Prepared(item, extraction, StoryCandidate.mayJoinAStory(extraction.event())
-                ? StoryCandidate.of(item, extraction.event()) : null);
+                ? StoryCandidate.of(item, extraction.event(), counted(item)) : null);
     }
 
     /**

@@ -52,6 +52,22 @@ class StoryJsonTest {
         assertThat(decoded).isEqualTo(story);
     }
 
+    @Test
+    void aStoryKeepsItsOriginAndOneStoredBeforeOriginsWereKeptReadsWithout() {
+        StoryCandidate candidate = candidate("a", Map.of("gallium", 3));
+        Story story = new Story("evt-a", 1, "a", candidate.event(), List.of("host:a"), List.of("id:test|a"),
+                candidate.terms(), List.of(), List.of(), null, null, candidate.event().publishedAt(), false, "push");
+
+        String json = new String(StoryJson.MAPPER.writeValueAsBytes(story), java.nio.charset.StandardCharsets.UTF_8);
+        Story decoded = StoryJson.MAPPER.readValue(json, Story.class);
+        Story older = StoryJson.MAPPER.readValue(json.replace(",\"origin\":\"push\"", ""), Story.class);
+
+        assertThat(json).contains("\"origin\":\"push\"");
+        assertThat(decoded).isEqualTo(story);
+        assertThat(older.origin()).isNull();
+        assertThat(older.forgotten()).isFalse();
+    }
+
     private static StoryCandidate candidate(String id, Map<String, Integer> terms) {
         Instant day = Instant.parse("2025-10-09T06:00:00Z");
         SupplyEventDetected event = new SupplyEventDetected(SupplyEventDetected.SCHEMA_VERSION, "evt-" + id, "push",
