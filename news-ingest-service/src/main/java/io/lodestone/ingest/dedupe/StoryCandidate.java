@@ -3,6 +3,7 @@ package io.lodestone.ingest.dedupe;
 import io.lodestone.events.EventType;
 import io.lodestone.events.SupplyEventDetected;
 import io.lodestone.ingest.extract.EventIds;
+import io.lodestone.ingest.extract.sentences.Document;
 import io.lodestone.ingest.item.NewsItem;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,9 +82,11 @@ public record StoryCandidate(String itemId, String outlet, List<String> identiti
         if (item.id() != null) {
             identities.add("id:" + item.sourceId() + "|" + item.id());
         }
+        // read as the extractor reads it, without a mirror's pinyin readings cutting every word
+        String title = Document.withoutReadings(item.title());
+        String text = Document.withoutReadings(item.text());
         return new StoryCandidate(item.id(), outletOf(item.sourceId(), url), identities, item.publishedAt() != null,
-                event, StoryText.terms(item.title(), item.text()),
-                List.copyOf(StoryText.figures(item.title(), item.text())), origin);
+                event, StoryText.terms(title, text), List.copyOf(StoryText.figures(title, text)), origin);
     }
 
     /** Whose share of the stage's memory the item's story takes: its origin, or its event's source. */

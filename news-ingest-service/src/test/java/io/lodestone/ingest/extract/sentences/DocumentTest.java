@@ -90,4 +90,16 @@ class DocumentTest {
         return document.sentences(Field.TEXT).stream()
                 .map(sentence -> document.text.substring(sentence.start(), sentence.end())).toList();
     }
+
+    @Test
+    void pinyinReadingsAfterCharactersAreDroppedAndOtherBracketsStay() {
+        Document mirrored = new Document("商務(wù)部公告", "對銻實施出口管(guǎn)制，產(chǎn)線投產(chǎn)。", null);
+
+        assertThat(mirrored.title).isEqualTo("商務部公告");
+        assertThat(mirrored.text).isEqualTo("對銻實施出口管制，產線投產。");
+        // an exchange code, an English name, a reading after a Latin word, readings without a tone mark
+        assertThat(Document.withoutReadings("Lynas (ASX: LYC) 與萊納斯(Lynas)合作 rare (ěr) 稀土(xitu)"))
+                .isEqualTo("Lynas (ASX: LYC) 與萊納斯(Lynas)合作 rare (ěr) 稀土(xitu)");
+        assertThat(Document.withoutReadings(null)).isNull();
+    }
 }
