@@ -155,7 +155,7 @@ class DeliveryDispatcher implements DisposableBean {
                 return;
             }
             List<String> addresses = emailAddresses(delivery.channel(), target.subscription());
-            Instant heldUntil = addresses.isEmpty() ? null : recipients.heldUntil(addresses, started);
+            Instant heldUntil = addresses.isEmpty() ? null : recipients.reserve(addresses, started);
             if (heldUntil != null) {
                 // not an attempt: the email waits for its recipients' hour to have room, and is not lost
                 deliveries.release(delivery.id(), delivery.attempts(), heldUntil);
@@ -167,6 +167,7 @@ class DeliveryDispatcher implements DisposableBean {
             }
             String host = receiverHost(delivery.channel(), target.subscription());
             if (!receivers.tryAcquire(host)) {
+                recipients.release(addresses, started);
                 deliveries.release(delivery.id(), delivery.attempts(), started.plus(BUSY_RECEIVER_DEFERRAL));
                 due.requestAt(started.plus(BUSY_RECEIVER_DEFERRAL));
                 return;
@@ -177,8 +178,9 @@ class DeliveryDispatcher implements DisposableBean {
             } finally {
                 receivers.release(host);
             }
-            if (outcome instanceof SendOutcome.Delivered && !addresses.isEmpty()) {
-                recipients.sent(addresses, clock.instant());
+            if (!(outcome instanceof SendOutcome.Delivered)) {
+                // an email that did not go gives its recipients' places back
+                recipients.release(addresses, started);
             }
             record(delivery, started, outcome);
         } catch (RuntimeException e) {

@@ -5,29 +5,69 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * How many emails one address may receive in an hour, over all subscriptions and replicas
  * ({@code lodestone.alert.limits.max-emails-per-recipient-per-hour}). Whoever holds an API token
  * can name any address in a subscription; this bounds what any address can be sent, however many
  * subscriptions name it. An email over the budget is held, never dropped: it goes when the
- * address's oldest email of the hour is an hour old. Replicas sending at the same moment may pass
- * the budget by one each.
+ * address's oldest email of the hour is an hour old. Taking a place and counting it is one
+ * transaction that holds a lock per address ({@link #reserve}), so senders racing each other, in
+ * one instance or in several, cannot pass the budget together.
  */
 @Component
 class RecipientBudget {
 
     static final Duration WINDOW = Duration.ofHours(1);
 
+    /** Mixed into the advisory-lock keys of addresses, apart from the service's other advisory locks. */
+    private static final int LOCK_SEED = 0x4c6f6465;
+
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
     private final int perHour;
 
-    RecipientBudget(JdbcClient jdbc, AlertProperties properties) {
+    RecipientBudget(JdbcClient jdbc, TransactionTemplate transactions, AlertProperties properties) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.perHour = properties.limits().maxEmailsPerRecipientPerHour();
+    }
+
+    /**
+     * Takes a place in this hour of every one of {@code addresses} for an email about to go, unless
+     * one of them has none left: null when the places are taken (the email may go), else when it
+     * may. The addresses are locked in order for the check and the count, so two senders cannot
+     * both take an address's last place.
+     */
+    Instant reserve(Collection<String> addresses, Instant now) {
+        List<String> normal = addresses.stream().map(RecipientBudget::normal).distinct().sorted().toList();
+        if (normal.isEmpty()) {
+            return null;
+        }
+        return transactions.execute(status -> {
+            for (String address : normal) {
+                jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, ?))").params(address, LOCK_SEED)
+                        .query((rs, row) -> 1).list();
+            }
+            Instant until = heldUntil(normal, now);
+            if (until == null) {
+                sent(normal, now);
+            }
+            return until;
+        });
+    }
+
+    /** Gives back the places {@link #reserve} took at {@code at} for an email that did not go. */
+    void release(Collection<String> addresses, Instant at) {
+        addresses.stream().map(RecipientBudget::normal).distinct().forEach(address -> jdbc.sql("""
+                delete from email_send where ctid in
+                    (select ctid from email_send where address = ? and sent_at = ? limit 1)""")
+                .params(address, Timestamp.from(at)).update());
     }
 
     int perHour() {

@@ -35,7 +35,7 @@ class DeliveryRetentionTest {
 
         // and records of emails sent two days and an hour ago
         AlertProperties properties = TestProperties.alert(Map.of("lodestone.alert.retention.deliveries", "30d"));
-        RecipientBudget recipients = new RecipientBudget(db.jdbc(), properties);
+        RecipientBudget recipients = new RecipientBudget(db.jdbc(), db.transactions(), properties);
         recipients.sent(List.of("old@example.com"), NOW.minus(Duration.ofDays(2)));
         recipients.sent(List.of("recent@example.com"), NOW.minus(Duration.ofHours(1)));
 
