@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * An item's title and text cut into sentences, each field also folded to lower case (ASCII only,
@@ -26,6 +27,10 @@ public final class Document {
     static final int FURNITURE_LENGTH = 40;
     /** The first rank given to page furniture, past every sentence of prose. */
     static final int FURNITURE_RANK = 1_000_000;
+
+    /** A pinyin reading in brackets right after a Han character ({@link #withoutReadings}). */
+    private static final Pattern READING = Pattern.compile(
+            "(?<=\\p{IsHan})\\([a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}\\)");
 
     public final String title;
     public final String text;
@@ -109,16 +114,6 @@ public final class Document {
     }
 
     /**
-     * The text with typographic spaces and hyphens as the plain ones the dictionaries are written
-     * with, one character for one so offsets stay the same: text copied from web pages and feeds
-     * carries no-break spaces ("China&nbsp;halts exports") and no-break hyphens (U+2011 in "rare-earth-free")
-     * that no cue would otherwise match, and Chinese text full-width digits that no number pattern
-     * reads, and a right single quote as the apostrophe of "China’s". En and em dashes and full-width
-     * punctuation stay: they separate clauses. Evidence quotes the text so mapped. (A loop of its
-     * own, like {@link #fold}: one shared loop taking the mapping as a function made extraction
-     * about 7% slower.)
-     */
-    /**
      * The text without the pinyin readings some mirror sites write after characters (商務(wù)部,
      * 國營貿(mào)易, 產(chǎn)線): a reading in brackets right after a Han character, lower-case Latin
      * letters with at least one tone mark. They cut every word they stand in, so no cue or name
@@ -133,9 +128,6 @@ public final class Document {
         return READING.matcher(s).replaceAll("");
     }
 
-    private static final java.util.regex.Pattern READING = java.util.regex.Pattern.compile(
-            "(?<=\\p{IsHan})\\([a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}\\)");
-
     /** Whether a tone-marked vowel (Latin Extended: ā … ǜ) stands anywhere from {@code from} on. */
     private static boolean hasToneMark(String s, int from) {
         for (int i = from; i < s.length(); i++) {
@@ -147,6 +139,16 @@ public final class Document {
         return false;
     }
 
+    /**
+     * The text with typographic spaces and hyphens as the plain ones the dictionaries are written
+     * with, one character for one so offsets stay the same: text copied from web pages and feeds
+     * carries no-break spaces ("China&nbsp;halts exports") and no-break hyphens (U+2011 in "rare-earth-free")
+     * that no cue would otherwise match, and Chinese text full-width digits that no number pattern
+     * reads, and a right single quote as the apostrophe of "China’s". En and em dashes and full-width
+     * punctuation stay: they separate clauses. Evidence quotes the text so mapped. (A loop of its
+     * own, like {@link #fold}: one shared loop taking the mapping as a function made extraction
+     * about 7% slower.)
+     */
     static String plain(String s) {
         char[] chars = null;
         for (int i = 0; i < s.length(); i++) {
