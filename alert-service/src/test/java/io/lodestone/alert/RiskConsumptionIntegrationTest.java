@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,8 +24,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -47,6 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
         "spring.cloud.stream.bindings.evaluateRisk-in-0.consumer.back-off-max-interval=200"})
 @EmbeddedKafka(partitions = 1, brokerProperties = {
         "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
+@ExtendWith(OutputCaptureExtension.class)
 class RiskConsumptionIntegrationTest {
 
     static final String TOKEN = "risk-consumption-token";
@@ -125,14 +130,14 @@ class RiskConsumptionIntegrationTest {
     }
 
     @Test
-    void aRecordThatCannotBeEvaluatedGoesToTheDeadLetterTopicWithErrorHeadersAndTheNextIsEvaluated() {
+    void aRecordThatCannotBeEvaluatedGoesToTheDeadLetterTopicWithErrorHeadersAndTheNextIsEvaluated(CapturedOutput log) {
         // Given a subscription to HIGH for bismuth
         subscribe("""
                 {"name": "Bismuth", "elements": ["Bi"], "trigger": {"minLevel": "HIGH"}, "groupWait": "PT0S",
                  "channels": {"webhook": {"url": "%s", "secret": "%s"}}}"""
                 .formatted(receiver().uri("/bi"), AlertServiceIntegrationTest.SECRET));
         String valid = json.writeValueAsString(RiskChanges.rise("Bi", RiskLevel.HIGH, 70, AS_OF));
-        List<byte[]> bad = List.of(
+        List<byte[]> bad = Arrays.asList(
                 utf8("{not json"),
                 utf8("null"),
                 utf8("[\"Bi\"]"),
@@ -146,7 +151,9 @@ class RiskConsumptionIntegrationTest {
                 // bismuth's risk "as of" the year 2999: stored, it would outrank every real change after it
                 utf8(valid.replace("2025-04-04T09:00:00Z", "2999-01-01T00:00:00Z")),
                 // as large as the broker takes: its dead letter, with error headers added, is larger still
-                utf8("x".repeat(1_046_000)));
+                utf8("x".repeat(1_046_000)),
+                // a tombstone
+                null);
 
         // When each bad record arrives, and then a valid one
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
@@ -166,6 +173,17 @@ class RiskConsumptionIntegrationTest {
             assertThat(ours).extracting(ConsumerRecord::key)
                     .containsExactlyElementsOf(java.util.stream.IntStream.range(0, bad.size()).mapToObj(i -> "bad-" + i).toList());
             assertThat(ours.get(4).value()).contains("\"score\":150");
+            // each says why, as an operator reading the dead letter needs it (the binder's conversion
+            // used to hand unreadable records on as bytes, and every dead letter said ClassCastException)
+            assertThat(ours).extracting(record -> text(record, DeadLetterHeaders.EXCEPTION_FQCN))
+                    .doesNotContain(ClassCastException.class.getName());
+            assertThat(text(ours.get(0), DeadLetterHeaders.EXCEPTION_MESSAGE)).contains("Unexpected character");
+            assertThat(text(ours.get(1), DeadLetterHeaders.EXCEPTION_MESSAGE)).isEqualTo("the record's value is JSON null");
+            assertThat(text(ours.get(4), DeadLetterHeaders.EXCEPTION_MESSAGE)).contains("score");
+            assertThat(text(ours.get(5), DeadLetterHeaders.EXCEPTION_MESSAGE)).contains("CATASTROPHIC");
+            assertThat(text(ours.get(6), DeadLetterHeaders.EXCEPTION_MESSAGE)).contains("element");
+            assertThat(text(ours.get(bad.size() - 1), DeadLetterHeaders.EXCEPTION_MESSAGE)).isEqualTo("the record has no value");
+            assertThat(log.getOut()).contains(TOPIC + "-0@").contains("sent to " + TOPIC + ".dlt: ValueInstantiationException");
             assertThat(ours).allSatisfy(record -> {
                 assertThat(text(record, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(TOPIC);
                 assertThat(text(record, DeadLetterHeaders.EXCEPTION_FQCN)).isNotBlank();

@@ -3,6 +3,7 @@ package io.lodestone.alert.lifecycle;
 import io.lodestone.events.DeadLetterHeaders;
 import io.lodestone.events.Topic;
 import io.lodestone.events.Topics;
+import io.lodestone.service.security.LogSafe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -168,8 +169,9 @@ class RiskRetryAndDeadLetters implements ListenerContainerWithDlqAndRetryCustomi
         // A send the broker refuses (or that times out) throws: the record is not acknowledged
         publisher.setFailIfSendResultIsError(true);
         return (record, consumer, error) -> {
+            Exception why = why(error);
             try {
-                publisher.accept(record, consumer, why(error));
+                publisher.accept(record, consumer, why);
             } catch (RuntimeException failed) {
                 log.warn("{}-{}@{} could not be written to {}; it is not acknowledged and is tried again in {}",
                         record.topic(), record.partition(), record.offset(), Topic.deadLetterTopicOf(record.topic()),
@@ -178,6 +180,8 @@ class RiskRetryAndDeadLetters implements ListenerContainerWithDlqAndRetryCustomi
                 throw failed;
             }
             deadLetters.increment();
+            log.warn("{}-{}@{} sent to {}: {}", record.topic(), record.partition(), record.offset(),
+                    Topic.deadLetterTopicOf(record.topic()), LogSafe.escape(why.getClass().getSimpleName() + ": " + why.getMessage()));
         };
     }
 
