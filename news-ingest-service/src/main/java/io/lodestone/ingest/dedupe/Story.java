@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param firstItemId the id of the item that started it
  * @param event       the event published for it, with corroborations 1
  * @param outlets     the distinct outlets that told it, sorted; their number is the corroborations
- * @param identities  canonical URLs and source ids of its items, for exact duplicates
+ * @param identities  canonical URLs and source ids of its items, for exact duplicates (outlets and
+ *                    identities longer than {@value StoredNames#MAX_BYTES} bytes as digests, {@link StoredNames})
  * @param terms       summed term counts of its items, the {@value StoryText#MAX_TERMS} most frequent
  * @param figures     union of its items' figures
  * @param elements    union of its items' scopes: their specific elements and the members of the
@@ -48,8 +49,8 @@ public record Story(String id, long sequence, String firstItemId, SupplyEventDet
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(anchor, "anchor");
-        outlets = List.copyOf(outlets);
-        identities = List.copyOf(identities);
+        outlets = StoredNames.bounded(outlets);
+        identities = StoredNames.bounded(identities);
         terms = TermCounts.of(terms);
         figures = List.copyOf(figures);
         elements = List.copyOf(elements);

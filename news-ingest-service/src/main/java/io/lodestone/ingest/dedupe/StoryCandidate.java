@@ -41,7 +41,8 @@ public record StoryCandidate(String itemId, String outlet, List<String> identiti
 
     public StoryCandidate {
         Objects.requireNonNull(event, "event");
-        identities = identities == null ? List.of() : List.copyOf(identities);
+        outlet = StoredNames.bounded(outlet);
+        identities = identities == null ? List.of() : StoredNames.bounded(identities);
         terms = TermCounts.of(terms);
         figures = figures == null ? List.of() : List.copyOf(figures);
     }
