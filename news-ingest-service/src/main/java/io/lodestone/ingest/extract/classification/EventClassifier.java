@@ -63,6 +63,8 @@ public final class EventClassifier {
     public static final double HEDGED_DAMPING = 0.35;
     public static final double EASING_SHARE = 0.3;
     public static final double EFFECT_SHARE = 0.3;
+    /** Scores this close are a tie. */
+    private static final double TIE = 1e-9;
     /**
      * The share of an item's policy-support votes that the supplier state's stockpiling (China
      * buying into its reserves, the only policy-support cue that tightens) needs to make it
@@ -264,6 +266,17 @@ public final class EventClassifier {
         }
         if (winner == null) {
             return new Classification(EventType.NOT_RELEVANT, Direction.NEUTRAL, 0, 0, null, 0);
+        }
+        // a tie goes to the type told furthest up front (the headline over the body), not to the
+        // type that comes first in the taxonomy: "Congo suspends Chinese mining operations after toxic
+        // spill" over a body whose aside tells of an export freeze lifted, with equal votes
+        if (runnerUp >= top - TIE) {
+            for (EventType type : EventType.values()) {
+                if (type != winner && scores.getOrDefault(type, 0.0) >= top - TIE
+                        && best.get(type).sentence().rank() < best.get(winner).sentence().rank()) {
+                    winner = type;
+                }
+            }
         }
         // a winner made only of background cues (each too weak to report an event) yields to the
         // type whose single cue does report one: "Zimbabwe bans raw lithium exports", over a body

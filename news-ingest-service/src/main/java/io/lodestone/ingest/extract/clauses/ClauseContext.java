@@ -172,7 +172,7 @@ public final class ClauseContext {
             ContextCue cue = cues.entries().get(rule);
             String s = document.field(sentence.field());
             regions.add(cue.reach() == Reach.HEAD
-                    ? new Region(sentence.field(), clauseStart(s, sentence, start), start, cue.scope())
+                    ? new Region(sentence.field(), headStart(s, sentence, start), start, cue.scope())
                     : region(s, sentence, mentions, start, end, cue.reach() == Reach.CLAUSE, cue.scope()));
         });
         if (published != null) {
@@ -397,6 +397,18 @@ public final class ClauseContext {
         int floor = Math.max(sentence.start(), offset - MAX_REACH);
         while (start > floor && !boundaryAt(s, start - 1)) {
             start--;
+        }
+        return start;
+    }
+
+    /**
+     * Where the head of a cue that tells a cause begins: its clause's start, or, when the cue opens its
+     * clause ("刚果金暂停出口，引发钴价暴涨"), the clause before it, which is then what caused the rest.
+     */
+    private static int headStart(String s, Sentence sentence, int cueStart) {
+        int start = clauseStart(s, sentence, cueStart);
+        if (start > sentence.start() && s.substring(start, cueStart).isBlank()) {
+            start = clauseStart(s, sentence, start - 1);
         }
         return start;
     }
