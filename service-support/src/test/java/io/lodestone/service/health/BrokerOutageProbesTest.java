@@ -40,15 +40,16 @@ import org.springframework.test.annotation.DirtiesContext;
         properties = {
                 "spring.config.import=classpath:lodestone-service-defaults.yml",
                 "spring.application.name=outage-stage",
-                "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-                "spring.cloud.stream.kafka.streams.binder.brokers=${spring.embedded.kafka.brokers}",
+                "spring.cloud.stream.kafka.binder.brokers=${lodestone.test.outage.brokers}",
+                "spring.cloud.stream.kafka.streams.binder.brokers=${lodestone.test.outage.brokers}",
                 "spring.cloud.stream.kafka.streams.binder.application-id=outage-stage",
                 "spring.cloud.function.definition=stage;plain",
                 "spring.cloud.stream.bindings.stage-in-0.destination=" + BrokerOutageProbesTest.TOPIC,
                 "spring.cloud.stream.bindings.plain-in-0.destination=" + BrokerOutageProbesTest.TOPIC,
                 "spring.cloud.stream.bindings.plain-in-0.binder=kafka",
                 "spring.cloud.stream.bindings.plain-in-0.group=outage-plain"})
-@EmbeddedKafka(partitions = 1, topics = BrokerOutageProbesTest.TOPIC,
+// a property of its own for the broker's address, so no other test's context is pointed at it once gone
+@EmbeddedKafka(partitions = 1, topics = BrokerOutageProbesTest.TOPIC, bootstrapServersProperty = "lodestone.test.outage.brokers",
         brokerProperties = "group.initial.rebalance.delay.ms=0")
 @DirtiesContext // the broker is gone for good
 @ExtendWith(OutputCaptureExtension.class)
