@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +18,7 @@ import org.springframework.boot.health.contributor.HealthContributors;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.PingHealthIndicator;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Puts every health check of the service that may wait on something outside the process (the
@@ -34,7 +33,7 @@ final class BackgroundHealthChecks implements SmartInitializingSingleton, Dispos
 
     private final HealthContributorRegistry registry;
     private final HealthProperties timing;
-    private final ExecutorService executor = Executors.newCachedThreadPool(new Named());
+    private final ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
     private final Map<HealthIndicator, BackgroundHealthIndicator> wrapped = new ConcurrentHashMap<>();
 
     BackgroundHealthChecks(HealthContributorRegistry registry, HealthProperties timing) {
@@ -71,6 +70,13 @@ final class BackgroundHealthChecks implements SmartInitializingSingleton, Dispos
         return contributor;
     }
 
+    /** Daemon threads named for what they do, so a thread dump says why one waits on the broker. */
+    private static CustomizableThreadFactory daemonThreads() {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("health-check-");
+        threads.setDaemon(true);
+        return threads;
+    }
+
     @Override
     public void destroy() {
         executor.shutdownNow();
@@ -94,19 +100,6 @@ final class BackgroundHealthChecks implements SmartInitializingSingleton, Dispos
         @Override
         public Stream<HealthContributors.Entry> stream() {
             return delegate.stream().map(entry -> new HealthContributors.Entry(entry.name(), wrap(entry.contributor())));
-        }
-    }
-
-    /** Daemon threads named for what they do, so a thread dump says why one waits on the broker. */
-    private static final class Named implements ThreadFactory {
-
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "health-check-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
         }
     }
 }

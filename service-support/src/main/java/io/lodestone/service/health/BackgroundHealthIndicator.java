@@ -34,7 +34,6 @@ final class BackgroundHealthIndicator implements HealthIndicator {
     private final Executor executor;
     private final HealthProperties timing;
     private final LongSupplier nanoTime;
-    private final long startedAt;
     private final AtomicReference<CompletableFuture<Answer>> running = new AtomicReference<>();
     private volatile Answer last;
 
@@ -43,7 +42,6 @@ final class BackgroundHealthIndicator implements HealthIndicator {
         this.executor = executor;
         this.timing = timing;
         this.nanoTime = nanoTime;
-        this.startedAt = nanoTime.getAsLong();
     }
 
     HealthIndicator delegate() {
@@ -92,15 +90,11 @@ final class BackgroundHealthIndicator implements HealthIndicator {
     /** The answer while a check is still running: the last one, unless it is too old or there is none. */
     private Health whileChecking() {
         Answer seen = last;
-        long staleAfter = timing.staleAfter().toNanos();
         if (seen == null) {
-            long waiting = age(startedAt);
-            return Health.down().withDetail("error", waiting < staleAfter
-                    ? "the first check has not answered yet"
-                    : "the first check has not answered in " + seconds(waiting)).build();
+            return Health.down().withDetail("error", "the first check has not answered yet").build();
         }
         long age = age(seen.at());
-        if (age >= staleAfter) {
+        if (age >= timing.staleAfter().toNanos()) {
             return Health.down().withDetail("error", "no answer from this check for " + seconds(age)
                     + "; its last answer was " + seen.health().getStatus()).build();
         }
