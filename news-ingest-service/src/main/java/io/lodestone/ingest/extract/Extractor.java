@@ -34,6 +34,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns a news item into a supply event, by rules and dictionaries alone: the same item always
@@ -71,6 +73,10 @@ public class Extractor {
     private final Lexicon lexicon;
     private final Gazetteer countries = Gazetteer.countries();
     static final int MAX_NAMED = 50;
+    /** What may stand between a company's name and the move of its shares: a possessive, a ticker, spaces. */
+    private static final Pattern COMPANY_JOINT = Pattern.compile("(?:['’]s)?(?:\\s*[(（][^()（）]{1,24}[)）])?\\s*\\z");
+    private static final int COMPANY_JOINT_REACH = 32;
+    private static final Pattern PERCENT = Pattern.compile("[%％]|\\bper ?cent\\b");
     /** How far after an element a lead's "and other …" may stand to leave the title's list open ("lithium ore and other"). */
     static final int OPEN_LIST_REACH = 24;
     private final Gazetteer companies = Gazetteer.companies();
@@ -108,8 +114,10 @@ public class Extractor {
                 : LocalDate.ofInstant(item.publishedAt(), ZoneOffset.UTC);
         String language = LanguageDetector.language(item.language(), document.title, document.text);
 
-        List<Mention> mentions = withoutCompanyNames(document, elements.find(document));
-        List<Hit> triggers = classifier.hits(document);
+        Spans titleCompanies = Spans.of(companies.spans(document.title));
+        Spans textCompanies = Spans.of(companies.spans(document.text));
+        List<Mention> mentions = withoutCompanyNames(elements.find(document), titleCompanies, textCompanies);
+        List<Hit> triggers = withoutCompanyMoves(document, classifier.hits(document), titleCompanies, textCompanies);
         List<ClauseContext.Region> regions = withoutStillPricesWhenNothingMoved(withoutReactedToCause(document,
                 withoutMeasureLists(withoutNegationsIn(clauses.mark(document, published, item.publishedAt() != null,
                         mentions), triggers), triggers), triggers), triggers);
@@ -291,11 +299,37 @@ public class Extractor {
                 && (!stillModifier || cue.cue().direction() == Direction.NEUTRAL));
     }
 
-    private List<Mention> withoutCompanyNames(Document document, List<Mention> mentions) {
+    /**
+     * The price cues without the moves of a company's shares: "USA Rare Earth Soars 10.12%" or
+     * "Core Lithium jumps 12%" name a listed company, and the metal a price cue would see is the
+     * company's name. A price cue that begins inside a company's name, or right after one (with
+     * only spaces, a possessive or a ticker between) when it tells a percentage, is dropped.
+     */
+    private static List<Hit> withoutCompanyMoves(Document document, List<Hit> hits, Spans titleSpans, Spans textSpans) {
+        List<Hit> kept = new ArrayList<>(hits.size());
+        for (Hit hit : hits) {
+            if (hit.cue().type() != EventType.PRICE_MOVE || hit.cue().modifier()) {
+                kept.add(hit);
+                continue;
+            }
+            Spans spans = hit.field() == Field.TITLE ? titleSpans : textSpans;
+            String field = document.field(hit.field());
+            int before = hit.start();
+            Matcher joint = COMPANY_JOINT.matcher(field).region(Math.max(0, before - COMPANY_JOINT_REACH), before);
+            int gapStart = joint.find() ? joint.start() : before;
+            boolean inside = spans.overlaps(hit.start(), hit.start() + 1);
+            boolean after = gapStart > 0 && spans.overlaps(gapStart - 1, gapStart)
+                    && PERCENT.matcher(field).region(hit.start(), hit.end()).find();
+            if (!inside && !after) {
+                kept.add(hit);
+            }
+        }
+        return kept;
+    }
+
+    private static List<Mention> withoutCompanyNames(List<Mention> mentions, Spans titleSpans, Spans textSpans) {
         // "Xiamen Tungsten" or 洛阳钼业 names a company, not the metal the story is about; but when
         // the item names no metal or group besides ("Core Lithium halts mining"), it is the company's
-        Spans titleSpans = Spans.of(companies.spans(document.title));
-        Spans textSpans = Spans.of(companies.spans(document.text));
         List<Mention> kept = new ArrayList<>();
         for (Mention mention : mentions) {
             Spans spans = mention.field() == Field.TITLE ? titleSpans : textSpans;
