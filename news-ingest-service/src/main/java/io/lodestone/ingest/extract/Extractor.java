@@ -76,6 +76,11 @@ public class Extractor {
     /** What may stand between a company's name and the move of its shares: a possessive, a ticker, spaces. */
     private static final Pattern COMPANY_JOINT = Pattern.compile("(?:['’]s)?(?:\\s*[(（][^()（）]{1,24}[)）])?\\s*\\z");
     private static final int COMPANY_JOINT_REACH = 32;
+    /** What may stand between a title's metal and its price cue: a product form or a market, two words or three Han characters. */
+    private static final Pattern METAL_BEFORE_MOVE = Pattern.compile("(?:[ -]?[A-Za-z]+){0,2}[ -]?|\\p{IsHan}{0,3}");
+    private static final int METAL_GAP_REACH = 24;
+    /** How far into a title's price cue its metal may begin ("LME镍又涨80%"). */
+    private static final int METAL_OPENS_MOVE = 4;
     private static final Pattern PERCENT = Pattern.compile("[%％]|\\bper ?cent\\b");
     /** How far after an element a lead's "and other …" may stand to leave the title's list open ("lithium ore and other"). */
     static final int OPEN_LIST_REACH = 24;
@@ -146,7 +151,8 @@ public class Extractor {
                 || !headline && Explainers.readsAsExplainer(document, outlookWords);
         boolean namesMineral = namedMineral || matchesUpTo(document, mineralClasses, 1);
         Relevance relevance = Relevance.judge(namesMineral, explainer, Hit.scan(document, supplyCues),
-                Hit.scan(document, noiseCues), classification);
+                withoutMetalMoves(Hit.scan(document, noiseCues), triggers, mentions), classification,
+                metalMovesInTitle(document, triggers, mentions));
 
         if (trace != null) {
             trace(document, triggers, regions, classification, relevance, namesMineral, explainer, trace);
@@ -297,6 +303,53 @@ public class Extractor {
         return cues.stream().anyMatch(cue -> cue.cue().type() == EventType.PRICE_MOVE && cue.field() == region.field()
                 && region.start() <= cue.start() && cue.start() < region.end() && cue.cue().modifier() == stillModifier
                 && (!stillModifier || cue.cue().direction() == Direction.NEUTRAL));
+    }
+
+    /**
+     * Whether the title tells a metal's own price move: a price cue there that a named element or
+     * group begins, or stands just before with at most a product form between ("LME镍又涨80%",
+     * "Dysprosium oxide prices jump", 碳酸锂价格大涨). Talk of shares in the body ("锂矿股涨停") is
+     * then the market's echo of the move, not the story.
+     */
+    private static boolean metalMovesInTitle(Document document, List<Hit> hits, List<Mention> mentions) {
+        for (Hit hit : hits) {
+            if (hit.field() != Field.TITLE || !isMove(hit)) {
+                continue;
+            }
+            for (Mention mention : mentions) {
+                if (opens(mention, hit) || mention.field() == Field.TITLE && mention.end() <= hit.start()
+                        && hit.start() - mention.end() <= METAL_GAP_REACH
+                        && METAL_BEFORE_MOVE.matcher(document.title).region(mention.end(), hit.start()).matches()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The noise without the words a metal's own price move is told in: 伦镍跌停 is the nickel
+     * contract at its daily limit, though 跌停 alone is share talk.
+     */
+    private static List<Hit> withoutMetalMoves(List<Hit> noise, List<Hit> hits, List<Mention> mentions) {
+        List<Hit> moves = hits.stream().filter(hit -> isMove(hit)
+                && mentions.stream().anyMatch(mention -> opens(mention, hit))).toList();
+        if (moves.isEmpty()) {
+            return noise;
+        }
+        return noise.stream().filter(word -> moves.stream().noneMatch(move -> move.field() == word.field()
+                && move.start() <= word.start() && word.end() <= move.end())).toList();
+    }
+
+    /** Whether a cue tells a price that moved one way or the other. */
+    private static boolean isMove(Hit hit) {
+        return hit.cue().type() == EventType.PRICE_MOVE && !hit.cue().modifier() && hit.cue().direction() != null;
+    }
+
+    /** Whether a price cue begins with the metal named ("LME镍又涨80%", "Lithium jumps 12%"). */
+    private static boolean opens(Mention mention, Hit hit) {
+        return mention.field() == hit.field() && mention.start() >= hit.start()
+                && mention.start() <= hit.start() + METAL_OPENS_MOVE;
     }
 
     /**

@@ -33,13 +33,14 @@ public record Relevance(boolean relevant, double supply, double noise, Hit stron
      * A headline that reports a supply event in strong words (a weight-3 cue: a mine halted,
      * exports banned) is news however much share-price talk surrounds it ("… halts lithium mine,
      * miners' shares jump"): its noise may then reach the supply evidence itself. A price move in
-     * the headline gets no such allowance, since share prices are what chatter is about.
+     * the headline gets it only when the headline names the metal that moved ("LME镍又涨80%",
+     * "Lithium prices jump 12%"), since share prices are what chatter is about.
      */
     public static final double HEADLINE_EVENT = 7.5;
     public static final double HEADLINE_NOISE_RATIO = 1.0;
 
     public static Relevance judge(boolean namesMineral, boolean explainer, List<Hit> supplyHits, List<Hit> noiseHits,
-                           Classification classification) {
+                           Classification classification, boolean metalMovesInTitle) {
         double supply = classification.top();
         for (Hit hit : supplyHits) {
             supply += hit.cue().weight() * hit.sentence().weight();
@@ -55,7 +56,8 @@ public record Relevance(boolean relevant, double supply, double noise, Hit stron
                 strongest = hit;
             }
         }
-        boolean headlineEvent = classification.type() != EventType.PRICE_MOVE && classification.inTitleAtLeast(HEADLINE_EVENT);
+        boolean headlineEvent = (classification.type() != EventType.PRICE_MOVE || metalMovesInTitle)
+                && classification.inTitleAtLeast(HEADLINE_EVENT);
         double noiseRatio = headlineEvent ? HEADLINE_NOISE_RATIO : NOISE_RATIO;
         boolean relevant = namesMineral && !explainer && supply >= MINIMUM_SUPPLY && noise < noiseRatio * supply
                 && EventClassifier.eventEvidence(classification.strongest(), classification.top());
