@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
@@ -46,6 +47,25 @@ public class StoredText {
     @Bean
     JsonMapperBuilderCustomizer refuseNulInStrings() {
         return builder -> builder.addModule(new SimpleModule("stored-text").addDeserializer(String.class, new NoNul()));
+    }
+
+    /**
+     * The service's mapper, reading NUL as U+FFFD instead of refusing it: for records other services
+     * wrote, whose text came from third parties, where one character must not cost the whole record.
+     */
+    public static JsonMapper replacingNul(JsonMapper json) {
+        return json.rebuild().addModule(new SimpleModule("nul-replaced").addDeserializer(String.class, new NulReplaced()))
+                .build();
+    }
+
+    /** Jackson's own string reading, with NUL replaced. */
+    static final class NulReplaced extends StringDeserializer {
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) {
+            String value = super.deserialize(parser, context);
+            return value == null || value.indexOf('\0') < 0 ? value : value.replace('\0', '\uFFFD');
+        }
     }
 
     /** Jackson's own string reading, then the check. */

@@ -3,8 +3,10 @@ package io.lodestone.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.lodestone.events.Contributor;
 import io.lodestone.events.DeadLetterHeaders;
 import io.lodestone.events.ElementRiskChanged;
+import io.lodestone.events.EventType;
 import io.lodestone.events.RiskLevel;
 import io.lodestone.testsupport.KafkaTestClient;
 import io.lodestone.testsupport.RecordingHttpServer;
@@ -150,6 +152,10 @@ class RiskConsumptionIntegrationTest {
                 utf8(valid.replace("2025-04-04T09:00:00Z", "+300000000-01-01T00:00:00Z")),
                 // bismuth's risk "as of" the year 2999: stored, it would outrank every real change after it
                 utf8(valid.replace("2025-04-04T09:00:00Z", "2999-01-01T00:00:00Z")),
+                // an element outside the catalogue: the contract allows any symbol, this service keeps none
+                utf8(valid.replace("\"element\":\"Bi\"", "\"element\":\"Zz0\"")),
+                // two hours ahead of this service's clock: kept, it would shut out every real change until then
+                utf8(valid.replace("2025-04-04T09:00:00Z", Instant.now().plus(Duration.ofHours(2)).toString())),
                 // as large as the broker takes: its dead letter, with error headers added, is larger still
                 utf8("x".repeat(1_046_000)),
                 // a tombstone
@@ -182,6 +188,8 @@ class RiskConsumptionIntegrationTest {
             assertThat(text(ours.get(4), DeadLetterHeaders.EXCEPTION_MESSAGE)).contains("score");
             assertThat(text(ours.get(5), DeadLetterHeaders.EXCEPTION_MESSAGE)).contains("CATASTROPHIC");
             assertThat(text(ours.get(6), DeadLetterHeaders.EXCEPTION_MESSAGE)).contains("element");
+            assertThat(text(ours.get(10), DeadLetterHeaders.EXCEPTION_MESSAGE)).isEqualTo("element Zz0 is not in the catalogue");
+            assertThat(text(ours.get(11), DeadLetterHeaders.EXCEPTION_MESSAGE)).contains("past this service's clock");
             assertThat(text(ours.get(bad.size() - 1), DeadLetterHeaders.EXCEPTION_MESSAGE)).isEqualTo("the record has no value");
             assertThat(log.getOut()).contains(TOPIC + "-0@").contains("sent to " + TOPIC + ".dlt: ValueInstantiationException");
             assertThat(ours).allSatisfy(record -> {
@@ -194,6 +202,35 @@ class RiskConsumptionIntegrationTest {
                 assertThat(record.headers().lastHeader(DeadLetterHeaders.ORIGINAL_TIMESTAMP).value()).hasSize(Long.BYTES);
             });
         }
+    }
+
+    @Test
+    void aChangeKeepsItsFirstTenContributorsAndANulInTheirTextIsNoReasonToDropIt() {
+        // Given a subscription to HIGH for antimony
+        subscribe("""
+                {"name": "Antimony", "elements": ["Sb"], "trigger": {"minLevel": "HIGH"}, "groupWait": "PT0S",
+                 "channels": {"webhook": {"url": "%s", "secret": "%s"}}}"""
+                .formatted(receiver().uri("/sb"), AlertServiceIntegrationTest.SECRET));
+
+        // When antimony's rise arrives naming 40 contributors, the first with a NUL in its title (the
+        // contract allows both; PostgreSQL cannot store the NUL, and 40 of the largest are 300 KB)
+        List<Contributor> contributors = java.util.stream.IntStream.range(0, 40).mapToObj(i -> new Contributor(
+                "evt-sb-" + i, (i == 0 ? "NULMARK" : "") + "Antimony report " + i + " " + "x".repeat(3_900),
+                "https://example.org/sb/" + i, EventType.EXPORT_RESTRICTION, AS_OF, 40.0 - i, "quote " + i, "en")).toList();
+        ElementRiskChanged rise = new ElementRiskChanged(ElementRiskChanged.SCHEMA_VERSION, "Sb", 72.0, RiskLevel.HIGH,
+                30.0, RiskLevel.GUARDED, 25.0, AS_OF, contributors);
+        try (KafkaTestClient kafka = new KafkaTestClient(brokers)) {
+            kafka.send(TOPIC, "Sb", json.writeValueAsString(rise).replace("NULMARK", "\\u0000"),
+                    KafkaTestClient.attributesFor(rise, AlertServiceIntegrationTest.SCORING));
+        }
+
+        // Then the alert fires, with the ten largest contributors as its evidence, the NUL shown as U+FFFD
+        var alerts = await().atMost(WAIT).until(() -> api().getJson("/api/v1/alerts?element=Sb"), found -> found.size() == 1);
+        var evidence = alerts.get(0).get("evidence");
+        assertThat(evidence).hasSize(10);
+        assertThat(evidence.get(0).get("eventId").asString()).isEqualTo("evt-sb-0");
+        assertThat(evidence.get(0).get("title").asString()).startsWith("\uFFFDAntimony report 0");
+        assertThat(evidence.get(9).get("eventId").asString()).isEqualTo("evt-sb-9");
     }
 
     private static List<ConsumerRecord<String, String>> deadOnes(List<ConsumerRecord<String, String>> records) {

@@ -1,16 +1,14 @@
 package io.lodestone.alert.console;
 
 import io.lodestone.alert.lifecycle.ElementRiskRepository;
-import io.lodestone.events.Contributor;
+import io.lodestone.alert.lifecycle.ElementRiskRepository.RiskPoint;
 import io.lodestone.events.Element;
 import io.lodestone.events.ElementRiskChanged;
 import io.lodestone.events.RiskLevel;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,6 +22,9 @@ class ElementPage {
 
     /** The most changes one chart draws; older ones are left out. */
     static final int MAX_POINTS = 2000;
+    /** The most event markers one chart draws, and how much of each event's title its label shows. */
+    static final int MAX_MARKERS = 500;
+    static final int MARKER_TITLE = 300;
 
     /** The chart's input, serialised into the page for the script that draws it. */
     record Chart(List<Object[]> points, List<Marker> markers, List<Band> bands, double baseline) {
@@ -47,18 +48,12 @@ class ElementPage {
 
     /** The chart's data as JSON, for the page's {@code data-chart} attribute. */
     String chartJson(Element element, ElementRiskChanged latest) {
-        List<ElementRiskChanged> changes = risks.changes(element.symbol(), Instant.EPOCH, MAX_POINTS);
         List<Object[]> points = new ArrayList<>();
-        Map<String, Marker> markers = new LinkedHashMap<>();
-        for (ElementRiskChanged change : changes) {
-            points.add(new Object[] {change.asOf().toString(), change.score(), change.level().name()});
-            for (Contributor contributor : change.contributors()) {
-                if (contributor.publishedAt() != null) {
-                    markers.putIfAbsent(contributor.eventId(), new Marker(contributor.publishedAt(),
-                            contributor.title(), contributor.contribution()));
-                }
-            }
+        for (RiskPoint point : risks.latestPoints(element.symbol(), MAX_POINTS)) {
+            points.add(new Object[] {point.asOf().toString(), point.score(), point.level().name()});
         }
+        List<Marker> markers = risks.contributingEvents(element.symbol(), MAX_POINTS, MAX_MARKERS, MARKER_TITLE).stream()
+                .map(event -> new Marker(event.publishedAt(), event.title(), event.contribution())).toList();
         List<Band> bands = new ArrayList<>();
         RiskLevel[] levels = RiskLevel.values();
         for (int i = 0; i < levels.length; i++) {
@@ -66,6 +61,6 @@ class ElementPage {
             bands.add(new Band(levels[i].name().toLowerCase(Locale.ROOT), levels[i].lowerBound(), to));
         }
         double baseline = latest == null ? 0 : latest.baseline();
-        return json.writeValueAsString(new Chart(points, List.copyOf(markers.values()), bands, baseline));
+        return json.writeValueAsString(new Chart(points, markers, bands, baseline));
     }
 }

@@ -33,7 +33,9 @@ class RiskBoard {
     }
 
     List<BoardRow> rows() {
-        Map<String, ElementRiskChanged> latest = risks.latestOfAll().stream()
+        // the catalogue's elements only: rows are drawn for nothing else, and a table filled with others
+        // (written before the consumer refused them) must not be read into memory
+        Map<String, ElementRiskChanged> latest = risks.latest(Elements.all().stream().map(Element::symbol).toList()).stream()
                 .collect(Collectors.toMap(ElementRiskChanged::element, Function.identity()));
         return Elements.all().stream().map(element -> row(element, latest.get(element.symbol()))).toList();
     }

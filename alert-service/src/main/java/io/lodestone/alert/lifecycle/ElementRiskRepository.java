@@ -79,13 +79,6 @@ public class ElementRiskRepository {
                 .update();
     }
 
-    /** The latest risk change of every element that has one. */
-    public List<ElementRiskChanged> latestOfAll() {
-        return jdbc.sql("select record from element_risk where record is not null")
-                .query((rs, n) -> json.readValue(rs.getString("record"), ElementRiskChanged.class))
-                .list();
-    }
-
     /** The latest risk change of one element, if it has one. */
     public Optional<ElementRiskChanged> latest(String element) {
         return latest(List.of(element)).stream().findFirst();
@@ -112,16 +105,46 @@ public class ElementRiskRepository {
                 .optional();
     }
 
-    /** An element's risk changes from {@code since} on, oldest first, at most {@code limit} of the latest. */
-    public List<ElementRiskChanged> changes(String element, Instant since, int limit) {
-        List<ElementRiskChanged> changes = new ArrayList<>(jdbc.sql("""
-                select record from element_risk_history
-                where element = ? and as_of >= ? order by as_of desc limit ?""")
-                .params(element, Timestamp.from(since), limit)
-                .query((rs, n) -> json.readValue(rs.getString("record"), ElementRiskChanged.class))
+    /** An element's latest {@code limit} risk changes, oldest first, as the points of a chart. */
+    public List<RiskPoint> latestPoints(String element, int limit) {
+        List<RiskPoint> points = new ArrayList<>(jdbc.sql("""
+                select as_of, score, level from element_risk_history
+                where element = ? order by as_of desc limit ?""")
+                .params(element, limit)
+                .query((rs, n) -> new RiskPoint(rs.getTimestamp("as_of").toInstant(), rs.getDouble("score"),
+                        RiskLevel.valueOf(rs.getString("level"))))
                 .list());
-        Collections.reverse(changes);
-        return changes;
+        Collections.reverse(points);
+        return points;
+    }
+
+    /** An event that contributed to an element's risk, at its event time; its title cut to a chart label. */
+    public record ContributingEvent(String eventId, Instant publishedAt, String title, double contribution) {
+    }
+
+    /**
+     * The dated events that contributed to any of an element's latest {@code changes} risk changes,
+     * each once, in the order they first contributed, at most {@code limit} of them, their titles
+     * cut to {@code titleLength} characters. Read in the database, so a history of large records
+     * is never held in memory.
+     */
+    public List<ContributingEvent> contributingEvents(String element, int changes, int limit, int titleLength) {
+        return jdbc.sql("""
+                select event_id, published_at, title, contribution from (
+                    select distinct on (e.contributor->>'eventId') e.contributor->>'eventId' as event_id,
+                           (e.contributor->>'publishedAt')::timestamptz as published_at,
+                           left(e.contributor->>'title', ?) as title,
+                           (e.contributor->>'contribution')::float8 as contribution, h.as_of, e.n
+                    from (select as_of, record from element_risk_history where element = ?
+                          order by as_of desc limit ?) h,
+                         jsonb_array_elements(h.record->'contributors') with ordinality as e(contributor, n)
+                    where e.contributor->>'publishedAt' is not null and e.contributor->>'eventId' is not null
+                    order by e.contributor->>'eventId', h.as_of, e.n) firsts
+                order by as_of, n limit ?""")
+                .params(titleLength, element, changes, limit)
+                .query((rs, n) -> new ContributingEvent(rs.getString("event_id"),
+                        rs.getTimestamp("published_at").toInstant(), rs.getString("title"), rs.getDouble("contribution")))
+                .list();
     }
 
     /** The latest risk change of each of these elements that has one. */

@@ -1,6 +1,9 @@
 package io.lodestone.alert.lifecycle;
 
+import io.lodestone.alert.StoredText;
 import io.lodestone.events.ElementRiskChanged;
+import io.lodestone.events.Elements;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
@@ -17,13 +20,46 @@ import tools.jackson.databind.json.JsonMapper;
  * binder's message conversion: a record the binder could not convert reached the function as bytes
  * and failed with a {@link ClassCastException}, the only reason its dead letter gave. Read here, the
  * dead letter names what is wrong (the field, the value, the position in the JSON).
+ * <p>
+ * The contract is wider than what this service keeps, and anyone who can write to the topic can
+ * use all of it, so a change is also refused when it names an element outside the catalogue (300
+ * made-up symbols of 876 KB each once filled the board's query until the service ran out of memory)
+ * or is dated more than {@link #MAX_AHEAD} past this service's clock (scoring dates a change at
+ * most at its own clock; a day ahead, the contract's bound, would shut out every real change of
+ * that day). What is kept of a change is bounded: its first {@value #KEPT_CONTRIBUTORS}
+ * contributors (scoring names five), and a NUL in their text, which PostgreSQL cannot store, becomes
+ * U+FFFD instead of sending the whole change to the dead letters.
  */
 @Configuration
 class RiskChangeConsumer {
 
+    /** How far past this service's clock a change may be dated. */
+    static final Duration MAX_AHEAD = Duration.ofMinutes(5);
+    /** How many of a change's contributors are kept, largest first. */
+    static final int KEPT_CONTRIBUTORS = 10;
+
     @Bean
     Consumer<Message<?>> evaluateRisk(RiskEvaluation evaluation, JsonMapper json) {
-        return message -> evaluation.evaluate(read(json, message.getPayload()), receivedAt(message));
+        JsonMapper records = StoredText.replacingNul(json);
+        return message -> evaluation.evaluate(kept(read(records, message.getPayload()), Instant.now()),
+                receivedAt(message));
+    }
+
+    /** The change as this service keeps it; throws, naming why, for a change it refuses. */
+    static ElementRiskChanged kept(ElementRiskChanged change, Instant now) {
+        if (Elements.bySymbol(change.element()).isEmpty()) {
+            throw new IllegalArgumentException("element " + change.element() + " is not in the catalogue");
+        }
+        if (change.asOf().isAfter(now.plus(MAX_AHEAD))) {
+            throw new IllegalArgumentException("asOf " + change.asOf() + " is more than " + MAX_AHEAD
+                    + " past this service's clock (" + now + ")");
+        }
+        if (change.contributors().size() <= KEPT_CONTRIBUTORS) {
+            return change;
+        }
+        return new ElementRiskChanged(change.schemaVersion(), change.element(), change.score(), change.level(),
+                change.previousScore(), change.previousLevel(), change.baseline(), change.asOf(),
+                change.contributors().subList(0, KEPT_CONTRIBUTORS), change.modelVersion());
     }
 
     /**

@@ -1,9 +1,5 @@
 package io.lodestone.alert.console;
 
-import java.util.ArrayList;
-
-import java.nio.charset.StandardCharsets;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -168,6 +164,37 @@ class ConsolePagesTest {
         assertThat(page).doesNotContain("<script>alert");
         // And the board shows the level, the score and the headline on Dy's row
         assertThat(browser.get("/board/rows/Dy").body()).contains("level-high", "72.5", "MOFCOM No. 18");
+    }
+
+    @Test
+    void theChartOfAnElementWithLargeChangesIsDrawnFromTheDatabaseWithEachEventOnceAndShortLabels() throws Exception {
+        // Given three changes of terbium, each naming eight contributors with 4,000-character titles,
+        // the later two naming some of the earlier ones again
+        for (int change = 0; change < 3; change++) {
+            int first = change * 4;
+            String day = "2025-04-0" + (change + 1);
+            List<Contributor> contributors = java.util.stream.IntStream.range(first, first + 8).mapToObj(i -> new Contributor(
+                    "evt-tb-" + i, "Terbium report " + i + " " + "y".repeat(3_980), "https://example.org/tb/" + i,
+                    EventType.EXPORT_RESTRICTION, Instant.parse(day + "T08:00:00Z"), 10.0 + i,
+                    "quote", "en")).toList();
+            publish(new ElementRiskChanged(ElementRiskChanged.SCHEMA_VERSION, "Tb", 60.0 + change, RiskLevel.HIGH, 30.0,
+                    RiskLevel.GUARDED, 25.0, Instant.parse(day + "T09:00:00Z"), contributors));
+        }
+        ConsoleClient browser = new ConsoleClient(port);
+        await().atMost(WAIT).until(() -> browser.get("/board/rows/Tb").body().contains("62.0"));
+
+        // When anyone opens terbium's page
+        String page = browser.get("/elements/Tb").body();
+
+        // Then its chart has the three points, each of the 16 events once in the order they first
+        // contributed, and each event's label is its title's first 300 characters
+        Matcher chart = Pattern.compile("data-chart=\"([^\"]*)\"").matcher(page);
+        assertThat(chart.find()).isTrue();
+        var data = JsonMapper.builder().build().readTree(HtmlUtils.htmlUnescape(chart.group(1)));
+        assertThat(data.get("points")).hasSize(3);
+        assertThat(data.get("markers")).hasSize(16);
+        assertThat(data.get("markers").get(0).get("title").asString()).startsWith("Terbium report 0 ").hasSize(300);
+        assertThat(data.get("markers").get(15).get("title").asString()).startsWith("Terbium report 15 ");
     }
 
     /** A contributor's link comes from a news item: only an http(s) one is a link, any other is its title as text. */
