@@ -40,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
         "lodestone.alert.delivery.poll-interval=100ms",
         "lodestone.alert.delivery.initial-backoff=1m",
         "lodestone.alert.delivery.timeout=" + DeliveryIsolationTest.DEADLINE_SECONDS + "s",
+        "lodestone.alert.limits.min-repeat-interval=1s",
         "spring.jdbc.template.query-timeout=2s",
         "spring.cloud.stream.bindings.evaluateRisk-in-0.consumer.back-off-initial-interval=100",
         "spring.cloud.stream.bindings.evaluateRisk-in-0.consumer.back-off-max-interval=200"})
@@ -98,6 +99,29 @@ class DeliveryIsolationTest {
         assertThat(attempt.get("outcome").asString()).isEqualTo("UNREACHABLE");
         assertThat(attempt.get("detail").asString()).contains("no complete answer within " + DEADLINE_SECONDS * 1000 + " ms");
         assertThat(attempt.get("durationMs").asLong()).isBetween(DEADLINE_SECONDS * 1000L - 100, DEADLINE_SECONDS * 1000L + 3000);
+    }
+
+    @Test
+    void aReceiverThatNeverAnswersGathersNoRepeatsAndDeletingItsSubscriptionCancelsWhatIsPending() {
+        // Given a subscription repeating every second to a receiver that never completes an answer
+        String flood = api().create("/api/v1/subscriptions", """
+                {"name": "Flood", "elements": ["Tb"], "trigger": {"minLevel": "HIGH"}, "groupWait": "PT0S",
+                 "repeatInterval": "PT1S", "channels": {"webhook": {"url": "%s", "secret": "%s"}}}"""
+                .formatted(staller.uri("/flood"), AlertServiceIntegrationTest.SECRET)).get("id").asString();
+
+        // When its alert fires and the first notice's delivery stalls until the deadline
+        publish(RiskChanges.rise("Tb", RiskLevel.HIGH, 74, Instant.parse("2025-04-04T09:00:00Z")));
+        await().atMost(WAIT).until(() -> delivery(flood), d -> d.get("attempts").asInt() == 1);
+
+        // Then no repeat is queued behind it while it is pending, however often the interval passes
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10))
+                .until(() -> api().getJson("/api/v1/deliveries?subscriptionId=" + flood).size() == 1);
+
+        // And once the subscription is deleted, its pending delivery is cancelled, saying why
+        assertThat(api().delete("/api/v1/subscriptions/" + flood).statusCode()).isEqualTo(204);
+        JsonNode cancelled = api().getJson("/api/v1/deliveries/" + delivery(flood).get("id").asString());
+        assertThat(cancelled.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(cancelled.toString()).contains("subscription deleted");
     }
 
     @Test

@@ -216,7 +216,7 @@ class DeliveryDispatcher implements DisposableBean {
                 ? channels.slack() == null ? null : channels.slack().webhookUrl()
                 : channels.webhook() == null ? null : channels.webhook().url();
         String host = url == null ? null : HttpDelivery.hostOf(url);
-        return host == null ? "none" : host;
+        return host == null ? "none" : ReceiverLimits.receiverOf(host);
     }
 
     private SendOutcome send(Delivery delivery, Target target) {

@@ -2,11 +2,13 @@ package io.lodestone.alert.delivery;
 
 import io.lodestone.alert.AfterCommit;
 import io.lodestone.alert.StoredText;
+import io.lodestone.alert.subscription.SubscriptionDeleted;
 import io.lodestone.service.api.InvalidRequestException;
 import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,6 +37,18 @@ class DeliveryOperator {
         this.transactions = transactions;
         this.clock = clock;
         this.dispatcher = dispatcher;
+    }
+
+    /**
+     * A deleted subscription's deliveries are cancelled in the deleting transaction: deleting is how
+     * an operator stops what a subscription floods, without one cancel call per delivery.
+     */
+    @EventListener
+    void onSubscriptionDeleted(SubscriptionDeleted deleted) {
+        int cancelled = deliveries.cancelAllOf(deleted.subscriptionId(), deleted.deletedAt(), "subscription deleted");
+        if (cancelled > 0) {
+            log.info("Cancelled {} unsent deliveries of deleted subscription {}", cancelled, deleted.subscriptionId());
+        }
     }
 
     DeliveryController.DeliveryDetail resend(UUID id, String reason) {

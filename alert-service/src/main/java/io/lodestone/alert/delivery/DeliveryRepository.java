@@ -26,20 +26,55 @@ class DeliveryRepository {
     /**
      * Claims up to {@code limit} due deliveries for this instance until {@code leaseUntil}, in one
      * short statement: rows another instance holds (locked now, or leased and not yet expired) are
-     * skipped. The claim is committed before anything is sent.
+     * skipped. The claim is committed before anything is sent. A subscription's deliveries on one
+     * channel go one at a time, its earliest due first: sixty webhooks of one client to a receiver
+     * that never answers (and their growing backlog) then hold sixty sends in turn, not every sender
+     * ahead of everyone else's email, which is claimed in the same batch.
      */
     List<Delivery> claimDue(Instant now, int limit, Instant leaseUntil) {
         return jdbc.sql("""
                 update delivery set claimed_until = ?
-                where id in (select id from delivery
-                             where status = 'PENDING' and next_attempt_at <= ?
-                               and (claimed_until is null or claimed_until <= ?)
-                             order by next_attempt_at limit ? for update skip locked)
+                where id in (select d.id from delivery d
+                             where d.id in (select distinct on (subscription_id, channel) id from delivery
+                                            where status = 'PENDING' and next_attempt_at <= ?
+                                              and (claimed_until is null or claimed_until <= ?)
+                                            order by subscription_id, channel, next_attempt_at)
+                               and not exists (select 1 from delivery busy
+                                               where busy.subscription_id = d.subscription_id
+                                                 and busy.channel = d.channel and busy.status = 'PENDING'
+                                                 and busy.claimed_until > ?)
+                             order by d.next_attempt_at limit ? for update skip locked)
                 returning *""")
-                .params(Timestamp.from(leaseUntil), Timestamp.from(now), Timestamp.from(now), limit)
+                .params(Timestamp.from(leaseUntil), Timestamp.from(now), Timestamp.from(now), Timestamp.from(now), limit)
                 .query(this::row).list().stream()
                 .sorted(java.util.Comparator.comparing(Delivery::nextAttemptAt))
                 .toList();
+    }
+
+    /**
+     * Cancels every delivery of a deleted subscription that is not sent yet (pending, leased or not,
+     * failed or dead), recording the action: deleting a subscription is how an operator stops what
+     * it floods. A send in flight finishes, but its outcome no longer changes the delivery.
+     *
+     * @return how many were cancelled
+     */
+    int cancelAllOf(UUID subscriptionId, Instant now, String reason) {
+        List<Map.Entry<UUID, String>> cancelled = jdbc.sql("""
+                update delivery d set status = 'CANCELLED', claimed_until = null
+                from (select id, status from delivery where subscription_id = ?
+                      and status in ('PENDING', 'FAILED', 'DEAD') order by id for update) old
+                where d.id = old.id
+                returning d.id, old.status""")
+                .params(subscriptionId)
+                .query((rs, n) -> Map.entry(rs.getObject("id", UUID.class), rs.getString("status")))
+                .list();
+        for (Map.Entry<UUID, String> delivery : cancelled) {
+            jdbc.sql("""
+                    insert into delivery_action (delivery_id, action, acted_at, from_status, reason) values (?, ?, ?, ?, ?)""")
+                    .params(delivery.getKey(), DeliveryAction.CANCEL.name(), Timestamp.from(now), delivery.getValue(), reason)
+                    .update();
+        }
+        return cancelled.size();
     }
 
     /** Gives a claimed delivery back without an attempt, due again at {@code nextAttemptAt}. */

@@ -1,11 +1,19 @@
 package io.lodestone.alert.delivery;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * How many sends may go to one receiver host at the same time. A receiver that answers slowly
- * (or not at all) then occupies at most this many senders, and every other receiver keeps the rest.
+ * How many sends may go to one receiver at the same time. A receiver that answers slowly (or not at
+ * all) then occupies at most this many senders, and every other receiver keeps the rest. A receiver
+ * is counted by where it is, not by how its URL names it ({@link #receiverOf}): eight loopback
+ * addresses, or a.evil.example and b.evil.example, are one receiver each time.
  */
 final class ReceiverLimits {
 
@@ -14,6 +22,48 @@ final class ReceiverLimits {
 
     ReceiverLimits(int perHost) {
         this.perHost = perHost;
+    }
+
+    private static final Pattern IPV6 = Pattern.compile("[0-9a-f:.]+");
+    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.\\d{1,3}");
+
+    /**
+     * The receiver a host stands for: an IPv4 address's /24, an IPv6 address's /64, a name's
+     * registrable domain (its last two labels, three under a short second level such as co.uk).
+     */
+    static String receiverOf(String host) {
+        String lower = host.toLowerCase(Locale.ROOT);
+        Matcher ipv4 = IPV4.matcher(lower);
+        if (ipv4.matches()) {
+            return ipv4.group(1) + "." + ipv4.group(2) + "." + ipv4.group(3) + ".0/24";
+        }
+        if (lower.indexOf(':') >= 0) {
+            return ipv6Prefix(lower.replace("[", "").replace("]", ""));
+        }
+        String[] labels = lower.split("\\.");
+        int keep = labels.length >= 3 && labels[labels.length - 1].length() == 2 && labels[labels.length - 2].length() <= 3
+                ? 3 : 2;
+        return labels.length <= keep ? lower : String.join(".", Arrays.copyOfRange(labels, labels.length - keep, labels.length));
+    }
+
+    private static String ipv6Prefix(String literal) {
+        if (!IPV6.matcher(literal).matches()) {
+            return literal;
+        }
+        try {
+            // a literal: no name is looked up
+            byte[] bytes = InetAddress.getByName(literal).getAddress();
+            if (bytes.length != 16) {
+                return literal;
+            }
+            StringBuilder prefix = new StringBuilder();
+            for (int i = 0; i < 8; i += 2) {
+                prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+            }
+            return prefix + ":/64";
+        } catch (UnknownHostException notAnAddress) {
+            return literal;
+        }
     }
 
     /** @return whether a send to the host may start now; if so, {@link #release} it when done */

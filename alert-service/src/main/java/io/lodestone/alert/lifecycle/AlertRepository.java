@@ -96,7 +96,9 @@ public class AlertRepository {
 
     /**
      * Firing alerts of live subscriptions that no open notification holds yet and that may be due at
-     * {@code now}: never notified, or notified at least their subscription's repeat interval ago.
+     * {@code now}: never notified, or notified at least their subscription's repeat interval ago and
+     * with none of the subscription's deliveries still pending (a receiver that never answers would
+     * otherwise gather a repeat every interval, each waiting behind the last).
      * The sweep runs every second; reading every firing alert each time (tens of thousands, with
      * their evidence) cost seconds and hundreds of megabytes a pass.
      */
@@ -107,7 +109,10 @@ public class AlertRepository {
                   and (a.last_notified_at is null
                        or a.last_notified_at + coalesce((s.spec->>'repeatInterval')::interval, interval '0') <= ?)
                   and not exists (select 1 from notification_alert na join notification n on n.id = na.notification_id
-                                  where na.alert_id = a.id and n.status = 'OPEN')""")
+                                  where na.alert_id = a.id and n.status = 'OPEN')
+                  and (a.last_notified_at is null
+                       or not exists (select 1 from delivery d where d.subscription_id = a.subscription_id
+                                      and d.status = 'PENDING'))""")
                 .param(Timestamp.from(now))
                 .query(this::row).list();
     }
