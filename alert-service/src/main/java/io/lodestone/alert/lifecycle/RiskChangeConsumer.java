@@ -3,6 +3,7 @@ package io.lodestone.alert.lifecycle;
 import io.lodestone.alert.StoredText;
 import io.lodestone.events.ElementRiskChanged;
 import io.lodestone.events.Elements;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -39,9 +40,9 @@ class RiskChangeConsumer {
     static final int KEPT_CONTRIBUTORS = 10;
 
     @Bean
-    Consumer<Message<?>> evaluateRisk(RiskEvaluation evaluation, JsonMapper json) {
+    Consumer<Message<?>> evaluateRisk(RiskEvaluation evaluation, JsonMapper json, Clock clock) {
         JsonMapper records = StoredText.replacingNul(json);
-        return message -> evaluation.evaluate(kept(read(records, message.getPayload()), Instant.now()),
+        return message -> evaluation.evaluate(kept(read(records, message.getPayload()), clock.instant()),
                 receivedAt(message));
     }
 
