@@ -33,11 +33,10 @@ final class Database {
                 .setCleanDataDirectory(false)
                 .setPort(settings.postgresPort())
                 .setOverrideWorkingDirectory(settings.dataDir().resolve("postgres-bin").toFile())
-                // the library's defaults are a test database's (fsync and synchronous commit off): a crash
+                // the library starts a test database (its -F turns fsync off, and synchronous commit is off): a crash
                 // of PostgreSQL lost alert evaluations whose risk records' offsets were already committed
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
                 .start();
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {

@@ -154,6 +154,11 @@ class DeliveryDispatcher implements DisposableBean {
                 record(delivery, started, new SendOutcome.Refused("cannot be read: " + describe(e)));
                 return;
             }
+            if (target.subscription().isDeleted()) {
+                // sealed while the subscription was being deleted: cancelled like the rest of its deliveries
+                deliveries.cancelAllOf(delivery.subscriptionId(), started, "subscription deleted");
+                return;
+            }
             List<String> addresses = emailAddresses(delivery.channel(), target.subscription());
             Instant heldUntil = addresses.isEmpty() ? null : recipients.reserve(addresses, started);
             if (heldUntil != null) {

@@ -43,9 +43,13 @@ class DeliveryRepository {
                                                where busy.subscription_id = d.subscription_id
                                                  and busy.channel = d.channel and busy.status = 'PENDING'
                                                  and busy.claimed_until > ?)
+                               -- checked again on the row locked: a claim committed meanwhile is seen here
+                               and d.status = 'PENDING' and d.next_attempt_at <= ?
+                               and (d.claimed_until is null or d.claimed_until <= ?)
                              order by d.next_attempt_at limit ? for update skip locked)
                 returning *""")
-                .params(Timestamp.from(leaseUntil), Timestamp.from(now), Timestamp.from(now), Timestamp.from(now), limit)
+                .params(Timestamp.from(leaseUntil), Timestamp.from(now), Timestamp.from(now), Timestamp.from(now),
+                        Timestamp.from(now), Timestamp.from(now), limit)
                 .query(this::row).list().stream()
                 .sorted(java.util.Comparator.comparing(Delivery::nextAttemptAt))
                 .toList();
@@ -59,22 +63,17 @@ class DeliveryRepository {
      * @return how many were cancelled
      */
     int cancelAllOf(UUID subscriptionId, Instant now, String reason) {
-        List<Map.Entry<UUID, String>> cancelled = jdbc.sql("""
-                update delivery d set status = 'CANCELLED', claimed_until = null
-                from (select id, status from delivery where subscription_id = ?
-                      and status in ('PENDING', 'FAILED', 'DEAD') order by id for update) old
-                where d.id = old.id
-                returning d.id, old.status""")
-                .params(subscriptionId)
-                .query((rs, n) -> Map.entry(rs.getObject("id", UUID.class), rs.getString("status")))
-                .list();
-        for (Map.Entry<UUID, String> delivery : cancelled) {
-            jdbc.sql("""
-                    insert into delivery_action (delivery_id, action, acted_at, from_status, reason) values (?, ?, ?, ?, ?)""")
-                    .params(delivery.getKey(), DeliveryAction.CANCEL.name(), Timestamp.from(now), delivery.getValue(), reason)
-                    .update();
-        }
-        return cancelled.size();
+        return jdbc.sql("""
+                with cancelled as (
+                    update delivery d set status = 'CANCELLED', claimed_until = null
+                    from (select id, status from delivery where subscription_id = ?
+                          and status in ('PENDING', 'FAILED', 'DEAD') order by id for update) old
+                    where d.id = old.id
+                    returning d.id, old.status)
+                insert into delivery_action (delivery_id, action, acted_at, from_status, reason)
+                select id, ?, ?, status, ? from cancelled""")
+                .params(subscriptionId, DeliveryAction.CANCEL.name(), Timestamp.from(now), reason)
+                .update();
     }
 
     /** Gives a claimed delivery back without an attempt, due again at {@code nextAttemptAt}. */

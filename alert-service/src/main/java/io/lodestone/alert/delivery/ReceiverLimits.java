@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,12 +25,17 @@ final class ReceiverLimits {
         this.perHost = perHost;
     }
 
+    /** Second levels under which a country's names are registered (example.co.uk, example.com.au). */
+    private static final Set<String> SECOND_LEVELS = Set.of("co", "com", "net", "org", "gov", "edu", "ac", "or", "ne",
+            "go", "gob", "gv", "ltd", "plc");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-f:.]+");
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.\\d{1,3}");
 
     /**
      * The receiver a host stands for: an IPv4 address's /24, an IPv6 address's /64, a name's
-     * registrable domain (its last two labels, three under a short second level such as co.uk).
+     * registrable domain, roughly (its last two labels, three under a country's common second level
+     * such as co.uk or com.au; no public-suffix list, so tenants of one provider's domain, such as
+     * *.webhook.office.com, share a receiver's cap).
      */
     static String receiverOf(String host) {
         String lower = host.toLowerCase(Locale.ROOT);
@@ -41,8 +47,8 @@ final class ReceiverLimits {
             return ipv6Prefix(lower.replace("[", "").replace("]", ""));
         }
         String[] labels = lower.split("\\.");
-        int keep = labels.length >= 3 && labels[labels.length - 1].length() == 2 && labels[labels.length - 2].length() <= 3
-                ? 3 : 2;
+        int keep = labels.length >= 3 && labels[labels.length - 1].length() == 2
+                && SECOND_LEVELS.contains(labels[labels.length - 2]) ? 3 : 2;
         return labels.length <= keep ? lower : String.join(".", Arrays.copyOfRange(labels, labels.length - keep, labels.length));
     }
 
@@ -53,6 +59,10 @@ final class ReceiverLimits {
         try {
             // a literal: no name is looked up
             byte[] bytes = InetAddress.getByName(literal).getAddress();
+            if (bytes.length == 4) {
+                // an IPv4-mapped address (::ffff:127.0.0.2) is its IPv4 receiver
+                return (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff) + ".0/24";
+            }
             if (bytes.length != 16) {
                 return literal;
             }

@@ -124,12 +124,12 @@ public class ElementRiskRepository {
 
     /**
      * The dated events that contributed to any of an element's latest {@code changes} risk changes,
-     * each once, in the order they first contributed, at most {@code limit} of them, their titles
+     * each once, in the order they first contributed, at most {@code limit} of them (the latest), their titles
      * cut to {@code titleLength} characters. Read in the database, so a history of large records
      * is never held in memory.
      */
     public List<ContributingEvent> contributingEvents(String element, int changes, int limit, int titleLength) {
-        return jdbc.sql("""
+        List<ContributingEvent> events = new ArrayList<>(jdbc.sql("""
                 select event_id, published_at, title, contribution from (
                     select distinct on (e.contributor->>'eventId') e.contributor->>'eventId' as event_id,
                            (e.contributor->>'publishedAt')::timestamptz as published_at,
@@ -138,13 +138,17 @@ public class ElementRiskRepository {
                     from (select as_of, record from element_risk_history where element = ?
                           order by as_of desc limit ?) h,
                          jsonb_array_elements(h.record->'contributors') with ordinality as e(contributor, n)
-                    where e.contributor->>'publishedAt' is not null and e.contributor->>'eventId' is not null
+                    -- the contract bounds no contributor's date: one PostgreSQL cannot read is left out
+                    where e.contributor->>'publishedAt' ~ '^[12][0-9]{3}-[0-9]{2}-[0-9]{2}T'
+                      and e.contributor->>'eventId' is not null
                     order by e.contributor->>'eventId', h.as_of, e.n) firsts
-                order by as_of, n limit ?""")
+                order by as_of desc, n desc limit ?""")
                 .params(titleLength, element, changes, limit)
                 .query((rs, n) -> new ContributingEvent(rs.getString("event_id"),
                         rs.getTimestamp("published_at").toInstant(), rs.getString("title"), rs.getDouble("contribution")))
-                .list();
+                .list());
+        Collections.reverse(events);
+        return events;
     }
 
     /** The latest risk change of each of these elements that has one. */

@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The contract is wider than what this service keeps, and anyone who can write to the topic can
  * use all of it, so a change is also refused when it names an element outside the catalogue (300
  * made-up symbols of 876 KB each once filled the board's query until the service ran out of memory)
- * or is dated more than {@link #MAX_AHEAD} past this service's clock (scoring dates a change at
+ * or is dated more than {@link #CLOCK_TOLERANCE} past this service's clock (scoring dates a change at
  * most at its own clock; a day ahead, the contract's bound, would shut out every real change of
  * that day). What is kept of a change is bounded: its first {@value #KEPT_CONTRIBUTORS}
  * contributors (scoring names five), and a NUL in their text, which PostgreSQL cannot store, becomes
@@ -35,8 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 class RiskChangeConsumer {
 
     /** How far past this service's clock a change may be dated. */
-    static final Duration MAX_AHEAD = Duration.ofMinutes(5);
-    /** How many of a change's contributors are kept, largest first. */
+    static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
+    /** How many of a change's contributors are kept: the first ones, which the contract lists largest first. */
     static final int KEPT_CONTRIBUTORS = 10;
 
     @Bean
@@ -51,8 +51,8 @@ class RiskChangeConsumer {
         if (Elements.bySymbol(change.element()).isEmpty()) {
             throw new IllegalArgumentException("element " + change.element() + " is not in the catalogue");
         }
-        if (change.asOf().isAfter(now.plus(MAX_AHEAD))) {
-            throw new IllegalArgumentException("asOf " + change.asOf() + " is more than " + MAX_AHEAD
+        if (change.asOf().isAfter(now.plus(CLOCK_TOLERANCE))) {
+            throw new IllegalArgumentException("asOf " + change.asOf() + " is more than " + CLOCK_TOLERANCE
                     + " past this service's clock (" + now + ")");
         }
         if (change.contributors().size() <= KEPT_CONTRIBUTORS) {

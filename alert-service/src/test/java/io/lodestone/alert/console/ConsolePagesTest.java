@@ -168,7 +168,8 @@ class ConsolePagesTest {
 
     @Test
     void theChartOfAnElementWithLargeChangesIsDrawnFromTheDatabaseWithEachEventOnceAndShortLabels() throws Exception {
-        // Given three changes of terbium, each naming eight contributors with 4,000-character titles,
+        // Given three changes of terbium, each naming eight contributors with 4,000-character titles and one
+        // dated in the year 300,000,000,
         // the later two naming some of the earlier ones again
         for (int change = 0; change < 3; change++) {
             int first = change * 4;
@@ -176,7 +177,10 @@ class ConsolePagesTest {
             List<Contributor> contributors = java.util.stream.IntStream.range(first, first + 8).mapToObj(i -> new Contributor(
                     "evt-tb-" + i, "Terbium report " + i + " " + "y".repeat(3_980), "https://example.org/tb/" + i,
                     EventType.EXPORT_RESTRICTION, Instant.parse(day + "T08:00:00Z"), 10.0 + i,
-                    "quote", "en")).toList();
+                    "quote", "en")).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+            // and one dated where PostgreSQL cannot follow (the contract bounds no contributor's date)
+            contributors.add(new Contributor("evt-tb-far-" + change, "Far future", "https://example.org/tb/far",
+                    EventType.EXPORT_RESTRICTION, Instant.parse("+300000000-01-01T00:00:00Z"), 1.0, "quote", "en"));
             publish(new ElementRiskChanged(ElementRiskChanged.SCHEMA_VERSION, "Tb", 60.0 + change, RiskLevel.HIGH, 30.0,
                     RiskLevel.GUARDED, 25.0, Instant.parse(day + "T09:00:00Z"), contributors));
         }
@@ -186,8 +190,9 @@ class ConsolePagesTest {
         // When anyone opens terbium's page
         String page = browser.get("/elements/Tb").body();
 
-        // Then its chart has the three points, each of the 16 events once in the order they first
-        // contributed, and each event's label is its title's first 300 characters
+        // Then its chart has the three points, each of the 16 dated events once in the order they first
+        // contributed (the one dated past PostgreSQL's range left out), and each label is its title's
+        // first 300 characters
         Matcher chart = Pattern.compile("data-chart=\"([^\"]*)\"").matcher(page);
         assertThat(chart.find()).isTrue();
         var data = JsonMapper.builder().build().readTree(HtmlUtils.htmlUnescape(chart.group(1)));

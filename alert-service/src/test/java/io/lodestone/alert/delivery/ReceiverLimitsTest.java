@@ -32,5 +32,9 @@ class ReceiverLimitsTest {
         assertThat(ReceiverLimits.receiverOf("x.y.example.co.uk")).isEqualTo("example.co.uk");
         assertThat(ReceiverLimits.receiverOf("10.0.1.7")).isNotEqualTo(ReceiverLimits.receiverOf("10.0.2.7"));
         assertThat(ReceiverLimits.receiverOf("localhost")).isEqualTo("localhost");
+        // the same loopback receiver under other names
+        assertThat(ReceiverLimits.receiverOf("[::ffff:127.0.0.2]")).isEqualTo("127.0.0.0/24");
+        assertThat(ReceiverLimits.receiverOf("127.0.0.2.nip.io")).isEqualTo(ReceiverLimits.receiverOf("127.0.0.3.nip.io"))
+                .isEqualTo("nip.io");
     }
 }

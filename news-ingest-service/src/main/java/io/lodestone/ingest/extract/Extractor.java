@@ -76,8 +76,10 @@ public class Extractor {
     /** What may stand between a company's name and the move of its shares: a possessive, a ticker, spaces. */
     private static final Pattern COMPANY_JOINT = Pattern.compile("(?:['’]s)?(?:\\s*[(（][^()（）]{1,24}[)）])?\\s*\\z");
     private static final int COMPANY_JOINT_REACH = 32;
-    /** What may stand between a title's metal and its price cue: a product form or a market, two words or three Han characters. */
-    private static final Pattern METAL_BEFORE_MOVE = Pattern.compile("(?:[ -]?[A-Za-z]+){0,2}[ -]?|\\p{IsHan}{0,3}");
+    /** What may stand between a title's metal and its price cue: a product form, a market or a price ("oxide", "spot", 价格). */
+    private static final Pattern METAL_BEFORE_MOVE = Pattern.compile("(?i)(?:[ -](?:oxides?|metal|carbonate|hydroxide|"
+            + "sulfate|sulphate|concentrates?|ore|powder|ingots?|prices?|spot|futures|contracts?|market|lme|apt)){0,2}[ -]?"
+            + "|[价價格现現货貨期]{0,3}");
     private static final int METAL_GAP_REACH = 24;
     /** How far into a title's price cue its metal may begin ("LME镍又涨80%"). */
     private static final int METAL_OPENS_MOVE = 4;
