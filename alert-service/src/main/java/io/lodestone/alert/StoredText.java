@@ -46,7 +46,8 @@ public class StoredText {
 
     @Bean
     JsonMapperBuilderCustomizer refuseNulInStrings() {
-        return builder -> builder.addModule(new SimpleModule("stored-text").addDeserializer(String.class, new NoNul()));
+        return builder -> builder.addModule(
+                new SimpleModule("stored-text").addDeserializer(String.class, new NulChecked(false)));
     }
 
     /**
@@ -54,30 +55,26 @@ public class StoredText {
      * wrote, whose text came from third parties, where one character must not cost the whole record.
      */
     public static JsonMapper replacingNul(JsonMapper json) {
-        return json.rebuild().addModule(new SimpleModule("nul-replaced").addDeserializer(String.class, new NulReplaced()))
+        return json.rebuild().addModule(new SimpleModule("nul-replaced").addDeserializer(String.class, new NulChecked(true)))
                 .build();
     }
 
-    /** Jackson's own string reading, with NUL replaced. */
-    static final class NulReplaced extends StringDeserializer {
+    /** Jackson's own string reading, then NUL refused (client input) or replaced by U+FFFD (other services' records). */
+    static final class NulChecked extends StringDeserializer {
 
-        @Override
-        public String deserialize(JsonParser parser, DeserializationContext context) {
-            String value = super.deserialize(parser, context);
-            return value == null || value.indexOf('\0') < 0 ? value : value.replace('\0', '\uFFFD');
+        private final boolean replace;
+
+        NulChecked(boolean replace) {
+            this.replace = replace;
         }
-    }
-
-    /** Jackson's own string reading, then the check. */
-    static final class NoNul extends StringDeserializer {
 
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) {
             String value = super.deserialize(parser, context);
-            if (value != null && value.indexOf('\0') >= 0) {
-                return (String) context.reportInputMismatch(this, NUL_REFUSED);
+            if (value == null || value.indexOf('\0') < 0) {
+                return value;
             }
-            return value;
+            return replace ? value.replace('\0', '\uFFFD') : (String) context.reportInputMismatch(this, NUL_REFUSED);
         }
     }
 }
