@@ -43,10 +43,12 @@ class ImportCommandIntegrationTest {
 
     @Test
     void importHandsItemsToTheStoryStageWithoutJoiningAnyConsumerGroup(@TempDir Path dir) throws Exception {
-        // Given a backfill file of two relevant items and one broken line
+        // Given a backfill file of two relevant items, one broken line and one that names its title
+        // twice (read as its last value, it would be a third relevant item)
         Path file = dir.resolve("backfill.jsonl");
         Files.writeString(file, """
                 {"id":"cmd-1","title":"China adds gallium and germanium to export licensing","text":"Exporters of gallium and germanium products will need a licence from August.","url":"https://backfill.example/cmd-ga-ge","publishedAt":"2023-07-03T10:00:00Z"}
+                {"id":"cmd-0","title":"Weekend weather","url":"https://backfill.example/cmd-twice","title":"China bans antimony exports","text":"China banned exports of antimony from today.","publishedAt":"2024-09-15T10:00:00Z"}
                 {"id":"cmd-2", "title":
                 {"id":"cmd-3","title":"Graphite exports to need licences","text":"China said some graphite anode materials will require export licences from December.","url":"https://backfill.example/cmd-graphite","publishedAt":"2023-10-20T10:00:00Z"}
                 """, StandardCharsets.UTF_8);
@@ -57,7 +59,7 @@ class ImportCommandIntegrationTest {
                 "--spring.cloud.stream.kafka.streams.binder.configuration.state.dir=" + dir.resolve("state"),
                 "--lodestone.api.tokens=import-test-token"});
 
-        // Then it reports the broken line, and both good items wait on the story stage's topic
+        // Then it reports the broken lines, and both good items wait on the story stage's topic
         assertThat(exitCode).isEqualTo(BulkImport.Result.COMPLETE_WITH_REJECTED_LINES.exitCode());
         try (KafkaTestClient kafka = new KafkaTestClient(broker.brokers())) {
             assertThat(kafka.readAtLeast(CANDIDATES, 2, Duration.ofSeconds(60)))

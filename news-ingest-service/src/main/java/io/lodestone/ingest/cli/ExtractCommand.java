@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -59,7 +61,9 @@ public final class ExtractCommand {
 
     private final Extractor extractor;
     private final Clock clock;
-    private final JsonMapper json = JsonMapper.builder().build();
+    /** Refuses a line that names a property twice, as the service's mapper (and so {@code import}) does. */
+    private final JsonMapper json = JsonMapper.builder(JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()).build();
 
     public ExtractCommand(Extractor extractor, Clock clock) {
         this.extractor = extractor;

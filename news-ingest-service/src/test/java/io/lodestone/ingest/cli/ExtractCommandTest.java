@@ -60,6 +60,17 @@ class ExtractCommandTest {
     }
 
     @Test
+    void lineNamingAPropertyTwiceIsAnErrorNotItsLastValue() {
+        List<JsonNode> lines = run(List.of(),
+                "{\"id\":\"twice\",\"title\":\"China halts antimony exports\",\"title\":\"Weather report\"}", NOISE);
+
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0).get("id").asString()).isEqualTo("twice");
+        assertThat(lines.get(0).get("error").asString()).contains("Duplicate").contains("title");
+        assertThat(lines.get(1).get("id").asString()).isEqualTo("c");
+    }
+
+    @Test
     void missingPublishedAtIsTheExtractionTime() {
         JsonNode event = run(List.of(), "{\"id\":\"d\",\"title\":\"China halts antimony exports\"}").get(0);
 

@@ -9,12 +9,15 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Scope;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every JSON document a service reads through its mapper (request bodies, Kafka records, polled
- * JSON sources) is bounded in size, string length, nesting and token count ({@code lodestone.api.json.*}).
+ * JSON sources) is bounded in size, string length, nesting and token count ({@code lodestone.api.json.*}),
+ * and may name a property once: {@code {"url":"https://a.example","url":"http://127.0.0.1"}} is refused,
+ * not read as its last value, so what a proxy or a log reads first is what the service acts on.
  * Jackson 3 fixes the stream constraints when the factory is built, so this supplies the mapper
  * builder Boot would otherwise create, on a constrained factory, with every Boot customizer applied.
  */
@@ -27,6 +30,7 @@ public class JsonLimitsAutoConfiguration {
     JsonMapper.Builder jsonMapperBuilder(ApiProperties properties, ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
         JsonMapper.Builder builder = JsonMapper.builder(JsonFactory.builder()
                 .streamReadConstraints(constraints(properties.json()))
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build());
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder;

@@ -336,6 +336,17 @@ class ApiConventionsTest {
         assertThat(response.body()).contains("Token count").contains("1000");
     }
 
+    @Test
+    void propertyNamedTwiceIsRefusedNamingIt() throws Exception {
+        // read as its last value, the second name would let a body say one thing to a proxy or a log
+        // and another to the service
+        HttpResponse<String> response = post("{\"name\":\"magnets\",\"size\":1,\"name\":\"other\"}", "secret-one");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("Duplicate").contains("name");
+    }
+
     private HttpResponse<String> post(String body, String token) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/things"))
                 .header("Content-Type", "application/json")
