@@ -118,6 +118,8 @@ class PoisonRecordTest {
                         .replace("\"confidence\":0.9", "\"confidence\":1e400"), Outcome.DEAD_LETTERED),
                 row("corroborations past int", event("many-sources", "2025-03-01T00:00:00Z", "Dy")
                         .replace("\"corroborations\":1", "\"corroborations\":99999999999"), Outcome.DEAD_LETTERED),
+                row("severity named twice", event("twice-severity", "2025-03-01T00:00:00Z", "Dy")
+                        .replace("\"severity\":5", "\"severity\":5,\"severity\":1"), Outcome.DEAD_LETTERED),
                 row("severity as text", event("text-severity", "2025-03-01T00:00:00Z", "Dy")
                         .replace("\"severity\":5", "\"severity\":\"high\""), Outcome.DEAD_LETTERED),
                 row("unknown event type", event("black-swan", "2025-03-01T00:00:00Z", "Dy")
