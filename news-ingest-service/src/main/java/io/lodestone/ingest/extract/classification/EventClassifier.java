@@ -536,9 +536,18 @@ public final class EventClassifier {
      * the only direction modifiers of the type, and a rise that outvotes a cut eases, as a
      * production quota's rise does.
      */
+    /**
+     * An export restriction tightens unless its quota moves say otherwise: raised quotas ease, and
+     * quotas or volumes kept as they were (保持出口量, "left … unchanged") neither tighten nor ease
+     * when those words outvote both moves.
+     */
     private static Direction exportQuotaDirection(Map<Direction, Double> quotaMoves) {
-        return quotaMoves.getOrDefault(Direction.EASING, 0.0) > quotaMoves.getOrDefault(Direction.TIGHTENING, 0.0)
-                ? Direction.EASING : Direction.TIGHTENING;
+        double easing = quotaMoves.getOrDefault(Direction.EASING, 0.0);
+        double tightening = quotaMoves.getOrDefault(Direction.TIGHTENING, 0.0);
+        if (quotaMoves.getOrDefault(Direction.NEUTRAL, 0.0) > Math.max(easing, tightening)) {
+            return Direction.NEUTRAL;
+        }
+        return easing > tightening ? Direction.EASING : Direction.TIGHTENING;
     }
 
     private static Direction direction(EventType type, Map<Direction, Double> votes) {
