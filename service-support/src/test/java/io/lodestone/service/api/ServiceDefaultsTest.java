@@ -1,13 +1,17 @@
 package io.lodestone.service.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lodestone.testsupport.RawHttp;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
@@ -23,7 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
  * What the services' shared defaults ({@code lodestone-service-defaults.yml}) do for a hostile
  * client, on a real server: a connection that never sends a request is closed after 10 s instead
  * of holding one of the connector's places for Tomcat's 60 s (idle sockets are the cheapest way to
- * fill them, and the rate limit only sees requests); there is no actuator index page to echo
+ * fill them, and the rate limit only sees requests); a flood of half-sent requests holds at most
+ * 1,000 connections (each holds its buffers on the heap; 5,000 had run a service out of memory);
+ * there is no actuator index page to echo
  * the Host header a client sends; and a client cannot name its own address in a header.
  */
 @SpringBootTest(classes = ServiceDefaultsTest.Server.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -53,6 +59,38 @@ class ServiceDefaultsTest {
             }
             assertThat(read).as("closed without an answer").isEqualTo(-1);
             assertThat(Duration.between(opened, Instant.now())).isGreaterThanOrEqualTo(Duration.ofSeconds(8));
+        }
+    }
+
+    @Test
+    void aFloodOfUnfinishedRequestsHoldsAtMostAThousandConnectionsAndTheServiceAnswersOnceTheyGo() throws Exception {
+        // 5,000 such connections had run a 256 MB heap out of memory; Tomcat's own cap is 8,192
+        List<Socket> flood = new ArrayList<>();
+        try {
+            for (int i = 0; i < 1_000; i++) {
+                Socket socket = new Socket("127.0.0.1", port);
+                socket.getOutputStream().write("GET /address HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
+                flood.add(socket);
+            }
+            try (Socket late = new Socket("127.0.0.1", port)) {
+                late.getOutputStream().write(("GET /actuator/health/liveness HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                late.setSoTimeout(2_000);
+                InputStream in = late.getInputStream();
+                assertThatThrownBy(in::read).as("answered while a thousand connections were open")
+                        .isInstanceOf(SocketTimeoutException.class);
+
+                for (Socket socket : flood) {
+                    socket.close();
+                }
+                late.setSoTimeout(10_000);
+                String answer = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+                assertThat(answer).startsWith("HTTP/1.1 200");
+            }
+        } finally {
+            for (Socket socket : flood) {
+                socket.close();
+            }
         }
     }
 
