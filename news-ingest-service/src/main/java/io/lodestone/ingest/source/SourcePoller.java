@@ -34,7 +34,9 @@ import org.springframework.stereotype.Component;
 /**
  * Polls every enabled source at its interval and feeds what it finds to the pipeline. A failing
  * source is polled less and less often (the interval doubles per consecutive failure, up to
- * {@code lodestone.ingest.http.max-backoff}) and never affects the others. If publishing fails
+ * {@code lodestone.ingest.http.max-backoff}), and a slow one no sooner than ten times as long as
+ * its last poll took after that poll began, so neither keeps the two polling threads from the
+ * others. If publishing fails
  * midway, the source's validators are not advanced, so the next poll fetches the same items again
  * and deduplication drops those already published: nothing fetched is lost. Sources can be
  * switched, added and deleted while it runs ({@link RuntimeSources}): a switched-off or deleted
@@ -64,6 +66,9 @@ public class SourcePoller implements SmartLifecycle {
     private final Map<IngestProperties.Kind, ItemParser> parsers;
     private final IngestPipeline pipeline;
     private final MeterRegistry meters;
+    /** A source's polls take at most this share (one in so many) of a polling thread's time. */
+    static final int POLL_SHARE = 10;
+
     private final Clock clock = Clock.systemUTC();
     private final Map<String, SourceStatus> statuses = new ConcurrentHashMap<>();
     private final Map<String, HttpFetcher.Validators> validators = new ConcurrentHashMap<>();
@@ -190,8 +195,8 @@ public class SourcePoller implements SmartLifecycle {
             harvest.problems().forEach(problem -> log.warn("source {}: {}", source.id(), problem));
             log.info("source {}: {} ({} items) in {} ms", source.id(), harvest.notModified() ? "not modified" : "fetched",
                     count, Duration.between(started, clock.instant()).toMillis());
-            return update(source, status ->
-                    status.succeeded(started, count, started.plus(source.pollInterval()), problems));
+            Duration next = fairShare(source, source.pollInterval(), started);
+            return update(source, status -> status.succeeded(started, count, started.plus(next), problems));
         } catch (FetchException | PublishFailedException e) {
             return failed(source, started, e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
@@ -231,11 +236,31 @@ public class SourcePoller implements SmartLifecycle {
 
     private SourceStatus failed(IngestProperties.Source source, Instant started, String message) {
         count("lodestone.ingest.source.failures", source, 1);
-        SourceStatus status = update(source, previous ->
-                previous.failed(started, message, started.plus(backoff(source, previous.consecutiveFailures() + 1))));
+        SourceStatus status = update(source, previous -> previous.failed(started, message,
+                started.plus(fairShare(source, backoff(source, previous.consecutiveFailures() + 1), started))));
         log.warn("source {}: poll failed ({} in a row), next try at {}: {}", source.id(),
                 status.consecutiveFailures(), status.nextPoll(), message);
         return status;
+    }
+
+    /**
+     * The wait before a source's next poll, counted from the start of the one that just ended: its
+     * interval (or back-off), but never less than {@value #POLL_SHARE} times as long as that poll
+     * took. Two threads poll every source; a source that answers slowly but within its timeout
+     * (a valid feed trickled over 15 s) and asks to be polled every second had kept both busy, and
+     * a healthy feed polled every 5 s was fetched 4 times in 90 s instead of 18. So a source gets
+     * at most a {@value #POLL_SHARE}th of a polling thread, and the others their turns.
+     */
+    Duration fairShare(IngestProperties.Source source, Duration wait, Instant started) {
+        Duration took = Duration.between(started, clock.instant());
+        Duration floor = took.multipliedBy(POLL_SHARE);
+        if (floor.compareTo(wait) <= 0) {
+            return wait;
+        }
+        log.info("source {}: the poll took {} ms, so the next is {} s after it began rather than {} s (a source"
+                        + " may take a {}th of a polling thread)", source.id(), took.toMillis(), floor.toSeconds(),
+                wait.toSeconds(), POLL_SHARE);
+        return floor;
     }
 
     /** The wait before the next poll after {@code failures} consecutive failures. */
