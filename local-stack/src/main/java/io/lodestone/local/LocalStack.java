@@ -315,6 +315,10 @@ public final class LocalStack {
                 "KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap(),
                 "LODESTONE_API_TOKEN", settings.token(),
                 "SERVER_PORT", String.valueOf(launch.port()),
+                // The services listen on loopback, as Kafka, PostgreSQL and the mail catcher do: on
+                // every interface, anyone on a laptop's network (a café's, a conference's) reached
+                // them. LODESTONE_SERVICE_ADDRESS=0.0.0.0 opens them up on purpose.
+                "SERVER_ADDRESS", System.getenv().getOrDefault("LODESTONE_SERVICE_ADDRESS", "127.0.0.1"),
                 // glibc gives each busy thread its own malloc arena; native code in the services
                 // (compression, the JIT, RocksDB) then spreads over many half-used arenas. Two keep
                 // the resident memory down (other C libraries ignore it).

@@ -1,6 +1,7 @@
 package io.lodestone.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.lodestone.events.Topics;
@@ -151,6 +152,20 @@ class LocalStackEndToEndTest {
         for (String service : List.of("news-ingest-service", "risk-scoring-service", "alert-service")) {
             assertThat(Files.readString(settings.dataDir().resolve("logs").resolve(service + ".log")))
                     .as(service).containsPattern("Starting AOT-processed \\w+Application");
+        }
+    }
+
+    /**
+     * The services listen on 127.0.0.1 only, as the stack's other parts do: a listener on every
+     * interface (Java's default, the IPv6 wildcard) also takes connections on ::1.
+     */
+    @Test
+    @Order(3)
+    void everyServiceListensOnIpv4LoopbackOnly() {
+        for (int port : List.of(settings.ingestPort(), settings.scoringPort(), settings.alertPort())) {
+            assertThat(stack.ready(port)).as("port %d answers on 127.0.0.1", port).isTrue();
+            assertThatThrownBy(() -> new java.net.Socket("::1", port).close())
+                    .as("port %d refuses ::1", port).isInstanceOf(java.net.ConnectException.class);
         }
     }
 
