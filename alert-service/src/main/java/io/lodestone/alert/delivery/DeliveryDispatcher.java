@@ -44,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  * deliveries go on. A delivery whose notification or subscription cannot be read, or whose
  * message cannot be rendered, fails with the reason instead of blocking the outbox. If this
  * instance dies mid-send, the lease runs out and another instance sends the delivery again with
- * the same delivery id (at least once; receivers de-duplicate on the id).
+ * the same delivery id (at least once; receivers de-duplicate on the id), as its next attempt: the
+ * cut-off send is in the history as an {@code INTERRUPTED} attempt.
  */
 @Component
 class DeliveryDispatcher implements DisposableBean {

@@ -4,6 +4,7 @@ import io.lodestone.alert.notify.Channel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,9 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 class DeliveryRepository {
+
+    /** The outcome of an attempt cut off before its outcome was recorded. */
+    static final String INTERRUPTED = "INTERRUPTED";
 
     private final JdbcClient jdbc;
 
@@ -32,6 +36,7 @@ class DeliveryRepository {
      * ahead of everyone else's email, which is claimed in the same batch.
      */
     List<Delivery> claimDue(Instant now, int limit, Instant leaseUntil) {
+        recordInterrupted(now, Duration.between(now, leaseUntil));
         return jdbc.sql("""
                 update delivery set claimed_until = ?
                 where id in (select d.id from delivery d
@@ -53,6 +58,30 @@ class DeliveryRepository {
                 .query(this::row).list().stream()
                 .sorted(java.util.Comparator.comparing(Delivery::nextAttemptAt))
                 .toList();
+    }
+
+    /**
+     * Records, as an attempt of its own, every send whose claim ran out without an outcome: the
+     * instance sending it died (or lost the database) after it may have reached the receiver. The
+     * next claimer sends it again under the same id as the next attempt, so the history shows the
+     * receiver's two calls, not one. (After a kill -9 mid-send, a receiver had two calls and the
+     * history one attempt.)
+     */
+    private void recordInterrupted(Instant now, Duration lease) {
+        jdbc.sql("""
+                with interrupted as (
+                    update delivery d set attempts = d.attempts + 1, claimed_until = null
+                    from (select id, claimed_until from delivery
+                          where status = 'PENDING' and claimed_until <= ? for update skip locked) old
+                    where d.id = old.id
+                    returning d.id, d.attempts, old.claimed_until)
+                insert into delivery_attempt (delivery_id, attempt, started_at, duration_ms, outcome, http_status, detail)
+                select id, attempts, claimed_until - make_interval(secs => ?), 0, ?, null, ? from interrupted
+                on conflict do nothing""")
+                .params(Timestamp.from(now), (double) lease.toSeconds(), INTERRUPTED,
+                        "the instance sending it stopped, or lost the database, before recording an outcome; "
+                                + "the receiver may have had it")
+                .update();
     }
 
     /**

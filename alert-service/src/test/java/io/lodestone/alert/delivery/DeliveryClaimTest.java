@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Claims under a lease, in real PostgreSQL: a claimed delivery is nobody else's until its lease
- * runs out, then the next claimer gets the same delivery (same id, so the same webhook-id); a
- * claimer that lost its lease cannot overwrite what the next one recorded.
+ * runs out, then the next claimer gets the same delivery (same id, so the same webhook-id) as its
+ * next attempt, the cut-off one recorded as interrupted; a claimer that lost its lease cannot
+ * overwrite what the next one recorded.
  */
 class DeliveryClaimTest {
 
@@ -34,16 +35,39 @@ class DeliveryClaimTest {
 
     @Test
     void aClaimerThatLostItsLeaseDoesNotOverwriteTheNextClaimersRecord() {
-        deliveries.claimDue(NOW, 10, NOW.plus(LEASE));
-        deliveries.claimDue(NOW.plus(LEASE), 10, NOW.plus(LEASE).plus(LEASE));
+        Delivery first = deliveries.claimDue(NOW, 10, NOW.plus(LEASE)).get(0);
+        Delivery second = deliveries.claimDue(NOW.plus(LEASE), 10, NOW.plus(LEASE).plus(LEASE)).get(0);
 
-        boolean next = deliveries.recordAttempt(delivery, attempt("DELIVERED"), DeliveryStatus.SENT, NOW, null, NOW);
-        boolean stale = deliveries.recordAttempt(delivery, attempt("UNREACHABLE"), DeliveryStatus.PENDING, NOW, "late", null);
+        boolean next = deliveries.recordAttempt(delivery, attempt(second.attempts() + 1, "DELIVERED"), DeliveryStatus.SENT,
+                NOW, null, NOW);
+        boolean stale = deliveries.recordAttempt(delivery, attempt(first.attempts() + 1, "UNREACHABLE"),
+                DeliveryStatus.PENDING, NOW, "late", null);
 
         assertThat(next).isTrue();
         assertThat(stale).isFalse();
         assertThat(deliveries.find(delivery).orElseThrow().status()).isEqualTo(DeliveryStatus.SENT);
-        assertThat(deliveries.attempts(delivery)).extracting(DeliveryAttempt::outcome).containsExactly("DELIVERED");
+        assertThat(deliveries.attempts(delivery)).extracting(DeliveryAttempt::outcome)
+                .containsExactly(DeliveryRepository.INTERRUPTED, "DELIVERED");
+    }
+
+    @Test
+    void aSendCutOffBeforeItsOutcomeIsAnAttemptInTheHistoryAndTheResendIsTheNext() {
+        // the claimer sent it (the receiver may have had it) and died before recording anything
+        deliveries.claimDue(NOW, 10, NOW.plus(LEASE));
+
+        Delivery again = deliveries.claimDue(NOW.plus(LEASE), 10, NOW.plus(LEASE).plus(LEASE)).get(0);
+
+        assertThat(again.id()).isEqualTo(delivery);
+        assertThat(again.attempts()).as("the interrupted send counts").isEqualTo(1);
+        assertThat(deliveries.attempts(delivery)).singleElement().satisfies(attempt -> {
+            assertThat(attempt.attempt()).isEqualTo(1);
+            assertThat(attempt.outcome()).isEqualTo(DeliveryRepository.INTERRUPTED);
+            assertThat(attempt.startedAt()).isEqualTo(NOW);
+            assertThat(attempt.detail()).contains("before recording an outcome");
+        });
+        assertThat(deliveries.recordAttempt(delivery, attempt(again.attempts() + 1, "DELIVERED"), DeliveryStatus.SENT,
+                NOW.plus(LEASE), null, NOW.plus(LEASE))).isTrue();
+        assertThat(deliveries.attempts(delivery)).extracting(DeliveryAttempt::attempt).containsExactly(1, 2);
     }
 
     @Test
@@ -57,8 +81,8 @@ class DeliveryClaimTest {
                 .extracting(Delivery::attempts).containsExactly(0);
     }
 
-    private static DeliveryAttempt attempt(String outcome) {
-        return new DeliveryAttempt(1, NOW, 5, outcome, null, null);
+    private static DeliveryAttempt attempt(int number, String outcome) {
+        return new DeliveryAttempt(number, NOW, 5, outcome, null, null);
     }
 
     private UUID insertPendingDelivery() {
