@@ -320,6 +320,12 @@ public final class EventClassifier {
         }
         Direction direction = winner == EventType.EXPORT_RESTRICTION ? exportQuotaDirection(quotaMoves)
                 : direction(winner, directions.getOrDefault(winner, Map.of()));
+        // export quotas raised or issued in an extra batch (下达第二批稀土出口配额) ease the control:
+        // the item reports an easing, as a licence granted does
+        if (winner == EventType.EXPORT_RESTRICTION && direction == Direction.EASING) {
+            winner = EventType.EXPORT_RESTRICTION_EASED;
+            evidenceType = EventType.EXPORT_RESTRICTION;
+        }
         // easing outvotes what it eases within a type too: a headline that overturns duties, raises
         // a quota or resumes exports, over a body that retells the duties, the quota system or the halt
         Direction headline = headlineDirection(winner, hits, regions, local);
