@@ -103,34 +103,63 @@ public final class LocalStack {
     static final Duration SUPERVISION_PERIOD = Duration.ofSeconds(5);
 
     /**
-     * Restarts services that end or stop being live, from now on ({@link Supervisor}); close the
-     * supervisor before stopping the stack.
+     * Restarts the broker, the database and the services when they end or stop being live, from now
+     * on ({@link Supervisor}); close the supervisor before stopping the stack. (A broker or database
+     * killed had stayed down until the whole stack was started again: the database cannot be started
+     * by hand beside the launcher, which holds its folder's lock.)
      */
     Supervisor supervise(Duration period) {
         return new Supervisor(new Supervisor.Services() {
             @Override
             public List<String> names() {
+                List<String> names = new ArrayList<>(List.of(BROKER, DATABASE));
                 synchronized (LocalStack.this) {
-                    return List.copyOf(launches.keySet());
+                    names.addAll(launches.keySet());
                 }
+                return names;
             }
 
             @Override
             public Optional<String> ended(String name) {
-                return service(name).exitCode().map(code -> "exit code " + code);
+                return switch (name) {
+                    case BROKER -> kafka.process().exitCode().map(code -> "exit code " + code);
+                    case DATABASE -> database.postmaster().filter(ProcessHandle::isAlive).isPresent()
+                            ? Optional.empty() : Optional.of("its server process is gone");
+                    default -> service(name).exitCode().map(code -> "exit code " + code);
+                };
             }
 
             @Override
             public boolean live(String name) {
-                return ChildProcess.httpOk("http://127.0.0.1:" + launches.get(name).port() + "/actuator/health/liveness");
+                return switch (name) {
+                    // running is alive: the services' probes say whether they reach either
+                    case BROKER, DATABASE -> ended(name).isEmpty();
+                    default -> ChildProcess.httpOk("http://127.0.0.1:" + launches.get(name).port() + "/actuator/health/liveness");
+                };
             }
 
             @Override
-            public void restart(String name) throws IOException {
-                restartService(name);
+            public void restart(String name) throws Exception {
+                switch (name) {
+                    case BROKER -> {
+                        kafka.kill();
+                        kafka.start();
+                        ledger.add("kafka", kafka.process().handle());
+                    }
+                    case DATABASE -> {
+                        // kills what is left of it and releases the data folder's lock
+                        database.kill();
+                        startDatabase();
+                    }
+                    default -> restartService(name);
+                }
             }
         }, Clock.systemUTC(), progress::step).every(period);
     }
+
+    /** The broker's and the database's names for the supervisor, beside the services'. */
+    static final String BROKER = "Kafka broker";
+    static final String DATABASE = "PostgreSQL";
 
     void start() throws Exception {
         ProcessLedger.stopLeftovers(settings.dataDir(), progress::step);
@@ -379,6 +408,12 @@ public final class LocalStack {
         kafka.kill();
         kafka.start();
         ledger.add("kafka", kafka.process().handle());
+    }
+
+    /** Kills the broker with SIGKILL and leaves it down (until the supervisor, if any, starts it again). */
+    void killBroker() {
+        progress.step("killing the Kafka broker (SIGKILL)");
+        kafka.kill();
     }
 
     /** Kills PostgreSQL, its postmaster and every backend, with SIGKILL, until {@link #startDatabase()}. */

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Keeps the services of the local stack running, as a kubelet keeps a pod's containers: a service
+ * Keeps the local stack running (the broker, the database and the services), as a kubelet keeps a
+ * pod's containers: a part
  * whose process has ended (a crash, {@code kill -9}, an out-of-memory kill), or whose liveness
  * probe has failed {@value #FAILURES_BEFORE_RESTART} checks in a row (a stream thread that died),
  * is started again with the settings it first had. While a service keeps failing, its restarts back

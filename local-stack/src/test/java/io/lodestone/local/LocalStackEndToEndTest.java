@@ -188,6 +188,35 @@ class LocalStackEndToEndTest {
         }
     }
 
+    /**
+     * As {@code ./run-local.sh} runs it: the broker or the database killed with SIGKILL is started
+     * again by the launcher, and the services go on without being restarted. Both had stayed down
+     * until the whole stack was started again.
+     */
+    @Test
+    @Order(5)
+    void aBrokerOrDatabaseThatDiesIsStartedAgainByTheLaunchersSupervisor() {
+        try (Supervisor supervisor = stack.stack.supervise(Duration.ofSeconds(1))) {
+            stack.stack.killBroker();
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> supervisor.restarts(LocalStack.BROKER) == 1);
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                HttpResponse<String> pushed = stack.post(settings.ingestPort(), "/api/v1/items", JSON.writeValueAsString(
+                        Map.of("id", "e2e-after-broker", "title", "Harbour authority opens a second ferry terminal",
+                                "text", "The terminal will handle cars from next summer.")));
+                assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(200);
+            });
+
+            stack.stack.crashDatabase();
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> supervisor.restarts(LocalStack.DATABASE) == 1);
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
+                    assertThat(stack.get(settings.alertPort(), "/api/v1/subscriptions").statusCode()).isEqualTo(200));
+            assertThat(supervisor.restarts("news-ingest-service") + supervisor.restarts("risk-scoring-service")
+                    + supervisor.restarts("alert-service")).as("the services were left alone").isZero();
+        }
+    }
+
     private static Set<String> metricsUsedByOps() throws IOException {
         Path ops = settings.root().resolve("ops");
         Set<String> names = new TreeSet<>();
