@@ -120,7 +120,7 @@ class DeliveryDispatcher implements DisposableBean {
         try {
             Instant now = clock.instant();
             // claimed and committed before anything is sent: no transaction waits on a receiver
-            List<Delivery> claimed = transactions.execute(status -> deliveries.claimDue(now, idle, now.plus(settings.lease())));
+            List<Delivery> claimed = transactions.execute(status -> deliveries.claimDue(now, idle, now.plus(settings.lease()), settings.maxAttempts()));
             for (Delivery delivery : claimed == null ? List.<Delivery>of() : claimed) {
                 // only one run at a time takes permits (DueWork), and at least `idle` were free
                 idleSenders.acquireUninterruptibly();
@@ -144,6 +144,7 @@ class DeliveryDispatcher implements DisposableBean {
     }
 
     private void attempt(Delivery delivery) {
+        boolean sending = false;
         try {
             Instant started = clock.instant();
             Target target;
@@ -179,6 +180,7 @@ class DeliveryDispatcher implements DisposableBean {
                 return;
             }
             SendOutcome outcome;
+            sending = true;
             try {
                 outcome = send(delivery, target);
             } finally {
@@ -190,9 +192,18 @@ class DeliveryDispatcher implements DisposableBean {
             }
             record(delivery, started, outcome);
         } catch (RuntimeException e) {
+            Instant retry = clock.instant().plus(settings.lease());
+            if (!sending) {
+                // nothing went out: give the claim back, so that no send is recorded as cut off
+                try {
+                    deliveries.release(delivery.id(), delivery.attempts(), retry);
+                } catch (RuntimeException stillDown) {
+                    log.debug("Could not give delivery {} back: {}", delivery.id(), stillDown.toString());
+                }
+            }
             log.warn("Delivery {} could not be completed; it is tried again when its claim runs out: {}",
                     delivery.id(), e.toString());
-            due.requestAt(clock.instant().plus(settings.lease()));
+            due.requestAt(retry);
         }
     }
 

@@ -12,11 +12,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class DeliveryRepository {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryRepository.class);
 
     /** The outcome of an attempt cut off before its outcome was recorded. */
     static final String INTERRUPTED = "INTERRUPTED";
@@ -36,7 +40,16 @@ class DeliveryRepository {
      * ahead of everyone else's email, which is claimed in the same batch.
      */
     List<Delivery> claimDue(Instant now, int limit, Instant leaseUntil) {
-        recordInterrupted(now, Duration.between(now, leaseUntil));
+        return claimDue(now, limit, leaseUntil, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #claimDue(Instant, int, Instant)}; a send cut off at its last allowed attempt makes the delivery DEAD. */
+    List<Delivery> claimDue(Instant now, int limit, Instant leaseUntil, int maxAttempts) {
+        int interrupted = recordInterrupted(now, Duration.between(now, leaseUntil), maxAttempts);
+        if (interrupted > 0) {
+            log.warn("{} deliveries' claims ran out before their outcome was recorded (an instance stopped or lost "
+                    + "the database mid-send); each is recorded as an INTERRUPTED attempt and sent again", interrupted);
+        }
         return jdbc.sql("""
                 update delivery set claimed_until = ?
                 where id in (select d.id from delivery d
@@ -67,10 +80,12 @@ class DeliveryRepository {
      * receiver's two calls, not one. (After a kill -9 mid-send, a receiver had two calls and the
      * history one attempt.)
      */
-    private void recordInterrupted(Instant now, Duration lease) {
-        jdbc.sql("""
+    private int recordInterrupted(Instant now, Duration lease, int maxAttempts) {
+        return jdbc.sql("""
                 with interrupted as (
-                    update delivery d set attempts = d.attempts + 1, claimed_until = null
+                    update delivery d set attempts = d.attempts + 1, claimed_until = null,
+                                          status = case when d.attempts + 1 >= ? then 'DEAD' else d.status end,
+                                          last_error = case when d.attempts + 1 >= ? then ? else d.last_error end
                     from (select id, claimed_until from delivery
                           where status = 'PENDING' and claimed_until <= ? for update skip locked) old
                     where d.id = old.id
@@ -78,7 +93,8 @@ class DeliveryRepository {
                 insert into delivery_attempt (delivery_id, attempt, started_at, duration_ms, outcome, http_status, detail)
                 select id, attempts, claimed_until - make_interval(secs => ?), 0, ?, null, ? from interrupted
                 on conflict do nothing""")
-                .params(Timestamp.from(now), (double) lease.toSeconds(), INTERRUPTED,
+                .params(maxAttempts, maxAttempts, "its last attempt was cut off before its outcome was recorded",
+                        Timestamp.from(now), lease.toMillis() / 1000.0, INTERRUPTED,
                         "the instance sending it stopped, or lost the database, before recording an outcome; "
                                 + "the receiver may have had it")
                 .update();

@@ -71,6 +71,19 @@ class DeliveryClaimTest {
     }
 
     @Test
+    void aSendCutOffAtItsLastAllowedAttemptLeavesTheDeliveryDead() {
+        UUID last = db.insertDelivery("PENDING", 7, NOW, null);
+        deliveries.claimDue(NOW, 10, NOW.plus(LEASE), 8);
+
+        deliveries.claimDue(NOW.plus(LEASE), 10, NOW.plus(LEASE).plus(LEASE), 8);
+
+        Delivery dead = deliveries.find(last).orElseThrow();
+        assertThat(dead.status()).isEqualTo(DeliveryStatus.DEAD);
+        assertThat(dead.attempts()).isEqualTo(8);
+        assertThat(deliveries.attempts(last)).extracting(DeliveryAttempt::outcome).containsExactly(DeliveryRepository.INTERRUPTED);
+    }
+
+    @Test
     void aDeliveryGivenBackIsDueAgainLaterWithoutAnAttempt() {
         deliveries.claimDue(NOW, 10, NOW.plus(LEASE));
 
