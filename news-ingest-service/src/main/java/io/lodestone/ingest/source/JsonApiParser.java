@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -30,8 +31,13 @@ class JsonApiParser implements ItemParser {
 
     private final JsonMapper json;
 
+    /**
+     * The service's mapper, with its size limits, but reading a property named twice as its last
+     * value: the refusal of duplicates guards what clients send us, and a publisher's response is
+     * not ours to reject whole for a field we never read.
+     */
     JsonApiParser(JsonMapper json) {
-        this.json = json;
+        this.json = json.rebuild().disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     }
 
     @Override

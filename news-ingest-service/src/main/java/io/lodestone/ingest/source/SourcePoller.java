@@ -68,6 +68,8 @@ public class SourcePoller implements SmartLifecycle {
     private final MeterRegistry meters;
     /** A source's polls take at most this share (one in so many) of a polling thread's time. */
     static final int POLL_SHARE = 10;
+    /** The longest a slow poll pushes its source's next poll back. */
+    static final Duration MAX_FAIR_SHARE_WAIT = Duration.ofMinutes(15);
 
     private final Clock clock = Clock.systemUTC();
     private final Map<String, SourceStatus> statuses = new ConcurrentHashMap<>();
@@ -249,11 +251,14 @@ public class SourcePoller implements SmartLifecycle {
      * took. Two threads poll every source; a source that answers slowly but within its timeout
      * (a valid feed trickled over 15 s) and asks to be polled every second had kept both busy, and
      * a healthy feed polled every 5 s was fetched 4 times in 90 s instead of 18. So a source gets
-     * at most a {@value #POLL_SHARE}th of a polling thread, and the others their turns.
+     * at most a {@value #POLL_SHARE}th of a polling thread, and the others their turns, for a wait of
+     * at most {@link #MAX_FAIR_SHARE_WAIT}.
      */
     Duration fairShare(IngestProperties.Source source, Duration wait, Instant started) {
         Duration took = Duration.between(started, clock.instant());
-        Duration floor = took.multipliedBy(POLL_SHARE);
+        // at most MAX_FAIR_SHARE_WAIT: an HTML list that spends its whole budget waiting on a host's
+        // crawl delay still comes back within a quarter of an hour to read what it left
+        Duration floor = min(took.multipliedBy(POLL_SHARE), MAX_FAIR_SHARE_WAIT);
         if (floor.compareTo(wait) <= 0) {
             return wait;
         }
@@ -261,6 +266,10 @@ public class SourcePoller implements SmartLifecycle {
                         + " may take a {}th of a polling thread)", source.id(), took.toMillis(), floor.toSeconds(),
                 wait.toSeconds(), POLL_SHARE);
         return floor;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** The wait before the next poll after {@code failures} consecutive failures. */

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Polled JSON-API items follow the push API's rules: one with an absurd date is skipped, not published. */
@@ -35,6 +37,20 @@ class JsonApiParserTest {
 
         assertThat(items).extracting(NewsItem::id).containsExactly("2025-1");
         assertThat(output.getOut()).contains("skipped an item").contains("publishedAt");
+    }
+
+    @Test
+    void aPublishersResponseThatNamesAFieldTwiceIsReadThoughTheServiceRefusesSuchBodies() throws Exception {
+        // the service's own mapper refuses duplicate names in what clients send; a feed is not a client
+        JsonApiParser strictService = new JsonApiParser(JsonMapper.builder(JsonFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()).build());
+        String body = """
+                {"count": 1, "count": 1, "results": [
+                  {"document_number": "2025-2", "title": "Gallium rule", "publication_date": "2025-12-01"}]}""";
+
+        List<NewsItem> items = strictService.parse(body.getBytes(StandardCharsets.UTF_8), register(), NOW);
+
+        assertThat(items).extracting(NewsItem::id).containsExactly("2025-2");
     }
 
     private static IngestProperties.Source register() {

@@ -52,17 +52,32 @@ class SlowSourceTest {
 
     @Test
     void aFastSourceKeepsItsInterval() {
-        IngestProperties.Source fast = source("fast", "/fast.xml");
+        // an interval of a minute: a first poll (a cold extractor) well under six seconds keeps it
+        IngestProperties.Source fast = source("fast", "/fast.xml", Duration.ofMinutes(1));
 
         SourceStatus outcome = poller().poll(fast);
 
         assertThat(outcome.lastErrorMessage()).isNull();
-        assertThat(Duration.between(outcome.lastAttempt(), outcome.nextPoll())).isEqualTo(Duration.ofSeconds(1));
+        assertThat(Duration.between(outcome.lastAttempt(), outcome.nextPoll())).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void theWaitIsCappedAtAQuarterOfAnHour() {
+        SourcePoller poller = poller();
+        IngestProperties.Source slow = source("slow", "/slow.xml");
+
+        Duration wait = poller.fairShare(slow, Duration.ofSeconds(1), java.time.Instant.now().minus(Duration.ofMinutes(5)));
+
+        assertThat(wait).isEqualTo(SourcePoller.MAX_FAIR_SHARE_WAIT);
     }
 
     private IngestProperties.Source source(String id, String path) {
+        return source(id, path, Duration.ofSeconds(1));
+    }
+
+    private IngestProperties.Source source(String id, String path, Duration interval) {
         return new IngestProperties.Source(id, IngestProperties.Kind.FEED,
-                URI.create("http://127.0.0.1:" + publisher.getAddress().getPort() + path), Duration.ofSeconds(1), true, "en",
+                URI.create("http://127.0.0.1:" + publisher.getAddress().getPort() + path), interval, true, "en",
                 null, "Trade news", null);
     }
 
