@@ -25,7 +25,7 @@ final class Database {
         this.settings = settings;
     }
 
-    void start() throws IOException, SQLException {
+    synchronized void start() throws IOException, SQLException {
         Path data = settings.dataDir().resolve("postgres");
         Files.createDirectories(data);
         postgres = EmbeddedPostgres.builder()
@@ -65,7 +65,7 @@ final class Database {
      * Kills the server as a crash would: SIGKILL to the postmaster and to every backend, so nothing
      * is flushed or shut down cleanly; {@link #start()} then recovers from the write-ahead log.
      */
-    void kill() {
+    synchronized void kill() {
         postmaster().ifPresent(postmaster ->
                 ChildProcess.killAll(Stream.concat(Stream.of(postmaster), postmaster.descendants()).toList()));
         // releases the folder's lock; stopping a server that is gone only logs an error
@@ -73,7 +73,7 @@ final class Database {
     }
 
     /** Stops the server; {@link #start()} brings it back on the same data folder and port. */
-    void stop() {
+    synchronized void stop() {
         if (postgres != null) {
             try {
                 postgres.close();

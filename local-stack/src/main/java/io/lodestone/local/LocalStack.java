@@ -347,7 +347,7 @@ public final class LocalStack {
                 // The services listen on loopback, as Kafka, PostgreSQL and the mail catcher do: on
                 // every interface, anyone on a laptop's network (a café's, a conference's) reached
                 // them. LODESTONE_SERVICE_ADDRESS=0.0.0.0 opens them up on purpose.
-                "SERVER_ADDRESS", System.getenv().getOrDefault("LODESTONE_SERVICE_ADDRESS", "127.0.0.1"),
+                "SERVER_ADDRESS", serviceAddress(),
                 // glibc gives each busy thread its own malloc arena; native code in the services
                 // (compression, the JIT, RocksDB) then spreads over many half-used arenas. Two keep
                 // the resident memory down (other C libraries ignore it).
@@ -359,6 +359,20 @@ public final class LocalStack {
         env.putAll(settings.serviceEnv());
         env.putAll(launch.extraEnv());
         return env;
+    }
+
+    /**
+     * Where the services listen: 127.0.0.1, or every interface when LODESTONE_SERVICE_ADDRESS says
+     * 0.0.0.0 (or ::). Any other address is refused: the launcher's probes and supervisor reach the
+     * services on 127.0.0.1.
+     */
+    static String serviceAddress() {
+        String address = System.getenv().getOrDefault("LODESTONE_SERVICE_ADDRESS", "127.0.0.1").strip();
+        if (!List.of("127.0.0.1", "0.0.0.0", "::").contains(address)) {
+            throw new IllegalStateException("LODESTONE_SERVICE_ADDRESS must be 127.0.0.1 (the default) or 0.0.0.0 "
+                    + "(every interface), not '" + address + "': the launcher checks the services on 127.0.0.1");
+        }
+        return address;
     }
 
     private ChildProcess spawn(ServiceLaunch launch) throws IOException {
@@ -416,13 +430,16 @@ public final class LocalStack {
         kafka.kill();
     }
 
-    /** Kills PostgreSQL, its postmaster and every backend, with SIGKILL, until {@link #startDatabase()}. */
+    /**
+     * Kills PostgreSQL, its postmaster and every backend, with SIGKILL, until {@link #startDatabase()}
+     * (or until the supervisor, if one runs, starts it again).
+     */
     void crashDatabase() {
         progress.step("killing PostgreSQL (SIGKILL to the postmaster and its backends)");
         database.kill();
     }
 
-    /** Shuts PostgreSQL down (connections are cut) until {@link #startDatabase()}. */
+    /** Shuts PostgreSQL down (connections are cut) until {@link #startDatabase()} (or the supervisor). */
     void stopDatabase() {
         progress.step("stopping PostgreSQL");
         database.stop();

@@ -165,7 +165,8 @@ class LocalStackEndToEndTest {
         for (int port : List.of(settings.ingestPort(), settings.scoringPort(), settings.alertPort())) {
             assertThat(stack.ready(port)).as("port %d answers on 127.0.0.1", port).isTrue();
             assertThatThrownBy(() -> new java.net.Socket("::1", port).close())
-                    .as("port %d refuses ::1", port).isInstanceOf(java.net.ConnectException.class);
+                    // refused, or no IPv6 at all on this host: either way nothing listens there
+                    .as("port %d refuses ::1", port).isInstanceOf(java.net.SocketException.class);
         }
     }
 
