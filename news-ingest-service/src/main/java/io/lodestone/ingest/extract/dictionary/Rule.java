@@ -40,6 +40,14 @@ public record Rule(List<String> keywords, Pattern pattern, String source, Set<St
         ANYWHERE
     }
 
+    /**
+     * The group a pattern may name to say where its match begins, before its keyword: a rule keyed
+     * on a rare word looks behind it for the common words a match used to start at
+     * ({@code (?<=(?<from>tungsten) )soar\w*}), and its match, as reported, still starts there, so
+     * the span it covers (and the cues it overlaps, the clause it stands in) is unchanged.
+     */
+    public static final String FROM = "from";
+
     public Rule {
         if (keywords.isEmpty() || keywords.stream().anyMatch(String::isEmpty)) {
             throw new IllegalStateException(source + ": a rule needs keywords");
@@ -58,6 +66,11 @@ public record Rule(List<String> keywords, Pattern pattern, String source, Set<St
      */
     public boolean mayStartAt(CharSequence text, int at) {
         return mayStartAt(startMask(), text, at);
+    }
+
+    /** Whether the pattern names where its match begins ({@link #FROM}). */
+    public boolean reportsFrom() {
+        return pattern != null && pattern.pattern().contains("(?<" + FROM + ">");
     }
 
     /** {@link #starts()} as bits by ordinal, for {@link #mayStartAt(int, CharSequence, int)}. */

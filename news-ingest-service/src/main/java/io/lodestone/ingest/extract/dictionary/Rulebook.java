@@ -11,6 +11,8 @@ import java.util.regex.Matcher;
  * One dictionary's rules, registered in the shared {@link Lexicon}: finds where they match in a
  * document by confirming each keyword occurrence with the rule's pattern, anchored at the keyword
  * ({@code lookingAt}), inside the keyword's sentence. A match therefore never crosses a sentence.
+ * A pattern keyed on a rare word that looks behind it for a common one reports its match from
+ * the common word on when it names that place ({@link Rule#FROM}).
  */
 public final class Rulebook {
 
@@ -25,12 +27,18 @@ public final class Rulebook {
     }
 
     private final List<Rule> rules;
+    /** Per rule: whether its pattern names where its match begins ({@link Rule#FROM}). */
+    private final boolean[] reportsFrom;
     private final int offset;
     /** One matcher per rule and thread, reset to each field: no matcher is built per keyword. */
     private final ThreadLocal<Matcher[]> matchers;
 
     public Rulebook(Lexicon.Builder lexicon, List<Rule> rules) {
         this.rules = List.copyOf(rules);
+        this.reportsFrom = new boolean[this.rules.size()];
+        for (int i = 0; i < reportsFrom.length; i++) {
+            reportsFrom[i] = this.rules.get(i).reportsFrom();
+        }
         this.offset = lexicon.register(this.rules);
         this.matchers = ThreadLocal.withInitial(() -> new Matcher[this.rules.size()]);
     }
@@ -132,6 +140,15 @@ public final class Rulebook {
                         continue;
                     }
                     end = matcher.end();
+                    if (reportsFrom[index]) {
+                        int from = matcher.start(Rule.FROM);
+                        if (from >= 0 && from < start) {
+                            if (from < sentence.start()) {
+                                continue; // a match never crosses a sentence
+                            }
+                            start = from;
+                        }
+                    }
                 }
                 lastSentence[index] = sentence.rank();
                 lastEnd[index] = firstPerSentence ? -1 : Math.max(end, start + 1);

@@ -27,6 +27,24 @@ class RulebookTest {
     }
 
     @Test
+    void reportsAMatchKeyedOnItsRareWordFromWhereItsPatternSaysItBegins() {
+        // Given a price cue keyed on the rare verb that looks behind it for the metal, and names
+        // where the metal starts
+        List<Rule> rules = List.of(Rule.of("soar|jump",
+                "(?<=(?<from>\\b(?:tungsten|cobalt)(?: prices?)?)\\s{1,3}(?:has )?)(?:soar\\w*|jump\\w*)", "test"));
+
+        // When it is matched where the metal stands in the sentence, where none stands, and where
+        // the metal ends the sentence before
+        List<String> found = matches(rules, "Tungsten prices soar. Shares jump. The list ends with cobalt\n\njumped from 3 to 4.");
+
+        // Then the cue spans the metal and the verb, as one keyed on the metal would have, and a
+        // look-behind into the previous sentence finds nothing
+        assertThat(found).containsExactly("0:Tungsten prices soar");
+        assertThat(rules.get(0).reportsFrom()).isTrue();
+        assertThat(Rule.of("soar", "(?<=tungsten )soar", "test").reportsFrom()).isFalse();
+    }
+
+    @Test
     void refusesAPatternThatRepeatsAGroupWithoutBoundWhenTheDictionaryLoads() {
         // Java's regex engine recurses once per repetition of a group: "lift the the the … controls"
         // with a few thousand "the" overflowed the stack of the thread reading a pushed item.
