@@ -76,6 +76,15 @@ public class Extractor {
     /** What may stand between a company's name and the move of its shares: a possessive, a ticker, spaces. */
     private static final Pattern COMPANY_JOINT = Pattern.compile("(?:['’]s)?(?:\\s*[(（][^()（）]{1,24}[)）])?\\s*\\z");
     private static final int COMPANY_JOINT_REACH = 32;
+    /**
+     * What may stand between a company and the verb it is the subject of: its possessive, a unit of
+     * it ("Katanga Mining unit", "Glencore's Congo unit"), an auxiliary ("has", "temporarily").
+     */
+    private static final Pattern COMPANY_SUBJECT = Pattern.compile("(?:['’]s)?(?:\\s+\\p{Lu}[\\w&.-]*){0,2}"
+            + "(?:\\s+(?:unit|subsidiary|arm|affiliate))?(?:\\s+(?:has|have|had|will|would|is to|to|temporarily))?\\s*\\z");
+    /** A halt or a restart, where an export cue begins ("suspends cobalt exports", 暂停钴出口, "resumes export"). */
+    private static final Pattern HALT_OR_RESTART = Pattern.compile("(?i)(?:temporarily\\s+)?(?:suspend|halt|stop|paus|ceas"
+            + "|freez|froze|resum|restart|re-start|暂停|暫停|停止|中止|恢复|恢復|重启|重啟)");
     /** What may stand between a title's metal and its price cue: a product form, a market or a price ("oxide", "spot", 价格). */
     private static final Pattern METAL_BEFORE_MOVE = Pattern.compile("(?i)(?:[ -](?:oxides?|metal|carbonate|hydroxide|"
             + "sulfate|sulphate|concentrates?|ore|powder|ingots?|prices?|spot|futures|contracts?|market|lme|apt)){0,2}[ -]?"
@@ -124,7 +133,9 @@ public class Extractor {
         Spans titleCompanies = Spans.of(companies.spans(document.title));
         Spans textCompanies = Spans.of(companies.spans(document.text));
         List<Mention> mentions = withoutCompanyNames(elements.find(document), titleCompanies, textCompanies);
-        List<Hit> triggers = withoutCompanyMoves(document, classifier.hits(document), titleCompanies, textCompanies);
+        List<Hit> triggers = companiesOwnExports(document,
+                withoutCompanyMoves(document, classifier.hits(document), titleCompanies, textCompanies),
+                titleCompanies, textCompanies);
         List<ClauseContext.Region> regions = withoutStillPricesWhenNothingMoved(withoutReactedToCause(document,
                 withoutMeasureLists(withoutNegationsIn(clauses.mark(document, published, item.publishedAt() != null,
                         mentions), triggers), triggers), triggers), triggers);
@@ -380,6 +391,42 @@ public class Extractor {
             }
         }
         return kept;
+    }
+
+    /**
+     * A company that halts or resumes its own exports ("Glencore halts cobalt exports from Congo
+     * mine", 嘉能可暂停钴出口, "Katanga Mining unit resumes cobalt export") stops or restarts its
+     * output reaching buyers: a production disruption, not a state's export control. An export
+     * cue that opens with a halt or a restart, right after a listed company (companies.tsv; its
+     * subject), votes so, with its weight and span. A quota or licence a company
+     * secures stays the state's measure.
+     */
+    private static List<Hit> companiesOwnExports(Document document, List<Hit> hits, Spans titleSpans, Spans textSpans) {
+        List<Hit> read = new ArrayList<>(hits.size());
+        for (Hit hit : hits) {
+            Direction direction = hit.cue().modifier() ? null
+                    : hit.cue().type() == EventType.EXPORT_RESTRICTION_EASED ? Direction.EASING
+                    : hit.cue().type() == EventType.EXPORT_RESTRICTION && hit.cue().direction() != Direction.EASING
+                            ? Direction.TIGHTENING : null;
+            String field = document.field(hit.field());
+            if (direction != null
+                    && HALT_OR_RESTART.matcher(field).region(hit.start(), hit.end()).lookingAt()
+                    && subjectIsCompany(field, hit, hit.field() == Field.TITLE ? titleSpans : textSpans)) {
+                read.add(new Hit(new Cue(EventType.PRODUCTION_DISRUPTION, direction, hit.cue().weight(), false),
+                        hit.sentence(), hit.start(), hit.end()));
+            } else {
+                read.add(hit);
+            }
+        }
+        return read;
+    }
+
+    /** Whether a company's name ends right before the hit, in its sentence, as the subject of its verb. */
+    private static boolean subjectIsCompany(String field, Hit hit, Spans companies) {
+        int from = Math.max(hit.sentence().start(), hit.start() - COMPANY_JOINT_REACH);
+        Matcher subject = COMPANY_SUBJECT.matcher(field).region(from, hit.start());
+        int gapStart = subject.find() ? subject.start() : hit.start();
+        return gapStart > from && companies.overlaps(gapStart - 1, gapStart);
     }
 
     private static List<Mention> withoutCompanyNames(List<Mention> mentions, Spans titleSpans, Spans textSpans) {

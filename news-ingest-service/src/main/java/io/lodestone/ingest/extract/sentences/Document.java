@@ -28,6 +28,13 @@ public final class Document {
     /** The first rank given to page furniture, past every sentence of prose. */
     static final int FURNITURE_RANK = 1_000_000;
 
+    /** UTF-8's {@code E2 80} read as GBK: the first half of a garbled quote or dash ({@link #withoutMojibake}). */
+    private static final char GARBLED_QUOTE = '\u9225';
+    /** The last bytes of the quotes and dashes so garbled: – — ‘ ’ “ ” • … ({@code E2 80 xx}). */
+    private static final String PUNCTUATION_BYTES = "\u0093\u0094\u0098\u0099\u009C\u009D\u00A2\u00A6";
+    private static final java.nio.charset.Charset GBK = java.nio.charset.Charset.isSupported("GBK")
+            ? java.nio.charset.Charset.forName("GBK") : null;
+
     /** A pinyin reading in brackets right after a Han character ({@link #withoutReadings}). */
     private static final Pattern READING = Pattern.compile(
             "(?<=\\p{IsHan})\\([a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}\\)");
@@ -41,8 +48,8 @@ public final class Document {
     private final Map<Field, long[]> occurrences = new EnumMap<>(Field.class);
 
     public Document(String title, String text, Function<String, long[]> keywords) {
-        this.title = title == null ? "" : plain(withoutReadings(title));
-        this.text = text == null ? "" : unwrapped(plain(withoutReadings(text)));
+        this.title = title == null ? "" : plain(withoutReadings(withoutMojibake(title)));
+        this.text = text == null ? "" : unwrapped(plain(withoutReadings(withoutMojibake(text))));
         List<Sentence> titleSentences = new ArrayList<>();
         if (!this.title.isBlank()) {
             Sentence whole = trimmed(Field.TITLE, this.title, 0, this.title.length(), 0);
@@ -126,6 +133,40 @@ public final class Document {
             return s;
         }
         return READING.matcher(s).replaceAll("");
+    }
+
+    /**
+     * The text with the quotes and dashes that a mirror site garbled back in place. Such sites read
+     * an English page's UTF-8 as GBK: a curly quote or a dash (bytes {@code E2 80 xx}) became 鈥,
+     * which is also the traditional character for holmium, and the byte after it joined the next
+     * letter into some rare character ("Orano鈥檚" for "Orano’s", "鈥淭he" for "“The"), so every such
+     * page named holmium. A 鈥 after a Latin letter, a digit, a space or ASCII punctuation (never
+     * after a Han character, where it is the element) is mended: with the character after it when
+     * the two are the GBK reading of a quote or dash and an ASCII character (two characters for
+     * two, so offsets stay), else alone as a closing quote (its last byte was lost). Null stays null.
+     */
+    public static String withoutMojibake(String s) {
+        int at = s == null || GBK == null ? -1 : s.indexOf(GARBLED_QUOTE);
+        if (at < 0) {
+            return s;
+        }
+        char[] chars = s.toCharArray();
+        for (int i = at; i >= 0; i = s.indexOf(GARBLED_QUOTE, i + 1)) {
+            if (i > 0 && chars[i - 1] >= 0x80) {
+                continue; // after a Han character (or anything not ASCII) it is the element
+            }
+            if (i + 1 < chars.length && chars[i + 1] >= 0x80) {
+                byte[] pair = String.valueOf(chars[i + 1]).getBytes(GBK);
+                if (pair.length == 2 && PUNCTUATION_BYTES.indexOf((char) (pair[0] & 0xFF)) >= 0
+                        && pair[1] >= 0x20 && pair[1] < 0x7F) {
+                    chars[i] = (char) (0x2000 | pair[0] & 0x3F); // E2 80 xx in UTF-8
+                    chars[i + 1] = (char) pair[1];
+                }
+            } else {
+                chars[i] = '\u201D';
+            }
+        }
+        return new String(chars);
     }
 
     /** Whether a tone-marked vowel (Latin Extended: ā … ǜ) stands anywhere from {@code from} on. */
