@@ -102,4 +102,18 @@ class DocumentTest {
                 .isEqualTo("Lynas (ASX: LYC) 與萊納斯(Lynas)合作 rare (ěr) 稀土(xitu)");
         assertThat(Document.withoutReadings(null)).isNull();
     }
+
+    @Test
+    void quotesGarbledByAPageReadAsGbkAreMendedAndTheElementIsLeftAlone() {
+        // an English page's UTF-8 read as GBK: ’s, “T and a closing quote whose last byte was lost
+        assertThat(Document.withoutMojibake("Orano鈥檚 mine. 鈥淭he site is closed,鈥 it said."))
+                .isEqualTo("Orano’s mine. “The site is closed,” it said.");
+        // 鈥 is holmium in traditional Chinese: after a Han character or before one that is no
+        // garbled byte, it stays
+        assertThat(Document.withoutMojibake("氧化鈥價格上漲，鈥的用量")).isEqualTo("氧化鈥價格上漲，鈥的用量");
+        assertThat(Document.withoutMojibake(null)).isNull();
+        Document mirrored = new Document("Syrah鈥檚 mine halts output", "鈥淲e are working on it,鈥 it said.", null);
+        assertThat(mirrored.title).isEqualTo("Syrah's mine halts output");
+        assertThat(mirrored.text).startsWith("“We are working on it,” it said.");
+    }
 }
