@@ -77,11 +77,16 @@ public class Extractor {
     private static final Pattern COMPANY_JOINT = Pattern.compile("(?:['’]s)?(?:\\s*[(（][^()（）]{1,24}[)）])?\\s*\\z");
     private static final int COMPANY_JOINT_REACH = 32;
     /**
-     * What may stand between a company and the verb it is the subject of: its possessive, a unit of
-     * it ("Katanga Mining unit", "Glencore's Congo unit"), an auxiliary ("has", "temporarily").
+     * What stands between a company and the verb it is the subject of, all of it: its possessive, a
+     * unit of it ("Katanga Mining unit", "Glencore's Congo unit"; capitalised words only before the
+     * unit's word, so "Glencore Says Congo halts" is not Glencore halting), an auxiliary ("has",
+     * "temporarily").
      */
-    private static final Pattern COMPANY_SUBJECT = Pattern.compile("(?:['’]s)?(?:\\s+\\p{Lu}[\\w&.-]*){0,2}"
-            + "(?:\\s+(?:unit|subsidiary|arm|affiliate))?(?:\\s+(?:has|have|had|will|would|is to|to|temporarily))?\\s*\\z");
+    private static final Pattern COMPANY_SUBJECT = Pattern.compile("(?:['’]s)?(?:(?:\\s+\\p{Lu}[\\w&.-]*){0,2}"
+            + "\\s+(?:unit|subsidiary|arm|affiliate))?(?:\\s+(?:has|have|had|will|would|is to|to|temporarily))?\\s*");
+    /** A state or a court telling the company what to do ("要求洛阳钼业暂停钴出口", "ordered Glencore to halt"). */
+    private static final Pattern TOLD = Pattern.compile("(?i)(?:要求|责令|責令|命令|勒令|下令|通知|ordered|orders|order"
+            + "|told|tells|asked|asks|forced|forces|directed|directs|instructed|instructs)\\s*\\z");
     /** A halt or a restart, where an export cue begins ("suspends cobalt exports", 暂停钴出口, "resumes export"). */
     private static final Pattern HALT_OR_RESTART = Pattern.compile("(?i)(?:temporarily\\s+)?(?:suspend|halt|stop|paus|ceas"
             + "|freez|froze|resum|restart|re-start|暂停|暫停|停止|中止|恢复|恢復|重启|重啟)");
@@ -130,12 +135,14 @@ public class Extractor {
                 : LocalDate.ofInstant(item.publishedAt(), ZoneOffset.UTC);
         String language = LanguageDetector.language(item.language(), document.title, document.text);
 
-        Spans titleCompanies = Spans.of(companies.spans(document.title));
-        Spans textCompanies = Spans.of(companies.spans(document.text));
+        List<int[]> titleCompanyNames = companies.spans(document.title);
+        List<int[]> textCompanyNames = companies.spans(document.text);
+        Spans titleCompanies = Spans.of(titleCompanyNames);
+        Spans textCompanies = Spans.of(textCompanyNames);
         List<Mention> mentions = withoutCompanyNames(elements.find(document), titleCompanies, textCompanies);
         List<Hit> triggers = companiesOwnExports(document,
                 withoutCompanyMoves(document, classifier.hits(document), titleCompanies, textCompanies),
-                titleCompanies, textCompanies);
+                titleCompanyNames, textCompanyNames);
         List<ClauseContext.Region> regions = withoutStillPricesWhenNothingMoved(withoutReactedToCause(document,
                 withoutMeasureLists(withoutNegationsIn(clauses.mark(document, published, item.publishedAt() != null,
                         mentions), triggers), triggers), triggers), triggers);
@@ -401,7 +408,8 @@ public class Extractor {
      * subject), votes so, with its weight and span. A quota or licence a company
      * secures stays the state's measure.
      */
-    private static List<Hit> companiesOwnExports(Document document, List<Hit> hits, Spans titleSpans, Spans textSpans) {
+    private static List<Hit> companiesOwnExports(Document document, List<Hit> hits, List<int[]> titleNames,
+                                                 List<int[]> textNames) {
         List<Hit> read = new ArrayList<>(hits.size());
         for (Hit hit : hits) {
             Direction direction = hit.cue().modifier() ? null
@@ -411,7 +419,7 @@ public class Extractor {
             String field = document.field(hit.field());
             if (direction != null
                     && HALT_OR_RESTART.matcher(field).region(hit.start(), hit.end()).lookingAt()
-                    && subjectIsCompany(field, hit, hit.field() == Field.TITLE ? titleSpans : textSpans)) {
+                    && subjectIsCompany(field, hit, hit.field() == Field.TITLE ? titleNames : textNames)) {
                 read.add(new Hit(new Cue(EventType.PRODUCTION_DISRUPTION, direction, hit.cue().weight(), false),
                         hit.sentence(), hit.start(), hit.end()));
             } else {
@@ -421,12 +429,21 @@ public class Extractor {
         return read;
     }
 
-    /** Whether a company's name ends right before the hit, in its sentence, as the subject of its verb. */
-    private static boolean subjectIsCompany(String field, Hit hit, Spans companies) {
+    /**
+     * Whether a listed company's name ends right before the hit, in its sentence, as the subject of
+     * its verb: all that stands between them is a possessive, a unit of it or an auxiliary, and no
+     * one tells the company to act.
+     */
+    private static boolean subjectIsCompany(String field, Hit hit, List<int[]> names) {
         int from = Math.max(hit.sentence().start(), hit.start() - COMPANY_JOINT_REACH);
-        Matcher subject = COMPANY_SUBJECT.matcher(field).region(from, hit.start());
-        int gapStart = subject.find() ? subject.start() : hit.start();
-        return gapStart > from && companies.overlaps(gapStart - 1, gapStart);
+        for (int[] name : names) {
+            if (name[1] >= from && name[1] <= hit.start() && name[0] >= hit.sentence().start()
+                    && COMPANY_SUBJECT.matcher(field).region(name[1], hit.start()).matches()
+                    && !TOLD.matcher(field).region(Math.max(hit.sentence().start(), name[0] - 12), name[0]).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Mention> withoutCompanyNames(List<Mention> mentions, Spans titleSpans, Spans textSpans) {

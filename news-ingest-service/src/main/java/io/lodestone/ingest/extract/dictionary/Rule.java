@@ -43,8 +43,10 @@ public record Rule(List<String> keywords, Pattern pattern, String source, Set<St
     /**
      * The group a pattern may name to say where its match begins, before its keyword: a rule keyed
      * on a rare word looks behind it for the common words a match used to start at
-     * ({@code (?<=(?<from>tungsten) )soar\w*}), and its match, as reported, still starts there, so
-     * the span it covers (and the cues it overlaps, the clause it stands in) is unchanged.
+     * ({@code (?<=(?<from>tungsten) )soar\w*}), and its match, as reported, starts there, so it
+     * covers about the span a rule keyed on the common word did (and the cues it overlaps, the
+     * clause it stands in). A look-behind is tried shortest first, so where a longer name ends in a
+     * shorter one (碳酸锂, 锂) the match starts at the shorter.
      */
     public static final String FROM = "from";
 

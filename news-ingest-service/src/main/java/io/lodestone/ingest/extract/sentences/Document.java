@@ -139,34 +139,61 @@ public final class Document {
      * The text with the quotes and dashes that a mirror site garbled back in place. Such sites read
      * an English page's UTF-8 as GBK: a curly quote or a dash (bytes {@code E2 80 xx}) became 鈥,
      * which is also the traditional character for holmium, and the byte after it joined the next
-     * letter into some rare character ("Orano鈥檚" for "Orano’s", "鈥淭he" for "“The"), so every such
-     * page named holmium. A 鈥 after a Latin letter, a digit, a space or ASCII punctuation (never
-     * after a Han character, where it is the element) is mended: with the character after it when
-     * the two are the GBK reading of a quote or dash and an ASCII character (two characters for
-     * two, so offsets stay), else alone as a closing quote (its last byte was lost). Null stays null.
+     * letter into some rare character ("Orano鈥檚" for "Orano’s", "鈥淭he" for "“The") or, before a
+     * space or a line's end, was lost as U+FFFD or "?"; so every such page named holmium. Only a
+     * field with more Latin letters than Han characters is mended (in Chinese text 鈥 is the
+     * element, "鏑,鋱,鈥,釓"), and only a 鈥 after ASCII: with the character after it when the two are
+     * the GBK reading of a quote or dash and an ASCII character, with the U+FFFD or "?" after it as
+     * one closing quote, else alone as a closing quote. Null stays null.
      */
     public static String withoutMojibake(String s) {
         int at = s == null || GBK == null ? -1 : s.indexOf(GARBLED_QUOTE);
-        if (at < 0) {
+        if (at < 0 || !mostlyLatin(s)) {
             return s;
         }
-        char[] chars = s.toCharArray();
+        StringBuilder out = new StringBuilder(s.length());
+        int copied = 0;
         for (int i = at; i >= 0; i = s.indexOf(GARBLED_QUOTE, i + 1)) {
-            if (i > 0 && chars[i - 1] >= 0x80) {
+            if (i < copied || i > 0 && s.charAt(i - 1) >= 0x80) {
                 continue; // after a Han character (or anything not ASCII) it is the element
             }
-            if (i + 1 < chars.length && chars[i + 1] >= 0x80) {
-                byte[] pair = String.valueOf(chars[i + 1]).getBytes(GBK);
+            char next = i + 1 < s.length() ? s.charAt(i + 1) : ' ';
+            out.append(s, copied, i);
+            copied = i + 1;
+            if (next == '\uFFFD' || next == '?') {
+                out.append('\u201D');
+                copied = i + 2;
+            } else if (next >= 0x80) {
+                byte[] pair = String.valueOf(next).getBytes(GBK);
                 if (pair.length == 2 && PUNCTUATION_BYTES.indexOf((char) (pair[0] & 0xFF)) >= 0
                         && pair[1] >= 0x20 && pair[1] < 0x7F) {
-                    chars[i] = (char) (0x2000 | pair[0] & 0x3F); // E2 80 xx in UTF-8
-                    chars[i + 1] = (char) pair[1];
+                    out.append((char) (0x2000 | pair[0] & 0x3F)).append((char) pair[1]); // E2 80 xx in UTF-8
+                    copied = i + 2;
+                } else {
+                    out.append(GARBLED_QUOTE); // followed by no garbled byte: leave it
                 }
             } else {
-                chars[i] = '\u201D';
+                out.append('\u201D');
             }
         }
-        return new String(chars);
+        return out.append(s, copied, s.length()).toString();
+    }
+
+    /** Whether {@code s} has more Latin letters than Han characters. */
+    private static boolean mostlyLatin(String s) {
+        int latin = 0;
+        int han = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80 ? Character.isLetter(c) : c >= '\u4E00' && c <= '\u9FFF') {
+                if (c < 0x80) {
+                    latin++;
+                } else {
+                    han++;
+                }
+            }
+        }
+        return latin > han;
     }
 
     /** Whether a tone-marked vowel (Latin Extended: ā … ǜ) stands anywhere from {@code from} on. */

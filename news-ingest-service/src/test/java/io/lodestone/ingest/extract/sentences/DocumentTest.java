@@ -111,6 +111,12 @@ class DocumentTest {
         // 鈥 is holmium in traditional Chinese: after a Han character or before one that is no
         // garbled byte, it stays
         assertThat(Document.withoutMojibake("氧化鈥價格上漲，鈥的用量")).isEqualTo("氧化鈥價格上漲，鈥的用量");
+        // nor in Chinese text that separates with ASCII commas: 鈥漲 is holmium rising, not a garbled quote
+        assertThat(Document.withoutMojibake("本週鏑,鋱,鈥,釓等中重稀土價格全面上漲")).isEqualTo("本週鏑,鋱,鈥,釓等中重稀土價格全面上漲");
+        assertThat(Document.withoutMojibake("鏑持穩,鈥漲5%")).isEqualTo("鏑持穩,鈥漲5%");
+        // a quote or dash whose last byte the decoder lost before a space: U+FFFD or "?"
+        assertThat(Document.withoutMojibake("Balama output halted 鈥\uFFFD Syrah said")).isEqualTo("Balama output halted ” Syrah said");
+        assertThat(Document.withoutMojibake("It is closed,鈥? the firm said")).isEqualTo("It is closed,” the firm said");
         assertThat(Document.withoutMojibake(null)).isNull();
         Document mirrored = new Document("Syrah鈥檚 mine halts output", "鈥淲e are working on it,鈥 it said.", null);
         assertThat(mirrored.title).isEqualTo("Syrah's mine halts output");
