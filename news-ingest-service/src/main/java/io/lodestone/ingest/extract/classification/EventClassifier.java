@@ -49,10 +49,10 @@ import java.util.regex.Pattern;
  * eases within a type too: duties or quotas whose title eases them ("overturns the duties",
  * 推翻…关税) ease when the easing votes reach {@value #EASING_SHARE} of the others, though the
  * body retells the duties; and a general easing word beside a tariff ("exempts … from tariffs",
- * 关税…豁免) eases the duties, not exports (see {@link #easingOfDutiesBeside}). Policy support eases, except the supplier state's stockpiling (China
- * buying metal into its reserves takes it off the market buyers elsewhere depend on): reported in
- * the title or lead, it tightens when its votes reach {@value #SUPPLIER_STOCKPILE_SHARE} of the
- * easing ones. A price move whose title and lead state only moves under 1% as amounts (a daily
+ * 关税…豁免) eases the duties, not exports (see {@link #easingOfDutiesBeside}). Policy support eases, a state's stockpiling too (China's included:
+ * DOMAIN.md and the development set); support withdrawn (a price floor dropped, a reserve purchase
+ * cancelled), reported in the title or lead, tightens when its votes reach
+ * {@value #WITHDRAWN_SUPPORT_SHARE} of the easing ones. A price move whose title and lead state only moves under 1% as amounts (a daily
  * bulletin, {@link SmallPriceMoves}) is neutral.
  */
 public final class EventClassifier {
@@ -66,11 +66,11 @@ public final class EventClassifier {
     /** Scores this close are a tie. */
     private static final double TIE = 1e-9;
     /**
-     * The share of an item's policy-support votes that the supplier state's stockpiling (China
-     * buying into its reserves, the only policy-support cue that tightens) needs to make it
-     * tightening: the item's other reserve cues retell the same reserve.
+     * The share of an item's policy-support votes that support withdrawn (a price floor dropped, a
+     * reserve purchase cancelled) needs to make it tightening: the item's other support cues retell
+     * the support withdrawn.
      */
-    public static final double SUPPLIER_STOCKPILE_SHARE = 0.5;
+    public static final double WITHDRAWN_SUPPORT_SHARE = 0.5;
     /**
      * The evidence that an item reports an event, not only speaks of supply: its strongest cue
      * reaches {@value #MINIMUM_EVENT} (a weight-3 cue in the lead, a weight-2 cue in the title), or
@@ -225,7 +225,7 @@ public final class EventClassifier {
         Map<EventType, Map<Direction, Double>> directions = new EnumMap<>(EventType.class);
         Map<Direction, Double> quotaMoves = new EnumMap<>(Direction.class);
         boolean easingUpFront = false;
-        boolean supplierStockpileUpFront = false;
+        boolean withdrawnSupportUpFront = false;
         boolean stallUpFront = false;
         Set<Sentence> local = new HashSet<>();
         localHalts.matches(document, true, (rule, sentence, start, end) -> local.add(sentence));
@@ -240,7 +240,7 @@ public final class EventClassifier {
                 }
                 boolean upFront = hit.sentence().rank() <= 1 && vote >= HEDGED_DAMPING * hit.cue().weight() * hit.sentence().weight();
                 easingUpFront |= type == EventType.EXPORT_RESTRICTION_EASED && upFront;
-                supplierStockpileUpFront |= type == EventType.POLICY_SUPPORT && hit.cue().direction() == Direction.TIGHTENING && upFront;
+                withdrawnSupportUpFront |= type == EventType.POLICY_SUPPORT && hit.cue().direction() == Direction.TIGHTENING && upFront;
                 stallUpFront |= type == EventType.NEW_SUPPLY && hit.cue().direction() == Direction.TIGHTENING && upFront;
             }
             Direction direction = hit.cue().direction();
@@ -334,10 +334,9 @@ public final class EventClassifier {
                         >= EASING_SHARE * directions.get(winner).getOrDefault(direction, 0.0)) {
             direction = headline;
         }
-        // the supplier state's stockpiling, reported in the title or lead, over the reserve cues
-        // that retell the same reserve
-        if (winner == EventType.POLICY_SUPPORT && supplierStockpileUpFront
-                && tighteningReaches(directions.get(winner), SUPPLIER_STOCKPILE_SHARE)) {
+        // support withdrawn, reported in the title or lead, over the support cues that retell it
+        if (winner == EventType.POLICY_SUPPORT && withdrawnSupportUpFront
+                && tighteningReaches(directions.get(winner), WITHDRAWN_SUPPORT_SHARE)) {
             direction = Direction.TIGHTENING;
         }
         // new supply that stalls, reported in the title or lead, over the body that tells what the
