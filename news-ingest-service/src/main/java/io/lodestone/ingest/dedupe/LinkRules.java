@@ -7,8 +7,8 @@ import java.util.Objects;
  * When a report joins a story. A report and a story are never linked when both name specific
  * elements and share none (a group such as "rare earths" stands for its members), both
  * headlines name elements and share none, each is about an announcement (the one it cites most)
- * that the other does not cite at all, both headlines name years (or calendar days) and share
- * none, one tightens supply and the other eases it (a halt and the restart that ends it are two
+ * that the other does not cite at all, both headlines name years (or calendar days, or quarters
+ * or half-years) and share none, one tightens supply and the other eases it (a halt and the restart that ends it are two
  * events, and a restart must not corroborate the halt), or both are dated more than
  * {@code window} apart. Otherwise their
  * score is the TF-IDF cosine of their terms, plus {@code figureWeight} for each shared figure (at

@@ -338,7 +338,7 @@ public final class StoryLinker {
         int sharedFigures = 0;
         for (String figure : candidate.figures()) {
             if (!figure.startsWith(StoryText.TITLE_YEAR_PREFIX) && !figure.startsWith(StoryText.TITLE_DAY_PREFIX)
-                    && !figure.startsWith(StoryText.MAIN_ANNOUNCEMENT_PREFIX)
+                    && !figure.startsWith(StoryText.TITLE_PERIOD_PREFIX) && !figure.startsWith(StoryText.MAIN_ANNOUNCEMENT_PREFIX)
                     && !figure.startsWith(StoryText.TITLE_ELEMENT_PREFIX) && story.figures().contains(figure)) {
                 sharedFigures++;
             }
@@ -476,7 +476,8 @@ public final class StoryLinker {
 
     /**
      * Never one story, however alike the words: disjoint elements, different announcements,
-     * headlines naming disjoint elements, different years or different days.
+     * headlines naming disjoint elements, different years, different days or different quarters
+     * or half-years.
      */
     private static boolean apart(Collection<String> elementsA, Set<String> headlineA, List<String> figuresA,
                                  Direction directionA, Story b) {
@@ -485,7 +486,8 @@ public final class StoryLinker {
                 || differentAnnouncements(figuresA, b.figures())
                 || !compatible(headlineA, headlineScope(b.figures()))
                 || disjoint(figuresA, b.figures(), StoryText.TITLE_YEAR_PREFIX)
-                || disjoint(figuresA, b.figures(), StoryText.TITLE_DAY_PREFIX);
+                || disjoint(figuresA, b.figures(), StoryText.TITLE_DAY_PREFIX)
+                || disjoint(figuresA, b.figures(), StoryText.TITLE_PERIOD_PREFIX);
     }
 
     /** Whether two stories a report matches may be folded into one. */

@@ -84,6 +84,15 @@ final class StoryText {
     /** A calendar day a headline names ("6月4日", "June 4"): daily bulletins of other days are other stories. */
     static final String TITLE_DAY_PREFIX = "title-day:";
     static final String TITLE_ELEMENT_PREFIX = "title-el:";
+    /**
+     * A quarter or a half-year a headline names ("Q3 2025", "fourth quarter", 第三季度, 下半年): a
+     * quarterly price notice or a half-year quota of another period is another edition.
+     */
+    static final String TITLE_PERIOD_PREFIX = "title-period:";
+    private static final Pattern QUARTER = Pattern.compile("(?i)\\b(?:q([1-4])|([1-4])q)(?:\\d{2})?\\b"
+            + "|\\b(first|second|third|fourth|1st|2nd|3rd|4th) quarter\\b|([一二三四1-4])季度");
+    private static final Pattern HALF = Pattern.compile("(?i)\\b(?:h([12])|([12])h)(?:\\d{2})?\\b"
+            + "|\\b(first|second) half\\b|([上下])半年");
     static final String ANNOUNCEMENT_PREFIX = "no:";
     static final String MAIN_ANNOUNCEMENT_PREFIX = "main-no:";
     private static final String MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec";
@@ -118,6 +127,36 @@ final class StoryText {
         return top;
     }
 
+    /** The quarters and half-years a headline names, as {@code title-period:q3} or {@code title-period:h2}. */
+    static List<String> periods(String title) {
+        List<String> periods = new ArrayList<>();
+        if (title.isEmpty()) {
+            return periods;
+        }
+        Matcher quarter = QUARTER.matcher(title);
+        while (quarter.find()) {
+            periods.add(TITLE_PERIOD_PREFIX + "q" + ordinal(quarter.group(1) != null ? quarter.group(1)
+                    : quarter.group(2) != null ? quarter.group(2) : quarter.group(3) != null ? quarter.group(3) : quarter.group(4)));
+        }
+        Matcher half = HALF.matcher(title);
+        while (half.find()) {
+            String which = half.group(1) != null ? half.group(1) : half.group(2) != null ? half.group(2)
+                    : half.group(3) != null ? half.group(3) : "上".equals(half.group(4)) ? "1" : "2";
+            periods.add(TITLE_PERIOD_PREFIX + "h" + ordinal(which));
+        }
+        return periods;
+    }
+
+    /** 1–4 from a digit, an English ordinal or a Chinese numeral. */
+    private static int ordinal(String word) {
+        return switch (word.toLowerCase(Locale.ROOT)) {
+            case "1", "first", "1st", "一" -> 1;
+            case "2", "second", "2nd", "二" -> 2;
+            case "3", "third", "3rd", "三" -> 3;
+            default -> 4;
+        };
+    }
+
     /** Distinctive figures of an item, normalised so that outlets writing them differently agree. */
     static Set<String> figures(String title, String text) {
         return figures(title, text, false);
@@ -139,6 +178,7 @@ final class StoryText {
         for (String day : days(plainTitle, scan)) {
             figures.add(TITLE_DAY_PREFIX + day);
         }
+        figures.addAll(periods(plainTitle));
         // the elements (or group) a headline names are what the report is about
         for (String named : HeadlineElements.of(title)) {
             figures.add(TITLE_ELEMENT_PREFIX + named);

@@ -522,6 +522,32 @@ class StoryLinkerTest {
     }
 
     @Test
+    void quarterlyNoticesWhoseHeadlinesNameDifferentQuartersAreDifferentStories() {
+        // Given an undated report of a producer's third-quarter concentrate price
+        StoryLinker linker = new StoryLinker(LinkRules.standard(Duration.ofDays(7), 100), Stories.inMemory());
+        StoryDecision third = linker.link(candidate(undated("q3", "https://prices.example.com/ree-concentrate-q3",
+                "Rare earth concentrate price rises 1.5% in Q3 2025",
+                "The producer raised the price of rare earth concentrate it buys from its parent by 1.5% for the quarter, "
+                        + "to 19,109 yuan a tonne, it said in a filing.")));
+
+        // When the next quarter's notice, worded alike and undated too, and another outlet's report
+        // of the third quarter's arrive
+        StoryDecision fourth = linker.link(candidate(undated("q4", "https://prices.example.com/ree-concentrate-q4",
+                "Rare earth concentrate price rises 5% for the fourth quarter",
+                "The producer raised the price of rare earth concentrate it buys from its parent by 5% for the quarter, "
+                        + "to 20,064 yuan a tonne, it said in a filing.")));
+        StoryDecision retold = linker.link(candidate(undated("q3b", "https://metals.example.org/concentrate-third-quarter",
+                "Producer lifts third quarter rare earth concentrate price 1.5%",
+                "The rare earth concentrate price for the quarter rises 1.5% to 19,109 yuan a tonne, the producer said in a filing.")));
+
+        // Then the fourth quarter is a story of its own, and the retelling joins the third's
+        assertThat(fourth.outcome()).isEqualTo(StoryDecision.Outcome.NEW);
+        assertThat(fourth.storyId()).isNotEqualTo(third.storyId());
+        assertThat(retold.outcome()).isEqualTo(StoryDecision.Outcome.CORROBORATED);
+        assertThat(retold.storyId()).isEqualTo(third.storyId());
+    }
+
+    @Test
     void theReportThatMovesTheClockPastAnUndatedStoryMayStillJoinIt() {
         // Given an undated notice that came in while the clock stood at a report ten days older
         StoryLinker linker = new StoryLinker(LinkRules.standard(Duration.ofDays(3), 100), Stories.inMemory());

@@ -53,6 +53,18 @@ class StoryTextTest {
                 .containsExactlyElementsOf(StoryText.figures("China suspends rare earth controls in 2025", text, true));
     }
 
+    @Test
+    void quartersAndHalfYearsAHeadlineNamesAreItsPeriod() {
+        assertThat(StoryText.periods("Rare Earth Concentrate Prices Rise 1.5% in Q3 2025")).containsExactly("title-period:q3");
+        assertThat(StoryText.periods("Concentrate price adjusted for the fourth quarter")).containsExactly("title-period:q4");
+        assertThat(StoryText.periods("北方稀土第三季度精矿交易价格上调")).containsExactly("title-period:q3");
+        assertThat(StoryText.periods("3季度稀土精矿价格")).containsExactly("title-period:q3");
+        assertThat(StoryText.periods("Tungsten output rose in 1H24; H2 quota cut")).containsExactly("title-period:h1", "title-period:h2");
+        assertThat(StoryText.periods("下半年稀土开采指标下达")).containsExactly("title-period:h2");
+        // a quarter-final, a Q&A and a 10-K are no period
+        assertThat(StoryText.periods("Q&A: what the quarter-finals of the Q10 index mean")).isEmpty();
+    }
+
     static Stream<Arguments> samePhrasings() {
         return Stream.of(
                 Arguments.of("a percentage in Chinese numerals", "Output fell 90% from a year earlier.",
