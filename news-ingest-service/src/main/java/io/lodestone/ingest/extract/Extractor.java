@@ -84,9 +84,12 @@ public class Extractor {
      */
     private static final Pattern COMPANY_SUBJECT = Pattern.compile("(?:['’]s)?(?:(?:\\s+\\p{Lu}[\\w&.-]*){0,2}"
             + "\\s+(?:unit|subsidiary|arm|affiliate))?(?:\\s+(?:has|have|had|will|would|is to|to|temporarily))?\\s*");
-    /** A state or a court telling the company what to do ("要求洛阳钼业暂停钴出口", "ordered Glencore to halt"). */
-    private static final Pattern TOLD = Pattern.compile("(?i)(?:要求|责令|責令|命令|勒令|下令|通知|ordered|orders|order"
-            + "|told|tells|asked|asks|forced|forces|directed|directs|instructed|instructs)\\s*\\z");
+    /**
+     * A state or a court telling a company what to do, anywhere before it in its sentence ("Congo
+     * orders Glencore, CMOC to halt", 要求嘉能可和洛阳钼业暂停钴出口, "wants CMOC to halt").
+     */
+    private static final Pattern TOLD = Pattern.compile("(?i)要求|责令|責令|命令|勒令|下令|通知|\\b(?:ordered|orders|order"
+            + "|told|tells|asked|asks|forced|forces|directed|directs|instructed|instructs|wants|want|wanted|urges|urged|urge)\\b");
     /** A halt or a restart, where an export cue begins ("suspends cobalt exports", 暂停钴出口, "resumes export"). */
     private static final Pattern HALT_OR_RESTART = Pattern.compile("(?i)(?:temporarily\\s+)?(?:suspend|halt|stop|paus|ceas"
             + "|freez|froze|resum|restart|re-start|暂停|暫停|停止|中止|恢复|恢復|重启|重啟)");
@@ -421,7 +424,7 @@ public class Extractor {
                     && HALT_OR_RESTART.matcher(field).region(hit.start(), hit.end()).lookingAt()
                     && subjectIsCompany(field, hit, hit.field() == Field.TITLE ? titleNames : textNames)) {
                 read.add(new Hit(new Cue(EventType.PRODUCTION_DISRUPTION, direction, hit.cue().weight(), false),
-                        hit.sentence(), hit.start(), hit.end()));
+                        hit.sentence(), hit.start(), hit.end(), hit.anchor()));
             } else {
                 read.add(hit);
             }
@@ -439,7 +442,7 @@ public class Extractor {
         for (int[] name : names) {
             if (name[1] >= from && name[1] <= hit.start() && name[0] >= hit.sentence().start()
                     && COMPANY_SUBJECT.matcher(field).region(name[1], hit.start()).matches()
-                    && !TOLD.matcher(field).region(Math.max(hit.sentence().start(), name[0] - 12), name[0]).find()) {
+                    && !TOLD.matcher(field).region(hit.sentence().start(), name[0]).find()) {
                 return true;
             }
         }

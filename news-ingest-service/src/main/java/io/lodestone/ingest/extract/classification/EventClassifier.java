@@ -148,7 +148,7 @@ public final class EventClassifier {
         for (Hit hit : hits) {
             Cue cue = hit.cue();
             if (cue.type() == EventType.PRODUCTION_QUOTA && !cue.modifier() && QUOTA.matcher(matched(document, hit)).find()) {
-                hit = new Hit(new Cue(named, null, cue.weight(), false), hit.sentence(), hit.start(), hit.end());
+                hit = new Hit(new Cue(named, null, cue.weight(), false), hit.sentence(), hit.start(), hit.end(), hit.anchor());
             }
             read.add(hit);
         }
@@ -197,7 +197,7 @@ public final class EventClassifier {
             if (cue.type() == EventType.EXPORT_RESTRICTION_EASED && !cue.modifier() && duties.contains(hit.sentence())
                     && !controls.contains(hit.sentence()) && !NAMES_EXPORTS.matcher(matched(document, hit)).find()) {
                 hit = new Hit(new Cue(EventType.SANCTION_OR_TARIFF, Direction.EASING, cue.weight(), false),
-                        hit.sentence(), hit.start(), hit.end());
+                        hit.sentence(), hit.start(), hit.end(), hit.anchor());
                 eased.add(hit.sentence());
             }
             read.add(hit);
@@ -207,7 +207,7 @@ public final class EventClassifier {
         read.replaceAll(hit -> eased.contains(hit.sentence()) && hit.cue().type() == EventType.SANCTION_OR_TARIFF
                 && hit.cue().direction() == Direction.TIGHTENING && !hit.cue().modifier()
                 ? new Hit(new Cue(EventType.SANCTION_OR_TARIFF, null, hit.cue().weight(), false), hit.sentence(),
-                        hit.start(), hit.end())
+                        hit.start(), hit.end(), hit.anchor())
                 : hit);
         return read;
     }
@@ -388,7 +388,7 @@ public final class EventClassifier {
                 continue;
             }
             if (hit.cue().type() == winner) {
-                if (!ClauseContext.inside(regions, hit.field(), hit.start(), ClauseContext.Scope.CAUSE)) {
+                if (!ClauseContext.inside(regions, hit.field(), hit.anchor(), ClauseContext.Scope.CAUSE)) {
                     return null;
                 }
                 causeOnly = true;
@@ -523,11 +523,11 @@ public final class EventClassifier {
 
     public static double vote(Hit hit, List<ClauseContext.Region> regions) {
         double vote = hit.cue().weight() * hit.sentence().weight();
-        if (ClauseContext.inside(regions, hit.field(), hit.start(), ClauseContext.Scope.NEGATED)) {
+        if (ClauseContext.inside(regions, hit.field(), hit.anchor(), ClauseContext.Scope.NEGATED)) {
             vote *= NEGATED_DAMPING;
-        } else if (ClauseContext.inside(regions, hit.field(), hit.start(), ClauseContext.Scope.BACKGROUND)) {
+        } else if (ClauseContext.inside(regions, hit.field(), hit.anchor(), ClauseContext.Scope.BACKGROUND)) {
             vote *= BACKGROUND_DAMPING;
-        } else if (ClauseContext.inside(regions, hit.field(), hit.start(), ClauseContext.Scope.CAUSE)) {
+        } else if (ClauseContext.inside(regions, hit.field(), hit.anchor(), ClauseContext.Scope.CAUSE)) {
             vote *= CAUSE_DAMPING;
         } else if (ClauseContext.overlaps(regions, hit.field(), hit.start(), hit.end(), ClauseContext.Scope.HEDGED)) {
             vote *= HEDGED_DAMPING;
@@ -535,12 +535,6 @@ public final class EventClassifier {
         return vote;
     }
 
-    /**
-     * An export restriction tightens, except an export quota that the item reports raised
-     * ("15,738 tonnes, 97.3% more than the second batch of last year", 配额…增加): quota moves are
-     * the only direction modifiers of the type, and a rise that outvotes a cut eases, as a
-     * production quota's rise does.
-     */
     /**
      * An export restriction tightens unless its quota moves say otherwise: raised quotas ease, and
      * quotas or volumes kept as they were (保持出口量, "left … unchanged") neither tighten nor ease

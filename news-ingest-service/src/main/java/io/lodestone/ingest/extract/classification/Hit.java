@@ -1,6 +1,7 @@
 package io.lodestone.ingest.extract.classification;
 
 import io.lodestone.ingest.extract.dictionary.Dictionary;
+import io.lodestone.ingest.extract.dictionary.Rulebook;
 import io.lodestone.ingest.extract.sentences.Document;
 import io.lodestone.ingest.extract.sentences.Field;
 import io.lodestone.ingest.extract.sentences.Sentence;
@@ -11,8 +12,16 @@ import java.util.List;
 /**
  * Where a cue matched: at most once per cue and sentence, so a word repeated in one sentence
  * does not count twice.
+ *
+ * @param anchor where the cue's clause is judged (negated, background, cause): its keyword, which
+ *               is its start unless the rule reports its match from a word before the keyword
+ *               ({@link io.lodestone.ingest.extract.dictionary.Rule#FROM})
  */
-public record Hit(Cue cue, Sentence sentence, int start, int end) {
+public record Hit(Cue cue, Sentence sentence, int start, int end, int anchor) {
+
+    public Hit(Cue cue, Sentence sentence, int start, int end) {
+        this(cue, sentence, start, end, start);
+    }
 
     public Field field() {
         return sentence.field();
@@ -20,8 +29,17 @@ public record Hit(Cue cue, Sentence sentence, int start, int end) {
 
     public static List<Hit> scan(Document document, Dictionary<Cue> cues) {
         List<Hit> hits = new ArrayList<>();
-        cues.rules().matches(document, true,
-                (rule, sentence, start, end) -> hits.add(new Hit(cues.entries().get(rule), sentence, start, end)));
+        cues.rules().matches(document, true, new Rulebook.Sink() {
+            @Override
+            public void match(int rule, Sentence sentence, int start, int end) {
+                match(rule, sentence, start, end, start);
+            }
+
+            @Override
+            public void match(int rule, Sentence sentence, int start, int end, int keyword) {
+                hits.add(new Hit(cues.entries().get(rule), sentence, start, end, keyword));
+            }
+        });
         hits.sort(Comparator.comparingInt((Hit h) -> h.sentence().rank()));
         return hits;
     }

@@ -19,6 +19,15 @@ public final class Rulebook {
     /** Receives one match: the rule's index in this dictionary, its sentence and its span. */
     public interface Sink {
         void match(int rule, Sentence sentence, int start, int end);
+
+        /**
+         * A match whose reported start lies before the keyword it was found at ({@link Rule#FROM}):
+         * {@code keyword} is where that keyword stands, and where the match's clause is judged (a
+         * negator between the two, 出口仍未获得批准, negates it). By default, the match alone.
+         */
+        default void match(int rule, Sentence sentence, int start, int end, int keyword) {
+            match(rule, sentence, start, end);
+        }
     }
 
     /** Which matches count, by where they stand. */
@@ -120,6 +129,7 @@ public final class Rulebook {
                     continue;
                 }
                 Rule rule = rules.get(index);
+                int keyword = start;
                 int end;
                 if (rule.pattern() == null) {
                     end = start + Lexicon.keywordAt(rule, folded, start);
@@ -152,7 +162,7 @@ public final class Rulebook {
                 }
                 lastSentence[index] = sentence.rank();
                 lastEnd[index] = firstPerSentence ? -1 : Math.max(end, start + 1);
-                sink.match(index, sentence, start, end);
+                sink.match(index, sentence, start, end, keyword);
                 if (stopAfter != null && stopAfter.accepts(sentence, start, end)) {
                     return;
                 }

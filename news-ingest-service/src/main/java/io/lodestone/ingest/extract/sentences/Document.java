@@ -30,6 +30,8 @@ public final class Document {
 
     /** UTF-8's {@code E2 80} read as GBK: the first half of a garbled quote or dash ({@link #withoutMojibake}). */
     private static final char GARBLED_QUOTE = '\u9225';
+    /** UTF-8's no-break space ({@code C2 A0}) read as GBK. */
+    private static final char GARBLED_SPACE = '\u807D';
     /** The last bytes of the quotes and dashes so garbled: – — ‘ ’ “ ” • … ({@code E2 80 xx}). */
     private static final String PUNCTUATION_BYTES = "\u0093\u0094\u0098\u0099\u009C\u009D\u00A2\u00A6";
     private static final java.nio.charset.Charset GBK = java.nio.charset.Charset.isSupported("GBK")
@@ -140,40 +142,45 @@ public final class Document {
      * an English page's UTF-8 as GBK: a curly quote or a dash (bytes {@code E2 80 xx}) became 鈥,
      * which is also the traditional character for holmium, and the byte after it joined the next
      * letter into some rare character ("Orano鈥檚" for "Orano’s", "鈥淭he" for "“The") or, before a
-     * space or a line's end, was lost as U+FFFD or "?"; so every such page named holmium. Only a
-     * field with more Latin letters than Han characters is mended (in Chinese text 鈥 is the
-     * element, "鏑,鋱,鈥,釓"), and only a 鈥 after ASCII: with the character after it when the two are
-     * the GBK reading of a quote or dash and an ASCII character, with the U+FFFD or "?" after it as
-     * one closing quote, else alone as a closing quote. Null stays null.
+     * space or a line's end, was lost as U+FFFD or "?"; so every such page named holmium. A no-break
+     * space became 聽. Only a field with more Latin letters than Han characters is mended (in
+     * Chinese text 鈥 is the element, "鏑,鋱,鈥,釓"): 聽 as a space; 鈥 with the character after it when
+     * the two are the GBK reading of a quote or dash and an ASCII character, with the U+FFFD or "?"
+     * after it as one closing quote, and alone, after ASCII or 聽, as a closing quote. Null stays null.
      */
     public static String withoutMojibake(String s) {
-        int at = s == null || GBK == null ? -1 : s.indexOf(GARBLED_QUOTE);
+        int at = s == null || GBK == null ? -1 : Math.max(s.indexOf(GARBLED_QUOTE), s.indexOf(GARBLED_SPACE));
         if (at < 0 || !mostlyLatin(s)) {
             return s;
         }
         StringBuilder out = new StringBuilder(s.length());
         int copied = 0;
-        for (int i = at; i >= 0; i = s.indexOf(GARBLED_QUOTE, i + 1)) {
-            if (i < copied || i > 0 && s.charAt(i - 1) >= 0x80) {
-                continue; // after a Han character (or anything not ASCII) it is the element
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == GARBLED_SPACE) {
+                out.append(s, copied, i).append(' ');
+                copied = i + 1;
+                continue;
+            }
+            if (c != GARBLED_QUOTE || i < copied) {
+                continue;
             }
             char next = i + 1 < s.length() ? s.charAt(i + 1) : ' ';
-            out.append(s, copied, i);
-            copied = i + 1;
+            char before = i > 0 ? s.charAt(i - 1) : ' ';
             if (next == '\uFFFD' || next == '?') {
-                out.append('\u201D');
+                out.append(s, copied, i).append('\u201D');
                 copied = i + 2;
             } else if (next >= 0x80) {
                 byte[] pair = String.valueOf(next).getBytes(GBK);
                 if (pair.length == 2 && PUNCTUATION_BYTES.indexOf((char) (pair[0] & 0xFF)) >= 0
                         && pair[1] >= 0x20 && pair[1] < 0x7F) {
-                    out.append((char) (0x2000 | pair[0] & 0x3F)).append((char) pair[1]); // E2 80 xx in UTF-8
+                    // E2 80 xx in UTF-8, and the ASCII character its last byte was read with
+                    out.append(s, copied, i).append((char) (0x2000 | pair[0] & 0x3F)).append((char) pair[1]);
                     copied = i + 2;
-                } else {
-                    out.append(GARBLED_QUOTE); // followed by no garbled byte: leave it
                 }
-            } else {
-                out.append('\u201D');
+            } else if (before < 0x80 || before == GARBLED_SPACE) {
+                out.append(s, copied, i).append('\u201D'); // a closing quote whose last byte was lost
+                copied = i + 1;
             }
         }
         return out.append(s, copied, s.length()).toString();

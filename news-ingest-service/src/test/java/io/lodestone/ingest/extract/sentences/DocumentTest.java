@@ -117,6 +117,8 @@ class DocumentTest {
         // a quote or dash whose last byte the decoder lost before a space: U+FFFD or "?"
         assertThat(Document.withoutMojibake("Balama output halted 鈥\uFFFD Syrah said")).isEqualTo("Balama output halted ” Syrah said");
         assertThat(Document.withoutMojibake("It is closed,鈥? the firm said")).isEqualTo("It is closed,” the firm said");
+        // a no-break space garbled to 聽, before a garbled quote
+        assertThat(Document.withoutMojibake("Mutanda will stay shut.聽鈥淭he market is tight")).isEqualTo("Mutanda will stay shut. “The market is tight");
         assertThat(Document.withoutMojibake(null)).isNull();
         Document mirrored = new Document("Syrah鈥檚 mine halts output", "鈥淲e are working on it,鈥 it said.", null);
         assertThat(mirrored.title).isEqualTo("Syrah's mine halts output");
