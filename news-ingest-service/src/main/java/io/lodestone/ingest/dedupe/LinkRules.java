@@ -8,8 +8,9 @@ import java.util.Objects;
  * elements and share none (a group such as "rare earths" stands for its members), both
  * headlines name elements and share none, each is about an announcement (the one it cites most)
  * that the other does not cite at all, both headlines name years (or calendar days, or quarters
- * or half-years) and share none, one tightens supply and the other eases it (a halt and the restart that ends it are two
- * events, and a restart must not corroborate the halt), or both are dated more than
+ * or half-years) and share none, one tightens supply and the other eases it (a halt and the
+ * restart that ends it are two events, and a restart must not corroborate the halt), or both are
+ * dated more than
  * {@code window} apart. Otherwise their
  * score is the TF-IDF cosine of their terms, plus {@code figureWeight} for each shared figure (at
  * most two), plus {@code elementWeight} when their element sets are equal (half of it when they

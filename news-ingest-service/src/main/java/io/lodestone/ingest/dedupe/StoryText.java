@@ -135,16 +135,24 @@ final class StoryText {
         }
         Matcher quarter = QUARTER.matcher(title);
         while (quarter.find()) {
-            periods.add(TITLE_PERIOD_PREFIX + "q" + ordinal(quarter.group(1) != null ? quarter.group(1)
-                    : quarter.group(2) != null ? quarter.group(2) : quarter.group(3) != null ? quarter.group(3) : quarter.group(4)));
+            periods.add(TITLE_PERIOD_PREFIX + "q" + ordinal(firstGroup(quarter)));
         }
         Matcher half = HALF.matcher(title);
         while (half.find()) {
-            String which = half.group(1) != null ? half.group(1) : half.group(2) != null ? half.group(2)
-                    : half.group(3) != null ? half.group(3) : "上".equals(half.group(4)) ? "1" : "2";
-            periods.add(TITLE_PERIOD_PREFIX + "h" + ordinal(which));
+            String which = firstGroup(half);
+            periods.add(TITLE_PERIOD_PREFIX + "h" + ("上".equals(which) ? 1 : "下".equals(which) ? 2 : ordinal(which)));
         }
         return periods;
+    }
+
+    /** The first group of the match that took part in it. */
+    private static String firstGroup(Matcher m) {
+        for (int g = 1; g <= m.groupCount(); g++) {
+            if (m.group(g) != null) {
+                return m.group(g);
+            }
+        }
+        return m.group();
     }
 
     /** 1–4 from a digit, an English ordinal or a Chinese numeral. */

@@ -49,11 +49,12 @@ import java.util.regex.Pattern;
  * eases within a type too: duties or quotas whose title eases them ("overturns the duties",
  * 推翻…关税) ease when the easing votes reach {@value #EASING_SHARE} of the others, though the
  * body retells the duties; and a general easing word beside a tariff ("exempts … from tariffs",
- * 关税…豁免) eases the duties, not exports (see {@link #easingOfDutiesBeside}). Policy support eases, a state's stockpiling too (China's included:
- * DOMAIN.md and the development set); support withdrawn (a price floor dropped, a reserve purchase
- * cancelled), reported in the title or lead, tightens when its votes reach
- * {@value #WITHDRAWN_SUPPORT_SHARE} of the easing ones. A price move whose title and lead state only moves under 1% as amounts (a daily
- * bulletin, {@link SmallPriceMoves}) is neutral.
+ * 关税…豁免) eases the duties, not exports (see {@link #easingOfDutiesBeside}). Policy support
+ * eases, a state's stockpiling too (China's included: DOMAIN.md and the development set); support
+ * withdrawn (a price floor dropped, a reserve purchase cancelled), reported in the title or lead,
+ * tightens when its votes reach {@value #WITHDRAWN_SUPPORT_SHARE} of the easing ones. A price move
+ * whose title and lead state only moves under 1% as amounts (a daily bulletin,
+ * {@link SmallPriceMoves}) is neutral.
  */
 public final class EventClassifier {
 

@@ -1,5 +1,6 @@
 package io.lodestone.ingest.extract.sentences;
 
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -34,8 +35,7 @@ public final class Document {
     private static final char GARBLED_SPACE = '\u807D';
     /** The last bytes of the quotes and dashes so garbled: – — ‘ ’ “ ” • … ({@code E2 80 xx}). */
     private static final String PUNCTUATION_BYTES = "\u0093\u0094\u0098\u0099\u009C\u009D\u00A2\u00A6";
-    private static final java.nio.charset.Charset GBK = java.nio.charset.Charset.isSupported("GBK")
-            ? java.nio.charset.Charset.forName("GBK") : null;
+    private static final Charset GBK = Charset.isSupported("GBK") ? Charset.forName("GBK") : null;
 
     /** A pinyin reading in brackets right after a Han character ({@link #withoutReadings}). */
     private static final Pattern READING = Pattern.compile(
@@ -149,8 +149,8 @@ public final class Document {
      * after it as one closing quote, and alone, after ASCII or 聽, as a closing quote. Null stays null.
      */
     public static String withoutMojibake(String s) {
-        int at = s == null || GBK == null ? -1 : Math.max(s.indexOf(GARBLED_QUOTE), s.indexOf(GARBLED_SPACE));
-        if (at < 0 || !mostlyLatin(s)) {
+        if (s == null || GBK == null || s.indexOf(GARBLED_QUOTE) < 0 && s.indexOf(GARBLED_SPACE) < 0
+                || !mostlyLatin(s)) {
             return s;
         }
         StringBuilder out = new StringBuilder(s.length());
@@ -192,12 +192,10 @@ public final class Document {
         int han = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c < 0x80 ? Character.isLetter(c) : c >= '\u4E00' && c <= '\u9FFF') {
-                if (c < 0x80) {
-                    latin++;
-                } else {
-                    han++;
-                }
+            if (c < 0x80 && Character.isLetter(c)) {
+                latin++;
+            } else if (c >= '\u4E00' && c <= '\u9FFF') {
+                han++;
             }
         }
         return latin > han;
